@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { OUTLET_FAMILIES, type OutletFamily } from '../core/outlets';
+import { familyLabel } from './copy';
+
+interface Props {
+  families: readonly OutletFamily[];
+  onChange: (families: OutletFamily[]) => Promise<void>;
+}
+
+/** Which kinds of outlet the check-in may offer. At least one always stays on. */
+export function FamiliesSetting({ families, onChange }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (family: OutletFamily, on: boolean) => {
+    const next = OUTLET_FAMILIES.filter((f) => (f === family ? on : families.includes(f)));
+    if (next.length === 0) {
+      setError(i18n.t('options.familiesNone'));
+      return;
+    }
+    setError(null);
+    void onChange(next);
+  };
+  return (
+    <fieldset aria-describedby={error ? 'families-help families-error' : 'families-help'}>
+      <legend>{i18n.t('options.familiesHeading')}</legend>
+      <p id="families-help" class="help">
+        {i18n.t('options.familiesHelp')}
+      </p>
+      {OUTLET_FAMILIES.map((family) => (
+        <label key={family} class="check">
+          <input
+            type="checkbox"
+            checked={families.includes(family)}
+            onChange={(event) => {
+              // Keep the box as stored until the change is accepted.
+              event.currentTarget.checked = families.includes(family);
+              toggle(family, !families.includes(family));
+            }}
+          />
+          {familyLabel(family)}
+        </label>
+      ))}
+      {error && (
+        <p id="families-error" class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

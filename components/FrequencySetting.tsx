@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { INTERVAL_PRESETS, type IntervalInputResult, parseIntervalInput } from '../core/schema';
+
+interface Props {
+  minutes: number;
+  onChange: (minutes: number) => Promise<void>;
+}
+
+const CUSTOM = 'custom';
+
+const errorText: Record<Exclude<IntervalInputResult, { ok: true }>['reason'], () => string> = {
+  empty: () => i18n.t('options.errorEmpty'),
+  'not-a-number': () => i18n.t('options.errorNotNumber'),
+  'not-whole': () => i18n.t('options.errorNotWhole'),
+  'too-small': () => i18n.t('options.errorTooSmall'),
+  'too-large': () => i18n.t('options.errorTooLarge'),
+};
+
+const isPreset = (minutes: number) => (INTERVAL_PRESETS as readonly number[]).includes(minutes);
+
+/** "Nudge every": a few presets, or any whole number of minutes from 15 to 240. */
+export function FrequencySetting({ minutes, onChange }: Props) {
+  const [custom, setCustom] = useState(!isPreset(minutes));
+  const [text, setText] = useState(String(minutes));
+  const [error, setError] = useState<string | null>(null);
+
+  // Follow the stored value when it changes elsewhere (another options tab, a reset).
+  useEffect(() => {
+    setText(String(minutes));
+    if (!isPreset(minutes)) setCustom(true);
+  }, [minutes]);
+
+  const saveCustom = async (event: Event) => {
+    event.preventDefault();
+    const result = parseIntervalInput(text);
+    if (!result.ok) {
+      setError(`${errorText[result.reason]()} ${i18n.t('options.keptValue', [String(minutes)])}`);
+      return;
+    }
+    setError(null);
+    await onChange(result.minutes);
+  };
+
+  return (
+    <div class="field">
+      <label for="frequency">{i18n.t('options.frequencyLabel')}</label>
+      <select
+        id="frequency"
+        value={custom ? CUSTOM : String(minutes)}
+        onChange={(event) => {
+          const choice = event.currentTarget.value;
+          if (choice === CUSTOM) {
+            setCustom(true);
+            return;
+          }
+          setCustom(false);
+          setError(null);
+          void onChange(Number(choice));
+        }}
+      >
+        {INTERVAL_PRESETS.map((preset) => (
+          <option key={preset} value={String(preset)}>
+            {i18n.t('options.minutes', [String(preset)])}
+          </option>
+        ))}
+        <option value={CUSTOM}>{i18n.t('options.custom')}</option>
+      </select>
+      {custom && (
+        <form class="custom-interval" onSubmit={saveCustom} noValidate>
+          <label for="custom-minutes">{i18n.t('options.customLabel')}</label>
+          <div class="row">
+            <input
+              id="custom-minutes"
+              type="text"
+              inputMode="numeric"
+              size={5}
+              value={text}
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'custom-help custom-error' : 'custom-help'}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+            <button type="submit">{i18n.t('options.save')}</button>
+          </div>
+          <p id="custom-help" class="help">
+            {i18n.t('options.customHelp')}
+          </p>
+          {error && (
+            <p id="custom-error" class="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

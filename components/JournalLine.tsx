@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { JOURNAL_MAX_LENGTH } from '../core/schema';
+
+interface Props {
+  onSave: (line: string) => Promise<void>;
+}
+
+/** One line, saved right there. It never leaves the device. */
+export function JournalLine({ onSave }: Props) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const line = text.trim();
+    if (line === '') return setError(i18n.t('checkin.journalEmpty'));
+    if (line.length > JOURNAL_MAX_LENGTH)
+      return setError(i18n.t('checkin.journalTooLong', [String(JOURNAL_MAX_LENGTH)]));
+    setBusy(true);
+    try {
+      await onSave(line);
+    } catch {
+      setError(i18n.t('checkin.saveFailed'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="journal" onSubmit={submit}>
+      <label for="journal-line">{i18n.t('checkin.journalLabel')}</label>
+      <input
+        id="journal-line"
+        type="text"
+        autoComplete="off"
+        maxLength={JOURNAL_MAX_LENGTH + 40}
+        placeholder={i18n.t('checkin.journalPlaceholder')}
+        value={text}
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'journal-error' : undefined}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          setError(null);
+        }}
+      />
+      {error && (
+        <p id="journal-error" class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {i18n.t('checkin.journalSave')}
+      </button>
+    </form>
+  );
+}

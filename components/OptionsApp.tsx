@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { Settings } from '../core/schema';
+import { loadSettings, saveSettings, settingsSource } from '../platform/storage';
+import { FamiliesSetting } from './FamiliesSetting';
+import { FrequencySetting } from './FrequencySetting';
+import { TrustedPeopleSetting } from './TrustedPeopleSetting';
+import { useStoredValue } from './useStoredValue';
+
+/** Settings: how often, what to offer, and who to reach out to. Each change saves at once. */
+export function OptionsApp() {
+  const settings = useStoredValue(settingsSource);
+  const [saved, setSaved] = useState(0);
+
+  // Read the freshest value before writing, so a change made in another tab is not undone.
+  const update = async (patch: Partial<Settings>) => {
+    await saveSettings({ ...(await loadSettings()), ...patch });
+    setSaved((n) => n + 1);
+  };
+
+  if (!settings) return <main class="options" aria-busy="true" />;
+  return (
+    <main class="options">
+      <h1>{i18n.t('options.title')}</h1>
+      <section aria-labelledby="nudges-title">
+        <h2 id="nudges-title">{i18n.t('options.nudgesHeading')}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.nudgesEnabled}
+            onChange={(event) => void update({ nudgesEnabled: event.currentTarget.checked })}
+          />
+          {i18n.t('options.nudgesEnabled')}
+        </label>
+        <FrequencySetting
+          minutes={settings.intervalMinutes}
+          onChange={(intervalMinutes) => update({ intervalMinutes })}
+        />
+      </section>
+      <FamiliesSetting families={settings.families} onChange={(families) => update({ families })} />
+      <TrustedPeopleSetting
+        people={settings.trustedPeople}
+        onChange={(trustedPeople) => update({ trustedPeople })}
+        newId={() => crypto.randomUUID()}
+      />
+      <p class="saved" aria-live="polite">
+        {saved > 0 ? i18n.t('options.saved') : ''}
+      </p>
+      <footer class="help">
+        <p>{i18n.t('options.privacy')}</p>
+        <p>{i18n.t('options.notMedical')}</p>
+      </footer>
+    </main>
+  );
+}

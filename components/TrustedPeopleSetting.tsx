@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { type PersonInputResult, parsePersonInput, type TrustedPerson } from '../core/schema';
+
+interface Props {
+  people: readonly TrustedPerson[];
+  onChange: (people: TrustedPerson[]) => Promise<void>;
+  newId: () => string;
+}
+
+type Field = 'name' | 'phone' | 'email';
+
+const errorText = (result: Exclude<PersonInputResult, { ok: true }>): string => {
+  if (result.field === 'name')
+    return i18n.t(result.reason === 'empty' ? 'options.errorNameEmpty' : 'options.errorNameLong');
+  return i18n.t(result.field === 'phone' ? 'options.errorPhone' : 'options.errorEmail');
+};
+
+/** The people a "talking" outlet can suggest, with an optional phone number or email. */
+export function TrustedPeopleSetting({ people, onChange, newId }: Props) {
+  const [draft, setDraft] = useState({ name: '', phone: '', email: '' });
+  const [error, setError] = useState<{ field: Field; text: string } | null>(null);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const result = parsePersonInput(draft);
+    if (!result.ok) {
+      setError({ field: result.field, text: errorText(result) });
+      return;
+    }
+    setError(null);
+    await onChange([...people, { id: newId(), ...result.person }]);
+    setDraft({ name: '', phone: '', email: '' });
+  };
+
+  const input = (field: Field, type: 'text' | 'tel' | 'email', label: string) => (
+    <div class="field">
+      <label for={`person-${field}`}>{label}</label>
+      <input
+        id={`person-${field}`}
+        type={type as 'text'}
+        value={draft[field]}
+        autoComplete="off"
+        aria-invalid={error?.field === field}
+        aria-describedby={error?.field === field ? `person-${field}-error` : undefined}
+        onInput={(event) => {
+          setDraft({ ...draft, [field]: event.currentTarget.value });
+          if (error?.field === field) setError(null);
+        }}
+      />
+      {error?.field === field && (
+        <p id={`person-${field}-error`} class="error" role="alert">
+          {error.text}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="people-title">
+      <h2 id="people-title">{i18n.t('options.peopleHeading')}</h2>
+      <p class="help">{i18n.t('options.peopleHelp')}</p>
+      {people.length === 0 ? (
+        <p class="help">{i18n.t('options.peopleNone')}</p>
+      ) : (
+        <ul class="people">
+          {people.map((person) => (
+            <li key={person.id}>
+              <span>
+                <strong>{person.name}</strong>
+                {[person.phone, person.email].filter(Boolean).map((contact) => (
+                  <span class="help"> · {contact}</span>
+                ))}
+              </span>
+              <button
+                type="button"
+                class="small"
+                onClick={() => void onChange(people.filter((p) => p.id !== person.id))}
+              >
+                {i18n.t('options.personRemove', [person.name])}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="person-form" onSubmit={add} noValidate>
+        {input('name', 'text', i18n.t('options.personName'))}
+        {input('phone', 'tel', i18n.t('options.personPhone'))}
+        {input('email', 'email', i18n.t('options.personEmail'))}
+        <button type="submit">{i18n.t('options.personAdd')}</button>
+      </form>
+    </section>
+  );
+}

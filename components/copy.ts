@@ -1,0 +1,17 @@
+// Looks up catalogue copy whose keys are built from ids (feeling.<id>, outlet.<key>.title, …).
+// The ids come from core's closed lists, and a unit test checks every one has its copy.
+import { i18n } from '#i18n';
+import type { FeelingId } from '../core/feelings';
+import { type OutletFamily, outletCopyKey } from '../core/outlets';
+
+type Key = Parameters<typeof i18n.t>[0];
+
+export const feelingLabel = (id: FeelingId): string => i18n.t(`feeling.${id}` as Key);
+export const familyLabel = (family: OutletFamily): string => i18n.t(`family.${family}` as Key);
+export const outletTitle = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.title` as Key);
+export const outletBody = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.body` as Key);
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "14:30" (or "2:30 PM"), in the person's own locale and time zone. */
+export const formatTime = (at: number): string => timeFormat.format(at);

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export interface StoredSource<T> {
+  load: () => Promise<T>;
+  /** Calls back whenever the stored value changes; returns an unsubscribe function. */
+  watch: (onChange: () => void) => () => void;
+}
+
+/** A stored value kept fresh while the page is open. `null` until the first read completes. */
+export function useStoredValue<T>(source: StoredSource<T>): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      void source.load().then((next) => {
+        if (alive) setValue(next);
+      });
+    refresh();
+    const unwatch = source.watch(refresh);
+    return () => {
+      alive = false;
+      unwatch();
+    };
+  }, [source]);
+  return value;
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../assets/base.css';
+import { PopupApp } from '../../components/PopupApp';
+
+render(<PopupApp />, document.getElementById('app') as HTMLElement);

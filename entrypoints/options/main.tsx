@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../assets/base.css';
+import { OptionsApp } from '../../components/OptionsApp';
+
+render(<OptionsApp />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+
+export const NUDGE_ALARM = 'nudge';
+export const WALK_ALARM = 'walk-end';
+
+/**
+ * Makes sure exactly one alarm called `name` exists, due at `at`. A healthy alarm is left alone:
+ * re-creating it on every wake of the worker would push it forward forever.
+ */
+export async function ensureAlarm(name: string, at: number): Promise<'kept' | 'created'> {
+  const existing = await browser.alarms.get(name);
+  // Chrome rounds scheduled times a little; a second of slack tells "same alarm" from "moved".
+  if (existing && Math.abs(existing.scheduledTime - at) < 1000) return 'kept';
+  await browser.alarms.create(name, { when: at });
+  return 'created';
+}
+
+export async function clearAlarm(name: string): Promise<void> {
+  await browser.alarms.clear(name);
+}

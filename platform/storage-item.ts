@@ -1,0 +1,76 @@
+// A small versioned storage item in `storage.local`, laid out like WXT's `storage.defineItem`
+// (the value under `key`, `{ v: version }` under `key$`), so either can read what the other wrote.
+//
+// Hand-written rather than @wxt-dev/storage: that package (with its lock library) cost ~2.8 KB
+// gzipped in both the popup and the background, past the size budgets of issue 2, and Outlet needs
+// only get / set / remove / watch and step-by-step migrations.
+import { browser } from 'wxt/browser';
+
+export type Migrations = Record<number, (old: unknown) => unknown>;
+
+export interface StoredItem<T> {
+  readonly key: string;
+  readonly fallback: T;
+  /** The stored value (migrated to the current version), or the fallback when nothing is stored. */
+  getValue(): Promise<T | unknown>;
+  setValue(value: T): Promise<void>;
+  removeValue(): Promise<void>;
+  /** Calls back with the new and the old raw values whenever the item changes; returns an unsubscribe. */
+  watch(onChange: (next: unknown, previous: unknown) => void): () => void;
+}
+
+export function defineItem<T>(
+  key: string,
+  options: { fallback: T; version: number; migrations?: Migrations },
+): StoredItem<T> {
+  const metaKey = `${key}$`;
+  const { fallback, version, migrations = {} } = options;
+  let migrated: Promise<void> | null = null;
+
+  // Runs each missing step once, in order. Every step must be deterministic and idempotent: more
+  // than one page (and the background) may run it at the same moment.
+  const migrate = async () => {
+    const stored = await browser.storage.local.get([key, metaKey]);
+    if (stored[key] === undefined) return;
+    const meta = stored[metaKey] as { v?: unknown } | undefined;
+    const from = typeof meta?.v === 'number' ? meta.v : 1;
+    if (from >= version) return;
+    let value: unknown = stored[key];
+    for (let step = from + 1; step <= version; step++) {
+      const run = migrations[step];
+      if (run) value = run(value);
+    }
+    const update: Record<string, unknown> = { [key]: value, [metaKey]: { v: version } };
+    await browser.storage.local.set(update);
+  };
+
+  return {
+    key,
+    fallback,
+    async getValue() {
+      migrated ??= migrate().catch((error) => {
+        console.warn(`Outlet: could not upgrade the stored ${key}; reading it as it is.`, error);
+      });
+      await migrated;
+      const stored = await browser.storage.local.get(key);
+      return stored[key] ?? fallback;
+    },
+    async setValue(value) {
+      await browser.storage.local.set({ [key]: value, [metaKey]: { v: version } });
+    },
+    async removeValue() {
+      await browser.storage.local.remove([key, metaKey]);
+    },
+    watch(onChange) {
+      const listener = (
+        changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
+        area: string,
+      ) => {
+        const change = changes[key];
+        if (area === 'local' && change) onChange(change.newValue ?? null, change.oldValue ?? null);
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// `npm test`: build the Chrome extension, run the unit tests (vitest) and the end-to-end tests
+// (node:test + Chromium), then print one plain line `N passed, N failed` counting both.
+// Exits non-zero if anything failed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from '../tests/e2e/harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+      shell: process.platform === 'win32',
+    });
+    child.on('error', (error) => {
+      console.error(`${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const heading = (text) => console.log(`\n── ${text} ${'─'.repeat(Math.max(0, 60 - text.length))}`);
+
+try {
+  findChromium();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const reports = mkdtempSync(path.join(tmpdir(), 'outlet-test-'));
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+heading('build (wxt build)');
+const buildCode = await run(bin('wxt'), ['build']);
+if (buildCode !== 0) {
+  problems.push('build failed');
+  failed += 1; // so the summary line never reads "0 failed" when the run failed
+}
+
+heading('unit tests (vitest)');
+const vitestJson = path.join(reports, 'vitest.json');
+const vitestCode = await run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
+{
+  let unitFailed = 0;
+  if (existsSync(vitestJson)) {
+    const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+    passed += report.numPassedTests;
+    unitFailed = report.numFailedTests;
+    // A file that cannot even load fails its suite without failing a test: count it once.
+    if (vitestCode !== 0 && unitFailed === 0) unitFailed = Math.max(1, report.numFailedTestSuites);
+  } else if (vitestCode !== 0) {
+    unitFailed = 1;
+  }
+  failed += unitFailed;
+  if (vitestCode !== 0) problems.push('unit tests failed');
+}
+
+if (buildCode === 0) {
+  heading('end-to-end tests (node --test, Chromium)');
+  const tap = path.join(reports, 'e2e.tap');
+  const e2eCode = await run(process.execPath, [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    'tests/e2e/',
+  ]);
+  let e2eFailed = 0;
+  if (existsSync(tap)) {
+    // node's summary is at the end of the TAP stream: `# pass N`, `# fail N`, `# cancelled N`.
+    const text = readFileSync(tap, 'utf8');
+    const count = (key) => {
+      const all = [...text.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))];
+      return all.length ? Number(all.at(-1)[1]) : 0;
+    };
+    passed += count('pass');
+    e2eFailed = count('fail') + count('cancelled');
+  }
+  if (e2eCode !== 0 && e2eFailed === 0) e2eFailed = 1;
+  failed += e2eFailed;
+  if (e2eCode !== 0) problems.push('end-to-end tests failed');
+} else {
+  console.log('\nend-to-end tests skipped: the build failed');
+}
+
+rmSync(reports, { recursive: true, force: true });
+if (problems.length) console.log(`\n${problems.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(problems.length ? 1 : 0);

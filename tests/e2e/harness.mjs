@@ -1,0 +1,306 @@
+// Shared helpers for the end-to-end tests: the built extension in a real, headless Chromium.
+//
+// Facts this relies on (checked with playwright-core 1.65.1 and Debian's Chromium 156):
+// - Requests made by the extension's service worker reach `context.on('request')` by default
+//   (`request.serviceWorker()` is set); no env flag is needed in this playwright version.
+// - After `Target.closeTarget` on the worker, Chromium drops its target; it comes back with the SAME
+//   target id when something wakes it, and playwright keeps the SAME `Worker` handle, which then evaluates
+//   in the fresh worker. Until then, evaluating on the handle hangs: always go through `worker()`.
+// - A worker with no listeners is not woken by opening an extension page; a `postMessage` to the
+//   registration's active worker, or `chrome.runtime.sendMessage`, wakes it.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const rootDir = path.resolve(here, '../..');
+export const screenshotDir = path.join(here, 'screenshots');
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** The browser to drive: `CHROMIUM_PATH` or Debian's Chromium. Throws a one-line hint when missing. */
+export function findChromium() {
+  const candidate = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
+  if (!existsSync(candidate)) {
+    throw new Error(
+      `Chromium not found at ${candidate} (set CHROMIUM_PATH, or install it: sudo apt-get install -y chromium)`,
+    );
+  }
+  return candidate;
+}
+
+/** Flags for the tests' Chromium; `dir` is the unpacked extension. */
+export function chromiumArgs(dir) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Hermetic: nothing but 127.0.0.1 resolves, so a stray request never reaches the internet.
+    // It is still recorded, and fails the test; test servers listen on 127.0.0.1.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+  ];
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntil(what, check, { timeout = 5000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(interval);
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Launch Chromium with the built extension loaded and its service worker running.
+ * @param {{ extensionDir?: string, timeout?: number }} [options]
+ */
+export async function launchExtension({ extensionDir = '.output/chrome-mv3', timeout = 10_000 } = {}) {
+  const dir = path.resolve(rootDir, extensionDir);
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir} (run: npx wxt build)`);
+  }
+  const executablePath = findChromium();
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'outlet-e2e-'));
+
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs(dir),
+  });
+
+  /** @type {{ url: string, method: string, resourceType: string, fromServiceWorker: boolean, source: string }[]} */
+  const networkLog = [];
+  /** Uncaught errors of pages and console errors of pages and the worker: `{ source, text }`. */
+  const errors = [];
+
+  context.on('request', (request) => {
+    let source = 'other';
+    const sw = request.serviceWorker();
+    if (sw) source = sw.url();
+    else {
+      try {
+        source = request.frame().url() || 'page';
+      } catch {
+        // requests without a frame (e.g. from a dedicated worker)
+      }
+    }
+    networkLog.push({
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      fromServiceWorker: Boolean(sw),
+      source,
+    });
+  });
+  const watchPage = (page) => {
+    page.on('websocket', (ws) =>
+      networkLog.push({
+        url: ws.url(),
+        method: 'GET',
+        resourceType: 'websocket',
+        fromServiceWorker: false,
+        source: page.url(),
+      }),
+    );
+    page.on('pageerror', (error) => errors.push({ source: page.url(), text: String(error) }));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push({ source: page.url(), text: msg.text() });
+    });
+  };
+  context.on('page', watchPage);
+  for (const page of context.pages()) watchPage(page);
+
+  const watchedWorkers = new WeakSet();
+  const watchWorker = (w) => {
+    if (watchedWorkers.has(w)) return;
+    watchedWorkers.add(w);
+    w.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push({ source: w.url(), text: msg.text() });
+    });
+  };
+
+  let firstWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!firstWorker) {
+    try {
+      firstWorker = await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout,
+      });
+    } catch (error) {
+      await context.close().catch(() => {});
+      rmSync(profileDir, { recursive: true, force: true });
+      throw new Error(`The extension's service worker did not start within ${timeout} ms: ${error.message}`);
+    }
+  }
+  watchWorker(firstWorker);
+  const extensionId = new URL(firstWorker.url()).host;
+  const origin = `chrome-extension://${extensionId}/`;
+
+  const browser = context.browser();
+  const cdp = await browser.newBrowserCDPSession();
+
+  async function workerTargets() {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+  }
+
+  /** True when Chromium currently runs the extension's service worker. */
+  async function isWorkerRunning() {
+    return (await workerTargets()).length > 0;
+  }
+
+  function currentHandle() {
+    return context.serviceWorkers().find((w) => w.url().startsWith(origin));
+  }
+
+  /** Wake a stopped worker the way the browser would: an event sent to it from an extension page. */
+  async function wakeWorker() {
+    // manifest.json is an extension-origin document that runs none of the app's code.
+    const page = await context.newPage();
+    try {
+      await page.goto(`${origin}manifest.json`);
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (registration?.active) registration.active.postMessage({ type: 'e2e-wake' });
+        else await chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => {});
+      });
+      await waitUntil('the service worker to restart', isWorkerRunning, { timeout });
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** The extension's service worker, restarted first if it was stopped. */
+  async function worker() {
+    if (!(await isWorkerRunning())) await wakeWorker();
+    const handle =
+      currentHandle() ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith(origin),
+        timeout,
+      }));
+    watchWorker(handle);
+    // The handle may lag behind a restart for a moment: wait until it really evaluates.
+    await withTimeout(
+      handle.evaluate(() => true),
+      timeout,
+      'evaluate in the service worker',
+    );
+    return handle;
+  }
+
+  /** Stop the service worker, as Chromium does when it is idle; resolves once it is really gone. */
+  async function killWorker() {
+    const targets = await workerTargets();
+    if (targets.length === 0) return false;
+    for (const target of targets) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    await waitUntil('the service worker to stop', async () => !(await isWorkerRunning()), { timeout });
+    return true;
+  }
+
+  /** Open `chrome-extension://<id>/<pagePath>` in a new tab and wait for its load event. */
+  async function openPage(pagePath = 'popup.html') {
+    const page = await context.newPage();
+    await page.goto(origin + pagePath.replace(/^\//, ''));
+    return page;
+  }
+
+  async function evaluateInWorker(fn, arg) {
+    const w = await worker();
+    return w.evaluate(fn, arg);
+  }
+
+  const getStorage = () => evaluateInWorker(() => chrome.storage.local.get(null));
+  const setStorage = (items) => evaluateInWorker((i) => chrome.storage.local.set(i), items);
+  const clearStorage = () => evaluateInWorker(() => chrome.storage.local.clear());
+  const getAlarms = () => evaluateInWorker(() => chrome.alarms.getAll());
+  const getNotifications = () => evaluateInWorker(() => chrome.notifications.getAll());
+
+  /**
+   * Fire alarm `name` in `inMs` and wait until Chromium has dispatched it
+   * (the alarm is gone, or the app rescheduled it), plus `settleMs` for the app's handler.
+   */
+  async function fireAlarm(name, inMs = 300, { settleMs = 500 } = {}) {
+    const when = await evaluateInWorker(
+      async ({ alarmName, delay }) => {
+        const at = Date.now() + delay;
+        await chrome.alarms.create(alarmName, { when: at });
+        return (await chrome.alarms.get(alarmName))?.scheduledTime ?? at;
+      },
+      { alarmName: name, delay: inMs },
+    );
+    await sleep(inMs);
+    await waitUntil(
+      `alarm "${name}" to fire`,
+      async () => {
+        const alarm = await evaluateInWorker((n) => chrome.alarms.get(n), name);
+        return !alarm || alarm.scheduledTime !== when;
+      },
+      { timeout: inMs + timeout },
+    );
+    await sleep(settleMs);
+  }
+
+  /** Save a full-page screenshot to tests/e2e/screenshots/<name>.png and return its path. */
+  async function screenshot(page, name) {
+    mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** Requests that left the extension: anything but chrome-extension://<id>/, data: and blob:. */
+  function externalRequests() {
+    return networkLog.filter(
+      ({ url }) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
+  }
+
+  async function close() {
+    await context.close().catch(() => {});
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  return {
+    context,
+    extensionId,
+    extensionDir: dir,
+    origin,
+    worker,
+    isWorkerRunning,
+    killWorker,
+    openPage,
+    networkLog,
+    externalRequests,
+    errors,
+    screenshot,
+    getStorage,
+    setStorage,
+    clearStorage,
+    getAlarms,
+    getNotifications,
+    fireAlarm,
+    close,
+  };
+}
