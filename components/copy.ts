@@ -11,7 +11,7 @@ export const familyLabel = (family: OutletFamily): string => i18n.t(`family.${fa
 export const outletTitle = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.title` as Key);
 export const outletBody = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.body` as Key);
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /** "14:30" (or "2:30 PM"), in the person's own locale and time zone. */
 export const formatTime = (at: number): string => timeFormat.format(at);

@@ -8,7 +8,9 @@
 //   in the fresh worker. Until then, evaluating on the handle hangs: always go through `worker()`.
 // - A worker with no listeners is not woken by opening an extension page; a `postMessage` to the
 //   registration's active worker, or `chrome.runtime.sendMessage`, wakes it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// - The tests run a COPY of the build, so a `wxt build` running meanwhile cannot pull it from under them.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,43 @@ export function findChromium() {
     );
   }
   return candidate;
+}
+
+/**
+ * The id Chromium gives an unpacked extension: from the manifest's `key` if any, else from its absolute
+ * path (sha256, first 32 hex digits written with the letters a-p). Windows hashes the UTF-16 path.
+ */
+export function unpackedExtensionId(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const absolute = realpathSync(dir);
+  const input = manifest.key
+    ? Buffer.from(manifest.key, 'base64')
+    : process.platform === 'win32'
+      ? Buffer.from(
+          absolute.replace(/^[a-z]:/, (d) => d.toUpperCase()),
+          'utf16le',
+        )
+      : Buffer.from(absolute, 'utf8');
+  const hex = createHash('sha256').update(input).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
+}
+
+/**
+ * Send the extension's service worker an event from one of its own pages, which makes Chromium start it.
+ * manifest.json is an extension-origin document that runs none of the app's code.
+ */
+async function wakeFromPage(context, origin) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}manifest.json`);
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (registration?.active) registration.active.postMessage({ type: 'e2e-wake' });
+      else await chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => {});
+    });
+  } finally {
+    await page.close();
+  }
 }
 
 /** Flags for the tests' Chromium; `dir` is the unpacked extension. */
@@ -76,13 +115,18 @@ function withTimeout(promise, ms, what) {
  * @param {{ extensionDir?: string, timeout?: number }} [options]
  */
 export async function launchExtension({ extensionDir = '.output/chrome-mv3', timeout = 10_000 } = {}) {
-  const dir = path.resolve(rootDir, extensionDir);
-  if (!existsSync(path.join(dir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${dir} (run: npx wxt build)`);
+  const builtDir = path.resolve(rootDir, extensionDir);
+  if (!existsSync(path.join(builtDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${builtDir} (run: npx wxt build)`);
   }
   const executablePath = findChromium();
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'outlet-e2e-'));
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-e2e-'));
+  const profileDir = path.join(tempDir, 'profile');
+  const dir = path.join(tempDir, 'extension');
+  cpSync(builtDir, dir, { recursive: true });
+  const cleanup = () => rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
 
+  const expectedId = unpackedExtensionId(dir);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
@@ -140,16 +184,24 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
     });
   };
 
-  let firstWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  // Only this extension is loaded; `expectedId` is only needed to wake a worker that did not start.
+  const isExtensionWorker = (w) => w.url().startsWith('chrome-extension://');
+  let firstWorker = context.serviceWorkers().find(isExtensionWorker);
   if (!firstWorker) {
     try {
-      firstWorker = await context.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().startsWith('chrome-extension://'),
-        timeout,
-      });
+      firstWorker = await context
+        .waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: Math.min(3000, timeout) })
+        .catch(async () => {
+          // Rarely the worker is registered but not started: wake it from one of its pages.
+          await wakeFromPage(context, `chrome-extension://${expectedId}/`);
+          return (
+            context.serviceWorkers().find(isExtensionWorker) ??
+            (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout }))
+          );
+        });
     } catch (error) {
       await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true });
+      cleanup();
       throw new Error(`The extension's service worker did not start within ${timeout} ms: ${error.message}`);
     }
   }
@@ -176,19 +228,8 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
 
   /** Wake a stopped worker the way the browser would: an event sent to it from an extension page. */
   async function wakeWorker() {
-    // manifest.json is an extension-origin document that runs none of the app's code.
-    const page = await context.newPage();
-    try {
-      await page.goto(`${origin}manifest.json`);
-      await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        if (registration?.active) registration.active.postMessage({ type: 'e2e-wake' });
-        else await chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => {});
-      });
-      await waitUntil('the service worker to restart', isWorkerRunning, { timeout });
-    } finally {
-      await page.close();
-    }
+    await wakeFromPage(context, origin);
+    await waitUntil('the service worker to restart', isWorkerRunning, { timeout });
   }
 
   /** The extension's service worker, restarted first if it was stopped. */
@@ -279,7 +320,7 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
 
   async function close() {
     await context.close().catch(() => {});
-    rmSync(profileDir, { recursive: true, force: true });
+    cleanup();
   }
 
   return {

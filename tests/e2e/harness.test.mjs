@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, unpackedExtensionId } from './harness.mjs';
 
 describe('e2e harness', () => {
   /** @type {Awaited<ReturnType<typeof launchExtension>>} */
@@ -17,6 +17,7 @@ describe('e2e harness', () => {
 
   it('loads the built extension and finds its service worker', async () => {
     assert.match(ext.extensionId, /^[a-p]{32}$/);
+    assert.equal(ext.extensionId, unpackedExtensionId(ext.extensionDir));
     const w = await ext.worker();
     assert.equal(await w.evaluate(() => chrome.runtime.id), ext.extensionId);
     assert.equal(await ext.isWorkerRunning(), true);

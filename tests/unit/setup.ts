@@ -1,2 +1,33 @@
-// Shared setup for unit tests (the lead fills this in).
-export {};
+// Unit tests run against WXT's fake browser. It has no i18n, so messages come straight from
+// locales/en.yml, flattened the way @wxt-dev/i18n names them (nudge.line.l1 → nudge_line_l1).
+import { readFileSync } from 'node:fs';
+import { parseYAML } from 'confbox';
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const name = prefix ? `${prefix}_${key}` : key;
+    if (typeof value === 'object' && value !== null)
+      Object.assign(out, flatten(value as Record<string, unknown>, name));
+    else out[name] = String(value);
+  }
+  return out;
+}
+
+export const messages = flatten(parseYAML(readFileSync('locales/en.yml', 'utf8')) as Record<string, unknown>);
+
+function getMessage(name: string, substitutions?: string | string[]): string {
+  const message = messages[name];
+  if (message === undefined) return '';
+  const subs =
+    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});

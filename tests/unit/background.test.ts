@@ -1,0 +1,210 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../core/schema';
+import background from '../../entrypoints/background';
+import { NUDGE_ALARM } from '../../platform/alarms';
+import { NUDGE_NOTIFICATION } from '../../platform/notifications';
+import { serially } from '../../platform/nudges';
+
+const MINUTE = 60_000;
+const START = new Date('2026-03-10T10:00:00Z').getTime();
+
+/** Starts the worker the way the browser does, and waits until its start-up work is stored. */
+async function startWorker() {
+  background.main();
+  await settle();
+}
+
+/** Waits for every queued change of the schedule, plus the storage events they caused. */
+async function settle() {
+  await serially(async () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await serially(async () => undefined);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a test reads back whatever shape was stored
+async function stored(key: string): Promise<any> {
+  return (await fakeBrowser.storage.local.get(key))[key];
+}
+
+/** A message from one of Outlet's own pages. */
+async function sendFromPage(message: unknown) {
+  await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, () => undefined);
+  await settle();
+}
+
+/** The options of every notification on screen, by id. */
+function notificationsOnScreen() {
+  return fakeBrowser.notifications.getAllCreateOptions() as Record<
+    string,
+    { title: string; message: string; buttons?: { title: string }[] }
+  >;
+}
+
+async function fireNudgeAlarm() {
+  const alarm = await fakeBrowser.alarms.get(NUDGE_ALARM);
+  if (!alarm) throw new Error('no nudge alarm');
+  await fakeBrowser.alarms.onAlarm.trigger(alarm);
+  await settle();
+}
+
+/** A restart of the worker: listeners and module state are gone, storage and alarms stay. */
+function killWorker() {
+  fakeBrowser.alarms.onAlarm.removeAllListeners();
+  fakeBrowser.notifications.onClicked.removeAllListeners();
+  fakeBrowser.notifications.onButtonClicked.removeAllListeners();
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  fakeBrowser.storage.onChanged.removeAllListeners();
+}
+
+describe('background', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(START);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('creates one nudge alarm an hour away on install', async () => {
+    await startWorker();
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.map((a) => a.name)).toEqual([NUDGE_ALARM]);
+    expect(alarms[0]?.scheduledTime).toBe(START + 60 * MINUTE);
+    expect((await stored('schedule')).nextNudgeAt).toBe(START + 60 * MINUTE);
+  });
+
+  it('uses the stored frequency', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, intervalMinutes: 45 } });
+    await startWorker();
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 45 * MINUTE);
+  });
+
+  it('shows a notification when the alarm fires, and schedules the next one', async () => {
+    await startWorker();
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fireNudgeAlarm();
+
+    const shown = notificationsOnScreen();
+    expect(Object.keys(shown)).toEqual([NUDGE_NOTIFICATION]);
+    const notification = shown[NUDGE_NOTIFICATION];
+    expect(notification?.title).toBe('A moment for you');
+    expect(notification?.message.length).toBeGreaterThan(10);
+    expect(notification?.buttons?.map((b) => b.title)).toEqual(['Check in', 'Snooze 15 min']);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 120 * MINUTE);
+  });
+
+  it('does not move a healthy alarm when the worker restarts', async () => {
+    await startWorker();
+    vi.setSystemTime(START + 25 * MINUTE);
+    killWorker();
+    await startWorker();
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 60 * MINUTE);
+  });
+
+  it('repairs a missing alarm from the stored plan', async () => {
+    await startWorker();
+    await fakeBrowser.alarms.clearAll();
+    vi.setSystemTime(START + 10 * MINUTE);
+    killWorker();
+    await startWorker();
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.scheduledTime).toBe(START + 60 * MINUTE);
+  });
+
+  it('shows one notification when two alarms for the same nudge fire together', async () => {
+    await startWorker();
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    vi.setSystemTime(START + 60 * MINUTE);
+    const alarm = await fakeBrowser.alarms.get(NUDGE_ALARM);
+    if (!alarm) throw new Error('no nudge alarm');
+    await Promise.all([fakeBrowser.alarms.onAlarm.trigger(alarm), fakeBrowser.alarms.onAlarm.trigger(alarm)]);
+    await settle();
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not replay a nudge missed while the computer slept', async () => {
+    await startWorker();
+    vi.setSystemTime(START + 5 * 60 * MINUTE);
+    await fireNudgeAlarm();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 6 * 60 * MINUTE);
+  });
+
+  it('ignores messages that do not come from Outlet itself', async () => {
+    await startWorker();
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'pause', data: START + 60 * MINUTE },
+      { id: 'someone-else' },
+      () => undefined,
+    );
+    await settle();
+    expect((await stored('schedule')).pausedUntil).toBeNull();
+  });
+
+  it('snoozes for 15 minutes from the notification button', async () => {
+    await startWorker();
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fireNudgeAlarm();
+    await fakeBrowser.notifications.onButtonClicked.trigger(NUDGE_NOTIFICATION, 1);
+    await settle();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 75 * MINUTE);
+  });
+
+  it('reschedules at once when the frequency changes', async () => {
+    await startWorker();
+    vi.setSystemTime(START + 20 * MINUTE);
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, intervalMinutes: 30 } });
+    await settle();
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 50 * MINUTE);
+  });
+
+  it('clears the alarm when nudges are turned off, and brings it back when turned on', async () => {
+    await startWorker();
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, nudgesEnabled: false } });
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, nudgesEnabled: true } });
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('holds nudges during a pause and resumes one interval after it ends', async () => {
+    await startWorker();
+    await sendFromPage({ type: 'pause', data: START + 60 * MINUTE });
+    expect((await stored('schedule')).pausedUntil).toBe(START + 60 * MINUTE);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 120 * MINUTE);
+
+    await sendFromPage({ type: 'resume', data: null });
+    expect((await stored('schedule')).pausedUntil).toBeNull();
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 60 * MINUTE);
+  });
+
+  it('falls back to defaults for a corrupt setting, says so, and keeps the check-ins', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const checkIn = { id: 'a', at: START - MINUTE, feeling: 'calm', outletId: 'doodle', outcome: 'done' };
+    const people = [{ id: 'p', name: 'Sam', phone: '+44 20 1234 5678' }];
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, intervalMinutes: 'abc', trustedPeople: people },
+      'checkin:a': checkIn,
+    });
+    await startWorker();
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 60 * MINUTE);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('intervalMinutes'));
+    expect(await stored('checkin:a')).toEqual(checkIn);
+    expect((await stored('settings')).trustedPeople).toEqual(people);
+  });
+
+  it('shows a notification when a walk is over', async () => {
+    await startWorker();
+    await sendFromPage({ type: 'startWalk', data: 10 });
+    const walkAlarm = await fakeBrowser.alarms.get('walk-end');
+    expect(walkAlarm?.scheduledTime).toBe(START + 10 * MINUTE);
+    vi.setSystemTime(START + 10 * MINUTE);
+    if (walkAlarm) await fakeBrowser.alarms.onAlarm.trigger(walkAlarm);
+    await settle();
+    expect(Object.values(notificationsOnScreen()).map((n) => n.title)).toEqual(['Your walk is over']);
+  });
+});

@@ -1,0 +1,97 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FamiliesSetting } from '../../components/FamiliesSetting';
+import { FrequencySetting } from '../../components/FrequencySetting';
+import { TrustedPeopleSetting } from '../../components/TrustedPeopleSetting';
+
+afterEach(cleanup);
+
+describe('FrequencySetting', () => {
+  it('saves a preset as soon as it is chosen', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<FrequencySetting minutes={60} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nudge every' }), { target: { value: '90' } });
+    expect(onChange).toHaveBeenCalledWith(90);
+  });
+
+  it.each([
+    ['0', "That's very often. The shortest gap is 15 minutes."],
+    ['5000', "That's a long wait. The longest gap is 240 minutes (4 hours)."],
+    ['abc', "That doesn't look like a number. Try something like 50."],
+    ['', 'Please enter a number of minutes.'],
+  ])('refuses %j with a clear message and keeps the last good value', (text, message) => {
+    const onChange = vi.fn(async () => undefined);
+    render(<FrequencySetting minutes={60} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nudge every' }), { target: { value: 'custom' } });
+    const input = screen.getByRole('textbox', { name: 'Minutes between nudges' });
+    fireEvent.input(input, { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert').textContent).toBe(`${message} Nothing changed: still every 60 minutes.`);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('saves a custom value in range', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<FrequencySetting minutes={60} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nudge every' }), { target: { value: 'custom' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Minutes between nudges' }), {
+      target: { value: '50' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onChange).toHaveBeenCalledWith(50);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('FamiliesSetting', () => {
+  it('turns a family off', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<FamiliesSetting families={['movement', 'body']} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Movement' }));
+    expect(onChange).toHaveBeenCalledWith(['body']);
+  });
+
+  it('keeps at least one family, and says why', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<FamiliesSetting families={['body']} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Body and breath' }));
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toMatch(/at least one/);
+    expect((screen.getByRole('checkbox', { name: 'Body and breath' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+  });
+});
+
+describe('TrustedPeopleSetting', () => {
+  it('adds a person with a phone number', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<TrustedPeopleSetting people={[]} onChange={onChange} newId={() => 'p1'} />);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Phone (optional)' }), {
+      target: { value: '+1 555 0100' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(onChange).toHaveBeenCalledWith([{ id: 'p1', name: 'Ana', phone: '+1 555 0100' }]);
+  });
+
+  it('explains a bad email next to the field and adds nobody', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<TrustedPeopleSetting people={[]} onChange={onChange} newId={() => 'p1'} />);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email (optional)' }), { target: { value: 'ana@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(screen.getByRole('alert').textContent).toBe("That email address doesn't look right.");
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('removes a person', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(
+      <TrustedPeopleSetting people={[{ id: 'p1', name: 'Ana' }]} onChange={onChange} newId={() => 'x'} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Ana' }));
+    expect(onChange).toHaveBeenCalledWith([]);
+  });
+});

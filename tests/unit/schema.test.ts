@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  parseCheckIn,
+  parseIntervalInput,
+  parsePersonInput,
+  parseSchedule,
+  parseSettings,
+} from '../../core/schema';
+
+describe('parseIntervalInput', () => {
+  it.each([
+    ['60', { ok: true, minutes: 60 }],
+    [' 15 ', { ok: true, minutes: 15 }],
+    ['240', { ok: true, minutes: 240 }],
+    ['0', { ok: false, reason: 'too-small' }],
+    ['14', { ok: false, reason: 'too-small' }],
+    ['-30', { ok: false, reason: 'too-small' }],
+    ['241', { ok: false, reason: 'too-large' }],
+    ['5000', { ok: false, reason: 'too-large' }],
+    ['abc', { ok: false, reason: 'not-a-number' }],
+    ['12abc', { ok: false, reason: 'not-a-number' }],
+    ['1e3', { ok: false, reason: 'not-a-number' }],
+    ['', { ok: false, reason: 'empty' }],
+    ['   ', { ok: false, reason: 'empty' }],
+    ['45.5', { ok: false, reason: 'not-whole' }],
+  ])('%j → %j', (text, expected) => {
+    expect(parseIntervalInput(text)).toEqual(expected);
+  });
+});
+
+describe('parseSettings', () => {
+  it('keeps a valid value as it is', () => {
+    expect(parseSettings(DEFAULT_SETTINGS)).toEqual({ value: DEFAULT_SETTINGS, repaired: [] });
+  });
+
+  it('repairs only the broken field, keeping trusted people', () => {
+    const people = [{ id: '1', name: 'Ana', email: 'ana@example.org' }];
+    const parsed = parseSettings({ ...DEFAULT_SETTINGS, intervalMinutes: 5000, trustedPeople: people });
+    expect(parsed.repaired).toEqual(['intervalMinutes']);
+    expect(parsed.value.intervalMinutes).toBe(60);
+    expect(parsed.value.trustedPeople).toEqual(people);
+  });
+
+  it.each([null, 'garbage', 42, []])('gives defaults for %j and says every field was repaired', (raw) => {
+    const parsed = parseSettings(raw);
+    expect(parsed.value).toEqual(DEFAULT_SETTINGS);
+    expect(parsed.repaired).toHaveLength(4);
+  });
+
+  it('refuses an empty list of families and an unknown family', () => {
+    expect(parseSettings({ ...DEFAULT_SETTINGS, families: [] }).repaired).toEqual(['families']);
+    expect(parseSettings({ ...DEFAULT_SETTINGS, families: ['shopping'] }).repaired).toEqual(['families']);
+  });
+});
+
+describe('parseSchedule', () => {
+  it('drops a nonsense time but keeps the rest', () => {
+    const parsed = parseSchedule({
+      nextNudgeAt: 'soon',
+      pausedUntil: 5,
+      lastNudgeAt: null,
+      recentLines: [1, 2],
+    });
+    expect(parsed.repaired).toEqual(['nextNudgeAt']);
+    expect(parsed.value).toEqual({
+      nextNudgeAt: null,
+      pausedUntil: 5,
+      lastNudgeAt: null,
+      recentLines: [1, 2],
+    });
+  });
+});
+
+describe('parseCheckIn', () => {
+  const good = { id: 'x', at: 1, feeling: 'calm', outletId: 'doodle', outcome: 'done' };
+  it('reads a check-in, with or without a journal line', () => {
+    expect(parseCheckIn(good)).toEqual(good);
+    expect(parseCheckIn({ ...good, journal: 'a line' })).toEqual({ ...good, journal: 'a line' });
+  });
+  it.each([{ ...good, outcome: 'maybe' }, { ...good, at: -1 }, { ...good, id: '' }, 'x', null])(
+    'refuses %j',
+    (raw) => {
+      expect(parseCheckIn(raw)).toBeNull();
+    },
+  );
+});
+
+describe('parsePersonInput', () => {
+  it.each([
+    [
+      { name: ' Sam ', phone: '', email: '' },
+      { ok: true, person: { name: 'Sam' } },
+    ],
+    [
+      { name: 'Sam', phone: '+44 20 7946 0958', email: '' },
+      { ok: true, person: { name: 'Sam', phone: '+44 20 7946 0958' } },
+    ],
+    [
+      { name: 'Sam', phone: '', email: 'sam@example.org' },
+      { ok: true, person: { name: 'Sam', email: 'sam@example.org' } },
+    ],
+    [
+      { name: '  ', phone: '', email: '' },
+      { ok: false, field: 'name', reason: 'empty' },
+    ],
+    [
+      { name: 'x'.repeat(61), phone: '', email: '' },
+      { ok: false, field: 'name', reason: 'too-long' },
+    ],
+    [
+      { name: 'Sam', phone: 'call me', email: '' },
+      { ok: false, field: 'phone', reason: 'invalid' },
+    ],
+    [
+      { name: 'Sam', phone: '', email: 'sam@' },
+      { ok: false, field: 'email', reason: 'invalid' },
+    ],
+  ])('%j → %j', (input, expected) => {
+    expect(parsePersonInput(input)).toEqual(expected);
+  });
+});
