@@ -1,16 +1,26 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CALL_SITES } from './platform/call-sites';
 
 // Outlet's manifest is deliberately small: no host permissions, no remote code.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // OUTLET_SOURCEMAP=1 adds source maps, to see what takes up room in a bundle.
-  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.OUTLET_SOURCEMAP === '1' } }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      sourcemap: process.env.OUTLET_SOURCEMAP === '1',
+      // Extension pages run in one known browser: no module-preload polyfill needed.
+      modulePreload: { polyfill: false },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'notifications', 'storage'],
+    permissions: ['alarms', 'notifications', 'storage', 'idle'],
+    // Asked for only when the person turns on "hold nudges during web calls" (platform/presence.ts).
+    optional_host_permissions: [...CALL_SITES],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,25 +1,47 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { FeelingId } from '../core/feelings';
-import { type Outlet, pickOutlet } from '../core/outlets';
-import { type CheckIn as CheckInEntry, DEFAULT_SETTINGS, type Schedule, type Settings } from '../core/schema';
+import { pendingHelpedQuestion, reachedOutCount, recentlyShown } from '../core/history';
+import { type Helped, outletWeights, supportSignal } from '../core/insights';
+import { journalPromptKey, type Outlet, outletById, type PickReason, pick } from '../core/outlets';
+import {
+  type CheckIn as CheckInEntry,
+  type Context,
+  DEFAULT_CONTEXT_STATE,
+  DEFAULT_SETTINGS,
+  type Schedule,
+  type Settings,
+  type SupportStateStored,
+  type Timer,
+} from '../core/schema';
+import { BreathPacer } from './BreathPacer';
+import { ContextPicker } from './ContextPicker';
+import { outletTitle } from './copy';
 import { FeelingPicker } from './FeelingPicker';
-import { NudgeStatus } from './NudgeStatus';
+import { HelpedQuestion } from './HelpedQuestion';
+import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
 import { OutletCard } from './OutletCard';
+import { SupportCard } from './SupportCard';
+import { TimerAction } from './TimerAction';
 
 export interface CheckInData {
-  /** Null while still loading: the first step never waits for storage. */
+  /** Each is null while still loading: the first step never waits for storage. */
   settings: Settings | null;
   schedule: Schedule | null;
+  timer: Timer | null;
+  context: Context | null;
+  history: CheckInEntry[] | null;
+  support: SupportStateStored | null;
   now: number;
 }
 
-export interface CheckInActions {
+export interface CheckInActions extends NudgeStatusActions {
   saveCheckIn: (entry: CheckInEntry) => Promise<void>;
-  pause: (until: number) => void;
-  resume: () => void;
-  startWalk: (minutes: number) => void;
-  openSettings: () => void;
+  saveContext: (context: Context) => void;
+  startTimer: (minutes: number, checkInId: string) => void;
+  stopTimer: () => void;
+  openSupport: () => void;
+  dismissSupport: () => void;
   random: () => number;
   newId: () => string;
   clock: () => number;
@@ -27,88 +49,230 @@ export interface CheckInActions {
 
 type Step =
   | { name: 'feelings' }
-  | { name: 'outlet'; entry: CheckInEntry; outlet: Outlet; shown: string[]; personIndex: number }
-  | { name: 'thanks'; outcome: CheckInEntry['outcome']; note: string | null };
+  | { name: 'outlet'; entry: CheckInEntry; outlet: Outlet; reason: PickReason | null; journalPrompt: string }
+  | { name: 'breath'; entry: CheckInEntry; seconds: number }
+  | { name: 'timer'; entry: CheckInEntry }
+  | { name: 'helped'; entry: CheckInEntry }
+  | { name: 'thanks'; outcome: CheckInEntry['outcome'] };
 
-/** The whole check-in: a feeling, then one outlet, then a kind word. */
+/** The whole check-in: a feeling, then one outlet, then a kind word (and, once, "did it help?"). */
 export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckInActions }) {
   const [step, setStep] = useState<Step>({ name: 'feelings' });
   const [saveError, setSaveError] = useState(false);
+  const [answered, setAnswered] = useState<string[]>([]);
+  const [supportHidden, setSupportHidden] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
   const settings = data.settings ?? DEFAULT_SETTINGS;
+  const context = data.context ?? DEFAULT_CONTEXT_STATE;
+  const history = data.history ?? [];
+  const lastJournalPrompt = useRef<string | undefined>(undefined);
+  const personTurn = useRef(0);
 
   // Keyboard and screen-reader users land on the new step's heading.
   useEffect(() => {
     if (step.name !== 'feelings') containerRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [step.name, step.name === 'outlet' ? step.outlet.id : '']);
+  }, [step]);
 
   const store = async (entry: CheckInEntry) => {
     try {
       await actions.saveCheckIn(entry);
       setSaveError(false);
-    } catch {
+    } catch (error) {
       setSaveError(true);
-      throw new Error('save failed');
+      throw error;
     }
   };
+  const storeQuietly = (entry: CheckInEntry) => void store(entry).catch(() => undefined);
 
-  const offer = (feeling: FeelingId, shown: string[], entry: CheckInEntry | null) => {
-    const outlet = pickOutlet({
+  const weights = useMemo(() => outletWeights(history, data.now), [data.history, data.now]);
+
+  const offer = (feeling: FeelingId, previous: CheckInEntry | null) => {
+    const shown = previous?.shown ?? [];
+    const picked = pick({
       feeling,
       enabledFamilies: settings.families,
+      context,
       exclude: shown,
+      recentlyShown: recentlyShown(history),
+      weights,
       random: actions.random,
     });
-    const next: CheckInEntry = entry
-      ? { ...entry, outletId: outlet.id }
-      : { id: actions.newId(), at: actions.clock(), feeling, outletId: outlet.id, outcome: 'skipped' };
-    const personCount = settings.trustedPeople.length;
-    setStep({
-      name: 'outlet',
-      entry: next,
-      outlet,
-      shown: [...shown, outlet.id],
-      personIndex: personCount > 0 ? Math.floor(actions.random() * personCount) : -1,
-    });
+    const entry: CheckInEntry = previous
+      ? { ...previous, outletId: picked.outlet.id, shown: [...shown, picked.outlet.id] }
+      : {
+          id: actions.newId(),
+          at: actions.clock(),
+          feeling,
+          outletId: picked.outlet.id,
+          outcome: 'skipped',
+          context,
+          shown: [picked.outlet.id],
+        };
+    let journalPrompt = '';
+    if (picked.outlet.action.kind === 'journal') {
+      const key = journalPromptKey(actions.random, lastJournalPrompt.current);
+      lastJournalPrompt.current = key;
+      journalPrompt = i18n.t(key);
+    }
+    setStep({ name: 'outlet', entry, outlet: picked.outlet, reason: picked.reason, journalPrompt });
     // Saved as soon as it exists, as "skipped": closing the popup mid-way still leaves the check-in.
-    void store(next).catch(() => undefined);
+    storeQuietly(entry);
   };
 
-  const finish = async (
-    entry: CheckInEntry,
-    outcome: CheckInEntry['outcome'],
-    note: string | null = null,
-  ) => {
+  const finish = async (entry: CheckInEntry, outcome: CheckInEntry['outcome']) => {
     await store({ ...entry, outcome });
-    setStep({ name: 'thanks', outcome, note });
+    setStep({ name: 'thanks', outcome });
   };
+
+  const answer = (entry: CheckInEntry, helped: Helped | null) => {
+    setAnswered([...answered, entry.id]);
+    storeQuietly({ ...entry, helpAsked: true, ...(helped ? { helped } : {}) });
+  };
+
+  // A running timer, reopened: show its countdown. A finished outlet: ask once whether it helped.
+  const runningTimer = data.timer && data.timer.endsAt > data.now ? data.timer : null;
+  const timerEntry = runningTimer ? history.find((c) => c.id === runningTimer.checkInId) : undefined;
+  const pending = pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null);
+  const askEarlier = step.name === 'feelings' && pending && !answered.includes(pending.id) ? pending : null;
+  const signal =
+    data.history && data.support ? supportSignal(history, data.support, data.now) : { show: false as const };
 
   return (
     <div class="checkin" ref={containerRef}>
-      {step.name === 'feelings' && <FeelingPicker onPick={(feeling) => offer(feeling, [], null)} />}
+      {step.name === 'feelings' && (
+        <section class="step" aria-labelledby="feelings-title">
+          {signal.show && !supportHidden && (
+            <SupportCard
+              reason={signal.reason}
+              onOpenSupport={actions.openSupport}
+              onDismiss={() => {
+                setSupportHidden(true);
+                actions.dismissSupport();
+              }}
+            />
+          )}
+          {runningTimer && timerEntry?.outletId && (
+            <div class="running">
+              <p class="help">{i18n.t('checkin.timerRunning', [outletTitleOf(timerEntry.outletId)])}</p>
+              <TimerAction
+                endsAt={runningTimer.endsAt}
+                clock={actions.clock}
+                onStop={actions.stopTimer}
+                onOver={() => setStep({ name: 'helped', entry: timerEntry })}
+              />
+            </div>
+          )}
+          {askEarlier?.outletId && (
+            <HelpedQuestion
+              outletId={askEarlier.outletId}
+              when="earlier"
+              onAnswer={(h) => answer(askEarlier, h)}
+            />
+          )}
+          <h1 id="feelings-title">{i18n.t('checkin.title')}</h1>
+          <p class="hint">{i18n.t('checkin.hint')}</p>
+          <FeelingPicker onPick={(feeling) => offer(feeling, null)} />
+          <ContextPicker context={context} onChange={actions.saveContext} />
+        </section>
+      )}
       {step.name === 'outlet' && (
         <OutletCard
           feeling={step.entry.feeling as FeelingId}
           outlet={step.outlet}
-          person={settings.trustedPeople[step.personIndex] ?? null}
-          onAnother={() => offer(step.entry.feeling as FeelingId, step.shown, step.entry)}
-          onDone={() => void finish(step.entry, 'done').catch(() => undefined)}
-          onNotNow={() => void finish(step.entry, 'skipped').catch(() => undefined)}
-          onBack={() => setStep({ name: 'feelings' })}
-          onSaveJournal={(journal) => finish({ ...step.entry, journal }, 'done')}
-          onStartWalk={(minutes) => {
-            actions.startWalk(minutes);
-            void finish(step.entry, 'done', i18n.t('walk.started', [String(minutes)])).catch(() => undefined);
+          reason={step.reason}
+          intensity={step.entry.intensity}
+          person={nextPerson(settings, reachedOutCount(history) + personTurn.current)}
+          journalPrompt={step.journalPrompt}
+          actions={{
+            onAnother: () => offer(step.entry.feeling as FeelingId, step.entry),
+            onDone: () => void finish(step.entry, 'done').catch(() => undefined),
+            onNotNow: () => void finish(step.entry, 'skipped').catch(() => undefined),
+            onBack: () => setStep({ name: 'feelings' }),
+            onIntensity: (intensity) => {
+              const entry = { ...step.entry, intensity };
+              setStep({ ...step, entry });
+              storeQuietly(entry);
+            },
+            onSaveJournal: (journal) => finish({ ...step.entry, journal }, 'done'),
+            onStartTimer: (minutes) => {
+              const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
+              storeQuietly(entry);
+              actions.startTimer(minutes, entry.id);
+              setStep({ name: 'timer', entry });
+            },
+            onStartBreath: (seconds) => setStep({ name: 'breath', entry: step.entry, seconds }),
+            onReachedOut: () => {
+              personTurn.current++;
+              void finish({ ...step.entry, reachedOut: true }, 'done').catch(() => undefined);
+            },
+            onAddPerson: actions.openSettings,
           }}
-          onAddPerson={actions.openSettings}
         />
+      )}
+      {step.name === 'timer' && (
+        <section class="step" aria-labelledby="timer-title">
+          <h1 id="timer-title" tabIndex={-1}>
+            {step.entry.outletId ? outletTitleOf(step.entry.outletId) : ''}
+          </h1>
+          <TimerAction
+            endsAt={
+              data.timer?.checkInId === step.entry.id ? data.timer.endsAt : actions.clock() + 1000 * 60 * 60
+            }
+            clock={actions.clock}
+            onStop={() => {
+              actions.stopTimer();
+              setStep({ name: 'helped', entry: step.entry });
+            }}
+            onOver={() => setStep({ name: 'helped', entry: step.entry })}
+          />
+        </section>
+      )}
+      {step.name === 'breath' && (
+        <section class="step" aria-labelledby="breath-title">
+          <h1 id="breath-title" tabIndex={-1}>
+            {step.entry.outletId ? outletTitleOf(step.entry.outletId) : ''}
+          </h1>
+          <BreathPacer
+            seconds={step.seconds}
+            onDone={() => {
+              const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
+              storeQuietly(entry);
+              setStep({ name: 'helped', entry });
+            }}
+          />
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
+              storeQuietly(entry);
+              setStep({ name: 'helped', entry });
+            }}
+          >
+            {i18n.t('checkin.breathEnough')}
+          </button>
+        </section>
+      )}
+      {step.name === 'helped' && step.entry.outletId && (
+        <section class="step" aria-labelledby="helped-step-title">
+          <h1 id="helped-step-title" tabIndex={-1}>
+            {i18n.t('checkin.welcomeBack')}
+          </h1>
+          <HelpedQuestion
+            outletId={step.entry.outletId}
+            when="now"
+            onAnswer={(helped) => {
+              answer(step.entry, helped);
+              setStep({ name: 'thanks', outcome: 'done' });
+            }}
+          />
+        </section>
       )}
       {step.name === 'thanks' && (
         <section class="step thanks" aria-labelledby="thanks-title">
           <h1 id="thanks-title" tabIndex={-1}>
             {step.outcome === 'done' ? i18n.t('checkin.thanksDone') : i18n.t('checkin.thanksSkipped')}
           </h1>
-          {step.note && <p>{step.note}</p>}
           <button type="button" class="link" onClick={() => setStep({ name: 'feelings' })}>
             {i18n.t('checkin.again')}
           </button>
@@ -119,14 +283,23 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           {i18n.t('checkin.saveFailed')}
         </p>
       )}
-      <NudgeStatus
-        schedule={data.schedule}
-        nudgesEnabled={settings.nudgesEnabled}
-        now={data.now}
-        onPause={actions.pause}
-        onResume={actions.resume}
-        onOpenSettings={actions.openSettings}
-      />
+      <NudgeStatus settings={settings} schedule={data.schedule} now={data.now} actions={actions} />
+      <p class="support-link">
+        <button type="button" class="link small" onClick={actions.openSupport}>
+          {i18n.t('support.link')}
+        </button>
+      </p>
     </div>
   );
+}
+
+function outletTitleOf(id: string): string {
+  return outletById(id) ? outletTitle(id) : '';
+}
+
+/** Trusted people take turns, so no one is always the one asked. */
+function nextPerson(settings: Settings, turn: number) {
+  const people = settings.trustedPeople;
+  if (people.length === 0) return null;
+  return people[turn % people.length] ?? null;
 }

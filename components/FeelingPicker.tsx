@@ -6,26 +6,22 @@ interface Props {
   onPick: (feeling: FeelingId) => void;
 }
 
-/** Step 1: "How are you right now?", one button per feeling. */
+/** Step 1: "How are you right now?", one button per feeling, grouped by how they feel. */
 export function FeelingPicker({ onPick }: Props) {
   return (
-    <section class="step" aria-labelledby="feelings-title">
-      <h1 id="feelings-title">{i18n.t('checkin.title')}</h1>
-      <p class="hint">{i18n.t('checkin.hint')}</p>
-      <ul class="feelings" aria-label={i18n.t('checkin.feelingsLabel')}>
-        {FEELINGS.map((feeling) => (
-          <li key={feeling.id}>
-            <button
-              type="button"
-              class={`feeling ${feeling.valence} ${feeling.energy}`}
-              data-feeling={feeling.id}
-              onClick={() => onPick(feeling.id)}
-            >
-              {feelingLabel(feeling.id)}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ul class="feelings" aria-label={i18n.t('checkin.feelingsLabel')}>
+      {FEELINGS.map((feeling) => (
+        <li key={feeling.id} class={feeling.valence === 'unclear' ? 'unclear-item' : ''}>
+          <button
+            type="button"
+            class={`feeling ${feeling.valence} ${feeling.energy}`}
+            data-feeling={feeling.id}
+            onClick={() => onPick(feeling.id)}
+          >
+            {feelingLabel(feeling.id)}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { INTERVAL_PRESETS, type IntervalInputResult, parseIntervalInput } from '../core/schema';
+import { type IntervalInputResult, parseIntervalInput } from '../core/inputs';
+import { INTERVAL_PRESETS } from '../core/schema';
 
 interface Props {
   minutes: number;

@@ -3,11 +3,13 @@ import { i18n } from '#i18n';
 import { JOURNAL_MAX_LENGTH } from '../core/schema';
 
 interface Props {
+  /** A question to write to; it changes from one journal outlet to the next. */
+  prompt: string;
   onSave: (line: string) => Promise<void>;
 }
 
 /** One line, saved right there. It never leaves the device. */
-export function JournalLine({ onSave }: Props) {
+export function JournalLine({ prompt, onSave }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,6 +31,7 @@ export function JournalLine({ onSave }: Props) {
 
   return (
     <form class="journal" onSubmit={submit}>
+      <p class="prompt">{prompt}</p>
       <label for="journal-line">{i18n.t('checkin.journalLabel')}</label>
       <input
         id="journal-line"

@@ -1,59 +1,164 @@
+import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { startOfNextLocalDay } from '../core/schedule';
-import type { Schedule } from '../core/schema';
-import { formatTime } from './copy';
+import { parseClock } from '../core/hours';
+import { shouldOfferCalmerPace, startOfNextLocalDay } from '../core/schedule';
+import type { Schedule, Settings } from '../core/schema';
+import { calmerInterval, dayWord, meetingEnd, nudgeStatus } from '../core/status';
+import { formatTime, formatWeekday } from './copy';
 
-interface Props {
-  schedule: Schedule | null;
-  nudgesEnabled: boolean;
-  now: number;
-  onPause: (until: number) => void;
-  onResume: () => void;
-  onOpenSettings: () => void;
+export interface NudgeStatusActions {
+  pause: (until: number, kind: 'pause' | 'meeting') => void;
+  resume: () => void;
+  openSettings: () => void;
+  acceptCalmerPace: (minutes: number) => void;
+  dismissCalmerPace: () => void;
 }
 
-/** Says in words when the next nudge comes, with pause and resume. */
-export function NudgeStatus({ schedule, nudgesEnabled, now, onPause, onResume, onOpenSettings }: Props) {
-  const paused = schedule?.pausedUntil != null && schedule.pausedUntil > now;
+interface Props {
+  settings: Settings;
+  schedule: Schedule | null;
+  now: number;
+  actions: NudgeStatusActions;
+}
+
+/** Says in words when the next nudge comes, with pause, "in a meeting", and resume. */
+export function NudgeStatus({ settings, schedule, now, actions }: Props) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [meetingText, setMeetingText] = useState('');
+  const [meetingError, setMeetingError] = useState<string | null>(null);
+  const status = schedule ? nudgeStatus(settings, schedule, now) : null;
+  const paused = status?.kind === 'paused';
+  const calmer =
+    schedule && shouldOfferCalmerPace(schedule) ? calmerInterval(settings.intervalMinutes) : null;
+  const missed = schedule?.missed?.count ?? 0;
+
+  const pause = (until: number, kind: 'pause' | 'meeting' = 'pause') => {
+    actions.pause(until, kind);
+    setMenuOpen(false);
+  };
+
+  const startMeeting = (event: Event) => {
+    event.preventDefault();
+    const result = meetingEnd(parseClock(meetingText), now);
+    if (!result.ok) {
+      setMeetingError(
+        i18n.t(
+          result.reason === 'past'
+            ? 'status.meetingPast'
+            : result.reason === 'too-far'
+              ? 'status.meetingTooFar'
+              : 'status.meetingInvalid',
+        ),
+      );
+      return;
+    }
+    setMeetingError(null);
+    pause(result.until, 'meeting');
+  };
+
   return (
     <footer class="status">
+      {missed > 0 && <p class="notice">{i18n.t('status.missed')}</p>}
+      {calmer !== null && (
+        <div class="notice" role="region" aria-label={i18n.t('status.calmerLabel')}>
+          <p>{i18n.t('status.calmerOffer', [String(calmer)])}</p>
+          <div class="row">
+            <button type="button" class="small" onClick={() => actions.acceptCalmerPace(calmer)}>
+              {i18n.t('status.calmerAccept', [String(calmer)])}
+            </button>
+            <button type="button" class="small" onClick={actions.dismissCalmerPace}>
+              {i18n.t('status.calmerKeep')}
+            </button>
+          </div>
+        </div>
+      )}
       <p class="status-line" aria-live="polite">
-        {describe(schedule, nudgesEnabled, now)}
+        {status ? describe(status, now) : '\u00a0'}
       </p>
       <div class="row">
-        {nudgesEnabled && !paused && (
-          <>
-            <button type="button" class="small" onClick={() => onPause(now + 60 * 60_000)}>
-              {i18n.t('status.pauseHour')}
-            </button>
-            <button type="button" class="small" onClick={() => onPause(startOfNextLocalDay(now))}>
-              {i18n.t('status.pauseToday')}
-            </button>
-          </>
-        )}
-        {nudgesEnabled && paused && (
-          <button type="button" class="small" onClick={onResume}>
+        {settings.nudgesEnabled && paused && (
+          <button type="button" class="small" onClick={actions.resume}>
             {i18n.t('status.resume')}
           </button>
         )}
-        <button type="button" class="small link" onClick={onOpenSettings}>
+        {settings.nudgesEnabled && !paused && (
+          <button
+            type="button"
+            class="small"
+            aria-expanded={menuOpen}
+            aria-controls="pause-menu"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            {i18n.t('status.pauseMenu')}
+          </button>
+        )}
+        <button type="button" class="small link" onClick={actions.openSettings}>
           {i18n.t('status.settings')}
         </button>
       </div>
+      {menuOpen && !paused && (
+        <div id="pause-menu" class="pause-menu">
+          <div class="row">
+            <button type="button" class="small" onClick={() => pause(now + 30 * 60_000)}>
+              {i18n.t('status.pause30')}
+            </button>
+            <button type="button" class="small" onClick={() => pause(now + 60 * 60_000)}>
+              {i18n.t('status.pauseHour')}
+            </button>
+            <button type="button" class="small" onClick={() => pause(startOfNextLocalDay(now))}>
+              {i18n.t('status.pauseTomorrow')}
+            </button>
+          </div>
+          <form class="row meeting" onSubmit={startMeeting} noValidate>
+            <label for="meeting-end">{i18n.t('status.meetingLabel')}</label>
+            <input
+              id="meeting-end"
+              type="time"
+              value={meetingText}
+              aria-invalid={meetingError !== null}
+              aria-describedby={meetingError ? 'meeting-error' : undefined}
+              onInput={(event) => {
+                setMeetingText(event.currentTarget.value);
+                setMeetingError(null);
+              }}
+            />
+            <button type="submit" class="small">
+              {i18n.t('status.meetingStart')}
+            </button>
+            {meetingError && (
+              <p id="meeting-error" class="error" role="alert">
+                {meetingError}
+              </p>
+            )}
+          </form>
+        </div>
+      )}
     </footer>
   );
 }
 
-function describe(schedule: Schedule | null, nudgesEnabled: boolean, now: number): string {
-  if (!nudgesEnabled) return i18n.t('status.off');
-  if (!schedule) return '\u00a0';
-  if (schedule.pausedUntil !== null && schedule.pausedUntil > now) {
-    return schedule.pausedUntil >= startOfNextLocalDay(now)
-      ? i18n.t('status.pausedUntilTomorrow')
-      : i18n.t('status.pausedUntil', [formatTime(schedule.pausedUntil)]);
+function when(at: number, now: number): string {
+  const day = dayWord(at, now);
+  if (day === 'today') return i18n.t('status.atToday', [formatTime(at)]);
+  if (day === 'tomorrow') return i18n.t('status.atTomorrow', [formatTime(at)]);
+  return i18n.t('status.atDay', [formatWeekday(at), formatTime(at)]);
+}
+
+function describe(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number): string {
+  switch (status.kind) {
+    case 'off':
+      return i18n.t('status.off');
+    case 'no-room':
+      return i18n.t('status.noRoom');
+    case 'paused':
+      if (status.meeting) return i18n.t('status.meetingUntil', [formatTime(status.until)]);
+      if (status.until >= startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
+      return i18n.t('status.pausedUntil', [formatTime(status.until)]);
+    case 'outside-hours':
+      return status.next === null
+        ? i18n.t('status.outsideNoNext')
+        : i18n.t('status.outside', [when(status.next, now)]);
+    case 'next':
+      return i18n.t('status.next', [when(status.at, now)]);
   }
-  if (schedule.nextNudgeAt === null) return i18n.t('status.off');
-  return schedule.nextNudgeAt >= startOfNextLocalDay(now)
-    ? i18n.t('status.nextTomorrow', [formatTime(schedule.nextNudgeAt)])
-    : i18n.t('status.next', [formatTime(schedule.nextNudgeAt)]);
 }

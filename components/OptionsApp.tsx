@@ -1,9 +1,15 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Settings } from '../core/schema';
+import { sendMessage } from '../platform/messaging';
+import { releaseCallAccess, requestCallAccess } from '../platform/presence';
 import { loadSettings, saveSettings, settingsSource } from '../platform/storage';
+import { BreakSetting } from './BreakSetting';
+import { CallsSetting } from './CallsSetting';
 import { FamiliesSetting } from './FamiliesSetting';
 import { FrequencySetting } from './FrequencySetting';
+import { HoursSetting } from './HoursSetting';
+import { TestNotification } from './TestNotification';
 import { TrustedPeopleSetting } from './TrustedPeopleSetting';
 import { useStoredValue } from './useStoredValue';
 
@@ -36,6 +42,18 @@ export function OptionsApp() {
           minutes={settings.intervalMinutes}
           onChange={(intervalMinutes) => update({ intervalMinutes })}
         />
+        <BreakSetting minutes={settings.breakMinutes} onChange={(breakMinutes) => update({ breakMinutes })} />
+        <CallsSetting
+          enabled={settings.holdDuringCalls}
+          requestAccess={requestCallAccess}
+          releaseAccess={releaseCallAccess}
+          onChange={(holdDuringCalls) => update({ holdDuringCalls })}
+        />
+        <p class="help">{i18n.t('options.fullscreenNote')}</p>
+        <TestNotification send={() => sendMessage('testNotification', null)} />
+      </section>
+      <section>
+        <HoursSetting hours={settings.hours} onChange={(hours) => update({ hours })} />
       </section>
       <FamiliesSetting families={settings.families} onChange={(families) => update({ families })} />
       <TrustedPeopleSetting

@@ -1,59 +1,99 @@
 import { i18n } from '#i18n';
 import type { FeelingId } from '../core/feelings';
-import type { Outlet } from '../core/outlets';
+import type { Outlet, PickReason } from '../core/outlets';
 import type { TrustedPerson } from '../core/schema';
-import { feelingLabel, outletBody, outletTitle } from './copy';
+import { familyReason, feelingLabel, outletBody, outletTitle } from './copy';
 import { JournalLine } from './JournalLine';
 import { TalkToSomeone } from './TalkToSomeone';
 
-interface Props {
-  feeling: FeelingId;
-  outlet: Outlet;
-  person: TrustedPerson | null;
+export interface OutletCardActions {
   onAnother: () => void;
   onDone: () => void;
   onNotNow: () => void;
   onBack: () => void;
+  onIntensity: (intensity: number) => void;
   onSaveJournal: (line: string) => Promise<void>;
-  onStartWalk: (minutes: number) => void;
+  onStartTimer: (minutes: number) => void;
+  onStartBreath: (seconds: number) => void;
+  onReachedOut: () => void;
   onAddPerson: () => void;
 }
 
+interface Props {
+  feeling: FeelingId;
+  outlet: Outlet;
+  reason: PickReason | null;
+  intensity: number | undefined;
+  person: TrustedPerson | null;
+  journalPrompt: string;
+  actions: OutletCardActions;
+}
+
 /** Step 2: exactly one outlet for the feeling, and what to do with it. */
-export function OutletCard(props: Props) {
-  const { outlet } = props;
+export function OutletCard({ feeling, outlet, reason, intensity, person, journalPrompt, actions }: Props) {
+  const { action } = outlet;
   return (
     <section class="step outlet" aria-labelledby="outlet-title">
-      <p class="for-feeling">{i18n.t('checkin.forFeeling', [feelingLabel(props.feeling)])}</p>
+      <p class="for-feeling">{i18n.t('checkin.forFeeling', [feelingLabel(feeling)])}</p>
       <h1 id="outlet-title" tabIndex={-1}>
         {outletTitle(outlet.id)}
       </h1>
       <p class="body">{outletBody(outlet.id)}</p>
-      {outlet.action.kind === 'journal' && <JournalLine key={outlet.id} onSave={props.onSaveJournal} />}
-      {outlet.action.kind === 'walk' && (
-        <button
-          type="button"
-          class="primary"
-          onClick={() => outlet.action.kind === 'walk' && props.onStartWalk(outlet.action.minutes)}
-        >
-          {i18n.t('checkin.walkStart', [String(outlet.action.minutes)])}
+      {reason && (
+        <p class="reason">
+          {reason.kind === 'helped-before' ? i18n.t('pickReason.helpedBefore') : familyReason(reason.family)}
+        </p>
+      )}
+      {action.kind === 'journal' && (
+        <JournalLine key={outlet.id} prompt={journalPrompt} onSave={actions.onSaveJournal} />
+      )}
+      {action.kind === 'timer' && (
+        <button type="button" class="primary" onClick={() => actions.onStartTimer(action.minutes)}>
+          {action.label === 'walk'
+            ? i18n.t('checkin.walkStart', [String(action.minutes)])
+            : i18n.t('checkin.moveStart', [String(action.minutes)])}
         </button>
       )}
-      {outlet.action.kind === 'talk' && (
-        <TalkToSomeone person={props.person} onAddPerson={props.onAddPerson} />
+      {action.kind === 'breath' && (
+        <button type="button" class="primary" onClick={() => actions.onStartBreath(action.seconds)}>
+          {i18n.t('checkin.breathStart')}
+        </button>
       )}
+      {action.kind === 'talk' && (
+        <TalkToSomeone
+          person={person}
+          onAddPerson={actions.onAddPerson}
+          onReachedOut={actions.onReachedOut}
+        />
+      )}
+      <fieldset class="intensity">
+        <legend>{i18n.t('checkin.intensityLabel')}</legend>
+        <div class="row">
+          {[1, 2, 3, 4, 5].map((level) => (
+            <label key={level} class="check chip">
+              <input
+                type="radio"
+                name="intensity"
+                checked={intensity === level}
+                onChange={() => actions.onIntensity(level)}
+              />
+              <span>{i18n.t(`checkin.intensity.i${level}` as 'checkin.intensity.i1')}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div class="row actions">
-        <button type="button" onClick={props.onAnother}>
+        <button type="button" onClick={actions.onAnother}>
           {i18n.t('checkin.another')}
         </button>
-        <button type="button" onClick={props.onNotNow}>
+        <button type="button" onClick={actions.onNotNow}>
           {i18n.t('checkin.notNow')}
         </button>
-        <button type="button" class={outlet.action.kind === 'prompt' ? 'primary' : ''} onClick={props.onDone}>
+        <button type="button" class={action.kind === 'prompt' ? 'primary' : ''} onClick={actions.onDone}>
           {i18n.t('checkin.done')}
         </button>
       </div>
-      <button type="button" class="link back" onClick={props.onBack}>
+      <button type="button" class="link back" onClick={actions.onBack}>
         {i18n.t('checkin.back')}
       </button>
     </section>

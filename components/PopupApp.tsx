@@ -1,30 +1,78 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { CheckIn as CheckInEntry } from '../core/schema';
 import { sendMessage } from '../platform/messaging';
-import { saveCheckIn, scheduleSource, settingsSource } from '../platform/storage';
+import {
+  CHECKIN_PREFIX,
+  contextItem,
+  loadCheckIns,
+  loadContext,
+  loadSettings,
+  loadSupportState,
+  saveCheckIn,
+  saveContext,
+  saveSettings,
+  saveSupportState,
+  scheduleSource,
+  settingsSource,
+  supportItem,
+  timerSource,
+} from '../platform/storage';
 import { CheckIn, type CheckInActions } from './CheckIn';
 import { useStoredValue } from './useStoredValue';
 
+const openPage = (path: '/support.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+
 const actions: CheckInActions = {
   saveCheckIn,
-  pause: (until) => void sendMessage('pause', until),
+  saveContext: (context) => void saveContext(context),
+  pause: (until, kind) => void sendMessage('pause', { until, kind }),
   resume: () => void sendMessage('resume', null),
-  startWalk: (minutes) => void sendMessage('startWalk', minutes),
+  startTimer: (minutes, checkInId) => void sendMessage('startTimer', { minutes, checkInId }),
+  stopTimer: () => void sendMessage('stopTimer', null),
   openSettings: () => void browser.runtime.openOptionsPage(),
+  openSupport: () => openPage('/support.html'),
+  dismissSupport: () => void saveSupportState({ dismissedAt: Date.now() }),
+  acceptCalmerPace: (intervalMinutes) =>
+    void (async () => {
+      await saveSettings({ ...(await loadSettings()), intervalMinutes });
+      await sendMessage('calmerOfferDismissed', null);
+    })(),
+  dismissCalmerPace: () => void sendMessage('calmerOfferDismissed', null),
   random: Math.random,
   newId: () => crypto.randomUUID(),
   clock: Date.now,
+};
+
+const contextSource = { load: loadContext, watch: (onChange: () => void) => contextItem.watch(onChange) };
+const supportSource = {
+  load: loadSupportState,
+  watch: (onChange: () => void) => supportItem.watch(onChange),
+};
+const historySource = {
+  load: loadCheckIns,
+  watch: (onChange: () => void) => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(CHECKIN_PREFIX))) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
 };
 
 /** The check-in wired to the browser: used by the toolbar popup and the check-in window. */
 export function PopupApp() {
   const settings = useStoredValue(settingsSource);
   const schedule = useStoredValue(scheduleSource);
+  const timer = useStoredValue(timerSource);
+  const context = useStoredValue(contextSource);
+  const history = useStoredValue<CheckInEntry[]>(historySource);
+  const support = useStoredValue(supportSource);
   const [now, setNow] = useState(Date.now);
   // Keeps "Paused until …" honest if the popup stays open across the end of a pause.
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(tick);
   }, []);
-  return <CheckIn data={{ settings, schedule, now }} actions={actions} />;
+  return <CheckIn data={{ settings, schedule, timer, context, history, support, now }} actions={actions} />;
 }

@@ -4,12 +4,13 @@ import type { TrustedPerson } from '../core/schema';
 interface Props {
   person: TrustedPerson | null;
   onAddPerson: () => void;
+  onReachedOut: () => void;
 }
 
 const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
 
 /** A trusted person with one-tap ways to reach them, or an invitation to add one. */
-export function TalkToSomeone({ person, onAddPerson }: Props) {
+export function TalkToSomeone({ person, onAddPerson, onReachedOut }: Props) {
   if (!person) {
     return (
       <div class="talk">
@@ -40,6 +41,9 @@ export function TalkToSomeone({ person, onAddPerson }: Props) {
           </a>
         )}
       </div>
+      <button type="button" class="primary reached" onClick={onReachedOut}>
+        {i18n.t('checkin.reachedOut')}
+      </button>
     </div>
   );
 }

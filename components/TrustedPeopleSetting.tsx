@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type PersonInputResult, parsePersonInput, type TrustedPerson } from '../core/schema';
+import { type PersonInputResult, parsePersonInput } from '../core/inputs';
+import type { TrustedPerson } from '../core/schema';
 
 interface Props {
   people: readonly TrustedPerson[];

@@ -1,17 +1,23 @@
 // Looks up catalogue copy whose keys are built from ids (feeling.<id>, outlet.<key>.title, …).
 // The ids come from core's closed lists, and a unit test checks every one has its copy.
 import { i18n } from '#i18n';
-import type { FeelingId } from '../core/feelings';
+import { type FeelingId, feelingCopyKey } from '../core/feelings';
 import { type OutletFamily, outletCopyKey } from '../core/outlets';
 
 type Key = Parameters<typeof i18n.t>[0];
 
-export const feelingLabel = (id: FeelingId): string => i18n.t(`feeling.${id}` as Key);
+export const feelingLabel = (id: FeelingId): string => i18n.t(`feeling.${feelingCopyKey(id)}` as Key);
 export const familyLabel = (family: OutletFamily): string => i18n.t(`family.${family}` as Key);
 export const outletTitle = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.title` as Key);
+export const familyReason = (family: OutletFamily): string => i18n.t(`pickReason.family.${family}` as Key);
 export const outletBody = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.body` as Key);
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /** "14:30" (or "2:30 PM"), in the person's own locale and time zone. */
 export const formatTime = (at: number): string => timeFormat.format(at);
+
+const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
+
+/** "Monday", in the person's own language. */
+export const formatWeekday = (at: number): string => weekdayFormat.format(at);

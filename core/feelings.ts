@@ -1,11 +1,13 @@
-// The feelings a check-in offers. Labels live in locales/en.yml under `feeling.<id>`; ids are stored in
-// check-in history, so they never change once shipped (add new ones, don't rename).
+// The feelings a check-in offers, on two axes: valence (pleasant to unpleasant) and energy (low to high).
+// Labels live in locales/en.yml under `feeling.<feelingCopyKey(id)>`. Ids are stored in check-in history,
+// so they never change once shipped: add new ones, never rename or reuse one.
 
 export type Valence = 'pleasant' | 'unpleasant' | 'unclear';
 export type Energy = 'high' | 'low' | 'unclear';
 
-// Grouped by quadrant so the popup grid reads calmly; `numb` comes last and is always there, because
-// not being able to tell is a real answer (flatness is a common sign of being worn down).
+// Grouped by quadrant so the popup grid reads calmly. `numb` and `cant-tell` come last and are always
+// there: flatness is a common sign of being worn down, and not being able to tell is a real answer.
+// They are two answers, not one: "numb" names a state, "I can't tell" says the state has no name yet.
 export const FEELING_IDS = [
   'calm',
   'content',
@@ -25,6 +27,7 @@ export const FEELING_IDS = [
   'tired',
   'lonely',
   'numb',
+  'cant-tell',
 ] as const;
 
 export type FeelingId = (typeof FEELING_IDS)[number];
@@ -55,6 +58,7 @@ const SHAPES: Readonly<Record<FeelingId, { valence: Valence; energy: Energy }>> 
   tired: { valence: 'unpleasant', energy: 'low' },
   lonely: { valence: 'unpleasant', energy: 'low' },
   numb: { valence: 'unclear', energy: 'unclear' },
+  'cant-tell': { valence: 'unclear', energy: 'unclear' },
 };
 
 export const FEELINGS: readonly Feeling[] = Object.freeze(
@@ -71,4 +75,12 @@ export function feelingById(id: FeelingId): Feeling {
   const feeling = BY_ID.get(id);
   if (!feeling) throw new Error(`Unknown feeling id: ${String(id)}`);
   return feeling;
+}
+
+/**
+ * The locale key stem for a feeling's label. Message names may not contain `-`, so `cant-tell` reads its
+ * label from `feeling.cant_tell`.
+ */
+export function feelingCopyKey(id: FeelingId): string {
+  return id.replaceAll('-', '_');
 }

@@ -4,33 +4,57 @@
 // one, retire it by removing it from OUTLETS and let history keep the id.
 
 import { OUTLET_FAMILIES, type OutletFamily } from './families';
-import type { FeelingId } from './feelings';
+import { type FeelingId, feelingById } from './feelings';
+import { clampWeight } from './insights';
 
 export { OUTLET_FAMILIES, type OutletFamily };
 
 export type OutletAction =
-  | { readonly kind: 'walk'; readonly minutes: number }
+  /** A countdown in the popup and a notification when it's over. `minutes` equals the outlet's. */
+  | { readonly kind: 'timer'; readonly minutes: number; readonly label: 'walk' | 'move' }
+  /** One line in the journal, with a prompt that varies (JOURNAL_PROMPT_KEYS). */
   | { readonly kind: 'journal' }
+  /** Reach one of the person's trusted people. */
   | { readonly kind: 'talk' }
-  | { readonly kind: 'prompt' };
+  /** A small concrete thing to do; the outlet's body says what. */
+  | { readonly kind: 'prompt' }
+  /** A one-minute paced breath. */
+  | { readonly kind: 'breath'; readonly seconds: 60 };
 
 export interface Outlet {
   readonly id: string;
   readonly family: OutletFamily;
   readonly feelings: readonly FeelingId[];
+  /** Only when the person is on their own: anything loud, physical or likely to bring tears. */
   readonly needsAlone: boolean;
+  /** Means leaving the desk or screen (a walk, the kitchen, the stairs). */
   readonly needsAway: boolean;
+  /** How long it takes, at most. */
   readonly minutes: number;
   readonly action: OutletAction;
 }
 
+/** What the person told us about their moment; remembered between check-ins by the UI. */
+export interface OutletContext {
+  canStepAway: boolean;
+  alone: boolean;
+  minutes: 2 | 5 | 15;
+}
+
+// Not alone and can step away is the common case at work; 5 minutes is a short break.
+export const DEFAULT_CONTEXT: OutletContext = { canStepAway: true, alone: false, minutes: 5 };
+
 const PROMPT: OutletAction = { kind: 'prompt' };
 const JOURNAL: OutletAction = { kind: 'journal' };
 const TALK: OutletAction = { kind: 'talk' };
+const walk = (minutes: number): OutletAction => ({ kind: 'timer', minutes, label: 'walk' });
+const move = (minutes: number): OutletAction => ({ kind: 'timer', minutes, label: 'move' });
 
 // Matching follows CONTENT.md: high-energy unpleasant feelings get movement or release, low-energy ones
-// gentle movement, a person or a journal line, pleasant ones a way to savour it, and `numb` only body
-// reconnection and tiny creative steps (a big release asks for a feeling that isn't reachable yet).
+// gentle movement, a person or a journal line, pleasant ones a way to savour or share it, and `numb` /
+// `cant-tell` only body reconnection and tiny creative steps (a big release asks for a feeling that isn't
+// reachable yet). Every feeling has small desk-friendly outlets (a minute or two, not alone, not away), so
+// even the tightest context always has something; the tests hold the catalogue to that.
 export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   // Movement
   {
@@ -40,7 +64,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: true,
     minutes: 10,
-    action: { kind: 'walk', minutes: 10 },
+    action: walk(10),
   },
   {
     id: 'step-outside',
@@ -49,7 +73,16 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: true,
     minutes: 5,
-    action: { kind: 'walk', minutes: 5 },
+    action: walk(5),
+  },
+  {
+    id: 'brisk-walk',
+    family: 'movement',
+    feelings: ['angry', 'frustrated', 'stressed', 'anxious', 'overwhelmed', 'energised', 'excited'],
+    needsAlone: false,
+    needsAway: true,
+    minutes: 15,
+    action: walk(15),
   },
   {
     id: 'stairs',
@@ -68,6 +101,42 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAway: false,
     minutes: 1,
     action: PROMPT,
+  },
+  {
+    id: 'shoulder-rolls',
+    family: 'movement',
+    feelings: ['stressed', 'anxious', 'tired', 'frustrated', 'overwhelmed', 'calm'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'wall-pushups',
+    family: 'movement',
+    feelings: ['angry', 'frustrated', 'stressed', 'energised', 'excited', 'proud'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'dance-it-out',
+    family: 'movement',
+    feelings: ['joyful', 'excited', 'energised', 'proud', 'frustrated', 'stressed', 'down'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 3,
+    action: move(3),
+  },
+  {
+    id: 'floor-stretch',
+    family: 'movement',
+    feelings: ['tired', 'down', 'sad', 'stressed', 'overwhelmed', 'calm', 'content'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 5,
+    action: move(5),
   },
 
   // Journaling
@@ -105,6 +174,42 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 3,
+    action: JOURNAL,
+  },
+  {
+    id: 'journal-three-good',
+    family: 'journaling',
+    feelings: ['tired', 'down', 'sad', 'hopeful', 'grateful', 'content', 'proud', 'calm'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 2,
+    action: JOURNAL,
+  },
+  {
+    id: 'journal-need',
+    family: 'journaling',
+    feelings: ['overwhelmed', 'tired', 'lonely', 'sad', 'anxious', 'stressed', 'down', 'frustrated'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: JOURNAL,
+  },
+  {
+    id: 'journal-brain-dump',
+    family: 'journaling',
+    feelings: ['overwhelmed', 'anxious', 'stressed', 'frustrated', 'excited', 'energised'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 5,
+    action: JOURNAL,
+  },
+  {
+    id: 'journal-next-step',
+    family: 'journaling',
+    feelings: ['overwhelmed', 'stressed', 'hopeful', 'energised', 'excited', 'proud'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 2,
     action: JOURNAL,
   },
 
@@ -148,12 +253,48 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     minutes: 2,
     action: TALK,
   },
+  {
+    id: 'talk-voice-note',
+    family: 'talking',
+    feelings: ['lonely', 'sad', 'down', 'joyful', 'excited', 'proud', 'hopeful', 'energised'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 2,
+    action: TALK,
+  },
+  {
+    id: 'talk-share-good',
+    family: 'talking',
+    feelings: ['joyful', 'excited', 'proud', 'grateful', 'content', 'energised', 'hopeful'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 2,
+    action: TALK,
+  },
+  {
+    id: 'talk-ask-how',
+    family: 'talking',
+    feelings: ['lonely', 'down', 'calm', 'content', 'grateful', 'hopeful'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 2,
+    action: TALK,
+  },
+  {
+    id: 'talk-company',
+    family: 'talking',
+    feelings: ['lonely', 'down', 'sad', 'tired', 'stressed', 'frustrated', 'calm', 'content'],
+    needsAlone: false,
+    needsAway: true,
+    minutes: 5,
+    action: TALK,
+  },
 
   // Creative
   {
     id: 'doodle',
     family: 'creative',
-    feelings: ['numb', 'angry', 'frustrated', 'anxious', 'sad', 'calm', 'content', 'joyful'],
+    feelings: ['numb', 'cant-tell', 'angry', 'frustrated', 'anxious', 'sad', 'calm', 'content', 'joyful'],
     needsAlone: false,
     needsAway: false,
     minutes: 2,
@@ -162,7 +303,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'one-song',
     family: 'creative',
-    feelings: ['numb', 'sad', 'down', 'lonely', 'tired', 'joyful', 'excited', 'energised'],
+    feelings: ['numb', 'cant-tell', 'sad', 'down', 'lonely', 'tired', 'joyful', 'excited', 'energised'],
     needsAlone: false,
     needsAway: false,
     minutes: 4,
@@ -171,7 +312,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'feeling-colour',
     family: 'creative',
-    feelings: ['numb', 'calm', 'hopeful', 'content', 'sad', 'down'],
+    feelings: ['numb', 'cant-tell', 'calm', 'hopeful', 'content', 'sad', 'down'],
     needsAlone: false,
     needsAway: false,
     minutes: 1,
@@ -180,10 +321,57 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'photo-nearby',
     family: 'creative',
-    feelings: ['numb', 'grateful', 'content', 'calm', 'joyful', 'hopeful'],
+    feelings: ['numb', 'cant-tell', 'grateful', 'content', 'calm', 'joyful', 'hopeful'],
     needsAlone: false,
     needsAway: false,
     minutes: 2,
+    action: PROMPT,
+  },
+  {
+    id: 'six-words',
+    family: 'creative',
+    feelings: [
+      'numb',
+      'cant-tell',
+      'proud',
+      'joyful',
+      'excited',
+      'hopeful',
+      'frustrated',
+      'overwhelmed',
+      'lonely',
+      'tired',
+    ],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'tiny-arrangement',
+    family: 'creative',
+    feelings: ['numb', 'cant-tell', 'calm', 'content', 'frustrated', 'anxious', 'overwhelmed'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 2,
+    action: PROMPT,
+  },
+  {
+    id: 'sing-out-loud',
+    family: 'creative',
+    feelings: ['joyful', 'excited', 'energised', 'proud', 'sad', 'lonely', 'frustrated', 'angry', 'down'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 4,
+    action: PROMPT,
+  },
+  {
+    id: 'cook-something',
+    family: 'creative',
+    feelings: ['numb', 'cant-tell', 'tired', 'down', 'lonely', 'sad', 'calm', 'content', 'grateful'],
+    needsAlone: false,
+    needsAway: true,
+    minutes: 15,
     action: PROMPT,
   },
 
@@ -224,12 +412,81 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     minutes: 5,
     action: PROMPT,
   },
+  {
+    id: 'tear-paper',
+    family: 'release',
+    feelings: ['angry', 'frustrated', 'stressed', 'overwhelmed'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 2,
+    action: PROMPT,
+  },
+  {
+    id: 'stomp-it-out',
+    family: 'release',
+    feelings: ['angry', 'frustrated', 'anxious', 'stressed'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'squeeze-towel',
+    family: 'release',
+    feelings: ['angry', 'frustrated', 'anxious', 'stressed', 'overwhelmed'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'big-sigh',
+    family: 'release',
+    feelings: ['tired', 'stressed', 'overwhelmed', 'frustrated', 'down', 'sad'],
+    needsAlone: true,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
 
   // Body and breath
   {
+    id: 'breath-minute',
+    family: 'body',
+    feelings: [
+      'anxious',
+      'stressed',
+      'frustrated',
+      'angry',
+      'overwhelmed',
+      'sad',
+      'down',
+      'tired',
+      'lonely',
+      'numb',
+      'cant-tell',
+      'calm',
+      'content',
+    ],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: { kind: 'breath', seconds: 60 },
+  },
+  {
     id: 'slow-breath',
     family: 'body',
-    feelings: ['anxious', 'stressed', 'overwhelmed', 'angry', 'frustrated', 'numb', 'calm', 'tired'],
+    feelings: [
+      'anxious',
+      'stressed',
+      'overwhelmed',
+      'angry',
+      'frustrated',
+      'numb',
+      'cant-tell',
+      'calm',
+      'tired',
+    ],
     needsAlone: false,
     needsAway: false,
     minutes: 1,
@@ -238,7 +495,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'feel-where',
     family: 'body',
-    feelings: ['numb', 'anxious', 'sad', 'overwhelmed', 'down', 'lonely', 'tired'],
+    feelings: ['numb', 'cant-tell', 'anxious', 'sad', 'overwhelmed', 'down', 'lonely', 'tired'],
     needsAlone: false,
     needsAway: false,
     minutes: 1,
@@ -247,7 +504,43 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'feet-floor',
     family: 'body',
-    feelings: ['numb', 'anxious', 'overwhelmed', 'stressed'],
+    feelings: ['numb', 'cant-tell', 'anxious', 'overwhelmed', 'stressed'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'five-things',
+    family: 'body',
+    feelings: ['numb', 'cant-tell', 'anxious', 'overwhelmed', 'stressed', 'calm'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'hand-on-heart',
+    family: 'body',
+    feelings: ['numb', 'cant-tell', 'sad', 'lonely', 'down', 'anxious', 'grateful'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'soft-jaw',
+    family: 'body',
+    feelings: ['cant-tell', 'stressed', 'anxious', 'frustrated', 'angry', 'tired'],
+    needsAlone: false,
+    needsAway: false,
+    minutes: 1,
+    action: PROMPT,
+  },
+  {
+    id: 'savour-it',
+    family: 'body',
+    feelings: ['joyful', 'proud', 'excited', 'grateful', 'content', 'hopeful', 'calm', 'energised'],
     needsAlone: false,
     needsAway: false,
     minutes: 1,
@@ -256,7 +549,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'cool-water',
     family: 'body',
-    feelings: ['numb', 'angry', 'anxious', 'tired', 'frustrated'],
+    feelings: ['numb', 'cant-tell', 'angry', 'anxious', 'tired', 'frustrated'],
     needsAlone: false,
     needsAway: true,
     minutes: 2,
@@ -265,7 +558,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
   {
     id: 'warm-drink',
     family: 'body',
-    feelings: ['numb', 'sad', 'lonely', 'tired', 'calm', 'content'],
+    feelings: ['numb', 'cant-tell', 'sad', 'lonely', 'tired', 'calm', 'content'],
     needsAlone: false,
     needsAway: true,
     minutes: 5,
@@ -291,42 +584,165 @@ export function outletCopyKey(id: string): string {
   return id.replaceAll('-', '_');
 }
 
+/** Journal prompts that vary from one journal line to the next (`journal.prompt.p1` … `p8`). */
+export const JOURNAL_PROMPT_KEYS = [
+  'journal.prompt.p1',
+  'journal.prompt.p2',
+  'journal.prompt.p3',
+  'journal.prompt.p4',
+  'journal.prompt.p5',
+  'journal.prompt.p6',
+  'journal.prompt.p7',
+  'journal.prompt.p8',
+] as const;
+export type JournalPromptKey = (typeof JOURNAL_PROMPT_KEYS)[number];
+
+/** One journal prompt key, never `previous` (the one shown last time) when there is a choice. */
+export function journalPromptKey(random: () => number, previous?: string): JournalPromptKey {
+  const keys = JOURNAL_PROMPT_KEYS.filter((key) => key !== previous);
+  return keys[indexFor(random(), keys.length)] as JournalPromptKey;
+}
+
+/**
+ * The hard rules, never broken, not even in a fallback: nothing that needs you alone when you aren't
+ * (no yelling in an open office), nothing away from the desk when you can't leave it, nothing longer than
+ * the time you have.
+ */
+export function fitsContext(outlet: Outlet, context: OutletContext): boolean {
+  if (outlet.needsAlone && !context.alone) return false;
+  if (outlet.needsAway && !context.canStepAway) return false;
+  return outlet.minutes <= context.minutes;
+}
+
+/** For feelings without a clear shape (numb, can't tell), only body reconnection and tiny creative steps. */
+function suitsShape(outlet: Outlet, feeling: FeelingId): boolean {
+  if (feelingById(feeling).energy !== 'unclear') return true;
+  return outlet.family === 'body' || outlet.family === 'creative';
+}
+
+// A one-minute breath at the desk breaks no hard rule in any context and suits every feeling's shape.
+// The catalogue tests make sure it's never needed; it only guards against a future catalogue edit.
+const SAFE_FALLBACK = BY_ID.get('breath-minute') as Outlet;
+
 export interface PickInput {
   feeling: FeelingId;
-  /** Empty, or none of them fitting the feeling, falls back to every family: never offer nothing. */
+  /** Soft: when none of them has a fitting outlet (or none is on), every family is considered. */
   enabledFamilies: readonly OutletFamily[];
-  /** Ids already shown in this check-in. Avoided while others fit; once all are shown, start over. */
+  /** Defaults to DEFAULT_CONTEXT. */
+  context?: OutletContext;
+  /** Shown in this check-in: never repeated while any other fitting one remains; then the round restarts. */
   exclude: readonly string[];
+  /** Last shown across check-ins, newest last: the last RECENT_TO_AVOID are avoided when possible. */
+  recentlyShown?: readonly string[];
+  /** From insights.outletWeights; missing ids weigh 1, every weight is clamped to its bounds. */
+  weights?: Readonly<Record<string, number>>;
   /** Injected so the pick is deterministic in tests; expected in [0, 1). */
   random: () => number;
 }
 
-/**
- * One outlet for a feeling. Candidates are the outlets that fit the feeling in the enabled families (or in
- * any family when none of those fit). A person's family choices win over variety: when every candidate
- * has been shown, the round starts over within them rather than reaching into a family they turned off.
- */
-export function pickOutlet(input: PickInput): Outlet {
-  const { feeling, enabledFamilies, exclude, random } = input;
-  const fitting = OUTLETS.filter((outlet) => outlet.feelings.includes(feeling));
-  const enabled = fitting.filter((outlet) => enabledFamilies.includes(outlet.family));
-  // Every feeling has outlets (the tests hold the catalogue to that); the last fallback only guards
-  // against a future catalogue edit so the check-in can still offer something.
-  const pool = enabled.length > 0 ? enabled : fitting.length > 0 ? fitting : OUTLETS;
+export type PickReason =
+  | { kind: 'helped-before'; outletId: string }
+  | { kind: 'family-helped'; family: OutletFamily };
 
-  const fresh = pool.filter((outlet) => !exclude.includes(outlet.id));
-  let candidates: readonly Outlet[] = fresh;
+export interface Pick {
+  outlet: Outlet;
+  /** Why this one, when the person's own answers had a say; null for a plain random pick. */
+  reason: PickReason | null;
+}
+
+export const RECENT_TO_AVOID = 3;
+/** Above this weight, the card may say the outlet (or its family) helped before. */
+export const REASON_THRESHOLD = 1.2;
+
+/**
+ * The outlets a pick draws from: those that fit the context (hard), the feeling and its shape, within the
+ * enabled families, or within all families when none of the enabled ones has anything that fits.
+ */
+export function outletPool(
+  feeling: FeelingId,
+  enabledFamilies: readonly OutletFamily[],
+  context: OutletContext = DEFAULT_CONTEXT,
+): readonly Outlet[] {
+  const fitting = OUTLETS.filter(
+    (outlet) =>
+      fitsContext(outlet, context) && outlet.feelings.includes(feeling) && suitsShape(outlet, feeling),
+  );
+  const enabled = fitting.filter((outlet) => enabledFamilies.includes(outlet.family));
+  if (enabled.length > 0) return enabled;
+  if (fitting.length > 0) return fitting;
+  return [SAFE_FALLBACK];
+}
+
+/**
+ * One outlet for a feeling, in three steps:
+ * 1. the pool (outletPool): context rules are hard, families soft, and a person's family choices win over
+ *    variety, so when every outlet in the pool has been shown in this check-in the round starts over
+ *    within the pool (minus the one on screen) rather than reaching into a family they turned off;
+ * 2. among those, the last RECENT_TO_AVOID shown in earlier check-ins are left out while others remain;
+ * 3. a weighted random choice, so outlets that helped come up more often, but never always.
+ */
+export function pick(input: PickInput): Pick {
+  const { feeling, enabledFamilies, exclude, random } = input;
+  const weights = input.weights ?? {};
+  const recent = (input.recentlyShown ?? []).slice(-RECENT_TO_AVOID);
+  const pool = outletPool(feeling, enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+
+  let candidates: readonly Outlet[] = pool.filter((outlet) => !exclude.includes(outlet.id));
   if (candidates.length === 0) {
-    // Starting over: at least don't repeat the one that is on screen right now.
-    const last = exclude[exclude.length - 1];
-    const notLast = pool.filter((outlet) => outlet.id !== last);
-    candidates = notLast.length > 0 ? notLast : pool;
+    const onScreen = exclude[exclude.length - 1];
+    const notOnScreen = pool.filter((outlet) => outlet.id !== onScreen);
+    candidates = notOnScreen.length > 0 ? notOnScreen : pool;
   }
-  return candidates[indexFor(random(), candidates.length)] as Outlet;
+  const notRecent = candidates.filter((outlet) => !recent.includes(outlet.id));
+  if (notRecent.length > 0) candidates = notRecent;
+
+  const outlet = weightedChoice(candidates, weights, random());
+  return { outlet, reason: reasonFor(outlet, weights) };
+}
+
+/** The same pick, without the reason. */
+export function pickOutlet(input: PickInput): Outlet {
+  return pick(input).outlet;
+}
+
+function weightOf(weights: Readonly<Record<string, number>>, id: string): number {
+  return Object.hasOwn(weights, id) ? clampWeight(weights[id]) : 1;
+}
+
+function weightedChoice(
+  candidates: readonly Outlet[],
+  weights: Readonly<Record<string, number>>,
+  r: number,
+): Outlet {
+  const each = candidates.map((outlet) => weightOf(weights, outlet.id));
+  const total = each.reduce((sum, weight) => sum + weight, 0);
+  const target = clampUnit(r) * total;
+  let reached = 0;
+  for (const [i, outlet] of candidates.entries()) {
+    reached += each[i] as number;
+    if (target < reached) return outlet;
+  }
+  return candidates[candidates.length - 1] as Outlet;
+}
+
+function reasonFor(outlet: Outlet, weights: Readonly<Record<string, number>>): PickReason | null {
+  if (weightOf(weights, outlet.id) > REASON_THRESHOLD) return { kind: 'helped-before', outletId: outlet.id };
+  const familyBest = Math.max(
+    1,
+    ...Object.keys(weights)
+      .filter((id) => BY_ID.get(id)?.family === outlet.family)
+      .map((id) => weightOf(weights, id)),
+  );
+  if (familyBest > REASON_THRESHOLD) return { kind: 'family-helped', family: outlet.family };
+  return null;
+}
+
+// Clamp rather than trust the injected source: a stray 1, a negative or NaN must still land somewhere real.
+function clampUnit(r: number): number {
+  if (!Number.isFinite(r) || r < 0) return 0;
+  return Math.min(r, 1 - Number.EPSILON);
 }
 
 function indexFor(r: number, length: number): number {
-  // Clamp rather than trust the injected source: a stray 1 or NaN must still land on a real outlet.
-  const i = Number.isFinite(r) ? Math.floor(r * length) : 0;
-  return Math.min(length - 1, Math.max(0, i));
+  return Math.min(length - 1, Math.floor(clampUnit(r) * length));
 }

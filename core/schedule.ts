@@ -1,73 +1,295 @@
-// When the next nudge comes. Pure: the caller passes `now` (epoch ms) and gets a decision back,
-// so every rule here can be tested against simulated time.
+// When the next nudge comes, as a pure state machine: `step(settings, schedule, event, now)` returns
+// the new schedule, whether to show a nudge now, and why. The background stores the schedule, keeps
+// one alarm at `nextNudgeAt`, and shows what it is told to. Nothing here reads the clock, so every
+// rule can be tested against simulated days (tests/unit/schedule*.test.ts).
+//
+// The rules, in the words a person would use:
+// - Nudges come one interval apart, only inside active hours, never during a pause. The first nudge
+//   after hours open comes one interval after opening, not at the opening minute.
+// - A nudge missed by more than half an interval (asleep, browser closed) is dropped, not replayed.
+// - A due nudge waits while the person is away, in full screen or on a call. Coming back after at least
+//   `breakMinutes` away counts as a break: the interval starts again from the return.
+// - A check-in counts as a break too: the interval starts again from it.
+// - Snoozing brings the nudge back in 15 minutes, the one exception to "an interval apart".
+import { isActiveAt, nextNudgeWithinHours } from './hours';
 import type { Schedule, Settings } from './schema';
 
 export const MINUTE = 60_000;
 export const SNOOZE_MINUTES = 15;
+/** How often a nudge held by full screen is tried again. */
+export const FULLSCREEN_RECHECK = 2 * MINUTE;
+/** How often a nudge held by a call is tried again: the after-call check-in comes within 2 minutes. */
+export const CALL_RECHECK = MINUTE;
+/** How often a nudge held while the person is away is tried again (the return event usually comes first). */
+export const AWAY_RECHECK = 5 * MINUTE;
+/** After a short absence, a waiting nudge comes this long after the person is back. */
+export const RETURN_DELAY = MINUTE;
+/** Chrome may fire an alarm a little early; a nudge this close to due counts as due. */
+export const EARLY_TOLERANCE = 30_000;
+/** Ignored or dismissed nudges in a row after which the popup offers a calmer pace. */
+export const CALMER_AFTER = 3;
 
-export type NudgePlan =
-  | { kind: 'nudge'; at: number; reason: 'interval' | 'after-pause' | 'kept' }
-  | { kind: 'off'; reason: 'nudges-off' };
+export type IdleState = 'active' | 'idle' | 'locked';
 
-function intervalMs(settings: Settings): number {
-  return settings.intervalMinutes * MINUTE;
+/** What the background sees when a nudge is due. */
+export interface Presence {
+  idle: IdleState;
+  fullscreen: boolean;
+  /** An audible tab of a web call is open (only looked at when the person opted in). */
+  inCall: boolean;
 }
 
-/** The moment the interval starts counting from: now, or the end of a pause still running. */
-function countFrom(schedule: Schedule, now: number): { from: number; paused: boolean } {
-  if (schedule.pausedUntil !== null && schedule.pausedUntil > now) {
-    return { from: schedule.pausedUntil, paused: true };
+export const PRESENT: Presence = { idle: 'active', fullscreen: false, inCall: false };
+
+export type NudgeEvent =
+  /** The worker started: install, browser start, update, any wake. */
+  | { type: 'wake' }
+  /** The nudge alarm fired. */
+  | { type: 'alarm'; presence: Presence }
+  /** The person went idle, locked the screen or came back. `since` is when it really began. */
+  | { type: 'presence'; idle: IdleState; since: number }
+  | { type: 'settings-changed'; previous: Settings | null }
+  | { type: 'pause'; until: number; kind: 'pause' | 'meeting' }
+  | { type: 'resume' }
+  | { type: 'snooze' }
+  | { type: 'checked-in' }
+  /** The person closed a nudge without checking in. */
+  | { type: 'nudge-dismissed' }
+  /** The browser or the system refused to show a nudge. */
+  | { type: 'nudge-failed' }
+  /** The person declined the offer of a calmer pace. */
+  | { type: 'calmer-offer-dismissed' }
+  /** The missed-nudge badge lasts until the end of the day. */
+  | { type: 'day-ended' };
+
+export interface StepResult {
+  schedule: Schedule;
+  /** Show a nudge now: `afterCall` words it as a check-in after a call. */
+  show: { afterCall: boolean } | null;
+  /** Why, in a word: for logs and tests. */
+  reason: string;
+}
+
+const intervalMs = (settings: Settings) => settings.intervalMinutes * MINUTE;
+
+/** Midnight at the start of the local day of `t`. */
+export function startOfLocalDay(t: number): number {
+  const date = new Date(t);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** Midnight at the start of the next local day: "pause until tomorrow" ends there. */
+export function startOfNextLocalDay(t: number): number {
+  const date = new Date(t);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+}
+
+function isPaused(schedule: Schedule, now: number): boolean {
+  return schedule.pausedUntil !== null && schedule.pausedUntil > now;
+}
+
+/**
+ * One interval from `from`, inside active hours, never inside a pause, and never less than an
+ * interval after the last nudge (that also holds when the clock was set back a little).
+ */
+export function planFrom(settings: Settings, schedule: Schedule, from: number): number | null {
+  if (!settings.nudgesEnabled) return null;
+  let base = from;
+  if (schedule.pausedUntil !== null && schedule.pausedUntil > base) base = schedule.pausedUntil;
+  if (schedule.lastNudgeAt !== null && schedule.lastNudgeAt > base) base = schedule.lastNudgeAt;
+  return nextNudgeWithinHours(settings.hours, base, intervalMs(settings));
+}
+
+/** A sooner moment (a retry, a snooze) if it is allowed, else the regular plan. */
+function soonOrPlan(settings: Settings, schedule: Schedule, now: number, at: number): number | null {
+  if (!settings.nudgesEnabled) return null;
+  if (isPaused(schedule, at) || !isActiveAt(settings.hours, at)) return planFrom(settings, schedule, now);
+  return at;
+}
+
+/** Forget what the clock can no longer vouch for: an ended pause, a "last nudge" far in the future. */
+function tidy(settings: Settings, schedule: Schedule, now: number): Schedule {
+  let next = schedule;
+  if (next.pausedUntil !== null && next.pausedUntil <= now)
+    next = { ...next, pausedUntil: null, pauseKind: null };
+  if (next.lastNudgeAt !== null && next.lastNudgeAt > now + intervalMs(settings))
+    next = { ...next, lastNudgeAt: null };
+  if (next.awaySince !== null && next.awaySince > now) next = { ...next, awaySince: now };
+  if (next.missed !== null && next.missed.day !== startOfLocalDay(now)) next = { ...next, missed: null };
+  return next;
+}
+
+/**
+ * Whether a stored plan can stay as it is. Keeping a sound plan is what makes restarts harmless:
+ * re-planning on every wake of the worker would push the nudge forward forever.
+ */
+function isSoundPlan(settings: Settings, schedule: Schedule, now: number): boolean {
+  const at = schedule.nextNudgeAt;
+  if (at === null || !settings.nudgesEnabled) return false;
+  if (at < now - intervalMs(settings) / 2) return false; // missed while asleep: never replayed
+  if (isPaused(schedule, at) || !isActiveAt(settings.hours, at)) return false;
+  const fresh = planFrom(settings, schedule, now);
+  return fresh === null || at <= fresh; // later than a fresh plan could be: the clock went back
+}
+
+const withPlan = (schedule: Schedule, nextNudgeAt: number | null): Schedule => ({ ...schedule, nextNudgeAt });
+
+function addMissed(schedule: Schedule, now: number): Schedule['missed'] {
+  const day = startOfLocalDay(now);
+  return { day, count: schedule.missed?.day === day ? schedule.missed.count + 1 : 1 };
+}
+
+export function step(settings: Settings, stored: Schedule, event: NudgeEvent, now: number): StepResult {
+  const schedule = tidy(settings, stored, now);
+  const result = (next: Schedule, reason: string, show: StepResult['show'] = null): StepResult => ({
+    schedule: next,
+    show,
+    reason,
+  });
+
+  switch (event.type) {
+    case 'wake': {
+      if (!settings.nudgesEnabled) return result(withPlan(schedule, null), 'nudges-off');
+      if (isSoundPlan(settings, schedule, now)) return result(schedule, 'kept');
+      return result({ ...withPlan(schedule, planFrom(settings, schedule, now)), held: null }, 'replanned');
+    }
+
+    case 'alarm':
+      return onAlarm(settings, schedule, event.presence, now);
+
+    case 'presence': {
+      if (event.idle !== 'active') {
+        return result(
+          { ...schedule, awaySince: Math.min(schedule.awaySince ?? event.since, event.since) },
+          'away',
+        );
+      }
+      const away = schedule.awaySince === null ? 0 : now - schedule.awaySince;
+      const back = { ...schedule, awaySince: null };
+      if (away >= settings.breakMinutes * MINUTE) {
+        return result({ ...withPlan(back, planFrom(settings, back, now)), held: null }, 'natural-break');
+      }
+      if (schedule.held === 'away') {
+        return result(
+          { ...withPlan(back, soonOrPlan(settings, back, now, now + RETURN_DELAY)), held: null },
+          'back',
+        );
+      }
+      return result(back, 'back');
+    }
+
+    case 'settings-changed': {
+      const previous = event.previous;
+      const timingChanged =
+        previous === null ||
+        previous.nudgesEnabled !== settings.nudgesEnabled ||
+        previous.intervalMinutes !== settings.intervalMinutes ||
+        JSON.stringify(previous.hours) !== JSON.stringify(settings.hours);
+      if (!timingChanged) return result(schedule, 'unchanged');
+      return result({ ...withPlan(schedule, planFrom(settings, schedule, now)), held: null }, 'replanned');
+    }
+
+    case 'pause': {
+      if (event.until <= now) return result(schedule, 'pause-in-past');
+      const paused: Schedule = { ...schedule, pausedUntil: event.until, pauseKind: event.kind, held: null };
+      return result(withPlan(paused, planFrom(settings, paused, now)), 'paused');
+    }
+
+    case 'resume': {
+      const resumed: Schedule = { ...schedule, pausedUntil: null, pauseKind: null, held: null };
+      return result(withPlan(resumed, planFrom(settings, resumed, now)), 'resumed');
+    }
+
+    case 'snooze': {
+      const answered: Schedule = { ...schedule, held: null, lastNudgeAnswered: true, ignoredInRow: 0 };
+      return result(
+        withPlan(answered, soonOrPlan(settings, answered, now, now + SNOOZE_MINUTES * MINUTE)),
+        'snoozed',
+      );
+    }
+
+    case 'checked-in': {
+      const rested: Schedule = {
+        ...schedule,
+        held: null,
+        lastNudgeAnswered: true,
+        ignoredInRow: 0,
+        missed: null,
+      };
+      return result(withPlan(rested, planFrom(settings, rested, now)), 'checked-in');
+    }
+
+    case 'nudge-dismissed':
+      return result(
+        {
+          ...schedule,
+          lastNudgeAnswered: true,
+          ignoredInRow: schedule.ignoredInRow + 1,
+          missed: addMissed(schedule, now),
+        },
+        'dismissed',
+      );
+
+    case 'nudge-failed':
+      return result({ ...schedule, lastNudgeAnswered: true, missed: addMissed(schedule, now) }, 'failed');
+
+    case 'calmer-offer-dismissed':
+      return result({ ...schedule, ignoredInRow: 0 }, 'offer-dismissed');
+
+    case 'day-ended':
+      return result({ ...schedule, missed: null }, 'day-ended');
   }
-  return { from: now, paused: false };
 }
 
-/** A fresh interval from now (or from the end of a pause): after a nudge, a change of settings, a resume. */
-export function planFresh(settings: Settings, schedule: Schedule, now: number): NudgePlan {
-  if (!settings.nudgesEnabled) return { kind: 'off', reason: 'nudges-off' };
-  const { from, paused } = countFrom(schedule, now);
-  return { kind: 'nudge', at: from + intervalMs(settings), reason: paused ? 'after-pause' : 'interval' };
-}
+function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now: number): StepResult {
+  const replan = (reason: string): StepResult => ({
+    schedule: { ...withPlan(schedule, planFrom(settings, schedule, now)), held: null },
+    show: null,
+    reason,
+  });
+  const hold = (held: NonNullable<Schedule['held']>, retryIn: number): StepResult => ({
+    schedule: { ...withPlan(schedule, soonOrPlan(settings, schedule, now, now + retryIn)), held },
+    show: null,
+    reason: `held-${held}`,
+  });
 
-/**
- * What the schedule should be when the worker wakes up (install, browser start, any restart).
- * A sound stored plan is kept as it is: re-planning on every wake would push the nudge forward
- * forever, since a service worker wakes far more often than once an interval.
- */
-export function planOnWake(settings: Settings, schedule: Schedule, now: number): NudgePlan {
-  if (!settings.nudgesEnabled) return { kind: 'off', reason: 'nudges-off' };
-  const stored = schedule.nextNudgeAt;
-  const fresh = planFresh(settings, schedule, now);
-  if (stored === null || fresh.kind !== 'nudge') return fresh;
-  // Missed by more than half an interval (asleep, browser closed): start over rather than replay it.
-  if (stored < now - intervalMs(settings) / 2) return fresh;
-  // Later than a fresh plan could ever be (the clock went back, the interval got shorter): pull it in.
-  if (stored > fresh.at) return fresh;
-  // Due before a pause ends: the pause wins.
-  if (schedule.pausedUntil !== null && stored < schedule.pausedUntil) return fresh;
-  return { kind: 'nudge', at: stored, reason: 'kept' };
-}
-
-export type AlarmVerdict = 'show' | 'too-early' | 'missed' | 'paused' | 'off';
-
-/**
- * Should the nudge alarm that fired now show a notification? Alarms can fire twice, late (after
- * sleep) or after a plan changed; only a nudge that is actually due now is shown.
- */
-export function judgeNudgeAlarm(settings: Settings, schedule: Schedule, now: number): AlarmVerdict {
-  if (!settings.nudgesEnabled) return 'off';
-  if (schedule.pausedUntil !== null && schedule.pausedUntil > now) return 'paused';
+  if (!settings.nudgesEnabled)
+    return { schedule: withPlan(schedule, null), show: null, reason: 'nudges-off' };
+  if (isPaused(schedule, now)) return replan('paused');
   const due = schedule.nextNudgeAt;
-  // Chrome may fire an alarm a little early; a second alarm for a nudge already shown finds the
-  // next one still far away.
-  if (due === null || due > now + MINUTE / 2) return 'too-early';
-  if (now - due > intervalMs(settings) / 2) return 'missed';
-  return 'show';
+  if (due === null || due > now + EARLY_TOLERANCE) {
+    // A second alarm for a nudge already handled, or an alarm left from an older plan.
+    return {
+      schedule: isSoundPlan(settings, schedule, now) ? schedule : replan('stale').schedule,
+      show: null,
+      reason: 'too-early',
+    };
+  }
+  if (now - due > intervalMs(settings) / 2) return replan('missed');
+  if (!isActiveAt(settings.hours, now)) return replan('outside-hours');
+
+  if (presence.idle !== 'active') return hold('away', AWAY_RECHECK);
+  if (presence.fullscreen) return hold('fullscreen', FULLSCREEN_RECHECK);
+  if (settings.holdDuringCalls && presence.inCall) return hold('call', CALL_RECHECK);
+
+  const ignored = schedule.lastNudgeAt !== null && !schedule.lastNudgeAnswered;
+  const shown: Schedule = {
+    ...schedule,
+    held: null,
+    lastNudgeAt: now,
+    lastNudgeAnswered: false,
+    ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
+  };
+  return {
+    schedule: withPlan(shown, planFrom(settings, shown, now)),
+    show: { afterCall: schedule.held === 'call' },
+    reason: 'shown',
+  };
 }
 
-/** Midnight at the start of the next local day: "pause for the rest of today" ends there. */
-export function startOfNextLocalDay(now: number): number {
-  const date = new Date(now);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1, 0, 0, 0, 0).getTime();
+/** Whether the popup should offer a calmer pace. */
+export function shouldOfferCalmerPace(schedule: Schedule): boolean {
+  return schedule.ignoredInRow >= CALMER_AFTER;
 }
 
 /**

@@ -1,32 +1,50 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { IdleState } from '../core/schedule';
 import { parseSettings } from '../core/schema';
-import { NUDGE_ALARM, WALK_ALARM } from '../platform/alarms';
+import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM } from '../platform/alarms';
 import { onMessages } from '../platform/messaging';
-import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
 import {
-  onNudgeAlarm,
-  onSettingsChanged,
-  onWalkAlarm,
-  pause,
-  reconcile,
-  resume,
-  snooze,
-  startWalk,
-} from '../platform/nudges';
+  clearNotification,
+  NUDGE_BUTTONS,
+  NUDGE_NOTIFICATION,
+  showTestNotification,
+} from '../platform/notifications';
+import { dispatch, onTimerAlarm, repairTimer, snooze, startTimer, stopTimer } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
-import { settingsItem } from '../platform/storage';
+import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
+import { CHECKIN_PREFIX, loadSettings, settingsItem } from '../platform/storage';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
-// `ready` repairs the nudge alarm on every start of the worker (install, browser start, any wake);
-// each handler waits for it first.
+// `ready` brings the alarms in line with storage on every start of the worker (install, browser
+// start, update, re-enable, any wake; Firefox clears alarms at shutdown), and each handler waits for it.
 export default defineBackground(() => {
-  const ready = reconcile();
+  setUpIdleDetection();
+  const ready = Promise.all([dispatch({ type: 'wake' }), repairTimer()]);
+
+  // The welcome page opens on first install only, never on an update.
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     await ready;
-    if (alarm.name === NUDGE_ALARM) await onNudgeAlarm();
-    else if (alarm.name === WALK_ALARM) await onWalkAlarm();
+    if (alarm.name === NUDGE_ALARM) {
+      const settings = await loadSettings();
+      await dispatch({ type: 'alarm', presence: await sensePresence(settings.holdDuringCalls) });
+    } else if (alarm.name === TIMER_ALARM) {
+      await onTimerAlarm();
+    } else if (alarm.name === DAY_END_ALARM) {
+      await dispatch({ type: 'day-ended' });
+    }
+  });
+
+  browser.idle?.onStateChanged.addListener(async (state) => {
+    await ready;
+    const now = Date.now();
+    // "idle" is reported after a minute without input: the person left a minute ago.
+    const since = state === 'idle' ? now - IDLE_DETECTION_SECONDS * 1000 : now;
+    await dispatch({ type: 'presence', idle: state as IdleState, since }, now);
   });
 
   browser.notifications.onClicked.addListener(async (id) => {
@@ -46,26 +64,57 @@ export default defineBackground(() => {
     }
   });
 
-  settingsItem.watch(async (next, previous) => {
+  browser.notifications.onClosed.addListener(async (id, byUser) => {
+    if (id !== NUDGE_NOTIFICATION || !byUser) return;
     await ready;
-    await onSettingsChanged(
-      previous == null ? null : parseSettings(previous).value,
-      parseSettings(next).value,
+    await dispatch({ type: 'nudge-dismissed' });
+  });
+
+  settingsItem.watch(async (_next, previous) => {
+    await ready;
+    await dispatch({
+      type: 'settings-changed',
+      previous: previous == null ? null : parseSettings(previous).value,
+    });
+  });
+
+  // A new check-in (from the popup or the check-in window) counts as a break.
+  browser.storage.onChanged.addListener(async (changes, area) => {
+    if (area !== 'local') return;
+    const fresh = Object.entries(changes).some(
+      ([key, change]) => key.startsWith(CHECKIN_PREFIX) && change.oldValue == null,
     );
+    if (!fresh) return;
+    await ready;
+    await dispatch({ type: 'checked-in' });
   });
 
   onMessages({
-    pause: async (until) => {
+    pause: async ({ until, kind }) => {
       await ready;
-      await pause(until);
+      await dispatch({ type: 'pause', until, kind });
     },
     resume: async () => {
       await ready;
-      await resume();
+      await dispatch({ type: 'resume' });
     },
-    startWalk: async (minutes) => {
+    startTimer: async ({ minutes, checkInId }) => {
       await ready;
-      await startWalk(minutes);
+      await startTimer(minutes, checkInId);
+    },
+    stopTimer: async () => {
+      await ready;
+      await stopTimer();
+    },
+    calmerOfferDismissed: async () => {
+      await ready;
+      await dispatch({ type: 'calmer-offer-dismissed' });
+    },
+    testNotification: () => showTestNotification(),
+    // Finishing the welcome page arms the first nudge: one interval from now.
+    welcomeDone: async () => {
+      await ready;
+      await dispatch({ type: 'resume' });
     },
   });
 });

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 
 export const NUDGE_ALARM = 'nudge';
-export const WALK_ALARM = 'walk-end';
+/** The end of a timed outlet (a walk, a move). */
+export const TIMER_ALARM = 'timer-end';
+/** Clears the missed-nudge badge at the end of the day. */
+export const DAY_END_ALARM = 'day-end';
 
 /**
  * Makes sure exactly one alarm called `name` exists, due at `at`. A healthy alarm is left alone:

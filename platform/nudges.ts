@@ -1,25 +1,26 @@
-// The nudge timer as the background runs it: storage is the truth, the alarm follows it.
-// Every change goes through `serially`, so two events at once (two alarms, a pause while an
-// alarm fires) never read the same state and both act on it.
+// The nudge timer as the background runs it. Storage is the truth: each event loads the settings and
+// the schedule, asks core/schedule.ts what to do, stores the answer, then makes the alarm, the badge
+// and the notification follow it. Events go through `serially`, so two at once (two alarms, a pause
+// while an alarm fires) never both act on the same old state.
 import { i18n } from '#i18n';
 import {
-  judgeNudgeAlarm,
   MINUTE,
-  type NudgePlan,
+  type NudgeEvent,
   pickLine,
-  planFresh,
-  planOnWake,
-  SNOOZE_MINUTES,
+  type StepResult,
+  startOfNextLocalDay,
+  step,
 } from '../core/schedule';
-import type { Schedule, Settings } from '../core/schema';
-import { clearAlarm, ensureAlarm, NUDGE_ALARM, WALK_ALARM } from './alarms';
+import type { Schedule } from '../core/schema';
+import { clearAlarm, DAY_END_ALARM, ensureAlarm, NUDGE_ALARM, TIMER_ALARM } from './alarms';
+import { showBadge } from './badge';
 import {
   clearNotification,
   NUDGE_NOTIFICATION,
   showNudgeNotification,
-  showWalkOverNotification,
+  showTimerOverNotification,
 } from './notifications';
-import { loadSchedule, loadSettings, loadWalk, saveSchedule, saveWalk } from './storage';
+import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
 
 /** How many lines the notification picks from (keys nudge.line.l1 … nudge.line.l12 in locales). */
 export const NUDGE_LINE_COUNT = 12;
@@ -33,118 +34,100 @@ export function serially<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function applyPlan(schedule: Schedule, plan: NudgePlan): Promise<Schedule> {
-  const next: Schedule = { ...schedule, nextNudgeAt: plan.kind === 'nudge' ? plan.at : null };
-  // Storage first, then the alarm: if the worker dies in between, the next wake repairs the alarm.
-  await saveSchedule(next);
-  if (plan.kind === 'nudge') await ensureAlarm(NUDGE_ALARM, plan.at);
-  else await clearAlarm(NUDGE_ALARM);
-  return next;
+/** Makes the alarms and the badge match a stored schedule. */
+async function follow(schedule: Schedule, now: number): Promise<void> {
+  if (schedule.nextNudgeAt === null) await clearAlarm(NUDGE_ALARM);
+  else await ensureAlarm(NUDGE_ALARM, schedule.nextNudgeAt);
+  const missed = schedule.missed?.count ?? 0;
+  await showBadge(missed);
+  if (missed > 0) await ensureAlarm(DAY_END_ALARM, startOfNextLocalDay(now));
+  else await clearAlarm(DAY_END_ALARM);
 }
 
-/** On install, browser start and every wake: one alarm, matching the stored plan. */
-export function reconcile(now = Date.now()): Promise<Schedule> {
+/**
+ * Handles one event. `sense` is asked only when the nudge is due, for what the browser can tell
+ * (idle, full screen, an audible call), so that a stale alarm costs no extra API calls.
+ */
+export function dispatch(
+  event: NudgeEvent,
+  now = Date.now(),
+  random: () => number = Math.random,
+): Promise<StepResult> {
   return serially(async () => {
     const [settings, schedule] = await Promise.all([loadSettings(), loadSchedule()]);
-    const cleaned = dropEndedPause(schedule, now);
-    const walk = await loadWalk();
-    if (walk) await ensureAlarm(WALK_ALARM, walk.endsAt);
-    return applyPlan(cleaned, planOnWake(settings, cleaned, now));
+    const result = step(settings, schedule, event, now);
+    let next = result.schedule;
+    if (result.show) {
+      const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);
+      next = { ...next, recentLines: line.recent };
+      // The next nudge is stored and its alarm set before anything is shown: if the worker dies
+      // while the notification is on its way, the schedule is still right.
+      await saveSchedule(next);
+      await follow(next, now);
+      try {
+        await showNudgeNotification(nudgeCopy(line.index, result.show.afterCall));
+      } catch (error) {
+        console.warn('Outlet: the nudge could not be shown.', error);
+        const failed = step(settings, next, { type: 'nudge-failed' }, now);
+        await saveSchedule(failed.schedule);
+        await follow(failed.schedule, now);
+        return failed;
+      }
+      return { ...result, schedule: next };
+    }
+    await saveSchedule(next);
+    await follow(next, now);
+    return result;
   });
 }
 
-function dropEndedPause(schedule: Schedule, now: number): Schedule {
-  return schedule.pausedUntil !== null && schedule.pausedUntil <= now
-    ? { ...schedule, pausedUntil: null }
-    : schedule;
-}
-
-/** The nudge alarm fired: schedule the next one first, then show the nudge if it is really due. */
-export function onNudgeAlarm(now = Date.now(), random = Math.random): Promise<'shown' | string> {
-  return serially(async () => {
-    const [settings, schedule] = await Promise.all([loadSettings(), loadSchedule()]);
-    const verdict = judgeNudgeAlarm(settings, schedule, now);
-    if (verdict === 'too-early') {
-      // A duplicate or stale alarm: keep the plan, just make sure its alarm exists.
-      await applyPlan(schedule, planOnWake(settings, schedule, now));
-      return verdict;
-    }
-    const cleaned = dropEndedPause(schedule, now);
-    const plan = planFresh(settings, cleaned, now);
-    if (verdict !== 'show') {
-      await applyPlan(cleaned, plan);
-      return verdict;
-    }
-    const line = pickLine(NUDGE_LINE_COUNT, cleaned.recentLines, random);
-    await applyPlan({ ...cleaned, lastNudgeAt: now, recentLines: line.recent }, plan);
-    await showNudgeNotification(nudgeCopy(line.index));
-    return 'shown';
-  });
-}
-
-function nudgeCopy(lineIndex: number) {
+function nudgeCopy(lineIndex: number, afterCall: boolean) {
   return {
-    title: i18n.t('nudge.title'),
-    // Keys are generated as nudge.line.l1 … nudge.line.l12; the index is bounded by NUDGE_LINE_COUNT.
-    message: i18n.t(`nudge.line.l${lineIndex + 1}` as 'nudge.line.l1'),
+    title: afterCall ? i18n.t('nudge.afterCallTitle') : i18n.t('nudge.title'),
+    // Keys are nudge.line.l1 … nudge.line.l12; the index is bounded by NUDGE_LINE_COUNT.
+    message: afterCall
+      ? i18n.t('nudge.afterCallLine')
+      : i18n.t(`nudge.line.l${lineIndex + 1}` as 'nudge.line.l1'),
     checkInLabel: i18n.t('nudge.checkIn'),
     snoozeLabel: i18n.t('nudge.snooze'),
   };
 }
 
-export function snooze(now = Date.now()): Promise<Schedule> {
-  return serially(async () => {
-    const schedule = await loadSchedule();
-    await clearNotification(NUDGE_NOTIFICATION);
-    const at = now + SNOOZE_MINUTES * MINUTE;
-    return applyPlan(schedule, { kind: 'nudge', at, reason: 'interval' });
-  });
+/** The notification's "Snooze 15 min": the notification goes, the nudge comes back later. */
+export async function snooze(now = Date.now()): Promise<StepResult> {
+  await clearNotification(NUDGE_NOTIFICATION);
+  return dispatch({ type: 'snooze' }, now);
 }
 
-export function pause(until: number, now = Date.now()): Promise<Schedule> {
-  return serially(async () => {
-    const [settings, schedule] = await Promise.all([loadSettings(), loadSchedule()]);
-    const paused = { ...schedule, pausedUntil: until > now ? until : null };
-    return applyPlan(paused, planFresh(settings, paused, now));
-  });
-}
-
-export function resume(now = Date.now()): Promise<Schedule> {
-  return serially(async () => {
-    const [settings, schedule] = await Promise.all([loadSettings(), loadSchedule()]);
-    const resumed = { ...schedule, pausedUntil: null };
-    return applyPlan(resumed, planFresh(settings, resumed, now));
-  });
-}
-
-/** Frequency or on/off changed: the interval starts again from now. */
-export function onSettingsChanged(previous: Settings | null, next: Settings, now = Date.now()) {
-  if (
-    previous &&
-    previous.intervalMinutes === next.intervalMinutes &&
-    previous.nudgesEnabled === next.nudgesEnabled
-  ) {
-    return Promise.resolve(null);
-  }
-  return serially(async () => {
-    const schedule = dropEndedPause(await loadSchedule(), now);
-    return applyPlan(schedule, planFresh(next, schedule, now));
-  });
-}
-
-export function startWalk(minutes: number, now = Date.now()): Promise<void> {
+/** A timed outlet starts: its end is stored, then an alarm brings the "time's up" notification. */
+export function startTimer(minutes: number, checkInId: string, now = Date.now()): Promise<void> {
   return serially(async () => {
     const endsAt = now + minutes * MINUTE;
-    await saveWalk({ endsAt, minutes });
-    await ensureAlarm(WALK_ALARM, endsAt);
+    await saveTimer({ endsAt, minutes, checkInId });
+    await ensureAlarm(TIMER_ALARM, endsAt);
   });
 }
 
-export function onWalkAlarm(): Promise<void> {
+export function stopTimer(): Promise<void> {
   return serially(async () => {
-    const walk = await loadWalk();
-    await saveWalk(null);
-    if (!walk) return;
-    await showWalkOverNotification(i18n.t('walk.overTitle'), i18n.t('walk.overMessage'));
+    await saveTimer(null);
+    await clearAlarm(TIMER_ALARM);
+  });
+}
+
+/** After a restart the timer's alarm may be gone (Firefox clears alarms): bring it back from storage. */
+export function repairTimer(): Promise<void> {
+  return serially(async () => {
+    const timer = await loadTimer();
+    if (timer) await ensureAlarm(TIMER_ALARM, timer.endsAt);
+  });
+}
+
+export function onTimerAlarm(): Promise<void> {
+  return serially(async () => {
+    const timer = await loadTimer();
+    await saveTimer(null);
+    if (!timer) return;
+    await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
   });
 }

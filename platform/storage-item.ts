@@ -25,16 +25,18 @@ export function defineItem<T>(
 ): StoredItem<T> {
   const metaKey = `${key}$`;
   const { fallback, version, migrations = {} } = options;
-  let migrated: Promise<void> | null = null;
+  // Once the stored value is known to be current, this context stops checking.
+  let upToDate = false;
 
   // Runs each missing step once, in order. Every step must be deterministic and idempotent: more
-  // than one page (and the background) may run it at the same moment.
-  const migrate = async () => {
+  // than one page (and the background) may run it at the same moment. Resolves to whether the
+  // stored value is now current (false while nothing is stored yet).
+  const migrate = async (): Promise<boolean> => {
     const stored = await browser.storage.local.get([key, metaKey]);
-    if (stored[key] === undefined) return;
+    if (stored[key] === undefined) return false;
     const meta = stored[metaKey] as { v?: unknown } | undefined;
     const from = typeof meta?.v === 'number' ? meta.v : 1;
-    if (from >= version) return;
+    if (from >= version) return true;
     let value: unknown = stored[key];
     for (let step = from + 1; step <= version; step++) {
       const run = migrations[step];
@@ -42,16 +44,19 @@ export function defineItem<T>(
     }
     const update: Record<string, unknown> = { [key]: value, [metaKey]: { v: version } };
     await browser.storage.local.set(update);
+    return true;
   };
 
   return {
     key,
     fallback,
     async getValue() {
-      migrated ??= migrate().catch((error) => {
-        console.warn(`Outlet: could not upgrade the stored ${key}; reading it as it is.`, error);
-      });
-      await migrated;
+      if (!upToDate) {
+        upToDate = await migrate().catch((error) => {
+          console.warn(`Outlet: could not upgrade the stored ${key}; reading it as it is.`, error);
+          return true;
+        });
+      }
       const stored = await browser.storage.local.get(key);
       return stored[key] ?? fallback;
     },

@@ -5,6 +5,9 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import {
   type CheckIn,
+  type Context,
+  ContextSchema,
+  DEFAULT_CONTEXT_STATE,
   DEFAULT_SCHEDULE,
   DEFAULT_SETTINGS,
   type Parsed,
@@ -13,24 +16,57 @@ import {
   parseSettings,
   type Schedule,
   type Settings,
-  type Walk,
-  WalkSchema,
+  SupportStateSchema,
+  type SupportStateStored,
+  type Timer,
+  TimerSchema,
 } from '../core/schema';
-import { defineItem } from './storage-item';
+import { defineItem, type StoredItem } from './storage-item';
 
-// Version 1 of each item. A later shape adds `migrations: { 2: (old) => … }` (see storage-item.ts).
+// Each item carries a version; a new shape adds a step to `migrations` (see storage-item.ts). A step
+// only fills in what the older shape lacked, so running it twice changes nothing.
+const fillIn = (defaults: Record<string, unknown>) => (old: unknown) =>
+  typeof old === 'object' && old !== null ? { ...defaults, ...old } : old;
+
 export const settingsItem = defineItem<Settings>('settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2: active hours, what counts as a break, holding nudges during calls.
+    2: fillIn({
+      hours: DEFAULT_SETTINGS.hours,
+      breakMinutes: DEFAULT_SETTINGS.breakMinutes,
+      holdDuringCalls: DEFAULT_SETTINGS.holdDuringCalls,
+    }),
+  },
 });
 
 /** Written by the background only (one writer per key). */
 export const scheduleItem = defineItem<Schedule>('schedule', {
   fallback: DEFAULT_SCHEDULE,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2: pauses with a kind, held nudges, time away, ignored and missed nudges.
+    2: fillIn({
+      pauseKind: null,
+      awaySince: null,
+      held: null,
+      lastNudgeAnswered: true,
+      ignoredInRow: 0,
+      missed: null,
+    }),
+  },
 });
 
-export const walkItem = defineItem<Walk>('walk', { fallback: null, version: 1 });
+export const timerItem = defineItem<Timer>('timer', { fallback: null, version: 1 });
+
+/** The check-in context ("I can step away", "I'm alone", minutes), remembered between check-ins. */
+export const contextItem = defineItem<Context>('context', { fallback: DEFAULT_CONTEXT_STATE, version: 1 });
+
+export const supportItem = defineItem<SupportStateStored>('support', {
+  fallback: { dismissedAt: null },
+  version: 1,
+});
 
 /** Each check-in lives under its own key, so saving one never rewrites the others. */
 export const CHECKIN_PREFIX = 'checkin:';
@@ -62,16 +98,29 @@ export async function saveSchedule(schedule: Schedule): Promise<void> {
   await scheduleItem.setValue(schedule);
 }
 
-export async function loadWalk(): Promise<Walk> {
-  const result = v.safeParse(WalkSchema, await walkItem.getValue());
-  if (!result.success) console.warn('Outlet: the stored walk timer was not valid; ignoring it.');
-  return result.success ? result.output : null;
+/** Reads a whole item against its schema; a bad value gives the fallback and a console note. */
+async function loadWhole<T>(
+  item: StoredItem<T>,
+  schema: v.GenericSchema<unknown, T>,
+  name: string,
+): Promise<T> {
+  const result = v.safeParse(schema, await item.getValue());
+  if (result.success) return result.output;
+  console.warn(`Outlet: the stored ${name} was not valid; using the default. Nothing else was touched.`);
+  return item.fallback;
 }
 
-export async function saveWalk(walk: Walk): Promise<void> {
-  if (walk === null) await walkItem.removeValue();
-  else await walkItem.setValue(walk);
+export const loadTimer = () => loadWhole(timerItem, TimerSchema, 'timer');
+export async function saveTimer(timer: Timer): Promise<void> {
+  if (timer === null) await timerItem.removeValue();
+  else await timerItem.setValue(timer);
 }
+
+export const loadContext = () => loadWhole(contextItem, ContextSchema, 'check-in context');
+export const saveContext = (context: Context) => contextItem.setValue(context);
+
+export const loadSupportState = () => loadWhole(supportItem, SupportStateSchema, 'support card state');
+export const saveSupportState = (state: SupportStateStored) => supportItem.setValue(state);
 
 export async function saveCheckIn(checkIn: CheckIn): Promise<void> {
   await browser.storage.local.set({ [`${CHECKIN_PREFIX}${checkIn.id}`]: checkIn });
@@ -102,4 +151,9 @@ export const settingsSource = {
 export const scheduleSource = {
   load: loadSchedule,
   watch: (onChange: () => void) => scheduleItem.watch(onChange),
+};
+
+export const timerSource = {
+  load: loadTimer,
+  watch: (onChange: () => void) => timerItem.watch(onChange),
 };

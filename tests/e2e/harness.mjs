@@ -114,7 +114,10 @@ function withTimeout(promise, ms, what) {
  * Launch Chromium with the built extension loaded and its service worker running.
  * @param {{ extensionDir?: string, timeout?: number }} [options]
  */
-export async function launchExtension({ extensionDir = '.output/chrome-mv3', timeout = 10_000 } = {}) {
+export async function launchExtension({
+  extensionDir = process.env.E2E_EXTENSION_DIR || '.output/chrome-mv3',
+  timeout = 10_000,
+} = {}) {
   const builtDir = path.resolve(rootDir, extensionDir);
   if (!existsSync(path.join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir} (run: npx wxt build)`);
@@ -135,7 +138,7 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
 
   /** @type {{ url: string, method: string, resourceType: string, fromServiceWorker: boolean, source: string }[]} */
   const networkLog = [];
-  /** Uncaught errors of pages and console errors of pages and the worker: `{ source, text }`. */
+  /** Uncaught errors of pages, console errors of pages and the worker: `{ kind, source, text }`. */
   const errors = [];
 
   context.on('request', (request) => {
@@ -167,9 +170,11 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
         source: page.url(),
       }),
     );
-    page.on('pageerror', (error) => errors.push({ source: page.url(), text: String(error) }));
+    page.on('pageerror', (error) =>
+      errors.push({ kind: 'uncaught', source: page.url(), text: String(error) }),
+    );
     page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push({ source: page.url(), text: msg.text() });
+      if (msg.type() === 'error') errors.push({ kind: 'console', source: page.url(), text: msg.text() });
     });
   };
   context.on('page', watchPage);
@@ -180,7 +185,7 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
     if (watchedWorkers.has(w)) return;
     watchedWorkers.add(w);
     w.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push({ source: w.url(), text: msg.text() });
+      if (msg.type() === 'error') errors.push({ kind: 'console', source: w.url(), text: msg.text() });
     });
   };
 
@@ -253,11 +258,23 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', tim
 
   /** Stop the service worker, as Chromium does when it is idle; resolves once it is really gone. */
   async function killWorker() {
-    const targets = await workerTargets();
-    if (targets.length === 0) return false;
-    for (const target of targets) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    await waitUntil('the service worker to stop', async () => !(await isWorkerRunning()), { timeout });
-    return true;
+    if ((await workerTargets()).length === 0) return false;
+    const end = Date.now() + timeout;
+    // Chromium ignores a close that comes while the worker is still starting (e.g. right after
+    // install): close again until the target is really gone.
+    for (;;) {
+      for (const target of await workerTargets()) {
+        await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => {});
+      }
+      try {
+        await waitUntil('the service worker to stop', async () => !(await isWorkerRunning()), {
+          timeout: 500,
+        });
+        return true;
+      } catch (error) {
+        if (Date.now() > end) throw error;
+      }
+    }
   }
 
   /** Open `chrome-extension://<id>/<pagePath>` in a new tab and wait for its load event. */

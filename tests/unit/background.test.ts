@@ -7,7 +7,8 @@ import { NUDGE_NOTIFICATION } from '../../platform/notifications';
 import { serially } from '../../platform/nudges';
 
 const MINUTE = 60_000;
-const START = new Date('2026-03-10T10:00:00Z').getTime();
+// A Tuesday morning, inside the default active hours (Monday to Friday, 9:00 to 18:00) in any zone.
+const START = new Date(2026, 2, 10, 10, 0).getTime();
 
 /** Starts the worker the way the browser does, and waits until its start-up work is stored. */
 async function startWorker() {
@@ -48,6 +49,27 @@ async function fireNudgeAlarm() {
   await settle();
 }
 
+/** The fake browser has no `idle` API: this one reports a state and lets the test announce changes. */
+function fakeIdle(initial: 'active' | 'idle' | 'locked') {
+  const listeners: ((state: string) => Promise<void> | void)[] = [];
+  const idle = {
+    state: initial,
+    async change(state: 'active' | 'idle' | 'locked') {
+      idle.state = state;
+      await Promise.all(listeners.map((listener) => listener(state)));
+      await settle();
+    },
+  };
+  Object.assign(fakeBrowser, {
+    idle: {
+      setDetectionInterval: () => undefined,
+      queryState: async () => idle.state,
+      onStateChanged: { addListener: (listener: (state: string) => void) => listeners.push(listener) },
+    },
+  });
+  return idle;
+}
+
 /** A restart of the worker: listeners and module state are gone, storage and alarms stay. */
 function killWorker() {
   fakeBrowser.alarms.onAlarm.removeAllListeners();
@@ -61,9 +83,11 @@ describe('background', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(START);
+    fakeIdle('active');
   });
   afterEach(() => {
     vi.useRealTimers();
+    Reflect.deleteProperty(fakeBrowser, 'idle');
   });
 
   it('creates one nudge alarm an hour away on install', async () => {
@@ -173,7 +197,7 @@ describe('background', () => {
 
   it('holds nudges during a pause and resumes one interval after it ends', async () => {
     await startWorker();
-    await sendFromPage({ type: 'pause', data: START + 60 * MINUTE });
+    await sendFromPage({ type: 'pause', data: { until: START + 60 * MINUTE, kind: 'pause' } });
     expect((await stored('schedule')).pausedUntil).toBe(START + 60 * MINUTE);
     expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 120 * MINUTE);
 
@@ -197,14 +221,78 @@ describe('background', () => {
     expect((await stored('settings')).trustedPeople).toEqual(people);
   });
 
-  it('shows a notification when a walk is over', async () => {
+  it('shows a notification when a walk is over, even after a restart lost the alarm', async () => {
     await startWorker();
-    await sendFromPage({ type: 'startWalk', data: 10 });
-    const walkAlarm = await fakeBrowser.alarms.get('walk-end');
-    expect(walkAlarm?.scheduledTime).toBe(START + 10 * MINUTE);
+    await sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } });
+    expect((await fakeBrowser.alarms.get('timer-end'))?.scheduledTime).toBe(START + 10 * MINUTE);
+    await fakeBrowser.alarms.clear('timer-end');
+    killWorker();
+    await startWorker();
+    const timerAlarm = await fakeBrowser.alarms.get('timer-end');
+    expect(timerAlarm?.scheduledTime).toBe(START + 10 * MINUTE);
     vi.setSystemTime(START + 10 * MINUTE);
-    if (walkAlarm) await fakeBrowser.alarms.onAlarm.trigger(walkAlarm);
+    if (timerAlarm) await fakeBrowser.alarms.onAlarm.trigger(timerAlarm);
     await settle();
-    expect(Object.values(notificationsOnScreen()).map((n) => n.title)).toEqual(['Your walk is over']);
+    expect(Object.values(notificationsOnScreen()).map((n) => n.title)).toEqual(["Time's up"]);
+  });
+
+  it('opens the welcome page on install, and not on update', async () => {
+    await startWorker();
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1' });
+    expect(opened).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/welcome\.html$/) });
+  });
+
+  it('leaves a badge for a dismissed nudge, until the next check-in', async () => {
+    await startWorker();
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fireNudgeAlarm();
+    await fakeBrowser.notifications.onClosed.trigger(NUDGE_NOTIFICATION, true);
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect((await fakeBrowser.alarms.get('day-end'))?.scheduledTime).toBe(new Date(2026, 2, 11).getTime());
+
+    await fakeBrowser.storage.local.set({
+      'checkin:x': { id: 'x', at: Date.now(), feeling: 'calm', outletId: null, outcome: 'skipped' },
+    });
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('holds a due nudge while the person is away, and restarts the interval after a real break', async () => {
+    const idle = fakeIdle('idle');
+    await startWorker();
+    vi.setSystemTime(START + 60 * MINUTE);
+    await idle.change('idle');
+    await fireNudgeAlarm();
+    expect(notificationsOnScreen()).toEqual({});
+
+    vi.setSystemTime(START + 70 * MINUTE);
+    idle.state = 'active';
+    await idle.change('active');
+    // Away since 59 minutes in (reported a minute after the last input): 11 minutes, a real break.
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 130 * MINUTE);
+  });
+
+  it('holds a due nudge while a window is in full screen', async () => {
+    await startWorker();
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({
+      focused: true,
+      state: 'fullscreen',
+    } as never);
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fireNudgeAlarm();
+    expect(notificationsOnScreen()).toEqual({});
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 62 * MINUTE);
+  });
+
+  it('does not nudge outside active hours', async () => {
+    vi.setSystemTime(new Date(2026, 2, 10, 17, 30).getTime());
+    await startWorker();
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(
+      new Date(2026, 2, 11, 10, 0).getTime(),
+    );
   });
 });

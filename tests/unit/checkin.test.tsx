@@ -1,56 +1,106 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CheckIn, type CheckInActions, type CheckInData } from '../../components/CheckIn';
-import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Settings } from '../../core/schema';
+import type { Context } from '../../core/schema';
+import {
+  type CheckIn as CheckInEntry,
+  DEFAULT_CONTEXT_STATE,
+  DEFAULT_SCHEDULE,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from '../../core/schema';
 
+// Tuesday 12 May 2026, 14:00 local time: inside the default active hours.
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
+const HOUR = 60 * 60_000;
 
-function setup(settings: Partial<Settings> = {}, random = () => 0) {
+interface Setup {
+  settings?: Partial<Settings>;
+  context?: Partial<Context>;
+  history?: CheckInEntry[];
+  random?: () => number;
+  data?: Partial<CheckInData>;
+}
+
+function setup({ settings = {}, context = {}, history = [], random = () => 0, data = {} }: Setup = {}) {
+  let clock = NOW;
   const actions: CheckInActions = {
     saveCheckIn: vi.fn(async () => undefined),
+    saveContext: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
-    startWalk: vi.fn(),
+    startTimer: vi.fn(),
+    stopTimer: vi.fn(),
     openSettings: vi.fn(),
+    openSupport: vi.fn(),
+    dismissSupport: vi.fn(),
+    acceptCalmerPace: vi.fn(),
+    dismissCalmerPace: vi.fn(),
     random,
     newId: () => 'check-in-1',
-    clock: () => NOW,
+    clock: () => clock,
   };
-  const data: CheckInData = {
+  const full: CheckInData = {
     settings: { ...DEFAULT_SETTINGS, ...settings },
     schedule: { ...DEFAULT_SCHEDULE, nextNudgeAt: new Date(2026, 4, 12, 14, 30).getTime() },
+    timer: null,
+    context: { ...DEFAULT_CONTEXT_STATE, ...context },
+    history,
+    support: { dismissedAt: null },
     now: NOW,
+    ...data,
   };
-  render(<CheckIn data={data} actions={actions} />);
-  return { actions, lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0] };
+  const view = render(<CheckIn data={full} actions={actions} />);
+  return {
+    actions,
+    view,
+    setClock: (t: number) => {
+      clock = t;
+    },
+    lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0],
+  };
 }
+
+const done = (patch: Partial<CheckInEntry>): CheckInEntry => ({
+  id: 'old',
+  at: NOW - HOUR,
+  feeling: 'stressed',
+  outletId: 'walk-street',
+  outcome: 'done',
+  ...patch,
+});
 
 afterEach(cleanup);
 
 describe('CheckIn', () => {
-  it('asks how you are, with every feeling and "numb / can\'t tell"', () => {
+  it('asks how you are, with every feeling, "Numb" and "I can\'t tell"', () => {
     setup();
     expect(screen.getByRole('heading', { name: 'How are you right now?' })).toBeTruthy();
-    expect(screen.getAllByRole('button').filter((b) => b.dataset.feeling).length).toBeGreaterThanOrEqual(9);
-    expect(screen.getByRole('button', { name: "Numb / can't tell" })).toBeTruthy();
+    expect(screen.getAllByRole('button').filter((b) => b.dataset.feeling).length).toBeGreaterThanOrEqual(18);
+    expect(screen.getByRole('button', { name: 'Numb' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: "I can't tell" })).toBeTruthy();
   });
 
-  it('offers exactly one outlet for the feeling, and stores the check-in at once', async () => {
+  it('offers exactly one outlet after one click, and stores the check-in at once', async () => {
     const { lastSaved } = setup();
-    fireEvent.click(screen.getByRole('button', { name: "Numb / can't tell" }));
-    expect(screen.getAllByRole('heading')).toHaveLength(1);
-    expect(screen.getByText("For feeling Numb / can't tell")).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Numb' }));
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByText('For feeling Numb')).toBeTruthy();
     await waitFor(() =>
       expect(lastSaved()).toMatchObject({ id: 'check-in-1', at: NOW, feeling: 'numb', outcome: 'skipped' }),
     );
   });
 
-  it('gives another idea that differs from the one before', () => {
+  it('gives another idea that differs from every one before in this check-in', () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: 'Angry' }));
-    const first = screen.getByRole('heading').textContent;
-    fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
-    expect(screen.getByRole('heading').textContent).not.toBe(first);
+    const seen = new Set([screen.getByRole('heading', { level: 1 }).textContent]);
+    for (let i = 0; i < 3; i++) {
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+      const title = screen.getByRole('heading', { level: 1 }).textContent;
+      expect(seen.has(title)).toBe(false);
+      seen.add(title);
+    }
   });
 
   it('records "Done" and thanks the person', async () => {
@@ -71,9 +121,17 @@ describe('CheckIn', () => {
     expect(lastSaved()?.outcome).toBe('skipped');
   });
 
-  it('saves a journal line right there, and refuses an empty one', async () => {
-    const { lastSaved } = setup({ families: ['journaling'] });
+  it('stores an optional intensity with the check-in', async () => {
+    const { lastSaved } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
+    fireEvent.click(screen.getByRole('radio', { name: '4' }));
+    await waitFor(() => expect(lastSaved()).toMatchObject({ feeling: 'sad', intensity: 4 }));
+  });
+
+  it('saves a journal line right there, with a prompt, and refuses an empty one', async () => {
+    const { lastSaved } = setup({ settings: { families: ['journaling'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
+    expect(document.querySelector('.prompt')?.textContent?.length).toBeGreaterThan(10);
     const input = screen.getByRole('textbox', { name: 'One line for your journal' });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByRole('alert').textContent).toBe('Write a few words first, or press Done.');
@@ -88,39 +146,181 @@ describe('CheckIn', () => {
     });
   });
 
-  it('starts a 10-minute walk', async () => {
-    const { actions } = setup({ families: ['movement'] });
-    fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
-    expect(actions.startWalk).toHaveBeenCalledWith(10);
-    expect(await screen.findByText(/when the 10 minutes are up/)).toBeTruthy();
+  it('starts a 10-minute walk with a countdown, then asks whether it helped', async () => {
+    vi.useFakeTimers();
+    try {
+      const { actions, setClock, lastSaved } = setup({
+        settings: { families: ['movement'] },
+        context: { minutes: 15 },
+        data: { timer: null },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
+      while (!screen.queryByRole('button', { name: 'Start a 10-minute walk' })) {
+        fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+      }
+      fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
+      expect(actions.startTimer).toHaveBeenCalledWith(10, 'check-in-1');
+      expect(screen.getByRole('timer').textContent).toMatch(/^\d\d:\d\d$/);
+      expect(screen.getByRole('button', { name: 'Stop early' })).toBeTruthy();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
+      expect(actions.stopTimer).toHaveBeenCalled();
+      fireEvent.click(await screen.findByRole('button', { name: 'A bit' }));
+      expect(lastSaved()).toMatchObject({ id: 'check-in-1', helped: 'a-bit', helpAsked: true });
+      setClock(NOW);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks "did it help?" once at the next check-in, and stores the answer', () => {
+    const { lastSaved, view, actions } = setup({ history: [done({})] });
+    expect(screen.getByText(/Earlier: “Walk to the end of the street and back”/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
+    expect(lastSaved()).toMatchObject({ id: 'old', helped: 'yes', helpAsked: true });
+    expect(screen.queryByText(/Earlier:/)).toBeNull();
+    view.unmount();
+
+    setup({ history: [done({ helped: 'yes', helpAsked: true })] });
+    expect(screen.queryByText(/Earlier:/)).toBeNull();
+    expect(actions.saveCheckIn).toHaveBeenCalledTimes(1);
   });
 
   it('invites the person to add someone when nobody is saved', () => {
-    const { actions } = setup({ families: ['talking'] });
+    const { actions } = setup({ settings: { families: ['talking'] } });
     fireEvent.click(screen.getByRole('button', { name: 'Lonely' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add a trusted person' }));
     expect(actions.openSettings).toHaveBeenCalled();
   });
 
-  it('shows a trusted person with call, message and email links', () => {
-    setup({
-      families: ['talking'],
-      trustedPeople: [{ id: '1', name: 'Ana', phone: '+44 20 7946 0958', email: 'ana@example.org' }],
+  it('shows a trusted person with call, message and email links, and "I reached out"', async () => {
+    const { lastSaved } = setup({
+      settings: {
+        families: ['talking'],
+        trustedPeople: [{ id: '1', name: 'Ana', phone: '+44 20 7946 0958', email: 'ana@example.org' }],
+      },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Lonely' }));
     expect(screen.getByText('Reach out to Ana')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Call' }).getAttribute('href')).toBe('tel:+442079460958');
     expect(screen.getByRole('link', { name: 'Message' }).getAttribute('href')).toBe('sms:+442079460958');
     expect(screen.getByRole('link', { name: 'Email' }).getAttribute('href')).toBe('mailto:ana@example.org');
+    fireEvent.click(screen.getByRole('button', { name: 'I reached out' }));
+    await waitFor(() => expect(lastSaved()).toMatchObject({ reachedOut: true, outcome: 'done' }));
   });
 
-  it('says when the next nudge comes, and pauses for an hour or the rest of the day', () => {
+  it('takes trusted people in turns', () => {
+    const people = [
+      { id: '1', name: 'Ana' },
+      { id: '2', name: 'Ben' },
+    ];
+    setup({
+      settings: { families: ['talking'], trustedPeople: people },
+      history: [done({ reachedOut: true, helpAsked: true })],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Lonely' }));
+    expect(screen.getByText('Reach out to Ben')).toBeTruthy();
+  });
+
+  it("never offers a walk to someone who can't step away, nor yelling to someone not alone", () => {
+    for (let i = 0; i < 20; i++) {
+      const { view } = setup({ context: { canStepAway: false, alone: false }, random: () => (i + 0.5) / 20 });
+      fireEvent.click(screen.getByRole('button', { name: 'Angry' }));
+      const title = screen.getByRole('heading', { level: 1 }).textContent ?? '';
+      expect(title).not.toMatch(/walk|yell|outside|stairs/i);
+      view.unmount();
+    }
+  });
+
+  it('remembers the context the person sets', () => {
+    const { actions } = setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: "I'm alone" }));
+    expect(actions.saveContext).toHaveBeenCalledWith({ ...DEFAULT_CONTEXT_STATE, alone: true });
+  });
+
+  it('says when the next nudge comes, and pauses for 30 minutes, an hour or until tomorrow', () => {
     const { actions } = setup();
     expect(screen.getByText(/^Next nudge at 2:30/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Pause for 1 hour' }));
-    expect(actions.pause).toHaveBeenCalledWith(NOW + 60 * 60_000);
-    fireEvent.click(screen.getByRole('button', { name: 'Pause for the rest of today' }));
-    expect(actions.pause).toHaveBeenLastCalledWith(new Date(2026, 4, 13).getTime());
+    expect(actions.pause).toHaveBeenCalledWith(NOW + HOUR, 'pause');
+    fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause until tomorrow' }));
+    expect(actions.pause).toHaveBeenLastCalledWith(new Date(2026, 4, 13).getTime(), 'pause');
+  });
+
+  it('holds nudges for a meeting, and refuses a time already gone', () => {
+    const { actions } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
+    const input = screen.getByLabelText('In a meeting until');
+    fireEvent.input(input, { target: { value: '13:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Hold nudges' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'That time has already passed. Pick a time later today.',
+    );
+    expect(actions.pause).not.toHaveBeenCalled();
+    fireEvent.input(input, { target: { value: '15:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Hold nudges' }));
+    expect(actions.pause).toHaveBeenCalledWith(new Date(2026, 4, 12, 15, 30).getTime(), 'meeting');
+  });
+
+  it('words a pause, a meeting and the time outside active hours', () => {
+    const until = new Date(2026, 4, 12, 16, 0).getTime();
+    const { view } = setup({
+      data: { schedule: { ...DEFAULT_SCHEDULE, pausedUntil: until, pauseKind: 'pause' } },
+    });
+    expect(screen.getByText(/^Paused until 4:00/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume nudges' })).toBeTruthy();
+    view.unmount();
+
+    const meeting = setup({
+      data: { schedule: { ...DEFAULT_SCHEDULE, pausedUntil: until, pauseKind: 'meeting' } },
+    });
+    expect(screen.getByText(/^In a meeting until 4:00/)).toBeTruthy();
+    meeting.view.unmount();
+
+    const evening = new Date(2026, 4, 12, 20, 0).getTime();
+    const tomorrow = new Date(2026, 4, 13, 9, 45).getTime();
+    setup({ data: { now: evening, schedule: { ...DEFAULT_SCHEDULE, nextNudgeAt: tomorrow } } });
+    expect(screen.getByText(/^Outside your hours: next nudge tomorrow at 9:45/)).toBeTruthy();
+  });
+
+  it('mentions a missed nudge kindly, and offers a calmer pace after three ignored', () => {
+    const { actions } = setup({
+      data: {
+        schedule: {
+          ...DEFAULT_SCHEDULE,
+          nextNudgeAt: NOW + HOUR,
+          ignoredInRow: 3,
+          missed: { day: NOW, count: 1 },
+        },
+      },
+    });
+    expect(screen.getByText(/A nudge slipped by earlier/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Every 90 minutes' }));
+    expect(actions.acceptCalmerPace).toHaveBeenCalledWith(90);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep as is' }));
+    expect(actions.dismissCalmerPace).toHaveBeenCalled();
+  });
+
+  it('shows the support card after a heavy stretch, and lets it be waved away', () => {
+    const heavy = Array.from({ length: 5 }, (_, i) =>
+      done({ id: `h${i}`, at: NOW - (i + 1) * 24 * HOUR, feeling: 'sad', intensity: 5, helpAsked: true }),
+    );
+    const { actions } = setup({ history: heavy });
+    expect(screen.getByText("It's been heavy lately.")).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Ways to find support' }));
+    expect(actions.openSupport).toHaveBeenCalled();
+    act(() => {
+      fireEvent.click(screen.getAllByRole('button', { name: 'Not now' })[0] as HTMLElement);
+    });
+    expect(actions.dismissSupport).toHaveBeenCalled();
+    expect(screen.queryByText("It's been heavy lately.")).toBeNull();
+  });
+
+  it('keeps "Need more support?" one click away', () => {
+    const { actions } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Need more support?' }));
+    expect(actions.openSupport).toHaveBeenCalled();
   });
 });

@@ -1,29 +1,63 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseYAML } from 'confbox';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FEELING_IDS, FEELINGS, type FeelingId, feelingById } from '../../core/feelings';
+import { FEELING_IDS, FEELINGS, type FeelingId, feelingById, feelingCopyKey } from '../../core/feelings';
 import {
+  DEFAULT_CONTEXT,
+  fitsContext,
   isOutletFamily,
+  JOURNAL_PROMPT_KEYS,
+  journalPromptKey,
   OUTLET_FAMILIES,
   OUTLETS,
   type Outlet,
+  type OutletContext,
   type OutletFamily,
   outletById,
   outletCopyKey,
+  outletPool,
+  pick,
   pickOutlet,
+  REASON_THRESHOLD,
 } from '../../core/outlets';
 
 // happy-dom replaces the global URL, so resolve the path with node's helpers instead.
-const EN_YML = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales/en.yml');
+const LOCALES = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales');
 
-const fitting = (feeling: FeelingId, families: readonly OutletFamily[] = OUTLET_FAMILIES) =>
-  OUTLETS.filter((o) => o.feelings.includes(feeling) && families.includes(o.family));
+const CONTEXTS: readonly OutletContext[] = [true, false].flatMap((canStepAway) =>
+  [true, false].flatMap((alone) => ([2, 5, 15] as const).map((minutes) => ({ canStepAway, alone, minutes }))),
+);
+const WIDE_OPEN: OutletContext = { canStepAway: true, alone: true, minutes: 15 };
+const TIGHTEST: OutletContext = { canStepAway: false, alone: false, minutes: 2 };
+
+const unclear = (feeling: FeelingId) => feelingById(feeling).energy === 'unclear';
+
+/** What fits by the catalogue's own data, worked out here rather than by asking the picker. */
+const fitting = (
+  feeling: FeelingId,
+  families: readonly OutletFamily[] = OUTLET_FAMILIES,
+  context: OutletContext = WIDE_OPEN,
+) =>
+  OUTLETS.filter(
+    (o) =>
+      o.feelings.includes(feeling) &&
+      families.includes(o.family) &&
+      (!o.needsAlone || context.alone) &&
+      (!o.needsAway || context.canStepAway) &&
+      o.minutes <= context.minutes &&
+      (!unclear(feeling) || o.family === 'body' || o.family === 'creative'),
+  );
 
 /** Random values that walk evenly through [0, 1): every outlet in a pool of n gets its turn. */
 const evenly = (n: number) => Array.from({ length: n }, (_, i) => () => (i + 0.5) / n);
+
+const expectHardRules = (outlet: Outlet, context: OutletContext) => {
+  if (!context.alone) expect(outlet.needsAlone, outlet.id).toBe(false);
+  if (!context.canStepAway) expect(outlet.needsAway, outlet.id).toBe(false);
+  expect(outlet.minutes, outlet.id).toBeLessThanOrEqual(context.minutes);
+};
 
 describe('outlet catalogue', () => {
   it('gives every outlet a unique, stable kebab-case id', () => {
@@ -32,18 +66,98 @@ describe('outlet catalogue', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
-  it('has something in every family', () => {
+  it("keeps every outlet id already stored in people's history", () => {
+    const shipped = [
+      'walk-street',
+      'step-outside',
+      'stairs',
+      'stretch-up',
+      'journal-line',
+      'journal-good-moment',
+      'journal-weight',
+      'journal-unsent',
+      'talk-message',
+      'talk-call',
+      'talk-thanks',
+      'doodle',
+      'one-song',
+      'feeling-colour',
+      'photo-nearby',
+      'pillow-yell',
+      'pillow-punch',
+      'shake-out',
+      'let-it-come',
+      'slow-breath',
+      'feel-where',
+      'feet-floor',
+      'cool-water',
+      'warm-drink',
+    ];
+    for (const id of shipped) expect(outletById(id), id).toBeDefined();
+  });
+
+  it('has at least 36 outlets, and at least 6 in each of the six families', () => {
+    expect(OUTLETS.length).toBeGreaterThanOrEqual(36);
+    expect(OUTLET_FAMILIES).toHaveLength(6);
     for (const family of OUTLET_FAMILIES) {
-      expect(OUTLETS.filter((o) => o.family === family).length, family).toBeGreaterThanOrEqual(2);
+      expect(OUTLETS.filter((o) => o.family === family).length, family).toBeGreaterThanOrEqual(6);
     }
   });
 
-  it('has a few different things for every feeling, so "another one" offers something new', () => {
-    for (const id of FEELING_IDS) expect(fitting(id).length, id).toBeGreaterThanOrEqual(3);
+  it('has at least one outlet of every kind of action, and both kinds of timer', () => {
+    const kinds = new Set(OUTLETS.map((o) => o.action.kind));
+    expect([...kinds].sort()).toEqual(['breath', 'journal', 'prompt', 'talk', 'timer']);
+    const labels = new Set(OUTLETS.flatMap((o) => (o.action.kind === 'timer' ? [o.action.label] : [])));
+    expect([...labels].sort()).toEqual(['move', 'walk']);
   });
 
-  it('only offers a numb person body and tiny creative steps', () => {
-    const families = new Set(fitting('numb').map((o) => o.family));
+  it('keeps the 10-minute walk; timers run as long as the outlet says, and walks leave the desk', () => {
+    const walk = outletById('walk-street');
+    expect(walk?.action).toEqual({ kind: 'timer', minutes: 10, label: 'walk' });
+    for (const o of OUTLETS) {
+      if (o.action.kind !== 'timer') continue;
+      expect(o.minutes, o.id).toBe(o.action.minutes);
+      if (o.action.label === 'walk') expect(o.needsAway, o.id).toBe(true);
+    }
+  });
+
+  it('makes every breath a one-minute breath that fits at any desk', () => {
+    const breaths = OUTLETS.filter((o) => o.action.kind === 'breath');
+    expect(breaths.length).toBeGreaterThan(0);
+    for (const o of breaths) {
+      expect(o.action, o.id).toEqual({ kind: 'breath', seconds: 60 });
+      expect(o.minutes, o.id).toBe(1);
+      for (const context of CONTEXTS) expect(fitsContext(o, context), o.id).toBe(true);
+    }
+  });
+
+  it('keeps every outlet small and its feelings real and unique', () => {
+    for (const o of OUTLETS) {
+      expect(o.minutes, o.id).toBeGreaterThan(0);
+      expect(o.minutes, o.id).toBeLessThanOrEqual(15);
+      expect(o.feelings.length, o.id).toBeGreaterThan(0);
+      expect(new Set(o.feelings).size, o.id).toBe(o.feelings.length);
+      for (const feeling of o.feelings) expect(FEELING_IDS, o.id).toContain(feeling);
+    }
+  });
+
+  it('has a few different things for every feeling, so "another idea" offers something new', () => {
+    for (const id of FEELING_IDS) expect(fitting(id).length, id).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has at least two outlets for every feeling in every context, even at a shared desk with 2 minutes', () => {
+    for (const feeling of FEELING_IDS) {
+      for (const context of CONTEXTS) {
+        expect(
+          fitting(feeling, OUTLET_FAMILIES, context).length,
+          `${feeling} ${JSON.stringify(context)}`,
+        ).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it.each([['numb'], ['cant-tell']] as const)('only offers "%s" body and tiny creative steps', (feeling) => {
+    const families = new Set(OUTLETS.filter((o) => o.feelings.includes(feeling)).map((o) => o.family));
     expect([...families].sort()).toEqual(['body', 'creative']);
   });
 
@@ -57,12 +171,19 @@ describe('outlet catalogue', () => {
 
   it('offers every low-energy unpleasant feeling a gentle walk, a person and a journal line', () => {
     for (const f of FEELINGS.filter((f) => f.valence === 'unpleasant' && f.energy === 'low')) {
-      const kinds = fitting(f.id).map((o) => o.action.kind);
-      expect(kinds, f.id).toEqual(expect.arrayContaining(['walk', 'talk', 'journal']));
+      const outlets = fitting(f.id);
+      expect(
+        outlets.some((o) => o.action.kind === 'timer' && o.action.label === 'walk'),
+        f.id,
+      ).toBe(true);
+      expect(
+        outlets.map((o) => o.action.kind),
+        f.id,
+      ).toEqual(expect.arrayContaining(['talk', 'journal']));
     }
   });
 
-  it('never offers a pleasant feeling a release outlet, but a way to savour it', () => {
+  it('never offers a pleasant feeling a release outlet, but a way to savour or share it', () => {
     for (const f of FEELINGS.filter((f) => f.valence === 'pleasant')) {
       const families = fitting(f.id).map((o) => o.family);
       expect(families, f.id).not.toContain('release');
@@ -78,31 +199,9 @@ describe('outlet catalogue', () => {
     expect(release.length).toBeGreaterThan(0);
     for (const o of release) expect(o.needsAlone, o.id).toBe(true);
   });
-
-  it('has the 10-minute walk the popup offers, and walks take you away from the desk', () => {
-    expect(OUTLETS.some((o) => o.action.kind === 'walk' && o.action.minutes === 10)).toBe(true);
-    for (const o of OUTLETS) {
-      if (o.action.kind !== 'walk') continue;
-      expect(o.needsAway, o.id).toBe(true);
-      expect(o.minutes, o.id).toBe(o.action.minutes);
-    }
-  });
-
-  it('has at least two journal and two talk outlets', () => {
-    expect(OUTLETS.filter((o) => o.action.kind === 'journal').length).toBeGreaterThanOrEqual(2);
-    expect(OUTLETS.filter((o) => o.action.kind === 'talk').length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('keeps every outlet small', () => {
-    for (const o of OUTLETS) {
-      expect(o.minutes, o.id).toBeGreaterThan(0);
-      expect(o.minutes, o.id).toBeLessThanOrEqual(10);
-      expect(new Set(o.feelings).size, o.id).toBe(o.feelings.length);
-    }
-  });
 });
 
-describe('copy in locales/en.yml', () => {
+describe('copy in every locale file', () => {
   const flatten = (value: unknown, prefix = '', out = new Map<string, unknown>()) => {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, child] of Object.entries(value))
@@ -112,27 +211,45 @@ describe('copy in locales/en.yml', () => {
     }
     return out;
   };
-  const messages = flatten(parseYAML(readFileSync(EN_YML, 'utf8')));
-  const expectText = (key: string) => {
-    const text = messages.get(key);
-    expect(typeof text, key).toBe('string');
-    expect(String(text).trim(), key).not.toBe('');
-  };
+  const files = readdirSync(LOCALES).filter((name) => ['.yml', '.yaml'].includes(extname(name)));
+  const locales = files.map((name) => {
+    const messages = flatten(parseYAML(readFileSync(resolve(LOCALES, name), 'utf8')));
+    return [name, messages] as const;
+  });
+  const keys = [
+    ...FEELING_IDS.map((id) => `feeling.${feelingCopyKey(id)}`),
+    ...OUTLET_FAMILIES.map((family) => `family.${family}`),
+    ...OUTLETS.flatMap((o) => [`outlet.${outletCopyKey(o.id)}.title`, `outlet.${outletCopyKey(o.id)}.body`]),
+    ...JOURNAL_PROMPT_KEYS,
+    'pickReason.helpedBefore',
+    ...OUTLET_FAMILIES.map((family) => `pickReason.family.${family}`),
+  ];
 
-  it('has a label for every feeling', () => {
-    for (const id of FEELING_IDS) expectText(`feeling.${id}`);
-    expect(messages.get('feeling.numb')).toMatch(/can.t tell/i);
+  it('finds the English locale', () => {
+    expect(files).toContain('en.yml');
   });
 
-  it('has a name for every family', () => {
-    for (const family of OUTLET_FAMILIES) expectText(`family.${family}`);
+  it.each(locales)(
+    '%s has a label for every feeling and family, and copy for every outlet',
+    (_, messages) => {
+      for (const key of keys) {
+        const text = messages.get(key);
+        expect(typeof text, key).toBe('string');
+        expect(String(text).trim(), key).not.toBe('');
+      }
+    },
+  );
+
+  it('names "numb" and "I can\'t tell" as two different answers in English', () => {
+    const en = new Map(locales).get('en.yml');
+    expect(en?.get('feeling.numb')).toBe('Numb');
+    expect(en?.get('feeling.cant_tell')).toMatch(/can.t tell/i);
   });
 
-  it('has a title and a body for every outlet', () => {
-    for (const o of OUTLETS) {
-      expectText(`outlet.${outletCopyKey(o.id)}.title`);
-      expectText(`outlet.${outletCopyKey(o.id)}.body`);
-    }
+  it('has eight different journal prompts', () => {
+    expect(JOURNAL_PROMPT_KEYS).toHaveLength(8);
+    const en = new Map(locales).get('en.yml');
+    expect(new Set(JOURNAL_PROMPT_KEYS.map((key) => en?.get(key))).size).toBe(8);
   });
 });
 
@@ -158,41 +275,157 @@ describe('outletById and isOutletFamily', () => {
   });
 });
 
-describe('pickOutlet', () => {
+describe('fitsContext', () => {
+  const yell = outletById('pillow-yell') as Outlet;
+  const walk = outletById('walk-street') as Outlet;
+
+  it.each([
+    ['a yell when alone', yell, { canStepAway: false, alone: true, minutes: 2 }, true],
+    ['a yell with people around', yell, { canStepAway: true, alone: false, minutes: 15 }, false],
+    [
+      'a 10-minute walk with 15 minutes to spare',
+      walk,
+      { canStepAway: true, alone: false, minutes: 15 },
+      true,
+    ],
+    ['a 10-minute walk with 5 minutes', walk, { canStepAway: true, alone: true, minutes: 5 }, false],
+    ["a walk when you can't step away", walk, { canStepAway: false, alone: true, minutes: 15 }, false],
+  ] as const)('allows %s: %s', (_, outlet, context, expected) => {
+    expect(fitsContext(outlet, context)).toBe(expected);
+  });
+});
+
+describe('journalPromptKey', () => {
+  it('reaches every prompt and never shows the previous one twice in a row', () => {
+    const seen = new Set<string>();
+    for (const random of evenly(50)) {
+      const key = journalPromptKey(random, 'journal.prompt.p3');
+      expect(key).not.toBe('journal.prompt.p3');
+      seen.add(key);
+    }
+    expect(seen.size).toBe(7);
+    expect(new Set(evenly(16).map((random) => journalPromptKey(random))).size).toBe(8);
+  });
+});
+
+describe('pick', () => {
   const all = OUTLET_FAMILIES;
 
-  it('offers something that fits the feeling', () => {
+  it('offers something that fits the feeling in every context, and by default a short break at work', () => {
     for (const feeling of FEELING_IDS) {
       for (const random of evenly(7)) {
         const outlet = pickOutlet({ feeling, enabledFamilies: all, exclude: [], random });
         expect(outlet.feelings, `${feeling} → ${outlet.id}`).toContain(feeling);
+        expectHardRules(outlet, DEFAULT_CONTEXT);
+        for (const context of CONTEXTS) {
+          const picked = pickOutlet({ feeling, enabledFamilies: all, context, exclude: [], random });
+          expect(picked.feelings, `${feeling} → ${picked.id}`).toContain(feeling);
+          expectHardRules(picked, context);
+        }
       }
     }
   });
 
-  it('never offers a numb person a yelling outlet', () => {
-    for (const random of evenly(50)) {
+  it('offers something for every feeling in every context with any one family turned on', () => {
+    for (const feeling of FEELING_IDS) {
+      for (const context of CONTEXTS) {
+        for (const family of OUTLET_FAMILIES) {
+          const outlet = pickOutlet({
+            feeling,
+            enabledFamilies: [family],
+            context,
+            exclude: [],
+            random: () => 0.5,
+          });
+          expect(outlet.feelings).toContain(feeling);
+          expectHardRules(outlet, context);
+          if (fitting(feeling, [family], context).length > 0) expect(outlet.family).toBe(family);
+        }
+      }
+    }
+  });
+
+  it("never offers a yell or any release when you're not alone, even if release is all you turned on", () => {
+    for (const random of evenly(40)) {
       const outlet = pickOutlet({
-        feeling: 'numb',
-        enabledFamilies: ['release', 'body'],
+        feeling: 'angry',
+        enabledFamilies: ['release'],
+        context: { canStepAway: true, alone: false, minutes: 15 },
         exclude: [],
         random,
       });
-      expect(outlet.id).not.toBe('pillow-yell');
-      expect(outlet.family).toBe('body');
+      expect(outlet.needsAlone).toBe(false);
+      expect(outlet.family).not.toBe('release');
     }
   });
 
-  it('keeps a numb person away from release even when release is the only family turned on', () => {
-    for (const random of evenly(20)) {
-      const outlet = pickOutlet({ feeling: 'numb', enabledFamilies: ['release'], exclude: [], random });
-      expect(['body', 'creative']).toContain(outlet.family);
-    }
-  });
-
-  it('only offers the families someone has turned on', () => {
+  it('offers release for anger when you are alone and chose it', () => {
     const seen = new Set<string>();
     for (const random of evenly(40)) {
+      const outlet = pickOutlet({
+        feeling: 'angry',
+        enabledFamilies: ['release'],
+        context: { canStepAway: false, alone: true, minutes: 5 },
+        exclude: [],
+        random,
+      });
+      expect(outlet.family).toBe('release');
+      seen.add(outlet.id);
+    }
+    expect(seen.has('pillow-yell')).toBe(true);
+  });
+
+  it("never offers a walk when you can't step away, and never more time than you have", () => {
+    for (const random of evenly(40)) {
+      const desk = pickOutlet({
+        feeling: 'sad',
+        enabledFamilies: ['movement'],
+        context: { canStepAway: false, alone: true, minutes: 15 },
+        exclude: [],
+        random,
+      });
+      expect(desk.needsAway).toBe(false);
+      const short = pickOutlet({
+        feeling: 'stressed',
+        enabledFamilies: ['movement'],
+        context: { canStepAway: true, alone: false, minutes: 5 },
+        exclude: [],
+        random,
+      });
+      expect(short.minutes).toBeLessThanOrEqual(5);
+      expect(short.id).not.toBe('walk-street');
+    }
+  });
+
+  it('offers the 10-minute walk when there is time and room for it', () => {
+    const ids = evenly(60).map(
+      (random) =>
+        pickOutlet({
+          feeling: 'angry',
+          enabledFamilies: ['movement'],
+          context: { canStepAway: true, alone: false, minutes: 15 },
+          exclude: [],
+          random,
+        }).id,
+    );
+    expect(ids).toContain('walk-street');
+  });
+
+  it.each([['numb'], ['cant-tell']] as const)(
+    'keeps "%s" to body and creative, even when release is the only family turned on',
+    (feeling) => {
+      for (const context of CONTEXTS) {
+        for (const random of evenly(20)) {
+          const outlet = pickOutlet({ feeling, enabledFamilies: ['release'], context, exclude: [], random });
+          expect(['body', 'creative']).toContain(outlet.family);
+        }
+      }
+    },
+  );
+
+  it('only offers the families someone has turned on, and spreads across all of them', () => {
+    const seen = new Set<string>();
+    for (const random of evenly(60)) {
       const outlet = pickOutlet({
         feeling: 'angry',
         enabledFamilies: ['journaling', 'body'],
@@ -202,16 +435,11 @@ describe('pickOutlet', () => {
       expect(['journaling', 'body']).toContain(outlet.family);
       seen.add(outlet.id);
     }
-    // …and spreads across all of them rather than always the same one.
-    expect([...seen].sort()).toEqual(
-      fitting('angry', ['journaling', 'body'])
-        .map((o) => o.id)
-        .sort(),
-    );
+    const expected = fitting('angry', ['journaling', 'body'], DEFAULT_CONTEXT).map((o) => o.id);
+    expect([...seen].sort()).toEqual(expected.sort());
   });
 
   it('falls back to every family when none of the turned-on ones fit the feeling', () => {
-    // Nothing in release suits feeling proud.
     expect(fitting('proud', ['release'])).toEqual([]);
     for (const random of evenly(10)) {
       const outlet = pickOutlet({ feeling: 'proud', enabledFamilies: ['release'], exclude: [], random });
@@ -225,7 +453,7 @@ describe('pickOutlet', () => {
   });
 
   it('does not offer again what this check-in already showed while others remain', () => {
-    const pool = fitting('tired').map((o) => o.id);
+    const pool = fitting('tired', all, DEFAULT_CONTEXT).map((o) => o.id);
     const shown: string[] = [];
     for (let i = 0; i < pool.length; i++) {
       const outlet = pickOutlet({ feeling: 'tired', enabledFamilies: all, exclude: shown, random: () => 0 });
@@ -236,7 +464,7 @@ describe('pickOutlet', () => {
   });
 
   it('starts over once everything has been shown, without repeating the one on screen', () => {
-    const pool = fitting('lonely', ['talking']).map((o) => o.id);
+    const pool = fitting('lonely', ['talking'], DEFAULT_CONTEXT).map((o) => o.id);
     expect(pool.length).toBeGreaterThan(1);
     for (const random of evenly(10)) {
       const outlet = pickOutlet({ feeling: 'lonely', enabledFamilies: ['talking'], exclude: pool, random });
@@ -246,14 +474,147 @@ describe('pickOutlet', () => {
   });
 
   it('offers the only fitting outlet again rather than nothing', () => {
-    expect(fitting('excited', ['creative']).map((o) => o.id)).toEqual(['one-song']);
+    expect(fitting('excited', ['creative'], TIGHTEST).map((o) => o.id)).toEqual(['six-words']);
     const outlet = pickOutlet({
       feeling: 'excited',
       enabledFamilies: ['creative'],
-      exclude: ['one-song'],
+      context: TIGHTEST,
+      exclude: ['six-words'],
       random: () => 0.5,
     });
-    expect(outlet.id).toBe('one-song');
+    expect(outlet.id).toBe('six-words');
+  });
+
+  it('avoids the last three outlets shown in earlier check-ins while others fit', () => {
+    const pool = fitting('lonely', ['talking'], WIDE_OPEN).map((o) => o.id);
+    expect(pool.length).toBeGreaterThanOrEqual(5);
+    const [oldest, a, b, c] = pool as [string, string, string, string];
+    const seen = new Set<string>();
+    for (const random of evenly(40)) {
+      const outlet = pickOutlet({
+        feeling: 'lonely',
+        enabledFamilies: ['talking'],
+        context: WIDE_OPEN,
+        exclude: [],
+        recentlyShown: [oldest, a, b, c],
+        random,
+      });
+      expect([a, b, c]).not.toContain(outlet.id);
+      seen.add(outlet.id);
+    }
+    // Only the last three: the one before them may come back.
+    expect(seen.has(oldest)).toBe(true);
+  });
+
+  it('lets a recent outlet come back when nothing else fits, but never one shown in this check-in', () => {
+    const pool = fitting('excited', ['talking'], TIGHTEST).map((o) => o.id);
+    expect(pool.length).toBeGreaterThanOrEqual(3);
+    const [first, second, ...rest] = pool as [string, string, ...string[]];
+    for (const random of evenly(10)) {
+      const outlet = pickOutlet({
+        feeling: 'excited',
+        enabledFamilies: ['talking'],
+        context: TIGHTEST,
+        exclude: rest,
+        recentlyShown: [first, second],
+        random,
+      });
+      expect([first, second]).toContain(outlet.id);
+    }
+  });
+
+  it('offers outlets that helped more often, in proportion to their weight', () => {
+    const pool = fitting('tired', ['journaling'], DEFAULT_CONTEXT);
+    const favourite = pool[0] as Outlet;
+    const counts = new Map<string, number>();
+    const runs = evenly(1000);
+    for (const random of runs) {
+      const outlet = pickOutlet({
+        feeling: 'tired',
+        enabledFamilies: ['journaling'],
+        exclude: [],
+        weights: { [favourite.id]: 3 },
+        random,
+      });
+      counts.set(outlet.id, (counts.get(outlet.id) ?? 0) + 1);
+    }
+    const share = (counts.get(favourite.id) ?? 0) / runs.length;
+    expect(share).toBeCloseTo(3 / (3 + pool.length - 1), 2);
+    for (const o of pool) expect(counts.get(o.id) ?? 0, o.id).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a huge weight counts as the top of the range', 1000, 3],
+    ['zero counts as the bottom of the range', 0, 0.25],
+    ['a negative weight counts as the bottom of the range', -5, 0.25],
+    ['NaN counts as neutral', Number.NaN, 1],
+  ])('clamps weights: %s', (_, weight, effective) => {
+    const pool = fitting('tired', ['journaling'], DEFAULT_CONTEXT);
+    const first = pool[0] as Outlet;
+    const runs = evenly(1000);
+    const hits = runs.filter(
+      (random) =>
+        pickOutlet({
+          feeling: 'tired',
+          enabledFamilies: ['journaling'],
+          exclude: [],
+          weights: { [first.id]: weight },
+          random,
+        }).id === first.id,
+    ).length;
+    expect(hits / runs.length).toBeCloseTo(effective / (effective + pool.length - 1), 2);
+  });
+
+  describe('reason', () => {
+    const input = {
+      feeling: 'angry',
+      enabledFamilies: ['movement'],
+      context: { canStepAway: true, alone: false, minutes: 15 },
+      exclude: [],
+    } as const;
+    const only = (id: string) => ({
+      ...input,
+      exclude: fitting('angry', ['movement'], input.context)
+        .map((o) => o.id)
+        .filter((x) => x !== id),
+    });
+
+    it('says an outlet helped before when its own weight is above the threshold', () => {
+      expect(REASON_THRESHOLD).toBe(1.2);
+      const result = pick({ ...only('walk-street'), weights: { 'walk-street': 1.21 }, random: () => 0 });
+      expect(result).toEqual({
+        outlet: outletById('walk-street'),
+        reason: { kind: 'helped-before', outletId: 'walk-street' },
+      });
+    });
+
+    it('says nothing at exactly the threshold', () => {
+      const result = pick({
+        ...only('walk-street'),
+        weights: { 'walk-street': 1.2, stairs: 1.2 },
+        random: () => 0,
+      });
+      expect(result.reason).toBeNull();
+    });
+
+    it('says the family helped when another outlet of the same family did', () => {
+      const result = pick({ ...only('walk-street'), weights: { 'brisk-walk': 1.6 }, random: () => 0 });
+      expect(result.outlet.id).toBe('walk-street');
+      expect(result.reason).toEqual({ kind: 'family-helped', family: 'movement' });
+    });
+
+    it('ignores what helped in other families and ids no longer in the catalogue', () => {
+      const result = pick({
+        ...only('walk-street'),
+        weights: { 'journal-line': 3, 'retired-outlet': 3, toString: 3 },
+        random: () => 0,
+      });
+      expect(result.reason).toBeNull();
+    });
+
+    it('says nothing without any weights', () => {
+      expect(pick({ ...input, random: () => 0.3 }).reason).toBeNull();
+    });
   });
 
   it('gives the same answer for the same random value', () => {
@@ -264,31 +625,22 @@ describe('pickOutlet', () => {
   });
 
   it('survives a misbehaving random source', () => {
-    for (const r of [1, -0.5, 7, Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const r of [1, -0.5, 7, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const outlet = pickOutlet({ feeling: 'down', enabledFamilies: all, exclude: [], random: () => r });
       expect(OUTLETS).toContain(outlet);
+      expect(outlet.feelings).toContain('down');
     }
   });
+});
 
-  it('always offers a real outlet that fits the feeling, within the chosen families when it can', () => {
-    const ids = OUTLETS.map((o) => o.id);
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...FEELING_IDS),
-        fc.subarray([...OUTLET_FAMILIES], { minLength: 1 }),
-        fc.array(fc.oneof(fc.constantFrom(...ids), fc.string()), { maxLength: 30 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        (feeling, enabledFamilies, exclude, r) => {
-          const outlet: Outlet = pickOutlet({ feeling, enabledFamilies, exclude, random: () => r });
-          expect(outletById(outlet.id)).toBe(outlet);
-          expect(outlet.feelings).toContain(feeling);
-          const inFamilies = fitting(feeling, enabledFamilies);
-          if (inFamilies.length > 0) expect(enabledFamilies).toContain(outlet.family);
-          if (inFamilies.some((o) => !exclude.includes(o.id))) expect(exclude).not.toContain(outlet.id);
-          if (feelingById(feeling).energy === 'unclear')
-            expect(['body', 'creative']).toContain(outlet.family);
-        },
-      ),
-    );
+describe('outletPool', () => {
+  it('is what pick draws from: fitting outlets in the turned-on families', () => {
+    for (const feeling of FEELING_IDS) {
+      for (const context of CONTEXTS) {
+        const inFamilies = fitting(feeling, ['body', 'talking'], context);
+        const expected = inFamilies.length > 0 ? inFamilies : fitting(feeling, OUTLET_FAMILIES, context);
+        expect(outletPool(feeling, ['body', 'talking'], context)).toEqual(expected);
+      }
+    }
   });
 });

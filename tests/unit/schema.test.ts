@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseIntervalInput, parsePersonInput } from '../../core/inputs';
 import {
+  DEFAULT_SCHEDULE,
   DEFAULT_SETTINGS,
   parseCheckIn,
-  parseIntervalInput,
-  parsePersonInput,
   parseSchedule,
   parseSettings,
 } from '../../core/schema';
@@ -45,7 +45,20 @@ describe('parseSettings', () => {
   it.each([null, 'garbage', 42, []])('gives defaults for %j and says every field was repaired', (raw) => {
     const parsed = parseSettings(raw);
     expect(parsed.value).toEqual(DEFAULT_SETTINGS);
-    expect(parsed.repaired).toHaveLength(4);
+    expect(parsed.repaired).toHaveLength(Object.keys(DEFAULT_SETTINGS).length);
+  });
+
+  it('refuses active hours that overlap or end before they start', () => {
+    const overlapping = {
+      ...DEFAULT_SETTINGS.hours,
+      1: [
+        { start: 540, end: 720, nextDay: false },
+        { start: 600, end: 660, nextDay: false },
+      ],
+    };
+    const backwards = { ...DEFAULT_SETTINGS.hours, 2: [{ start: 1000, end: 500, nextDay: false }] };
+    expect(parseSettings({ ...DEFAULT_SETTINGS, hours: overlapping }).repaired).toEqual(['hours']);
+    expect(parseSettings({ ...DEFAULT_SETTINGS, hours: backwards }).repaired).toEqual(['hours']);
   });
 
   it('refuses an empty list of families and an unknown family', () => {
@@ -57,16 +70,16 @@ describe('parseSettings', () => {
 describe('parseSchedule', () => {
   it('drops a nonsense time but keeps the rest', () => {
     const parsed = parseSchedule({
+      ...DEFAULT_SCHEDULE,
       nextNudgeAt: 'soon',
       pausedUntil: 5,
-      lastNudgeAt: null,
       recentLines: [1, 2],
     });
     expect(parsed.repaired).toEqual(['nextNudgeAt']);
     expect(parsed.value).toEqual({
+      ...DEFAULT_SCHEDULE,
       nextNudgeAt: null,
       pausedUntil: 5,
-      lastNudgeAt: null,
       recentLines: [1, 2],
     });
   });

@@ -1,0 +1,37 @@
+import { i18n } from '#i18n';
+import type { Helped } from '../core/insights';
+import { outletTitle } from './copy';
+
+interface Props {
+  outletId: string;
+  /** "earlier" when asked at the next check-in, "now" right after a timed outlet. */
+  when: 'now' | 'earlier';
+  onAnswer: (helped: Helped | null) => void;
+}
+
+/** "Did it help?", asked once: yes, a bit, no, or not answered at all. */
+export function HelpedQuestion({ outletId, when, onAnswer }: Props) {
+  return (
+    <div class="helped" role="group" aria-labelledby="helped-title">
+      <p id="helped-title" class="helped-title">
+        {when === 'earlier'
+          ? i18n.t('checkin.helpedEarlier', [outletTitle(outletId)])
+          : i18n.t('checkin.helpedNow')}
+      </p>
+      <div class="row">
+        <button type="button" class="small" onClick={() => onAnswer('yes')}>
+          {i18n.t('checkin.helpedYes')}
+        </button>
+        <button type="button" class="small" onClick={() => onAnswer('a-bit')}>
+          {i18n.t('checkin.helpedABit')}
+        </button>
+        <button type="button" class="small" onClick={() => onAnswer('no')}>
+          {i18n.t('checkin.helpedNo')}
+        </button>
+        <button type="button" class="small link" onClick={() => onAnswer(null)}>
+          {i18n.t('checkin.helpedSkip')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+
+interface Props {
+  endsAt: number;
+  clock: () => number;
+  onStop: () => void;
+  onOver: () => void;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** A countdown for a walk or a move. The background's alarm rings too, should the popup close. */
+export function TimerAction({ endsAt, clock, onStop, onOver }: Props) {
+  const [now, setNow] = useState(clock);
+  const left = Math.max(0, endsAt - now);
+  useEffect(() => {
+    if (left === 0) {
+      onOver();
+      return;
+    }
+    const tick = setTimeout(() => setNow(clock()), Math.min(1000, left));
+    return () => clearTimeout(tick);
+  }, [now]);
+  const seconds = Math.ceil(left / 1000);
+  return (
+    <div class="timer">
+      <p class="countdown" role="timer" aria-label={i18n.t('checkin.timeLeft')}>
+        {twoDigits(Math.floor(seconds / 60))}:{twoDigits(seconds % 60)}
+      </p>
+      <p class="help">{i18n.t('checkin.timerNote')}</p>
+      <button type="button" class="small" onClick={onStop}>
+        {i18n.t('checkin.timerStop')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { Settings } from '../core/schema';
+import { sendMessage } from '../platform/messaging';
+import { loadSettings, saveSettings, settingsSource } from '../platform/storage';
+import { FamiliesSetting } from './FamiliesSetting';
+import { FrequencySetting } from './FrequencySetting';
+import { HoursSetting } from './HoursSetting';
+import { TrustedPeopleSetting } from './TrustedPeopleSetting';
+import { useStoredValue } from './useStoredValue';
+
+/** The first-run page: what Outlet does, a few choices, the privacy promise, then the first nudge. */
+export function WelcomeApp() {
+  const settings = useStoredValue(settingsSource);
+  const [finished, setFinished] = useState(false);
+  useEffect(() => {
+    document.title = i18n.t('welcome.title');
+  }, []);
+
+  const update = async (patch: Partial<Settings>) => {
+    await saveSettings({ ...(await loadSettings()), ...patch });
+  };
+
+  if (!settings) return <main class="options" aria-busy="true" />;
+  return (
+    <main class="options welcome">
+      <h1>{i18n.t('welcome.title')}</h1>
+      <p>{i18n.t('welcome.intro')}</p>
+      <p>{i18n.t('welcome.how')}</p>
+
+      <section aria-labelledby="welcome-rhythm">
+        <h2 id="welcome-rhythm">{i18n.t('welcome.rhythmTitle')}</h2>
+        <FrequencySetting
+          minutes={settings.intervalMinutes}
+          onChange={(intervalMinutes) => update({ intervalMinutes })}
+        />
+      </section>
+      <section>
+        <HoursSetting hours={settings.hours} onChange={(hours) => update({ hours })} />
+      </section>
+      <FamiliesSetting families={settings.families} onChange={(families) => update({ families })} />
+      <TrustedPeopleSetting
+        people={settings.trustedPeople}
+        onChange={(trustedPeople) => update({ trustedPeople })}
+        newId={() => crypto.randomUUID()}
+      />
+
+      <section aria-labelledby="welcome-privacy">
+        <h2 id="welcome-privacy">{i18n.t('welcome.privacyTitle')}</h2>
+        <p>{i18n.t('welcome.privacy')}</p>
+        <p class="help">{i18n.t('options.notMedical')}</p>
+      </section>
+
+      {finished ? (
+        <p class="done" role="status">
+          {i18n.t('welcome.finished', [String(settings.intervalMinutes)])}
+        </p>
+      ) : (
+        <button
+          type="button"
+          class="primary big"
+          onClick={async () => {
+            await sendMessage('welcomeDone', null);
+            setFinished(true);
+          }}
+        >
+          {i18n.t('welcome.start')}
+        </button>
+      )}
+    </main>
+  );
+}
