@@ -13,6 +13,9 @@ import {
   storageFromPage,
 } from './outlet.mjs';
 
+/** The alarm that ends a walk, as the UI contract names it. */
+const WALK_ALARM = 'walk-end';
+
 const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
 
 describe('check-in in the popup', () => {
@@ -148,9 +151,9 @@ describe('check-in in the popup', () => {
     await walk.click();
 
     const alarm = await eventually(
-      async () => (await ext.getAlarms()).find((a) => a.name === 'walk-end'),
+      async () => (await ext.getAlarms()).find((a) => a.name === WALK_ALARM),
       Boolean,
-      { what: 'the walk-end alarm' },
+      { what: `the ${WALK_ALARM} alarm` },
     );
     assert.ok(
       Math.abs(alarm.scheduledTime - (clicked + minutes * MINUTE)) < 5000,
@@ -164,7 +167,7 @@ describe('check-in in the popup', () => {
     await page.close();
 
     await ext.killWorker();
-    await ext.fireAlarm('walk-end', 300);
+    await ext.fireAlarm(WALK_ALARM, 300);
     const notifications = await eventually(
       () => ext.getNotifications(),
       (n) => Object.keys(n).length > 0,
