@@ -145,6 +145,8 @@ function simulate(
     now: number;
     event: NudgeEvent;
     shown: Shown[];
+    /** This very step showed a nudge. */
+    showedNow: boolean;
   }) => void,
 ) {
   let settings = initial;
