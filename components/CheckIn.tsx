@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { FeelingId } from '../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount, recentlyShown } from '../core/history';
-import { type Helped, outletWeights, supportSignal } from '../core/insights';
-import { journalPromptKey, type Outlet, outletById, type PickReason, pick } from '../core/outlets';
+import type { Helped } from '../core/insights';
+import type { Outlet, PickReason } from '../core/outlets';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -14,15 +14,12 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../core/schema';
-import { BreathPacer } from './BreathPacer';
 import { ContextPicker } from './ContextPicker';
 import { outletTitle } from './copy';
 import { FeelingPicker } from './FeelingPicker';
 import { HelpedQuestion } from './HelpedQuestion';
 import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
-import { OutletCard } from './OutletCard';
-import { SupportCard } from './SupportCard';
-import { TimerAction } from './TimerAction';
+import type { OutletFlow } from './outlet-flow';
 
 export interface CheckInData {
   /** Each is null while still loading: the first step never waits for storage. */
@@ -33,6 +30,8 @@ export interface CheckInData {
   history: CheckInEntry[] | null;
   support: SupportStateStored | null;
   now: number;
+  /** The outlet step's code, loaded just after the first screen; null until it arrives. */
+  flow: OutletFlow | null;
 }
 
 export interface CheckInActions extends NudgeStatusActions {
@@ -58,6 +57,9 @@ type Step =
 /** The whole check-in: a feeling, then one outlet, then a kind word (and, once, "did it help?"). */
 export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckInActions }) {
   const [step, setStep] = useState<Step>({ name: 'feelings' });
+  // A feeling picked in the few milliseconds before the outlet step's code arrived.
+  const [waitingFeeling, setWaitingFeeling] = useState<FeelingId | null>(null);
+  const flow = data.flow;
   const [saveError, setSaveError] = useState(false);
   const [answered, setAnswered] = useState<string[]>([]);
   const [supportHidden, setSupportHidden] = useState(false);
@@ -84,11 +86,18 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   };
   const storeQuietly = (entry: CheckInEntry) => void store(entry).catch(() => undefined);
 
-  const weights = useMemo(() => outletWeights(history, data.now), [data.history, data.now]);
+  const weights = useMemo(
+    () => (flow ? flow.outletWeights(history, data.now) : {}),
+    [flow, data.history, data.now],
+  );
 
   const offer = (feeling: FeelingId, previous: CheckInEntry | null) => {
+    if (!flow) {
+      setWaitingFeeling(feeling);
+      return;
+    }
     const shown = previous?.shown ?? [];
-    const picked = pick({
+    const picked = flow.pick({
       feeling,
       enabledFamilies: settings.families,
       context,
@@ -110,7 +119,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
         };
     let journalPrompt = '';
     if (picked.outlet.action.kind === 'journal') {
-      const key = journalPromptKey(actions.random, lastJournalPrompt.current);
+      const key = flow.journalPromptKey(actions.random, lastJournalPrompt.current);
       lastJournalPrompt.current = key;
       journalPrompt = i18n.t(key);
     }
@@ -135,14 +144,24 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   const pending = pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null);
   const askEarlier = step.name === 'feelings' && pending && !answered.includes(pending.id) ? pending : null;
   const signal =
-    data.history && data.support ? supportSignal(history, data.support, data.now) : { show: false as const };
+    flow && data.history && data.support
+      ? flow.supportSignal(history, data.support, data.now)
+      : { show: false as const };
+
+  // A feeling picked before the outlet step's code arrived is offered as soon as it does.
+  useEffect(() => {
+    if (flow && waitingFeeling) {
+      setWaitingFeeling(null);
+      offer(waitingFeeling, null);
+    }
+  }, [flow]);
 
   return (
     <div class="checkin" ref={containerRef}>
       {step.name === 'feelings' && (
         <section class="step" aria-labelledby="feelings-title">
-          {signal.show && !supportHidden && (
-            <SupportCard
+          {flow && signal.show && !supportHidden && (
+            <flow.SupportCard
               reason={signal.reason}
               onOpenSupport={actions.openSupport}
               onDismiss={() => {
@@ -151,10 +170,10 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
               }}
             />
           )}
-          {runningTimer && timerEntry?.outletId && (
+          {flow && runningTimer && timerEntry?.outletId && (
             <div class="running">
-              <p class="help">{i18n.t('checkin.timerRunning', [outletTitleOf(timerEntry.outletId)])}</p>
-              <TimerAction
+              <p class="help">{i18n.t('checkin.timerRunning', [outletTitle(timerEntry.outletId)])}</p>
+              <flow.TimerAction
                 endsAt={runningTimer.endsAt}
                 clock={actions.clock}
                 onStop={actions.stopTimer}
@@ -175,8 +194,8 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           <ContextPicker context={context} onChange={actions.saveContext} />
         </section>
       )}
-      {step.name === 'outlet' && (
-        <OutletCard
+      {flow && step.name === 'outlet' && (
+        <flow.OutletCard
           feeling={step.entry.feeling as FeelingId}
           outlet={step.outlet}
           reason={step.reason}
@@ -209,12 +228,12 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           }}
         />
       )}
-      {step.name === 'timer' && (
+      {flow && step.name === 'timer' && (
         <section class="step" aria-labelledby="timer-title">
           <h1 id="timer-title" tabIndex={-1}>
-            {step.entry.outletId ? outletTitleOf(step.entry.outletId) : ''}
+            {step.entry.outletId ? outletTitle(step.entry.outletId) : ''}
           </h1>
-          <TimerAction
+          <flow.TimerAction
             endsAt={
               data.timer?.checkInId === step.entry.id ? data.timer.endsAt : actions.clock() + 1000 * 60 * 60
             }
@@ -227,12 +246,12 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           />
         </section>
       )}
-      {step.name === 'breath' && (
+      {flow && step.name === 'breath' && (
         <section class="step" aria-labelledby="breath-title">
           <h1 id="breath-title" tabIndex={-1}>
-            {step.entry.outletId ? outletTitleOf(step.entry.outletId) : ''}
+            {step.entry.outletId ? outletTitle(step.entry.outletId) : ''}
           </h1>
-          <BreathPacer
+          <flow.BreathPacer
             seconds={step.seconds}
             onDone={() => {
               const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
@@ -291,10 +310,6 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       </p>
     </div>
   );
-}
-
-function outletTitleOf(id: string): string {
-  return outletById(id) ? outletTitle(id) : '';
 }
 
 /** Trusted people take turns, so no one is always the one asked. */

@@ -19,6 +19,7 @@ import {
   timerSource,
 } from '../platform/storage';
 import { CheckIn, type CheckInActions } from './CheckIn';
+import type { OutletFlow } from './outlet-flow';
 import { useStoredValue } from './useStoredValue';
 
 const openPage = (path: '/support.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
@@ -60,8 +61,15 @@ const historySource = {
   },
 };
 
+// Starts loading the outlet step as soon as the popup runs; the feelings don't wait for it.
+const flowLoading = import('./outlet-flow');
+
 /** The check-in wired to the browser: used by the toolbar popup and the check-in window. */
 export function PopupApp() {
+  const [flow, setFlow] = useState<OutletFlow | null>(null);
+  useEffect(() => {
+    void flowLoading.then(setFlow);
+  }, []);
   const settings = useStoredValue(settingsSource);
   const schedule = useStoredValue(scheduleSource);
   const timer = useStoredValue(timerSource);
@@ -74,5 +82,7 @@ export function PopupApp() {
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(tick);
   }, []);
-  return <CheckIn data={{ settings, schedule, timer, context, history, support, now }} actions={actions} />;
+  return (
+    <CheckIn data={{ settings, schedule, timer, context, history, support, now, flow }} actions={actions} />
+  );
 }

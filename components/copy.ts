@@ -1,8 +1,9 @@
 // Looks up catalogue copy whose keys are built from ids (feeling.<id>, outlet.<key>.title, …).
 // The ids come from core's closed lists, and a unit test checks every one has its copy.
 import { i18n } from '#i18n';
-import { type FeelingId, feelingCopyKey } from '../core/feelings';
-import { type OutletFamily, outletCopyKey } from '../core/outlets';
+import { feelingCopyKey, outletCopyKey } from '../core/copy-keys';
+import type { OutletFamily } from '../core/families';
+import type { FeelingId } from '../core/feelings';
 
 type Key = Parameters<typeof i18n.t>[0];
 

@@ -77,10 +77,4 @@ export function feelingById(id: FeelingId): Feeling {
   return feeling;
 }
 
-/**
- * The locale key stem for a feeling's label. Message names may not contain `-`, so `cant-tell` reads its
- * label from `feeling.cant_tell`.
- */
-export function feelingCopyKey(id: FeelingId): string {
-  return id.replaceAll('-', '_');
-}
+export { feelingCopyKey } from './copy-keys';

@@ -576,13 +576,7 @@ export function outletById(id: string): Outlet | undefined {
   return BY_ID.get(id);
 }
 
-/**
- * The locale key stem for an outlet's copy. Message names may not contain `-`, so `walk-street` reads
- * its copy from `outlet.walk_street.title` and `outlet.walk_street.body`.
- */
-export function outletCopyKey(id: string): string {
-  return id.replaceAll('-', '_');
-}
+export { outletCopyKey } from './copy-keys';
 
 /** Journal prompts that vary from one journal line to the next (`journal.prompt.p1` … `p8`). */
 export const JOURNAL_PROMPT_KEYS = [

@@ -166,8 +166,7 @@ describe('check-in in the popup', () => {
     );
     await page.close();
 
-    await ext.killWorker();
-    await ext.fireAlarm(WALK_ALARM, 300);
+    await ext.fireAlarm(WALK_ALARM, 2000, { asleep: true });
     const notifications = await eventually(
       () => ext.getNotifications(),
       (n) => Object.keys(n).length > 0,

@@ -296,26 +296,37 @@ export async function launchExtension({
   const getNotifications = () => evaluateInWorker(() => chrome.notifications.getAll());
 
   /**
-   * Fire alarm `name` in `inMs` and wait until Chromium has dispatched it
-   * (the alarm is gone, or the app rescheduled it), plus `settleMs` for the app's handler.
+   * Fire alarm `name` in `inMs` and wait until Chromium has dispatched it (the alarm is gone, or
+   * the app rescheduled it), plus `settleMs` for the app's handler.
+   * With `asleep: true` the worker is killed right after the alarm is set, and the call checks that
+   * the alarm itself starts it again (nothing else wakes it before): the path of a real idle worker.
    */
-  async function fireAlarm(name, inMs = 300, { settleMs = 500 } = {}) {
-    const when = await evaluateInWorker(
-      async ({ alarmName, delay }) => {
-        const at = Date.now() + delay;
+  async function fireAlarm(name, inMs = 300, { settleMs = 500, asleep = false } = {}) {
+    const delay = asleep ? Math.max(inMs, 2000) : inMs;
+    const { when, createdAt } = await evaluateInWorker(
+      async ({ alarmName, ms }) => {
+        const at = Date.now() + ms;
         await chrome.alarms.create(alarmName, { when: at });
-        return (await chrome.alarms.get(alarmName))?.scheduledTime ?? at;
+        return { when: (await chrome.alarms.get(alarmName))?.scheduledTime ?? at, createdAt: Date.now() };
       },
-      { alarmName: name, delay: inMs },
+      { alarmName: name, ms: delay },
     );
-    await sleep(inMs);
+    if (asleep) {
+      await killWorker();
+      if (Date.now() >= when) throw new Error(`The worker took too long to stop: raise inMs above ${delay}`);
+      await waitUntil(`alarm "${name}" to wake the service worker`, isWorkerRunning, {
+        timeout: when - Date.now() + timeout,
+      });
+    } else {
+      await sleep(Math.max(0, delay - (Date.now() - createdAt)));
+    }
     await waitUntil(
       `alarm "${name}" to fire`,
       async () => {
         const alarm = await evaluateInWorker((n) => chrome.alarms.get(n), name);
         return !alarm || alarm.scheduledTime !== when;
       },
-      { timeout: inMs + timeout },
+      { timeout: delay + timeout },
     );
     await sleep(settleMs);
   }

@@ -64,8 +64,23 @@ describe('e2e harness', () => {
       (await ext.getAlarms()).find((a) => a.name === 'e2e-probe'),
       undefined,
     );
-    assert.ok(Array.isArray(Object.keys(await ext.getNotifications())));
+    assert.equal(typeof (await ext.getNotifications()), 'object');
     await ext.clearStorage();
+  });
+
+  it('fires an alarm at a sleeping worker, and the alarm wakes it', async () => {
+    const w = await ext.worker();
+    await w.evaluate(() => {
+      globalThis.e2eMark = 'before';
+    });
+    await ext.fireAlarm('e2e-asleep', 300, { asleep: true });
+    // Woken by the alarm: a fresh worker (no mark), running again.
+    assert.equal(await ext.isWorkerRunning(), true);
+    assert.equal(await (await ext.worker()).evaluate(() => globalThis.e2eMark ?? 'fresh'), 'fresh');
+    assert.equal(
+      (await ext.getAlarms()).find((a) => a.name === 'e2e-asleep'),
+      undefined,
+    );
   });
 
   it('made no request outside the extension', () => {

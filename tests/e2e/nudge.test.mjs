@@ -14,11 +14,14 @@ import {
   startOfNextDay,
 } from './outlet.mjs';
 
-/** Makes the stored next nudge due in `inMs`, as if the interval had passed, and fires its alarm. */
-async function nudgeNow(ext, inMs = 300) {
+/**
+ * Makes the stored next nudge due, as if the interval had passed, and fires its alarm at a
+ * service worker that was killed in between, so the alarm itself has to wake it.
+ */
+async function nudgeWhileAsleep(ext, inMs = 2000) {
   const { schedule } = await ext.getStorage();
   await ext.setStorage({ schedule: { ...schedule, nextNudgeAt: Date.now() + inMs } });
-  await ext.fireAlarm('nudge', inMs);
+  await ext.fireAlarm('nudge', inMs, { asleep: true });
 }
 
 async function clearNotifications(ext) {
@@ -52,8 +55,7 @@ describe('nudges', () => {
   it('shows a notification when the nudge is due, after the worker was killed, and plans the next one', async () => {
     await patchSettings(ext, { hours: ALWAYS_ON_HOURS, intervalMinutes: 45 });
     await clearNotifications(ext);
-    await ext.killWorker();
-    await nudgeNow(ext);
+    await nudgeWhileAsleep(ext);
 
     const notifications = await eventually(
       () => ext.getNotifications(),
@@ -102,8 +104,7 @@ describe('nudges', () => {
     );
 
     await clearNotifications(ext);
-    await ext.killWorker();
-    await nudgeNow(ext);
+    await nudgeWhileAsleep(ext);
     assert.deepEqual(await ext.getNotifications(), {}, 'no notification during the pause');
   });
 

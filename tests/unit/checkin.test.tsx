@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CheckIn, type CheckInActions, type CheckInData } from '../../components/CheckIn';
+import * as flow from '../../components/outlet-flow';
 import type { Context } from '../../core/schema';
 import {
   type CheckIn as CheckInEntry,
@@ -48,6 +49,7 @@ function setup({ settings = {}, context = {}, history = [], random = () => 0, da
     history,
     support: { dismissedAt: null },
     now: NOW,
+    flow,
     ...data,
   };
   const view = render(<CheckIn data={full} actions={actions} />);
@@ -316,6 +318,28 @@ describe('CheckIn', () => {
     });
     expect(actions.dismissSupport).toHaveBeenCalled();
     expect(screen.queryByText("It's been heavy lately.")).toBeNull();
+  });
+
+  it('takes a feeling picked before the outlet step has loaded, and offers its outlet once it arrives', () => {
+    const { view, actions } = setup({ data: { flow: null } });
+    fireEvent.click(screen.getByRole('button', { name: 'Calm' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'How are you right now?' })).toBeTruthy();
+    view.rerender(
+      <CheckIn
+        data={{
+          settings: DEFAULT_SETTINGS,
+          schedule: DEFAULT_SCHEDULE,
+          timer: null,
+          context: DEFAULT_CONTEXT_STATE,
+          history: [],
+          support: { dismissedAt: null },
+          now: NOW,
+          flow,
+        }}
+        actions={actions}
+      />,
+    );
+    expect(screen.getByText('For feeling Calm')).toBeTruthy();
   });
 
   it('keeps "Need more support?" one click away', () => {
