@@ -12,12 +12,12 @@ interface Props {
 /** "Did it help?", asked once: yes, a bit, no, or not answered at all. */
 export function HelpedQuestion({ outletId, when, onAnswer }: Props) {
   return (
-    <div class="helped" role="group" aria-labelledby="helped-title">
-      <p id="helped-title" class="helped-title">
+    <fieldset class="helped">
+      <legend class="helped-title">
         {when === 'earlier'
           ? i18n.t('checkin.helpedEarlier', [outletTitle(outletId)])
           : i18n.t('checkin.helpedNow')}
-      </p>
+      </legend>
       <div class="row">
         <button type="button" class="small" onClick={() => onAnswer('yes')}>
           {i18n.t('checkin.helpedYes')}
@@ -32,6 +32,6 @@ export function HelpedQuestion({ outletId, when, onAnswer }: Props) {
           {i18n.t('checkin.helpedSkip')}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -60,7 +60,7 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
     <footer class="status">
       {missed > 0 && <p class="notice">{i18n.t('status.missed')}</p>}
       {calmer !== null && (
-        <div class="notice" role="region" aria-label={i18n.t('status.calmerLabel')}>
+        <section class="notice" aria-label={i18n.t('status.calmerLabel')}>
           <p>{i18n.t('status.calmerOffer', [String(calmer)])}</p>
           <div class="row">
             <button type="button" class="small" onClick={() => actions.acceptCalmerPace(calmer)}>
@@ -70,7 +70,7 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
               {i18n.t('status.calmerKeep')}
             </button>
           </div>
-        </div>
+        </section>
       )}
       <p class="status-line" aria-live="polite">
         {status ? describe(status, now) : '\u00a0'}

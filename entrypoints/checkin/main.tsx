@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/outlet.css';
-import { PopupApp } from '../../components/PopupApp';
+import { mountCheckIn } from '../../components/mountCheckIn';
 
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+mountCheckIn(document.getElementById('app') as HTMLElement);

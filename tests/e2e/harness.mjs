@@ -88,6 +88,12 @@ export function chromiumArgs(dir) {
   ];
 }
 
+// Temp folders (profile + copy of the build) still in use: removed at exit even if a test forgot close().
+const liveTempDirs = new Set();
+process.on('exit', () => {
+  for (const dir of liveTempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitUntil(what, check, { timeout = 5000, interval = 50 } = {}) {
@@ -127,7 +133,11 @@ export async function launchExtension({
   const profileDir = path.join(tempDir, 'profile');
   const dir = path.join(tempDir, 'extension');
   cpSync(builtDir, dir, { recursive: true });
-  const cleanup = () => rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+  liveTempDirs.add(tempDir);
+  const cleanup = () => {
+    rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+    liveTempDirs.delete(tempDir);
+  };
 
   const expectedId = unpackedExtensionId(dir);
   const context = await chromium.launchPersistentContext(profileDir, {
