@@ -1,4 +1,4 @@
-// `node scripts/test-zones.mjs`: run the time tests (tests/unit/hours*.test.ts and any
+// `node scripts/test-zones.mjs`: run the time tests (tests/unit/hours*.test.ts, schedule*.test.ts and any
 // tests/unit/*.zones.test.ts) once under each time zone below, with TZ set, then print one line per
 // zone and a last line `zones: N passed, N failed` counting tests over all runs.
 // A test skipped in every zone (a zone-only group whose zone is not in the list) counts as failed:
@@ -14,7 +14,7 @@ const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const unit = path.join(root, 'tests', 'unit');
 const files = readdirSync(unit)
-  .filter((name) => /^hours.*\.test\.ts$/.test(name) || /\.zones\.test\.ts$/.test(name))
+  .filter((name) => /^(hours|schedule).*\.test\.ts$/.test(name) || /\.zones\.test\.ts$/.test(name))
   .sort()
   .map((name) => `tests/unit/${name}`);
 if (files.length === 0) {

@@ -1,8 +1,9 @@
-// `npm test`: build the Chrome extension, run the unit tests (vitest) and the end-to-end tests
-// (node:test + Chromium), then print one plain line `N passed, N failed` counting both.
+// `npm test`: build the Chrome extension, run the unit tests (vitest), the time tests again in five
+// time zones, and the end-to-end tests (node:test + Chromium), then print one plain line
+// `N passed, N failed` counting them all.
 // Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,31 @@ const vitestCode = await run(bin('vitest'), [
   }
   failed += unitFailed;
   if (vitestCode !== 0) problems.push('unit tests failed');
+}
+
+heading('time tests in five time zones (scripts/test-zones.mjs)');
+{
+  const zonesLog = path.join(reports, 'zones.log');
+  const zonesCode = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/test-zones.mjs'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      chunks.push(chunk);
+    });
+    child.on('exit', (code) => {
+      writeFileSync(zonesLog, Buffer.concat(chunks));
+      resolve(code ?? 1);
+    });
+  });
+  const summary = /^zones: (\d+) passed, (\d+) failed$/m.exec(readFileSync(zonesLog, 'utf8'));
+  passed += summary ? Number(summary[1]) : 0;
+  const zonesFailed = summary ? Number(summary[2]) : 1;
+  failed += zonesCode !== 0 && zonesFailed === 0 ? 1 : zonesFailed;
+  if (zonesCode !== 0) problems.push('time-zone tests failed');
 }
 
 if (buildCode === 0) {

@@ -13,8 +13,8 @@ import {
   storageFromPage,
 } from './outlet.mjs';
 
-/** The alarm that ends a walk, as the UI contract names it. */
-const WALK_ALARM = 'walk-end';
+/** The alarm that ends a timed outlet (a walk, a move). */
+const WALK_ALARM = 'timer-end';
 
 const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
 

@@ -63,6 +63,46 @@ describe('planFrom', () => {
   });
 });
 
+// Every 2026 day on which clocks change in America/New_York, Europe/Berlin and Australia/Lord_Howe
+// (a 30-minute shift), all Sundays; Asia/Kathmandu (+5:45) has none. `npm test` runs this file once
+// in each of those zones (scripts/test-zones.mjs), so each date is a real change somewhere.
+const CLOCK_CHANGES_2026 = [
+  ['New York, spring forward', 2026, 2, 8],
+  ['New York, fall back', 2026, 10, 1],
+  ['Berlin, spring forward', 2026, 2, 29],
+  ['Berlin, fall back', 2026, 9, 25],
+  ['Lord Howe, half an hour back', 2026, 3, 5],
+  ['Lord Howe, half an hour forward', 2026, 9, 4],
+] as const;
+
+const EVERY_DAY_9_TO_18 = Object.fromEntries(
+  [0, 1, 2, 3, 4, 5, 6].map((day) => [day, [{ start: 9 * 60, end: 18 * 60, nextDay: false }]]),
+) as unknown as WeekHours;
+
+describe('across a change of the clocks', () => {
+  it.each(CLOCK_CHANGES_2026)(
+    '%s: the first nudge is at 10:00 local, one interval after opening',
+    (_, y, m, d) => {
+      const saturdayEvening = new Date(y, m, d - 1, 18, 30).getTime();
+      expect(planFrom(settings({ hours: EVERY_DAY_9_TO_18 }), schedule(), saturdayEvening)).toBe(
+        new Date(y, m, d, 10).getTime(),
+      );
+    },
+  );
+
+  it.each(CLOCK_CHANGES_2026)('%s: through the night, nudges stay one real hour apart', (_, y, m, d) => {
+    let at = new Date(y, m, d, 0, 10).getTime();
+    let state = schedule({ nextNudgeAt: at });
+    for (let i = 0; i < 6; i++) {
+      const result = step(settings(), state, alarm(), at);
+      expect(result.show).not.toBeNull();
+      expect(result.schedule.nextNudgeAt).toBe(at + 60 * MINUTE);
+      state = result.schedule;
+      at = result.schedule.nextNudgeAt ?? 0;
+    }
+  });
+});
+
 describe('step: wake', () => {
   it.each([
     ['a fresh install starts a full interval', {}, NOW + 60 * MINUTE],
