@@ -125,6 +125,7 @@ export function HoursSetting({ hours, onChange }: Props) {
                   <button
                     type="button"
                     class="small"
+                    aria-label={i18n.t('options.hoursRemove', [weekdayName(day)])}
                     onClick={() =>
                       edit(
                         day,
@@ -132,7 +133,7 @@ export function HoursSetting({ hours, onChange }: Props) {
                       )
                     }
                   >
-                    {i18n.t('options.hoursRemove', [weekdayName(day)])}
+                    {i18n.t('options.hoursRemoveShort')}
                   </button>
                 </div>
                 {problem && (
