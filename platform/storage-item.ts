@@ -19,7 +19,8 @@ export interface StoredItem<T> {
   watch(onChange: (next: unknown, previous: unknown) => void): () => void;
 }
 
-export function defineItem<T>(
+/** Defining an item has no side effects: unused ones are left out of a bundle. */
+export /* @__NO_SIDE_EFFECTS__ */ function defineItem<T>(
   key: string,
   options: { fallback: T; version: number; migrations?: Migrations },
 ): StoredItem<T> {

@@ -28,7 +28,7 @@ import { defineItem, type StoredItem } from './storage-item';
 const fillIn = (defaults: Record<string, unknown>) => (old: unknown) =>
   typeof old === 'object' && old !== null ? { ...defaults, ...old } : old;
 
-export const settingsItem = defineItem<Settings>('settings', {
+export const settingsItem = /* @__PURE__ */ defineItem<Settings>('settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: {
@@ -42,7 +42,7 @@ export const settingsItem = defineItem<Settings>('settings', {
 });
 
 /** Written by the background only (one writer per key). */
-export const scheduleItem = defineItem<Schedule>('schedule', {
+export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>('schedule', {
   fallback: DEFAULT_SCHEDULE,
   version: 2,
   migrations: {
@@ -58,12 +58,15 @@ export const scheduleItem = defineItem<Schedule>('schedule', {
   },
 });
 
-export const timerItem = defineItem<Timer>('timer', { fallback: null, version: 1 });
+export const timerItem = /* @__PURE__ */ defineItem<Timer>('timer', { fallback: null, version: 1 });
 
 /** The check-in context ("I can step away", "I'm alone", minutes), remembered between check-ins. */
-export const contextItem = defineItem<Context>('context', { fallback: DEFAULT_CONTEXT_STATE, version: 1 });
+export const contextItem = /* @__PURE__ */ defineItem<Context>('context', {
+  fallback: DEFAULT_CONTEXT_STATE,
+  version: 1,
+});
 
-export const supportItem = defineItem<SupportStateStored>('support', {
+export const supportItem = /* @__PURE__ */ defineItem<SupportStateStored>('support', {
   fallback: { dismissedAt: null },
   version: 1,
 });
