@@ -50,7 +50,7 @@ type Step =
   | { name: 'feelings' }
   | { name: 'outlet'; entry: CheckInEntry; outlet: Outlet; reason: PickReason | null; journalPrompt: string }
   | { name: 'breath'; entry: CheckInEntry; seconds: number }
-  | { name: 'timer'; entry: CheckInEntry }
+  | { name: 'timer'; entry: CheckInEntry; endsAt: number; started: boolean }
   | { name: 'helped'; entry: CheckInEntry }
   | { name: 'thanks'; outcome: CheckInEntry['outcome'] };
 
@@ -148,6 +148,17 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       ? flow.supportSignal(history, data.support, data.now)
       : { show: false as const };
 
+  // The background ends a timer at its alarm (which may ring a moment early, or late after a
+  // sleep): once the stored timer is gone, the walk is over here too.
+  useEffect(() => {
+    if (step.name !== 'timer') return;
+    if (data.timer?.checkInId === step.entry.id) {
+      if (!step.started) setStep({ ...step, started: true });
+    } else if (step.started) {
+      setStep({ name: 'helped', entry: step.entry });
+    }
+  }, [data.timer, step]);
+
   // A feeling picked before the outlet step's code arrived is offered as soon as it does.
   useEffect(() => {
     if (flow && waitingFeeling) {
@@ -160,6 +171,10 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
     <div class="checkin" ref={containerRef}>
       {step.name === 'feelings' && (
         <section class="step" aria-labelledby="feelings-title">
+          <h1 id="feelings-title">{i18n.t('checkin.title')}</h1>
+          <p class="hint">{i18n.t('checkin.hint')}</p>
+          <FeelingPicker onPick={(feeling) => offer(feeling, null)} />
+          {/* After the feelings, so a keyboard reaches a feeling with one Tab, whatever else is shown. */}
           {flow && signal.show && !supportHidden && (
             <flow.SupportCard
               reason={signal.reason}
@@ -188,9 +203,6 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
               onAnswer={(h) => answer(askEarlier, h)}
             />
           )}
-          <h1 id="feelings-title">{i18n.t('checkin.title')}</h1>
-          <p class="hint">{i18n.t('checkin.hint')}</p>
-          <FeelingPicker onPick={(feeling) => offer(feeling, null)} />
           <ContextPicker context={context} onChange={actions.saveContext} />
         </section>
       )}
@@ -217,7 +229,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
               const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
               storeQuietly(entry);
               actions.startTimer(minutes, entry.id);
-              setStep({ name: 'timer', entry });
+              setStep({ name: 'timer', entry, endsAt: actions.clock() + minutes * 60_000, started: false });
             },
             onStartBreath: (seconds) => setStep({ name: 'breath', entry: step.entry, seconds }),
             onReachedOut: () => {
@@ -234,9 +246,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
             {step.entry.outletId ? outletTitle(step.entry.outletId) : ''}
           </h1>
           <flow.TimerAction
-            endsAt={
-              data.timer?.checkInId === step.entry.id ? data.timer.endsAt : actions.clock() + 1000 * 60 * 60
-            }
+            endsAt={data.timer?.checkInId === step.entry.id ? data.timer.endsAt : step.endsAt}
             clock={actions.clock}
             onStop={() => {
               actions.stopTimer();
