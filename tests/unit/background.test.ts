@@ -261,7 +261,7 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
-  it('holds a due nudge while the person is away, and restarts the interval after a real break', async () => {
+  it('holds a due nudge while the person is idle, and restarts the interval after a real break', async () => {
     const idle = fakeIdle('idle');
     await startWorker();
     vi.setSystemTime(START + 60 * MINUTE);
@@ -270,10 +270,27 @@ describe('background', () => {
     expect(notificationsOnScreen()).toEqual({});
 
     vi.setSystemTime(START + 70 * MINUTE);
-    idle.state = 'active';
     await idle.change('active');
-    // Away since 59 minutes in (reported a minute after the last input): 11 minutes, a real break.
+    // Away since 59 minutes in (idle is reported a minute after the last input): 11 minutes, a break.
     expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 130 * MINUTE);
+  });
+
+  it('holds a due nudge while the screen is locked, and brings it a minute after a short absence', async () => {
+    const idle = fakeIdle('active');
+    await startWorker();
+    vi.setSystemTime(START + 58 * MINUTE);
+    await idle.change('locked');
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fireNudgeAlarm();
+    expect(notificationsOnScreen()).toEqual({});
+
+    vi.setSystemTime(START + 61 * MINUTE);
+    await idle.change('active');
+    // Three minutes away is not a break: the waiting nudge comes a minute after the return.
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 62 * MINUTE);
+    vi.setSystemTime(START + 62 * MINUTE);
+    await fireNudgeAlarm();
+    expect(Object.keys(notificationsOnScreen())).toEqual([NUDGE_NOTIFICATION]);
   });
 
   it('holds a due nudge while a window is in full screen', async () => {
