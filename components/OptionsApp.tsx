@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { Settings } from '../core/schema';
 import { sendMessage } from '../platform/messaging';
 import { releaseCallAccess, requestCallAccess } from '../platform/presence';
-import { loadSettings, saveSettings, settingsSource } from '../platform/storage';
+import { settingsSource, updateSettings } from '../platform/storage';
 import { BreakSetting } from './BreakSetting';
 import { CallsSetting } from './CallsSetting';
 import { FamiliesSetting } from './FamiliesSetting';
@@ -18,9 +18,8 @@ export function OptionsApp() {
   const settings = useStoredValue(settingsSource);
   const [saved, setSaved] = useState(0);
 
-  // Read the freshest value before writing, so a change made in another tab is not undone.
   const update = async (patch: Partial<Settings>) => {
-    await saveSettings({ ...(await loadSettings()), ...patch });
+    await updateSettings(patch);
     setSaved((n) => n + 1);
   };
 

@@ -7,16 +7,15 @@ import {
   contextItem,
   loadCheckIns,
   loadContext,
-  loadSettings,
   loadSupportState,
   saveCheckIn,
   saveContext,
-  saveSettings,
   saveSupportState,
   scheduleSource,
   settingsSource,
   supportItem,
   timerSource,
+  updateSettings,
 } from '../platform/storage';
 import { CheckIn, type CheckInActions } from './CheckIn';
 import type { OutletFlow } from './outlet-flow';
@@ -36,7 +35,7 @@ const actions: CheckInActions = {
   dismissSupport: () => void saveSupportState({ dismissedAt: Date.now() }),
   acceptCalmerPace: (intervalMinutes) =>
     void (async () => {
-      await saveSettings({ ...(await loadSettings()), intervalMinutes });
+      await updateSettings({ intervalMinutes });
       await sendMessage('calmerOfferDismissed', null);
     })(),
   dismissCalmerPace: () => void sendMessage('calmerOfferDismissed', null),

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { Settings } from '../core/schema';
 import { sendMessage } from '../platform/messaging';
-import { loadSettings, saveSettings, settingsSource } from '../platform/storage';
+import { settingsSource, updateSettings } from '../platform/storage';
 import { FamiliesSetting } from './FamiliesSetting';
 import { FrequencySetting } from './FrequencySetting';
 import { HoursSetting } from './HoursSetting';
@@ -17,9 +16,7 @@ export function WelcomeApp() {
     document.title = i18n.t('welcome.title');
   }, []);
 
-  const update = async (patch: Partial<Settings>) => {
-    await saveSettings({ ...(await loadSettings()), ...patch });
-  };
+  const update = updateSettings;
 
   if (!settings) return <main class="options" aria-busy="true" />;
   return (

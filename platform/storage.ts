@@ -93,6 +93,14 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settings);
 }
 
+/**
+ * Changes some settings, reading the freshest value first so that a change made in another page
+ * (options in one tab, the popup's calmer-pace offer) is never undone.
+ */
+export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  await saveSettings({ ...(await loadSettings()), ...patch });
+}
+
 export async function loadSchedule(): Promise<Schedule> {
   return report('schedule', parseSchedule(await scheduleItem.getValue()));
 }

@@ -3,11 +3,11 @@
 // opens on install and not on update, and the whole check-in works from the keyboard.
 // Every step is photographed in light and dark (tests/e2e/screenshots/, git-ignored).
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
-import { launchExtension, rootDir, screenshotDir } from './harness.mjs';
+import { launchExtension, rootDir } from './harness.mjs';
 import {
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
@@ -15,7 +15,9 @@ import {
   clearCheckIns,
   eventually,
   MINUTE,
+  openPopup,
   patchSettings,
+  shoot,
 } from './outlet.mjs';
 
 const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
@@ -34,28 +36,6 @@ const locale = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf
 const ID_BY_TITLE = new Map(
   [...FAMILY_OF.keys()].map((id) => [locale.outlet[id.replaceAll('-', '_')]?.title, id]),
 );
-
-/** Screenshots `name` twice: light-<name>.png and dark-<name>.png, animations settled. */
-async function shoot(page, name) {
-  mkdirSync(screenshotDir, { recursive: true });
-  for (const colorScheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({
-      path: path.join(screenshotDir, `${colorScheme}-${name}.png`),
-      fullPage: true,
-      animations: 'disabled',
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** The popup at its real size, with its first step up. */
-async function openPopup(ext) {
-  const page = await ext.openPage('popup.html');
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
-  return page;
-}
 
 /** A page opened in a new tab by something the test does, once it has loaded. */
 async function pageOpenedBy(ext, action) {

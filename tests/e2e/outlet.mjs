@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { screenshotDir } from './harness.mjs';
 // Helpers for Outlet's journeys, on top of harness.mjs. They speak the app's storage contract:
 // `settings`, `schedule`, and one `checkin:<id>` key per check-in, in chrome.storage.local.
 
@@ -101,4 +104,26 @@ export async function anotherIdeaUntil(page, locator, tries = 25) {
   }
   if (await locator.isVisible()) return tries;
   throw new Error(`Not offered after ${tries} tries of "Another idea"`);
+}
+
+/** Screenshots `name` twice: light-<name>.png and dark-<name>.png, animations settled. */
+export async function shoot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({
+      path: path.join(screenshotDir, `${colorScheme}-${name}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The popup at its real size, with its first step up. */
+export async function openPopup(ext) {
+  const page = await ext.openPage('popup.html');
+  await page.setViewportSize({ width: 360, height: 600 });
+  await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+  return page;
 }

@@ -7,10 +7,8 @@
 // `onClosed.dispatch(…)` in the worker: that runs the app's own listeners with the arguments Chrome
 // would pass, so only Chrome's notification UI itself is left out.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchExtension, screenshotDir } from './harness.mjs';
+import { launchExtension } from './harness.mjs';
 import {
   ALWAYS_ON_HOURS,
   clockParts,
@@ -29,27 +27,6 @@ const startOfDay = (t) => {
   const d = new Date(t);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 };
-
-/** Screenshots `name` twice: light-<name>.png and dark-<name>.png, animations settled. */
-async function shoot(page, name) {
-  mkdirSync(screenshotDir, { recursive: true });
-  for (const colorScheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({
-      path: path.join(screenshotDir, `${colorScheme}-${name}.png`),
-      fullPage: true,
-      animations: 'disabled',
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function openPopup(ext) {
-  const page = await ext.openPage('popup.html');
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
-  return page;
-}
 
 const nudgeAlarms = async (ext) => (await ext.getAlarms()).filter((a) => a.name === 'nudge');
 

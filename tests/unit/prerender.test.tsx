@@ -8,9 +8,8 @@ afterEach(cleanup);
 
 // Attribute order and empty class attributes may differ; the structure and words must not.
 const normalise = (html: string) => {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return [...template.content.querySelectorAll('li')].map((li) => {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  return [...parsed.querySelectorAll('li')].map((li) => {
     const button = li.querySelector('button');
     return [li.className, button?.className, button?.dataset.feeling, button?.textContent].join('|');
   });
