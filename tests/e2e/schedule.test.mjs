@@ -14,8 +14,10 @@ import {
   clockParts,
   eventually,
   MINUTE,
+  openPopup,
   parseClock,
   patchSettings,
+  shoot,
   startOfNextDay,
   storageFromPage,
 } from './outlet.mjs';
