@@ -3,19 +3,21 @@ import { i18n } from '#i18n';
 import type { Settings } from '../core/schema';
 import { sendMessage } from '../platform/messaging';
 import { releaseCallAccess, requestCallAccess } from '../platform/presence';
-import { settingsSource, updateSettings } from '../platform/storage';
+import { settingsReportSource, updateSettings } from '../platform/storage';
 import { BreakSetting } from './BreakSetting';
 import { CallsSetting } from './CallsSetting';
 import { FamiliesSetting } from './FamiliesSetting';
 import { FrequencySetting } from './FrequencySetting';
 import { HoursSetting } from './HoursSetting';
+import { RepairedNotice } from './RepairedNotice';
 import { TestNotification } from './TestNotification';
 import { TrustedPeopleSetting } from './TrustedPeopleSetting';
 import { useStoredValue } from './useStoredValue';
 
 /** Settings: how often, what to offer, and who to reach out to. Each change saves at once. */
 export function OptionsApp() {
-  const settings = useStoredValue(settingsSource);
+  const report = useStoredValue(settingsReportSource);
+  const settings = report?.value ?? null;
   const [saved, setSaved] = useState(0);
 
   const update = async (patch: Partial<Settings>) => {
@@ -27,6 +29,9 @@ export function OptionsApp() {
   return (
     <main class="options">
       <h1>{i18n.t('options.title')}</h1>
+      {report && report.repaired.length > 0 && (
+        <RepairedNotice fields={report.repaired} onKeep={() => void update(report.value)} />
+      )}
       <section aria-labelledby="nudges-title">
         <h2 id="nudges-title">{i18n.t('options.nudgesHeading')}</h2>
         <label class="check">

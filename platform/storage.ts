@@ -86,7 +86,14 @@ function report<T>(name: string, parsed: Parsed<T>): T {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  return report('settings', parseSettings(await settingsItem.getValue()));
+  return (await loadSettingsReport()).value;
+}
+
+/** The settings, and which stored fields had to fall back to their defaults (for the options page). */
+export async function loadSettingsReport(): Promise<Parsed<Settings>> {
+  const parsed = parseSettings(await settingsItem.getValue());
+  report('settings', parsed);
+  return parsed;
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
@@ -156,6 +163,11 @@ export async function loadCheckIns(): Promise<CheckIn[]> {
 /** Sources for pages that show a stored value and follow its changes. */
 export const settingsSource = {
   load: loadSettings,
+  watch: (onChange: () => void) => settingsItem.watch(onChange),
+};
+
+export const settingsReportSource = {
+  load: loadSettingsReport,
   watch: (onChange: () => void) => settingsItem.watch(onChange),
 };
 

@@ -1,8 +1,11 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FamiliesSetting } from '../../components/FamiliesSetting';
 import { FrequencySetting } from '../../components/FrequencySetting';
+import { OptionsApp } from '../../components/OptionsApp';
 import { TrustedPeopleSetting } from '../../components/TrustedPeopleSetting';
+import { DEFAULT_SETTINGS } from '../../core/schema';
 
 afterEach(cleanup);
 
@@ -93,5 +96,29 @@ describe('TrustedPeopleSetting', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Remove Ana' }));
     expect(onChange).toHaveBeenCalledWith([]);
+  });
+});
+
+describe('OptionsApp', () => {
+  it('says plainly which saved setting was broken, keeps the rest, and lets the person keep the defaults', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const people = [{ id: 'p', name: 'Ana' }];
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, intervalMinutes: 'abc', trustedPeople: people },
+      'checkin:a': { id: 'a', at: 1, feeling: 'calm', outletId: null, outcome: 'skipped' },
+    });
+    render(<OptionsApp />);
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toContain("couldn't be read, so they are back to their defaults: how often.");
+    expect(screen.getByRole('button', { name: 'Remove Ana' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'OK, keep the defaults' }));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    const stored = (await fakeBrowser.storage.local.get(null)) as Record<
+      string,
+      { intervalMinutes?: number }
+    >;
+    expect(stored.settings?.intervalMinutes).toBe(60);
+    expect(stored['checkin:a']).toBeTruthy();
   });
 });
