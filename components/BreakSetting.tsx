@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import { BREAK_MINUTES_MAX, BREAK_MINUTES_MIN } from '../core/schema';
+import { i18n } from '../platform/i18n';
 
 interface Props {
   minutes: number;

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import type { FeelingId } from '../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount, recentlyShown } from '../core/history';
 import type { Helped } from '../core/insights';
@@ -14,6 +13,7 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../core/schema';
+import { i18n } from '../platform/i18n';
 import { ContextPicker } from './ContextPicker';
 import { outletTitle } from './copy';
 import { FeelingPicker } from './FeelingPicker';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import { OUTLET_FAMILIES, type OutletFamily } from '../core/outlets';
+import { i18n } from '../platform/i18n';
 import { familyLabel } from './copy';
 
 interface Props {

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { FEELINGS, type FeelingId } from '../core/feelings';
+import { i18n } from '../platform/i18n';
 import { feelingLabel } from './copy';
 
 interface Props {

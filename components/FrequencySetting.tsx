@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import { type IntervalInputResult, parseIntervalInput } from '../core/inputs';
 import { INTERVAL_PRESETS } from '../core/schema';
+import { i18n } from '../platform/i18n';
 
 interface Props {
   minutes: number;

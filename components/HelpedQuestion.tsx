@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import type { Helped } from '../core/insights';
+import { i18n } from '../platform/i18n';
 import { outletTitle } from './copy';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import { formatClock, parseClock, type RangeProblem, validateHours, type Weekday } from '../core/hours';
 import type { TimeRange, WeekHours } from '../core/schema';
+import { i18n } from '../platform/i18n';
 
 interface Props {
   hours: WeekHours;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import { parseClock } from '../core/hours';
 import { shouldOfferCalmerPace, startOfNextLocalDay } from '../core/schedule';
 import type { Schedule, Settings } from '../core/schema';
 import { calmerInterval, dayWord, meetingEnd, nudgeStatus } from '../core/status';
+import { i18n } from '../platform/i18n';
 import { formatTime, formatWeekday } from './copy';
 
 export interface NudgeStatusActions {

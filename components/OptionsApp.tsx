@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import type { Settings } from '../core/schema';
+import { i18n } from '../platform/i18n';
 import { sendMessage } from '../platform/messaging';
 import { releaseCallAccess, requestCallAccess } from '../platform/presence';
 import { settingsReportSource, updateSettings } from '../platform/storage';

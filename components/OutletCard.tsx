@@ -1,7 +1,7 @@
-import { i18n } from '#i18n';
 import type { FeelingId } from '../core/feelings';
 import type { Outlet, PickReason } from '../core/outlets';
 import type { TrustedPerson } from '../core/schema';
+import { i18n } from '../platform/i18n';
 import { familyReason, feelingLabel, outletBody, outletTitle } from './copy';
 import { JournalLine } from './JournalLine';
 import { TalkToSomeone } from './TalkToSomeone';
@@ -77,7 +77,7 @@ export function OutletCard({ feeling, outlet, reason, intensity, person, journal
                 checked={intensity === level}
                 onChange={() => actions.onIntensity(level)}
               />
-              <span>{i18n.t(`checkin.intensity.i${level}` as 'checkin.intensity.i1')}</span>
+              <span>{i18n.dynamic(`checkin.intensity.i${level}`)}</span>
             </label>
           ))}
         </div>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../platform/i18n';
 
 interface Props {
   /** Names of the settings fields that could not be read (see core/schema.ts parseSettings). */
@@ -7,11 +7,9 @@ interface Props {
   onKeep: () => void;
 }
 
-type Key = Parameters<typeof i18n.t>[0];
-
 /** Says plainly which saved settings couldn't be read and are back to their defaults. */
 export function RepairedNotice({ fields, onKeep }: Props) {
-  const names = fields.map((field) => i18n.t(`options.field.${field}` as Key)).join(', ');
+  const names = fields.map((field) => i18n.dynamic(`options.field.${field}`)).join(', ');
   return (
     <section class="notice" role="status">
       <p>{i18n.t('options.repaired', [names])}</p>

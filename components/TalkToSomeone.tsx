@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import type { TrustedPerson } from '../core/schema';
+import { i18n } from '../platform/i18n';
 
 interface Props {
   person: TrustedPerson | null;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { i18n } from '#i18n';
 import { type PersonInputResult, parsePersonInput } from '../core/inputs';
 import type { TrustedPerson } from '../core/schema';
+import { i18n } from '../platform/i18n';
 
 interface Props {
   people: readonly TrustedPerson[];

@@ -1,17 +1,16 @@
 // Looks up catalogue copy whose keys are built from ids (feeling.<id>, outlet.<key>.title, …).
 // The ids come from core's closed lists, and a unit test checks every one has its copy.
-import { i18n } from '#i18n';
+
 import { feelingCopyKey, outletCopyKey } from '../core/copy-keys';
 import type { OutletFamily } from '../core/families';
 import type { FeelingId } from '../core/feelings';
+import { i18n } from '../platform/i18n';
 
-type Key = Parameters<typeof i18n.t>[0];
-
-export const feelingLabel = (id: FeelingId): string => i18n.t(`feeling.${feelingCopyKey(id)}` as Key);
-export const familyLabel = (family: OutletFamily): string => i18n.t(`family.${family}` as Key);
-export const outletTitle = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.title` as Key);
-export const familyReason = (family: OutletFamily): string => i18n.t(`pickReason.family.${family}` as Key);
-export const outletBody = (id: string): string => i18n.t(`outlet.${outletCopyKey(id)}.body` as Key);
+export const feelingLabel = (id: FeelingId): string => i18n.dynamic(`feeling.${feelingCopyKey(id)}`);
+export const familyLabel = (family: OutletFamily): string => i18n.dynamic(`family.${family}`);
+export const outletTitle = (id: string): string => i18n.dynamic(`outlet.${outletCopyKey(id)}.title`);
+export const familyReason = (family: OutletFamily): string => i18n.dynamic(`pickReason.family.${family}`);
+export const outletBody = (id: string): string => i18n.dynamic(`outlet.${outletCopyKey(id)}.body`);
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 

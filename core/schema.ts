@@ -43,10 +43,7 @@ export const WeekHoursSchema = v.pipe(
     5: DayRangesSchema,
     6: DayRangesSchema,
   }),
-  v.check(
-    (hours) => validateHours(hours as WeekHours).length === 0,
-    'The active hours overlap or end before they start.',
-  ),
+  v.check((hours) => validateHours(hours as WeekHours).length === 0),
 );
 
 const settingsFields = {

@@ -16,11 +16,14 @@ import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../pl
 import { CHECKIN_PREFIX, loadSettings, settingsItem } from '../platform/storage';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
-// `ready` brings the alarms in line with storage on every start of the worker (install, browser
-// start, update, re-enable, any wake; Firefox clears alarms at shutdown), and each handler waits for it.
+// On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
+// alarms at shutdown) the alarms are brought in line with storage first.
 export default defineBackground(() => {
   setUpIdleDetection();
-  const ready = Promise.all([dispatch({ type: 'wake' }), repairTimer()]);
+  // Queued first: every handler below changes state through the same queue (`serially` in
+  // platform/nudges.ts), so none of them acts before the alarms match storage again.
+  void dispatch({ type: 'wake' });
+  void repairTimer();
 
   // The welcome page opens on first install only, never on an update.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
@@ -28,7 +31,6 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    await ready;
     if (alarm.name === NUDGE_ALARM) {
       const settings = await loadSettings();
       await dispatch({ type: 'alarm', presence: await sensePresence(settings.holdDuringCalls) });
@@ -40,7 +42,6 @@ export default defineBackground(() => {
   });
 
   browser.idle?.onStateChanged.addListener(async (state) => {
-    await ready;
     const now = Date.now();
     // "idle" is reported after a minute without input: the person left a minute ago.
     const since = state === 'idle' ? now - IDLE_DETECTION_SECONDS * 1000 : now;
@@ -55,7 +56,6 @@ export default defineBackground(() => {
   // Chrome only: Firefox has no notification buttons.
   browser.notifications.onButtonClicked?.addListener(async (id, buttonIndex) => {
     if (id !== NUDGE_NOTIFICATION) return;
-    await ready;
     if (NUDGE_BUTTONS[buttonIndex] === 'snooze') {
       await snooze();
     } else {
@@ -66,12 +66,10 @@ export default defineBackground(() => {
 
   browser.notifications.onClosed.addListener(async (id, byUser) => {
     if (id !== NUDGE_NOTIFICATION || !byUser) return;
-    await ready;
     await dispatch({ type: 'nudge-dismissed' });
   });
 
   settingsItem.watch(async (_next, previous) => {
-    await ready;
     await dispatch({
       type: 'settings-changed',
       previous: previous == null ? null : parseSettings(previous).value,
@@ -85,35 +83,28 @@ export default defineBackground(() => {
       ([key, change]) => key.startsWith(CHECKIN_PREFIX) && change.oldValue == null,
     );
     if (!fresh) return;
-    await ready;
     await dispatch({ type: 'checked-in' });
   });
 
   onMessages({
     pause: async ({ until, kind }) => {
-      await ready;
       await dispatch({ type: 'pause', until, kind });
     },
     resume: async () => {
-      await ready;
       await dispatch({ type: 'resume' });
     },
     startTimer: async ({ minutes, checkInId }) => {
-      await ready;
       await startTimer(minutes, checkInId);
     },
     stopTimer: async () => {
-      await ready;
       await stopTimer();
     },
     calmerOfferDismissed: async () => {
-      await ready;
       await dispatch({ type: 'calmer-offer-dismissed' });
     },
     testNotification: () => showTestNotification(),
     // Finishing the welcome page arms the first nudge: one interval from now.
     welcomeDone: async () => {
-      await ready;
       await dispatch({ type: 'resume' });
     },
   });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
 import { isFirefox } from './browser-kind';
+import { i18n } from './i18n';
 
 export const NUDGE_NOTIFICATION = 'outlet-nudge';
 export const TIMER_NOTIFICATION = 'outlet-timer-over';
@@ -27,29 +27,35 @@ async function notificationsBlocked(): Promise<boolean> {
   }
 }
 
-/**
- * One nudge on screen at a time: a fixed id replaces the previous one instead of piling up.
- * Throws when the browser refuses, so the nudge is counted as missed rather than lost silently.
- */
-export async function showNudgeNotification(copy: NudgeCopy): Promise<void> {
-  if (await notificationsBlocked()) throw new Error('Notifications are turned off for Outlet.');
-  await browser.notifications.create(NUDGE_NOTIFICATION, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL(ICON),
-    title: copy.title,
-    message: copy.message,
-    // Firefox rejects `buttons` outright, so it gets a plain notification (a click opens the check-in).
-    ...(isFirefox ? {} : { buttons: [{ title: copy.checkInLabel }, { title: copy.snoozeLabel }] }),
-  });
-}
-
-export async function showTimerOverNotification(title: string, message: string): Promise<void> {
-  await browser.notifications.create(TIMER_NOTIFICATION, {
+/** A plain notification with Outlet's icon. A fixed id replaces the one before instead of piling up. */
+async function notify(
+  id: string,
+  title: string,
+  message: string,
+  buttons?: { title: string }[],
+): Promise<void> {
+  await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL(ICON),
     title,
     message,
+    ...(buttons ? { buttons } : {}),
   });
+}
+
+/**
+ * One nudge on screen at a time.
+ * Throws when the browser refuses, so the nudge is counted as missed rather than lost silently.
+ */
+export async function showNudgeNotification(copy: NudgeCopy): Promise<void> {
+  if (await notificationsBlocked()) throw new Error('Notifications are turned off for Outlet.');
+  // Firefox rejects `buttons` outright, so it gets a plain notification (a click opens the check-in).
+  const buttons = isFirefox ? undefined : [{ title: copy.checkInLabel }, { title: copy.snoozeLabel }];
+  await notify(NUDGE_NOTIFICATION, copy.title, copy.message, buttons);
+}
+
+export async function showTimerOverNotification(title: string, message: string): Promise<void> {
+  await notify(TIMER_NOTIFICATION, title, message);
 }
 
 export async function clearNotification(id: string): Promise<void> {
@@ -60,12 +66,7 @@ export async function clearNotification(id: string): Promise<void> {
 export async function showTestNotification(): Promise<{ ok: true } | { ok: false; error: string }> {
   if (await notificationsBlocked()) return { ok: false, error: 'blocked' };
   try {
-    await browser.notifications.create(TEST_NOTIFICATION, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL(ICON),
-      title: i18n.t('options.testTitle'),
-      message: i18n.t('options.testMessage'),
-    });
+    await notify(TEST_NOTIFICATION, i18n.t('options.testTitle'), i18n.t('options.testMessage'));
     return { ok: true };
   } catch (error) {
     return { ok: false, error: String(error) };

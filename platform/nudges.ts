@@ -2,7 +2,7 @@
 // the schedule, asks core/schedule.ts what to do, stores the answer, then makes the alarm, the badge
 // and the notification follow it. Events go through `serially`, so two at once (two alarms, a pause
 // while an alarm fires) never both act on the same old state.
-import { i18n } from '#i18n';
+
 import {
   MINUTE,
   type NudgeEvent,
@@ -14,6 +14,7 @@ import {
 import type { Schedule } from '../core/schema';
 import { clearAlarm, DAY_END_ALARM, ensureAlarm, NUDGE_ALARM, TIMER_ALARM } from './alarms';
 import { showBadge } from './badge';
+import { i18n } from './i18n';
 import {
   clearNotification,
   NUDGE_NOTIFICATION,
@@ -85,9 +86,7 @@ function nudgeCopy(lineIndex: number, afterCall: boolean) {
   return {
     title: afterCall ? i18n.t('nudge.afterCallTitle') : i18n.t('nudge.title'),
     // Keys are nudge.line.l1 … nudge.line.l12; the index is bounded by NUDGE_LINE_COUNT.
-    message: afterCall
-      ? i18n.t('nudge.afterCallLine')
-      : i18n.t(`nudge.line.l${lineIndex + 1}` as 'nudge.line.l1'),
+    message: afterCall ? i18n.t('nudge.afterCallLine') : i18n.dynamic(`nudge.line.l${lineIndex + 1}`),
     checkInLabel: i18n.t('nudge.checkIn'),
     snoozeLabel: i18n.t('nudge.snooze'),
   };

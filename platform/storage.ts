@@ -77,9 +77,7 @@ export const CHECKIN_PREFIX = 'checkin:';
 function report<T>(name: string, parsed: Parsed<T>): T {
   if (parsed.repaired.length > 0) {
     console.warn(
-      `Outlet: the stored ${name} had invalid ${parsed.repaired.join(', ')}; using the default for ${
-        parsed.repaired.length === 1 ? 'it' : 'them'
-      }. Your check-ins and everything else are untouched.`,
+      `Outlet: the stored ${name} had invalid ${parsed.repaired.join(', ')}, now back to defaults. Nothing else was touched.`,
     );
   }
   return parsed.value;
