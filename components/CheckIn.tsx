@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeelingId } from '../core/feelings';
-import { pendingHelpedQuestion, reachedOutCount, recentlyShown } from '../core/history';
 import type { Helped } from '../core/insights';
 import type { Outlet, PickReason } from '../core/outlets';
 import {
@@ -15,9 +14,7 @@ import {
 } from '../core/schema';
 import { i18n } from '../platform/i18n';
 import { ContextPicker } from './ContextPicker';
-import { outletTitle } from './copy';
 import { FeelingPicker } from './FeelingPicker';
-import { HelpedQuestion } from './HelpedQuestion';
 import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
 import type { OutletFlow } from './outlet-flow';
 
@@ -102,7 +99,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       enabledFamilies: settings.families,
       context,
       exclude: shown,
-      recentlyShown: recentlyShown(history),
+      recentlyShown: flow.recentlyShown(history),
       weights,
       random: actions.random,
     });
@@ -141,7 +138,9 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   // A running timer, reopened: show its countdown. A finished outlet: ask once whether it helped.
   const runningTimer = data.timer && data.timer.endsAt > data.now ? data.timer : null;
   const timerEntry = runningTimer ? history.find((c) => c.id === runningTimer.checkInId) : undefined;
-  const pending = pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null);
+  const pending = flow
+    ? flow.pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null)
+    : null;
   const askEarlier = step.name === 'feelings' && pending && !answered.includes(pending.id) ? pending : null;
   const signal =
     flow && data.history && data.support
@@ -186,18 +185,16 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
             />
           )}
           {flow && runningTimer && timerEntry?.outletId && (
-            <div class="running">
-              <p class="help">{i18n.t('checkin.timerRunning', [outletTitle(timerEntry.outletId)])}</p>
-              <flow.TimerAction
-                endsAt={runningTimer.endsAt}
-                clock={actions.clock}
-                onStop={actions.stopTimer}
-                onOver={() => setStep({ name: 'helped', entry: timerEntry })}
-              />
-            </div>
+            <flow.RunningTimer
+              outletId={timerEntry.outletId}
+              endsAt={runningTimer.endsAt}
+              clock={actions.clock}
+              onStop={actions.stopTimer}
+              onOver={() => setStep({ name: 'helped', entry: timerEntry })}
+            />
           )}
-          {askEarlier?.outletId && (
-            <HelpedQuestion
+          {flow && askEarlier?.outletId && (
+            <flow.HelpedQuestion
               outletId={askEarlier.outletId}
               when="earlier"
               onAnswer={(h) => answer(askEarlier, h)}
@@ -212,7 +209,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           outlet={step.outlet}
           reason={step.reason}
           intensity={step.entry.intensity}
-          person={nextPerson(settings, reachedOutCount(history) + personTurn.current)}
+          person={nextPerson(settings, flow.reachedOutCount(history) + personTurn.current)}
           journalPrompt={step.journalPrompt}
           actions={{
             onAnother: () => offer(step.entry.feeling as FeelingId, step.entry),
@@ -240,62 +237,37 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           }}
         />
       )}
-      {flow && step.name === 'timer' && (
-        <section class="step" aria-labelledby="timer-title">
-          <h1 id="timer-title" tabIndex={-1}>
-            {step.entry.outletId ? outletTitle(step.entry.outletId) : ''}
-          </h1>
-          <flow.TimerAction
-            endsAt={data.timer?.checkInId === step.entry.id ? data.timer.endsAt : step.endsAt}
-            clock={actions.clock}
-            onStop={() => {
-              actions.stopTimer();
-              setStep({ name: 'helped', entry: step.entry });
-            }}
-            onOver={() => setStep({ name: 'helped', entry: step.entry })}
-          />
-        </section>
+      {flow && step.name === 'timer' && step.entry.outletId && (
+        <flow.TimerStep
+          outletId={step.entry.outletId}
+          endsAt={data.timer?.checkInId === step.entry.id ? data.timer.endsAt : step.endsAt}
+          clock={actions.clock}
+          onStop={() => {
+            actions.stopTimer();
+            setStep({ name: 'helped', entry: step.entry });
+          }}
+          onOver={() => setStep({ name: 'helped', entry: step.entry })}
+        />
       )}
-      {flow && step.name === 'breath' && (
-        <section class="step" aria-labelledby="breath-title">
-          <h1 id="breath-title" tabIndex={-1}>
-            {step.entry.outletId ? outletTitle(step.entry.outletId) : ''}
-          </h1>
-          <flow.BreathPacer
-            seconds={step.seconds}
-            onDone={() => {
-              const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
-              storeQuietly(entry);
-              setStep({ name: 'helped', entry });
-            }}
-          />
-          <button
-            type="button"
-            class="link"
-            onClick={() => {
-              const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
-              storeQuietly(entry);
-              setStep({ name: 'helped', entry });
-            }}
-          >
-            {i18n.t('checkin.breathEnough')}
-          </button>
-        </section>
+      {flow && step.name === 'breath' && step.entry.outletId && (
+        <flow.BreathStep
+          outletId={step.entry.outletId}
+          seconds={step.seconds}
+          onDone={() => {
+            const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
+            storeQuietly(entry);
+            setStep({ name: 'helped', entry });
+          }}
+        />
       )}
-      {step.name === 'helped' && step.entry.outletId && (
-        <section class="step" aria-labelledby="helped-step-title">
-          <h1 id="helped-step-title" tabIndex={-1}>
-            {i18n.t('checkin.welcomeBack')}
-          </h1>
-          <HelpedQuestion
-            outletId={step.entry.outletId}
-            when="now"
-            onAnswer={(helped) => {
-              answer(step.entry, helped);
-              setStep({ name: 'thanks', outcome: 'done' });
-            }}
-          />
-        </section>
+      {flow && step.name === 'helped' && step.entry.outletId && (
+        <flow.HelpedStep
+          outletId={step.entry.outletId}
+          onAnswer={(helped) => {
+            answer(step.entry, helped);
+            setStep({ name: 'thanks', outcome: 'done' });
+          }}
+        />
       )}
       {step.name === 'thanks' && (
         <section class="step thanks" aria-labelledby="thanks-title">
@@ -312,7 +284,13 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           {i18n.t('checkin.saveFailed')}
         </p>
       )}
-      <NudgeStatus settings={settings} schedule={data.schedule} now={data.now} actions={actions} />
+      <NudgeStatus
+        settings={settings}
+        schedule={data.schedule}
+        now={data.now}
+        actions={actions}
+        pauseChoices={flow?.PauseChoices ?? null}
+      />
       <p class="support-link">
         <button type="button" class="link small" onClick={actions.openSupport}>
           {i18n.t('support.link')}

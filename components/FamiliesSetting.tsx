@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { OUTLET_FAMILIES, type OutletFamily } from '../core/outlets';
+import { OUTLET_FAMILIES, type OutletFamily } from '../core/families';
 import { i18n } from '../platform/i18n';
 import { familyLabel } from './copy';
 

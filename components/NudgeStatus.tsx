@@ -1,8 +1,8 @@
+import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
-import { parseClock } from '../core/hours';
 import { shouldOfferCalmerPace, startOfNextLocalDay } from '../core/schedule';
 import type { Schedule, Settings } from '../core/schema';
-import { calmerInterval, dayWord, meetingEnd, nudgeStatus } from '../core/status';
+import { calmerInterval, dayWord, nudgeStatus } from '../core/status';
 import { i18n } from '../platform/i18n';
 import { formatTime, formatWeekday } from './copy';
 
@@ -19,41 +19,26 @@ interface Props {
   schedule: Schedule | null;
   now: number;
   actions: NudgeStatusActions;
+  /** The pause choices, loaded with the outlet step after the first screen; null until then. */
+  pauseChoices: ComponentType<{
+    now: number;
+    tomorrow: number;
+    onPause: (until: number, kind: 'pause' | 'meeting') => void;
+  }> | null;
 }
 
 /** Says in words when the next nudge comes, with pause, "in a meeting", and resume. */
-export function NudgeStatus({ settings, schedule, now, actions }: Props) {
+export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Choices }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
-  const [meetingText, setMeetingText] = useState('');
-  const [meetingError, setMeetingError] = useState<string | null>(null);
   const status = schedule ? nudgeStatus(settings, schedule, now) : null;
   const paused = status?.kind === 'paused';
   const calmer =
     schedule && shouldOfferCalmerPace(schedule) ? calmerInterval(settings.intervalMinutes) : null;
   const missed = schedule?.missed?.count ?? 0;
 
-  const pause = (until: number, kind: 'pause' | 'meeting' = 'pause') => {
+  const pause = (until: number, kind: 'pause' | 'meeting') => {
     actions.pause(until, kind);
     setMenuOpen(false);
-  };
-
-  const startMeeting = (event: Event) => {
-    event.preventDefault();
-    const result = meetingEnd(parseClock(meetingText), now);
-    if (!result.ok) {
-      setMeetingError(
-        i18n.t(
-          result.reason === 'past'
-            ? 'status.meetingPast'
-            : result.reason === 'too-far'
-              ? 'status.meetingTooFar'
-              : 'status.meetingInvalid',
-        ),
-      );
-      return;
-    }
-    setMeetingError(null);
-    pause(result.until, 'meeting');
   };
 
   return (
@@ -96,42 +81,8 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
           {i18n.t('status.settings')}
         </button>
       </div>
-      {menuOpen && !paused && (
-        <div id="pause-menu" class="pause-menu">
-          <div class="row">
-            <button type="button" class="small" onClick={() => pause(now + 30 * 60_000)}>
-              {i18n.t('status.pause30')}
-            </button>
-            <button type="button" class="small" onClick={() => pause(now + 60 * 60_000)}>
-              {i18n.t('status.pauseHour')}
-            </button>
-            <button type="button" class="small" onClick={() => pause(startOfNextLocalDay(now))}>
-              {i18n.t('status.pauseTomorrow')}
-            </button>
-          </div>
-          <form class="row meeting" onSubmit={startMeeting} noValidate>
-            <label for="meeting-end">{i18n.t('status.meetingLabel')}</label>
-            <input
-              id="meeting-end"
-              type="time"
-              value={meetingText}
-              aria-invalid={meetingError !== null}
-              aria-describedby={meetingError ? 'meeting-error' : undefined}
-              onInput={(event) => {
-                setMeetingText(event.currentTarget.value);
-                setMeetingError(null);
-              }}
-            />
-            <button type="submit" class="small">
-              {i18n.t('status.meetingStart')}
-            </button>
-            {meetingError && (
-              <p id="meeting-error" class="error" role="alert">
-                {meetingError}
-              </p>
-            )}
-          </form>
-        </div>
+      {menuOpen && !paused && Choices && (
+        <Choices now={now} tomorrow={startOfNextLocalDay(now)} onPause={pause} />
       )}
     </footer>
   );

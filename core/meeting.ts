@@ -1,0 +1,26 @@
+// "In a meeting until HH:MM", turned into a moment. Its own module: only the pause menu needs it,
+// and that menu loads after the popup's first screen.
+
+export type MeetingEndResult =
+  | { ok: true; until: number }
+  | { ok: false; reason: 'invalid' | 'past' | 'too-far' };
+
+/**
+ * "In a meeting until HH:MM": the next time the clock shows `minutes` (since midnight) today.
+ * A time already gone is refused rather than read as tomorrow: a meeting rarely runs overnight, and
+ * a typo should not silence a whole day.
+ */
+export function meetingEnd(minutes: number | null, now: number): MeetingEndResult {
+  if (minutes === null) return { ok: false, reason: 'invalid' };
+  const date = new Date(now);
+  const until = new Date(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    Math.floor(minutes / 60),
+    minutes % 60,
+  ).getTime();
+  if (until <= now) return { ok: false, reason: 'past' };
+  if (until - now > 12 * 60 * 60_000) return { ok: false, reason: 'too-far' };
+  return { ok: true, until };
+}
