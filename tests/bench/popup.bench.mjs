@@ -167,6 +167,14 @@ const lazyFiles = withImports(
       ),
     ),
 ).filter((file) => !popupFiles.includes(file));
+// Styles that come with the lazy chunk, listed in Vite's preload map: `m.f=["assets/….css"]`.
+for (const file of popupFiles.filter((f) => f.endsWith('.js'))) {
+  const map = /m\.f=\[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+  for (const [, ref] of map.matchAll(/["'`]([^"'`]+\.css)["'`]/g)) {
+    const css = path.join(copyDir, ref);
+    if (!popupFiles.includes(css) && !lazyFiles.includes(css)) lazyFiles.push(css);
+  }
+}
 const manifest = JSON.parse(readFileSync(path.join(copyDir, 'manifest.json'), 'utf8'));
 const backgroundFiles = withImports(copyDir, [`/${manifest.background.service_worker}`]);
 
