@@ -106,9 +106,7 @@ function describe(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: numb
       if (status.until >= startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
       return i18n.t('status.pausedUntil', [formatTime(status.until)]);
     case 'outside-hours':
-      return status.next === null
-        ? i18n.t('status.outsideNoNext')
-        : i18n.t('status.outside', [when(status.next, now)]);
+      return i18n.t('status.outside', [when(status.next, now)]);
     case 'next':
       return i18n.t('status.next', [when(status.at, now)]);
   }

@@ -8,7 +8,7 @@ export type NudgeStatus =
   /** Nudges are on, but the active hours leave no room for one (no hours, or all too short). */
   | { kind: 'no-room' }
   | { kind: 'paused'; until: number; meeting: boolean }
-  | { kind: 'outside-hours'; next: number | null }
+  | { kind: 'outside-hours'; next: number }
   | { kind: 'next'; at: number };
 
 export function nudgeStatus(settings: Settings, schedule: Schedule, now: number): NudgeStatus {
@@ -17,8 +17,8 @@ export function nudgeStatus(settings: Settings, schedule: Schedule, now: number)
     return { kind: 'paused', until: schedule.pausedUntil, meeting: schedule.pauseKind === 'meeting' };
   }
   const next = schedule.nextNudgeAt ?? planFrom(settings, schedule, now);
-  if (!isActiveAt(settings.hours, now)) return { kind: 'outside-hours', next };
   if (next === null) return { kind: 'no-room' };
+  if (!isActiveAt(settings.hours, now)) return { kind: 'outside-hours', next };
   return { kind: 'next', at: next };
 }
 
