@@ -7,13 +7,15 @@ import { outletTitle } from './copy';
 import { HelpedQuestion } from './HelpedQuestion';
 import { TimerAction } from './TimerAction';
 
-export function TimerStep(props: {
+interface TimerProps {
   outletId: string;
   endsAt: number;
   clock: () => number;
   onStop: () => void;
   onOver: () => void;
-}) {
+}
+
+export function TimerStep(props: TimerProps) {
   return (
     <section class="step" aria-labelledby="timer-title">
       <h1 id="timer-title" tabIndex={-1}>
@@ -64,13 +66,7 @@ export function HelpedStep({
 }
 
 /** On the first screen while a walk is still going: its countdown. */
-export function RunningTimer(props: {
-  outletId: string;
-  endsAt: number;
-  clock: () => number;
-  onStop: () => void;
-  onOver: () => void;
-}) {
+export function RunningTimer(props: TimerProps) {
   return (
     <div class="running">
       <p class="help">{i18n.t('checkin.timerRunning', [outletTitle(props.outletId)])}</p>

@@ -3,17 +3,14 @@ import { browser } from 'wxt/browser';
 import type { CheckIn as CheckInEntry } from '../core/schema';
 import { sendMessage } from '../platform/messaging';
 import {
-  CHECKIN_PREFIX,
-  contextItem,
-  loadCheckIns,
-  loadContext,
-  loadSupportState,
+  contextSource,
+  historySource,
   saveCheckIn,
   saveContext,
   saveSupportState,
   scheduleSource,
   settingsSource,
-  supportItem,
+  supportSource,
   timerSource,
   updateSettings,
 } from '../platform/storage';
@@ -42,22 +39,6 @@ const actions: CheckInActions = {
   random: Math.random,
   newId: () => crypto.randomUUID(),
   clock: Date.now,
-};
-
-const contextSource = { load: loadContext, watch: (onChange: () => void) => contextItem.watch(onChange) };
-const supportSource = {
-  load: loadSupportState,
-  watch: (onChange: () => void) => supportItem.watch(onChange),
-};
-const historySource = {
-  load: loadCheckIns,
-  watch: (onChange: () => void) => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(CHECKIN_PREFIX))) onChange();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  },
 };
 
 // Starts loading the outlet step as soon as the popup runs; the feelings don't wait for it.

@@ -13,7 +13,7 @@ import {
 import { dispatch, onTimerAlarm, repairTimer, snooze, startTimer, stopTimer } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
-import { CHECKIN_PREFIX, loadSettings, settingsItem } from '../platform/storage';
+import { CHECKIN_PREFIX, settingsItem } from '../platform/storage';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
 // On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
@@ -32,8 +32,10 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NUDGE_ALARM) {
-      const settings = await loadSettings();
-      await dispatch({ type: 'alarm', presence: await sensePresence(settings.holdDuringCalls) });
+      await dispatch(async (settings) => ({
+        type: 'alarm',
+        presence: await sensePresence(settings.holdDuringCalls),
+      }));
     } else if (alarm.name === TIMER_ALARM) {
       await onTimerAlarm();
     } else if (alarm.name === DAY_END_ALARM) {

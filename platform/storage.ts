@@ -46,7 +46,8 @@ export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>('schedule', {
   fallback: DEFAULT_SCHEDULE,
   version: 2,
   migrations: {
-    // v2: pauses with a kind, held nudges, time away, ignored and missed nudges.
+    // v2: pauses with a kind, held nudges, time away, ignored and missed nudges. Spelled out rather
+    // than taken from DEFAULT_SCHEDULE: a migration must mean the same thing when defaults change.
     2: fillIn({
       pauseKind: null,
       awaySince: null,
@@ -158,23 +159,26 @@ export async function loadCheckIns(): Promise<CheckIn[]> {
   return checkIns.sort((a, b) => a.at - b.at);
 }
 
-/** Sources for pages that show a stored value and follow its changes. */
-export const settingsSource = {
-  load: loadSettings,
-  watch: (onChange: () => void) => settingsItem.watch(onChange),
-};
+/** A stored value for a page to show and follow: how to read it, and when it changed. */
+function sourceOf<T>(item: StoredItem<unknown>, load: () => Promise<T>) {
+  return { load, watch: (onChange: () => void) => item.watch(onChange) };
+}
 
-export const settingsReportSource = {
-  load: loadSettingsReport,
-  watch: (onChange: () => void) => settingsItem.watch(onChange),
-};
+export const settingsSource = sourceOf(settingsItem, loadSettings);
+export const settingsReportSource = sourceOf(settingsItem, loadSettingsReport);
+export const scheduleSource = sourceOf(scheduleItem, loadSchedule);
+export const timerSource = sourceOf(timerItem, loadTimer);
+export const contextSource = sourceOf(contextItem, loadContext);
+export const supportSource = sourceOf(supportItem, loadSupportState);
 
-export const scheduleSource = {
-  load: loadSchedule,
-  watch: (onChange: () => void) => scheduleItem.watch(onChange),
-};
-
-export const timerSource = {
-  load: loadTimer,
-  watch: (onChange: () => void) => timerItem.watch(onChange),
+/** Every check-in; follows any change to one of them. */
+export const historySource = {
+  load: loadCheckIns,
+  watch: (onChange: () => void) => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(CHECKIN_PREFIX))) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
 };

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { launchExtension } from './harness.mjs';
 import {
+  ALL_FAMILIES,
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
   checkIns,
@@ -15,8 +16,6 @@ import {
 
 /** The alarm that ends a timed outlet (a walk, a move). */
 const WALK_ALARM = 'timer-end';
-
-const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
 
 describe('check-in in the popup', () => {
   /** @type {Awaited<ReturnType<typeof launchExtension>>} */

@@ -9,6 +9,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
 import { launchExtension, rootDir } from './harness.mjs';
 import {
+  ALL_FAMILIES,
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
   checkIns,
@@ -20,7 +21,6 @@ import {
   shoot,
 } from './outlet.mjs';
 
-const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
 const DEFAULT_CONTEXT = { canStepAway: true, alone: false, minutes: 5 };
 const DAY = 24 * 60 * MINUTE;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -11,10 +11,13 @@ export const ALWAYS_ON_HOURS = Object.fromEntries(
   [0, 1, 2, 3, 4, 5, 6].map((day) => [day, [{ start: 0, end: 0, nextDay: true }]]),
 );
 
+/** Every outlet family, as core/families.ts lists them. */
+export const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
+
 const DEFAULT_SETTINGS = {
   nudgesEnabled: true,
   intervalMinutes: 60,
-  families: ['movement', 'journaling', 'talking', 'creative', 'release', 'body'],
+  families: ALL_FAMILIES,
   trustedPeople: [],
 };
 
