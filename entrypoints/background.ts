@@ -32,10 +32,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NUDGE_ALARM) {
-      await dispatch(async (settings) => ({
-        type: 'alarm',
-        presence: await sensePresence(settings.holdDuringCalls),
-      }));
+      await dispatch({ type: 'alarm', presence: await sensePresence() });
     } else if (alarm.name === TIMER_ALARM) {
       await onTimerAlarm();
     } else if (alarm.name === DAY_END_ALARM) {

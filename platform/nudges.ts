@@ -11,7 +11,7 @@ import {
   startOfNextLocalDay,
   step,
 } from '../core/schedule';
-import type { Schedule, Settings } from '../core/schema';
+import type { Schedule } from '../core/schema';
 import { clearAlarm, DAY_END_ALARM, ensureAlarm, NUDGE_ALARM, TIMER_ALARM } from './alarms';
 import { showBadge } from './badge';
 import { i18n } from './i18n';
@@ -45,19 +45,15 @@ async function follow(schedule: Schedule, now: number): Promise<void> {
   else await clearAlarm(DAY_END_ALARM);
 }
 
-/**
- * Handles one event. The event may be a function of the settings just read, for an event that
- * needs them to be built (the alarm senses calls only when the person opted in), so that the
- * settings are read once.
- */
+/** Handles one event: reads settings and schedule once, steps, stores, then alarms, badge, notification. */
 export function dispatch(
-  event: NudgeEvent | ((settings: Settings) => Promise<NudgeEvent>),
+  event: NudgeEvent,
   now = Date.now(),
   random: () => number = Math.random,
 ): Promise<StepResult> {
   return serially(async () => {
     const [settings, schedule] = await Promise.all([loadSettings(), loadSchedule()]);
-    const result = step(settings, schedule, typeof event === 'function' ? await event(settings) : event, now);
+    const result = step(settings, schedule, event, now);
     let next = result.schedule;
     if (result.show) {
       const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);

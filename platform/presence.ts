@@ -48,12 +48,12 @@ async function isInCall(): Promise<boolean> {
   return tabs.length > 0;
 }
 
-export async function sensePresence(watchCalls: boolean): Promise<Presence> {
-  const [idle, fullscreen, inCall] = await Promise.all([
-    idleState(),
-    isFullscreen(),
-    watchCalls ? isInCall() : Promise.resolve(false),
-  ]);
+/**
+ * What holds a due nudge. Calls are looked for only with the call sites' permission, which exists
+ * only while the person has "hold nudges during web calls" on (turning it off gives it back).
+ */
+export async function sensePresence(): Promise<Presence> {
+  const [idle, fullscreen, inCall] = await Promise.all([idleState(), isFullscreen(), isInCall()]);
   return { idle, fullscreen, inCall };
 }
 
