@@ -19,7 +19,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'notifications', 'storage', 'idle'],
+    // unlimitedStorage: the history database has no ceiling and is never evicted (README, "Where your words live").
+    permissions: ['alarms', 'notifications', 'storage', 'unlimitedStorage', 'idle'],
     // Asked for only when the person turns on "hold nudges during web calls" (platform/presence.ts).
     optional_host_permissions: [...CALL_SITES],
     action: { default_title: '__MSG_actionTitle__' },

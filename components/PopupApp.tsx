@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckIn as CheckInEntry } from '../core/schema';
+import { saveCheckIn } from '../platform/history/store';
 import { sendMessage } from '../platform/messaging';
 import {
   contextSource,
   historySource,
-  saveCheckIn,
   saveContext,
   saveSupportState,
   scheduleSource,
@@ -21,7 +21,11 @@ import { useStoredValue } from './useStoredValue';
 const openPage = (path: '/support.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
 
 const actions: CheckInActions = {
-  saveCheckIn,
+  // A new check-in counts as a break: the background hears of it (IndexedDB has no onChanged).
+  saveCheckIn: async (entry) => {
+    const { created } = await saveCheckIn(entry);
+    if (created) void sendMessage('checkedIn', null).catch(() => undefined);
+  },
   saveContext: (context) => void saveContext(context),
   pause: (until, kind) => void sendMessage('pause', { until, kind }),
   resume: () => void sendMessage('resume', null),

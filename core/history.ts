@@ -1,8 +1,25 @@
 // Small questions asked of a person's own check-in history (oldest first, as storage gives it).
 import type { CheckIn } from './schema';
 
+export const DAY = 24 * 60 * 60_000;
+
 /** "Did it help?" is asked at the next check-in only for outlets done within this long. */
-export const ASK_WITHIN = 24 * 60 * 60_000;
+export const ASK_WITHIN = DAY;
+
+/**
+ * The popup reads only this much history, whatever its size: "did it help?" looks back a day, the
+ * support card 14 days, the picker's learning 60 days (core/insights.ts), "another idea" 10 entries.
+ */
+export const RECENT_HISTORY_DAYS = 60;
+export const RECENT_HISTORY_LIMIT = 500;
+
+/** "Another idea" can be pressed again and again; a check-in records at most this many offers. */
+export const SHOWN_MAX = 60;
+
+/** The outlets shown so far with one more, keeping the newest `SHOWN_MAX` (the limit is kept where it is made). */
+export function withShown(shown: readonly string[], outletId: string): string[] {
+  return [...shown, outletId].slice(-SHOWN_MAX);
+}
 
 /**
  * The check-in whose "did it help?" is still open: the latest one done with an outlet, not asked yet,

@@ -13,7 +13,8 @@ import {
 import { dispatch, onTimerAlarm, repairTimer, snooze, startTimer, stopTimer } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
-import { CHECKIN_PREFIX, settingsItem } from '../platform/storage';
+import { migrateLegacyCheckIns } from '../platform/history/store';
+import { settingsItem } from '../platform/storage';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
 // On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
@@ -24,6 +25,8 @@ export default defineBackground(() => {
   // platform/nudges.ts), so none of them acts before the alarms match storage again.
   void dispatch({ type: 'wake' });
   void repairTimer();
+  // Outlet 0.1's check-ins move from storage.local into the history database, once.
+  void migrateLegacyCheckIns().catch((error) => console.warn('Outlet: the history could not be moved yet.', error));
 
   // The welcome page opens on first install only, never on an update.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
@@ -75,22 +78,16 @@ export default defineBackground(() => {
     });
   });
 
-  // A new check-in (from the popup or the check-in window) counts as a break.
-  browser.storage.onChanged.addListener(async (changes, area) => {
-    if (area !== 'local') return;
-    const fresh = Object.entries(changes).some(
-      ([key, change]) => key.startsWith(CHECKIN_PREFIX) && change.oldValue == null,
-    );
-    if (!fresh) return;
-    await dispatch({ type: 'checked-in' });
-  });
-
   onMessages({
     pause: async ({ until, kind }) => {
       await dispatch({ type: 'pause', until, kind });
     },
     resume: async () => {
       await dispatch({ type: 'resume' });
+    },
+    // A new check-in (from the popup or the check-in window) counts as a break.
+    checkedIn: async () => {
+      await dispatch({ type: 'checked-in' });
     },
     startTimer: async ({ minutes, checkInId }) => {
       await startTimer(minutes, checkInId);

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 export interface ProtocolMap {
   pause: { data: { until: number; kind: 'pause' | 'meeting' }; reply: undefined };
   resume: { data: null; reply: undefined };
+  checkedIn: { data: null; reply: undefined };
   startTimer: { data: { minutes: number; checkInId: string }; reply: undefined };
   stopTimer: { data: null; reply: undefined };
   calmerOfferDismissed: { data: null; reply: undefined };
@@ -21,6 +22,7 @@ type Message = { [K in Type]: { type: K; data: ProtocolMap[K]['data'] } }[Type];
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<Type>([
   'pause',
   'resume',
+  'checkedIn',
   'startTimer',
   'stopTimer',
   'calmerOfferDismissed',

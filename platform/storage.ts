@@ -2,16 +2,13 @@
 // falls back to its default and is reported in the console, and nothing else is touched.
 
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import {
-  type CheckIn,
   type Context,
   ContextSchema,
   DEFAULT_CONTEXT_STATE,
   DEFAULT_SCHEDULE,
   DEFAULT_SETTINGS,
   type Parsed,
-  parseCheckIn,
   parseSchedule,
   parseSettings,
   type Schedule,
@@ -21,6 +18,8 @@ import {
   type Timer,
   TimerSchema,
 } from '../core/schema';
+import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../core/history';
+import { recentCheckIns, watchHistoryHere } from './history/store';
 import { defineItem, type StoredItem } from './storage-item';
 
 // Each item carries a version; a new shape adds a step to `migrations` (see storage-item.ts). A step
@@ -71,9 +70,6 @@ export const supportItem = /* @__PURE__ */ defineItem<SupportStateStored>('suppo
   fallback: { dismissedAt: null },
   version: 1,
 });
-
-/** Each check-in lives under its own key, so saving one never rewrites the others. */
-export const CHECKIN_PREFIX = 'checkin:';
 
 function report<T>(name: string, parsed: Parsed<T>): T {
   if (parsed.repaired.length > 0) {
@@ -139,26 +135,6 @@ export const saveContext = (context: Context) => contextItem.setValue(context);
 export const loadSupportState = () => loadWhole(supportItem, SupportStateSchema, 'support card state');
 export const saveSupportState = (state: SupportStateStored) => supportItem.setValue(state);
 
-export async function saveCheckIn(checkIn: CheckIn): Promise<void> {
-  await browser.storage.local.set({ [`${CHECKIN_PREFIX}${checkIn.id}`]: checkIn });
-}
-
-/** All readable check-ins, oldest first. Unreadable ones are skipped (and kept in storage). */
-export async function loadCheckIns(): Promise<CheckIn[]> {
-  const all = await browser.storage.local.get(null);
-  const checkIns: CheckIn[] = [];
-  let unreadable = 0;
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(CHECKIN_PREFIX)) continue;
-    const checkIn = parseCheckIn(value);
-    if (checkIn) checkIns.push(checkIn);
-    else unreadable++;
-  }
-  if (unreadable > 0)
-    console.warn(`Outlet: ${unreadable} stored check-in(s) could not be read and were left as they are.`);
-  return checkIns.sort((a, b) => a.at - b.at);
-}
-
 /** A stored value for a page to show and follow: how to read it, and when it changed. */
 function sourceOf<T>(item: StoredItem<unknown>, load: () => Promise<T>) {
   return { load, watch: (onChange: () => void) => item.watch(onChange) };
@@ -171,14 +147,11 @@ export const timerSource = sourceOf(timerItem, loadTimer);
 export const contextSource = sourceOf(contextItem, loadContext);
 export const supportSource = sourceOf(supportItem, loadSupportState);
 
-/** Every check-in; follows any change to one of them. */
+/**
+ * The recent check-ins the popup needs (see core/history.ts), read in a bounded amount from the
+ * history database whatever its size; follows every change to the history.
+ */
 export const historySource = {
-  load: loadCheckIns,
-  watch: (onChange: () => void) => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(CHECKIN_PREFIX))) onChange();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  },
+  load: () => recentCheckIns({ since: Date.now() - RECENT_HISTORY_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
+  watch: watchHistoryHere,
 };

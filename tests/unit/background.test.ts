@@ -254,10 +254,8 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     expect((await fakeBrowser.alarms.get('day-end'))?.scheduledTime).toBe(new Date(2026, 2, 11).getTime());
 
-    await fakeBrowser.storage.local.set({
-      'checkin:x': { id: 'x', at: Date.now(), feeling: 'calm', outletId: null, outcome: 'skipped' },
-    });
-    await settle();
+    // The page that saved a new check-in tells the background.
+    await sendFromPage({ type: 'checkedIn', data: null });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 

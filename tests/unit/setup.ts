@@ -2,8 +2,11 @@
 // locales/en.yml, flattened the way @wxt-dev/i18n names them (nudge.line.l1 → nudge_line_l1).
 import { readFileSync } from 'node:fs';
 import { parseYAML } from 'confbox';
+import { IDBFactory } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { resetHistoryForTests } from '../../platform/history/store';
 
 function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -28,6 +31,9 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // A fresh, empty history database for every test.
+  await resetHistoryForTests();
+  globalThis.indexedDB = new IDBFactory();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../core/schema';
-import { loadCheckIns, loadSettings, saveCheckIn } from '../../platform/storage';
+import { loadSettings } from '../../platform/storage';
 import { defineItem } from '../../platform/storage-item';
 
 describe('defineItem', () => {
@@ -39,23 +39,6 @@ describe('defineItem', () => {
       [1, null],
       [2, 1],
     ]);
-  });
-});
-
-describe('check-in log', () => {
-  it('keeps each check-in under its own key and reads them oldest first', async () => {
-    await saveCheckIn({ id: 'b', at: 2, feeling: 'sad', outletId: 'doodle', outcome: 'done' });
-    await saveCheckIn({ id: 'a', at: 1, feeling: 'calm', outletId: null, outcome: 'skipped' });
-    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['checkin:a', 'checkin:b']);
-    expect((await loadCheckIns()).map((c) => c.id)).toEqual(['a', 'b']);
-  });
-
-  it('skips an unreadable check-in without deleting it', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fakeBrowser.storage.local.set({ 'checkin:bad': { nonsense: true } });
-    await saveCheckIn({ id: 'a', at: 1, feeling: 'calm', outletId: null, outcome: 'skipped' });
-    expect((await loadCheckIns()).map((c) => c.id)).toEqual(['a']);
-    expect((await fakeBrowser.storage.local.get('checkin:bad'))['checkin:bad']).toEqual({ nonsense: true });
   });
 });
 

@@ -1,0 +1,252 @@
+// Reading and writing the history: every entry under its id, read by time, a page at a time.
+// Every function here is bounded by its `limit` except the ones named for everything (export, import,
+// delete all), which the person asks for on purpose.
+import { browser } from 'wxt/browser';
+import type { DaySummary } from '../../core/data/days';
+import { type CheckIn, parseCheckIn } from '../../core/schema';
+import { closeDb, db, localDayKey, refreshDay, writeTx } from './db';
+
+const CHANNEL = 'outlet:history';
+
+/** Tells every other page of the extension that the history changed (IndexedDB has no onChanged). */
+function announce(): void {
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage('changed');
+    channel.close();
+  } catch {
+    // No BroadcastChannel (an old test environment): pages refresh on their next open.
+  }
+}
+
+/** Calls back when another page or the background changed the history; returns an unsubscribe. */
+export function watchHistory(onChange: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => onChange();
+  return () => channel.close();
+}
+
+/** Same-page listeners: a page's own writes don't come back to it over the channel. */
+const localListeners = new Set<() => void>();
+export function watchHistoryHere(onChange: () => void): () => void {
+  localListeners.add(onChange);
+  const unwatchOthers = watchHistory(onChange);
+  return () => {
+    localListeners.delete(onChange);
+    unwatchOthers();
+  };
+}
+function changed(): void {
+  for (const listener of localListeners) listener();
+  announce();
+}
+
+/**
+ * Stores one check-in (new, or a later state of the same one): the entry and its day's summary in one
+ * transaction. Resolves to whether it was new. Rejects when the write failed, so the page can say so.
+ */
+export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  const tx = writeTx(database);
+  const store = tx.objectStore('checkins');
+  const previous = await store.get(entry.id);
+  await store.put(entry);
+  const day = localDayKey(entry.at);
+  await refreshDay(tx, day);
+  if (previous && localDayKey(previous.at) !== day) await refreshDay(tx, localDayKey(previous.at));
+  await tx.done;
+  changed();
+  return { created: previous === undefined };
+}
+
+export async function deleteCheckIn(id: string): Promise<void> {
+  const database = await db();
+  const tx = writeTx(database);
+  const previous = await tx.objectStore('checkins').get(id);
+  if (previous) {
+    await tx.objectStore('checkins').delete(id);
+    await refreshDay(tx, localDayKey(previous.at));
+  }
+  await tx.done;
+  changed();
+}
+
+export async function deleteAllHistory(): Promise<void> {
+  const database = await db();
+  const tx = writeTx(database);
+  await tx.objectStore('checkins').clear();
+  await tx.objectStore('days').clear();
+  await tx.done;
+  changed();
+}
+
+const readable = (raw: unknown[]): CheckIn[] =>
+  raw.map(parseCheckIn).filter((entry): entry is CheckIn => entry !== null);
+
+/**
+ * The newest check-ins at or after `since`, at most `limit`, oldest first: what the popup needs for
+ * "did it help?", the picker's learning and the support card, read in a bounded amount.
+ */
+export async function recentCheckIns({ since, limit }: { since: number; limit: number }): Promise<CheckIn[]> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  const tx = database.transaction('checkins');
+  const found: unknown[] = [];
+  let cursor = await tx.store.index('at').openCursor(IDBKeyRange.lowerBound(since), 'prev');
+  while (cursor && found.length < limit) {
+    found.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return readable(found).reverse();
+}
+
+export interface Page<T> {
+  entries: T[];
+  /** Pass as `before` for the next (older) page; null when there is nothing older. */
+  next: number | null;
+}
+
+/**
+ * Check-ins older than `before` (epoch ms, exclusive), newest first, `limit` at a time. With
+ * `journalOnly`, only those with a journal line; with `query`, only lines containing it (any case).
+ */
+export async function checkInsPage({
+  before = Number.MAX_SAFE_INTEGER,
+  limit,
+  journalOnly = false,
+  query = '',
+}: {
+  before?: number;
+  limit: number;
+  journalOnly?: boolean;
+  query?: string;
+}): Promise<Page<CheckIn>> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  const tx = database.transaction('checkins');
+  const needle = query.trim().toLocaleLowerCase();
+  const entries: CheckIn[] = [];
+  let cursor = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(before, true), 'prev');
+  let lastAt: number | null = null;
+  while (cursor && entries.length < limit) {
+    const entry = parseCheckIn(cursor.value);
+    lastAt = cursor.value.at;
+    if (
+      entry &&
+      (!journalOnly || entry.journal) &&
+      (needle === '' || (entry.journal ?? '').toLocaleLowerCase().includes(needle))
+    )
+      entries.push(entry);
+    cursor = await cursor.continue();
+  }
+  // More may be older than the last one looked at. Entries sharing one `at` across a page edge are
+  // rare (ids are made a millisecond apart at least) and would be shown on the next page.
+  return { entries, next: cursor && lastAt !== null ? lastAt : null };
+}
+
+/** Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. */
+export async function daySummaries(fromDay: string, toDay: string): Promise<DaySummary[]> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  return database.getAll('days', IDBKeyRange.bound(fromDay, toDay));
+}
+
+/** Every readable check-in, oldest first, and how many stored ones could not be read. For export. */
+export async function allCheckIns(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  const raw = await database.getAllFromIndex('checkins', 'at');
+  const entries: CheckIn[] = [];
+  const unreadable: unknown[] = [];
+  for (const value of raw) {
+    const entry = parseCheckIn(value);
+    if (entry) entries.push(entry);
+    else unreadable.push(value);
+  }
+  return { entries, unreadable };
+}
+
+export async function countCheckIns(): Promise<number> {
+  await migrateLegacyCheckIns();
+  return (await db()).count('checkins');
+}
+
+/**
+ * Adds every entry whose id is not stored yet, all in one transaction: either all are added or, on
+ * any failure, none. Entries already stored are left exactly as they are, so importing the same file
+ * twice adds nothing.
+ */
+export async function mergeCheckIns(entries: readonly CheckIn[]): Promise<{ added: number; kept: number }> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  const tx = writeTx(database);
+  const store = tx.objectStore('checkins');
+  const days = new Set<string>();
+  let added = 0;
+  for (const entry of entries) {
+    if ((await store.getKey(entry.id)) !== undefined) continue;
+    await store.add(entry);
+    days.add(localDayKey(entry.at));
+    added++;
+  }
+  for (const day of days) await refreshDay(tx, day);
+  await tx.done;
+  if (added > 0) changed();
+  return { added, kept: entries.length - added };
+}
+
+/** How much the extension stores on this device, as the browser counts it (null where unknown). */
+export async function storageUse(): Promise<{ usage: number } | null> {
+  try {
+    const estimate = await navigator.storage?.estimate?.();
+    return typeof estimate?.usage === 'number' ? { usage: estimate.usage } : null;
+  } catch {
+    return null;
+  }
+}
+
+// Outlet 0.1 kept each check-in in `storage.local` under `checkin:<id>`. They move into the database
+// once, in whichever context reads the history first: copied by id (so running twice, or in two
+// pages at once, adds nothing), and removed from `storage.local` only after the copy is committed.
+export const LEGACY_CHECKIN_PREFIX = 'checkin:';
+const MIGRATED_KEY = 'history$moved';
+let migrating: Promise<void> | null = null;
+
+export function migrateLegacyCheckIns(): Promise<void> {
+  migrating ??= (async () => {
+    const flag = await browser.storage.local.get(MIGRATED_KEY);
+    if (flag[MIGRATED_KEY] === true) return;
+    const all = await browser.storage.local.get(null);
+    const keys = Object.keys(all).filter((key) => key.startsWith(LEGACY_CHECKIN_PREFIX));
+    if (keys.length > 0) {
+      const database = await db();
+      const tx = writeTx(database);
+      const store = tx.objectStore('checkins');
+      const days = new Set<string>();
+      for (const key of keys) {
+        const entry = parseCheckIn(all[key]);
+        // An unreadable one stays where it is, untouched, and still goes out with an export.
+        if (!entry) continue;
+        if ((await store.getKey(entry.id)) === undefined) await store.add(entry);
+        days.add(localDayKey(entry.at));
+      }
+      for (const day of days) await refreshDay(tx, day);
+      await tx.done;
+      const moved = keys.filter((key) => parseCheckIn(all[key]) !== null);
+      await browser.storage.local.remove(moved);
+    }
+    await browser.storage.local.set({ [MIGRATED_KEY]: true });
+  })().catch((error) => {
+    migrating = null;
+    throw error;
+  });
+  return migrating;
+}
+
+/** For tests: forget this context's open database and migration state. */
+export async function resetHistoryForTests(): Promise<void> {
+  migrating = null;
+  await closeDb();
+}

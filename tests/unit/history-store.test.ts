@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { localDayKey } from '../../core/data/days';
+import type { CheckIn } from '../../core/schema';
+import {
+  allCheckIns,
+  checkInsPage,
+  countCheckIns,
+  daySummaries,
+  deleteAllHistory,
+  deleteCheckIn,
+  mergeCheckIns,
+  recentCheckIns,
+  resetHistoryForTests,
+  saveCheckIn,
+} from '../../platform/history/store';
+
+const HOUR = 60 * 60_000;
+const base = new Date(2026, 10, 2, 9).getTime(); // 2 Nov 2026, 09:00 local
+const entry = (id: string, at: number, extra: Partial<CheckIn> = {}): CheckIn => ({
+  id,
+  at,
+  feeling: 'calm',
+  outletId: 'walk-street',
+  outcome: 'done',
+  ...extra,
+});
+
+describe('the history database', () => {
+  it('keeps every entry and reads them oldest first', async () => {
+    await saveCheckIn(entry('b', base + HOUR));
+    await saveCheckIn(entry('a', base));
+    expect((await allCheckIns()).entries.map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('says whether a save made a new check-in or updated one', async () => {
+    expect(await saveCheckIn(entry('a', base))).toEqual({ created: true });
+    expect(await saveCheckIn(entry('a', base, { helped: 'yes' }))).toEqual({ created: false });
+    expect(await countCheckIns()).toBe(1);
+  });
+
+  it('keeps a day summary in step with the entries, numb and can-tell as their own states', async () => {
+    await saveCheckIn(entry('a', base, { feeling: 'numb', helped: 'yes' }));
+    await saveCheckIn(entry('b', base + HOUR, { feeling: 'cant-tell', journal: 'a line' }));
+    await saveCheckIn(entry('c', base + 2 * HOUR, { feeling: 'numb', outcome: 'skipped' }));
+    const day = localDayKey(base);
+    const [summary] = await daySummaries(day, day);
+    expect(summary).toMatchObject({ day, count: 3, done: 2, journal: 1 });
+    expect(summary?.feelings).toEqual({ numb: 2, 'cant-tell': 1 });
+    expect(summary?.helped).toEqual({ 'walk-street': { yes: 1, aBit: 0, no: 0 } });
+    await deleteCheckIn('a');
+    expect((await daySummaries(day, day))[0]).toMatchObject({ count: 2, helped: {} });
+    await deleteCheckIn('b');
+    await deleteCheckIn('c');
+    expect(await daySummaries(day, day)).toEqual([]);
+  });
+
+  it('reads a bounded number of recent entries, whatever the size of the history', async () => {
+    await mergeCheckIns(Array.from({ length: 300 }, (_, i) => entry(`e${i}`, base + i * 1000)));
+    const recent = await recentCheckIns({ since: base + 100_000, limit: 50 });
+    expect(recent).toHaveLength(50);
+    expect(recent.at(-1)?.id).toBe('e299');
+    expect(recent[0]?.id).toBe('e250');
+    expect(await recentCheckIns({ since: base + 295_000, limit: 50 })).toHaveLength(5);
+  });
+
+  it('pages newest first and searches the journal', async () => {
+    await mergeCheckIns([
+      entry('a', base, { journal: 'Walked the dog' }),
+      entry('b', base + 1000),
+      entry('c', base + 2000, { journal: 'A DOG barked' }),
+      entry('d', base + 3000, { journal: 'tea' }),
+    ]);
+    const first = await checkInsPage({ limit: 2 });
+    expect(first.entries.map((c) => c.id)).toEqual(['d', 'c']);
+    const second = await checkInsPage({ limit: 2, before: first.next ?? 0 });
+    expect(second.entries.map((c) => c.id)).toEqual(['b', 'a']);
+    expect(second.next).toBeNull();
+    const found = await checkInsPage({ limit: 10, journalOnly: true, query: 'dog' });
+    expect(found.entries.map((c) => c.id)).toEqual(['c', 'a']);
+  });
+
+  it('merges by id: the same entries twice add nothing, and stored ones are left as they are', async () => {
+    await saveCheckIn(entry('a', base, { helped: 'yes' }));
+    expect(await mergeCheckIns([entry('a', base), entry('b', base + 1)])).toEqual({ added: 1, kept: 1 });
+    expect(await mergeCheckIns([entry('a', base), entry('b', base + 1)])).toEqual({ added: 0, kept: 2 });
+    const { entries } = await allCheckIns();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]?.helped).toBe('yes');
+  });
+
+  it('deletes everything on request', async () => {
+    await saveCheckIn(entry('a', base));
+    await deleteAllHistory();
+    expect(await countCheckIns()).toBe(0);
+    expect(await daySummaries('2000-01-01', '2100-01-01')).toEqual([]);
+  });
+
+  it('loses no entry when many are saved at the same moment', async () => {
+    await Promise.all(Array.from({ length: 100 }, (_, i) => saveCheckIn(entry(`p${i}`, base + i))));
+    expect(await countCheckIns()).toBe(100);
+    const day = localDayKey(base);
+    expect((await daySummaries(day, day))[0]?.count).toBe(100);
+  });
+
+  it('moves check-ins of Outlet 0.1 out of storage.local once, keeping unreadable ones where they are', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({
+      'checkin:a': entry('a', base),
+      'checkin:bad': { nonsense: true },
+    });
+    await resetHistoryForTests();
+    expect((await allCheckIns()).entries.map((c) => c.id)).toEqual(['a']);
+    const left = await fakeBrowser.storage.local.get(null);
+    expect(left['checkin:a']).toBeUndefined();
+    expect(left['checkin:bad']).toEqual({ nonsense: true });
+    await resetHistoryForTests();
+    expect(await countCheckIns()).toBe(1);
+  });
+});
