@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock, parseClock, type RangeProblem, validateHours, type Weekday } from '../core/hours';
-import type { TimeRange, WeekHours } from '../core/schema';
+import { RANGES_PER_DAY_MAX, type TimeRange, type WeekHours } from '../core/schema';
 import { i18n } from '../platform/i18n';
 
 interface Props {
@@ -144,13 +144,18 @@ export function HoursSetting({ hours, onChange }: Props) {
               </div>
             );
           })}
-          <button
-            type="button"
-            class="small"
-            onClick={() => edit(day, [...draft[day], { start: '09:00', end: '17:00', nextDay: false }])}
-          >
-            {i18n.t('options.hoursAdd', [weekdayName(day)])}
-          </button>
+          {/* No more ranges than storage keeps for one day: the limit is kept where ranges are made. */}
+          {draft[day].length < RANGES_PER_DAY_MAX ? (
+            <button
+              type="button"
+              class="small"
+              onClick={() => edit(day, [...draft[day], { start: '09:00', end: '17:00', nextDay: false }])}
+            >
+              {i18n.t('options.hoursAdd', [weekdayName(day)])}
+            </button>
+          ) : (
+            <p class="help">{i18n.t('options.hoursFull', [String(RANGES_PER_DAY_MAX)])}</p>
+          )}
         </fieldset>
       ))}
       <div class="row">

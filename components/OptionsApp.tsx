@@ -1,9 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '../core/schema';
+import { type PreferenceKey, type Preferences, preferenceFields } from '../core/schema';
 import { i18n } from '../platform/i18n';
 import { sendMessage } from '../platform/messaging';
 import { releaseCallAccess, requestCallAccess } from '../platform/presence';
-import { settingsReportSource, updateSettings } from '../platform/storage';
+import {
+  addTrustedPerson,
+  removeTrustedPerson,
+  settingsReportSource,
+  updateSettings,
+} from '../platform/storage';
 import { BreakSetting } from './BreakSetting';
 import { CallsSetting } from './CallsSetting';
 import { FamiliesSetting } from './FamiliesSetting';
@@ -20,9 +25,27 @@ export function OptionsApp() {
   const settings = report?.value ?? null;
   const [saved, setSaved] = useState(0);
 
-  const update = async (patch: Partial<Settings>) => {
-    await updateSettings(patch);
-    setSaved((n) => n + 1);
+  const [failed, setFailed] = useState(false);
+
+  // Every change is kept at once; a refusal (storage full, over sync's limits) is said in plain words,
+  // and rethrown so the field that asked can keep what the person chose on screen.
+  const update = async (patch: Partial<Preferences>) => {
+    try {
+      await updateSettings(patch);
+      setFailed(false);
+      setSaved((n) => n + 1);
+    } catch (error) {
+      setFailed(true);
+      throw error;
+    }
+  };
+  const keepRepaired = (fields: readonly string[]) => {
+    const value = report?.value;
+    if (!value) return;
+    const patch = Object.fromEntries(
+      fields.filter((field) => field in preferenceFields).map((field) => [field, value[field as PreferenceKey]]),
+    );
+    void update(patch).catch(() => undefined);
   };
 
   if (!settings) return <main class="options" aria-busy="true" />;
@@ -30,7 +53,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>{i18n.t('options.title')}</h1>
       {report && report.repaired.length > 0 && (
-        <RepairedNotice fields={report.repaired} onKeep={() => void update(report.value)} />
+        <RepairedNotice fields={report.repaired} onKeep={() => keepRepaired(report.repaired)} />
       )}
       <section aria-labelledby="nudges-title">
         <h2 id="nudges-title">{i18n.t('options.nudgesHeading')}</h2>
@@ -38,7 +61,9 @@ export function OptionsApp() {
           <input
             type="checkbox"
             checked={settings.nudgesEnabled}
-            onChange={(event) => void update({ nudgesEnabled: event.currentTarget.checked })}
+            onChange={(event) =>
+              void update({ nudgesEnabled: event.currentTarget.checked }).catch(() => undefined)
+            }
           />
           {i18n.t('options.nudgesEnabled')}
         </label>
@@ -62,12 +87,18 @@ export function OptionsApp() {
       <FamiliesSetting families={settings.families} onChange={(families) => update({ families })} />
       <TrustedPeopleSetting
         people={settings.trustedPeople}
-        onChange={(trustedPeople) => update({ trustedPeople })}
+        onAdd={addTrustedPerson}
+        onRemove={removeTrustedPerson}
         newId={() => crypto.randomUUID()}
       />
       <p class="saved" aria-live="polite">
-        {saved > 0 ? i18n.t('options.saved') : ''}
+        {saved > 0 && !failed ? i18n.t('options.saved') : ''}
       </p>
+      {failed && (
+        <p class="error" role="alert">
+          {i18n.t('options.saveFailed')}
+        </p>
+      )}
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>

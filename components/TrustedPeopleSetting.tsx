@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import { type PersonInputResult, parsePersonInput } from '../core/inputs';
-import type { TrustedPerson } from '../core/schema';
+import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../core/schema';
 import { i18n } from '../platform/i18n';
+import { PeopleFull } from '../platform/settings';
 
 interface Props {
   people: readonly TrustedPerson[];
-  onChange: (people: TrustedPerson[]) => Promise<void>;
+  /** Stores one more person; rejects when storage refused. */
+  onAdd: (person: TrustedPerson) => Promise<void>;
+  onRemove: (id: string) => Promise<void>;
   newId: () => string;
 }
 
@@ -14,24 +17,47 @@ type Field = 'name' | 'phone' | 'email';
 const errorText = (result: Exclude<PersonInputResult, { ok: true }>): string => {
   if (result.field === 'name')
     return i18n.t(result.reason === 'empty' ? 'options.errorNameEmpty' : 'options.errorNameLong');
+  if (result.field === 'email' && result.reason === 'too-long') return i18n.t('options.errorEmailLong');
   return i18n.t(result.field === 'phone' ? 'options.errorPhone' : 'options.errorEmail');
 };
 
 /** The people a "talking" outlet can suggest, with an optional phone number or email. */
-export function TrustedPeopleSetting({ people, onChange, newId }: Props) {
+export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) {
   const [draft, setDraft] = useState({ name: '', phone: '', email: '' });
   const [error, setError] = useState<{ field: Field; text: string } | null>(null);
+  // A refusal by storage, or the list being full: said above the form, and the draft is kept.
+  const [problem, setProblem] = useState<string | null>(null);
+  const full = people.length >= TRUSTED_PEOPLE_MAX;
 
   const add = async (event: Event) => {
     event.preventDefault();
+    if (full) return setProblem(i18n.t('options.peopleFull', [String(TRUSTED_PEOPLE_MAX)]));
     const result = parsePersonInput(draft);
     if (!result.ok) {
       setError({ field: result.field, text: errorText(result) });
       return;
     }
     setError(null);
-    await onChange([...people, { id: newId(), ...result.person }]);
-    setDraft({ name: '', phone: '', email: '' });
+    try {
+      await onAdd({ id: newId(), ...result.person });
+      setProblem(null);
+      setDraft({ name: '', phone: '', email: '' });
+    } catch (failure) {
+      setProblem(
+        failure instanceof PeopleFull
+          ? i18n.t('options.peopleFull', [String(TRUSTED_PEOPLE_MAX)])
+          : i18n.t('options.saveFailed'),
+      );
+    }
+  };
+
+  const remove = async (id: string) => {
+    try {
+      await onRemove(id);
+      setProblem(null);
+    } catch {
+      setProblem(i18n.t('options.saveFailed'));
+    }
   };
 
   const input = (field: Field, type: 'text' | 'tel' | 'email', label: string) => (
@@ -76,7 +102,7 @@ export function TrustedPeopleSetting({ people, onChange, newId }: Props) {
               <button
                 type="button"
                 class="small"
-                onClick={() => void onChange(people.filter((p) => p.id !== person.id))}
+                onClick={() => void remove(person.id)}
               >
                 {i18n.t('options.personRemove', [person.name])}
               </button>
@@ -84,11 +110,19 @@ export function TrustedPeopleSetting({ people, onChange, newId }: Props) {
           ))}
         </ul>
       )}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {full && <p class="help">{i18n.t('options.peopleFull', [String(TRUSTED_PEOPLE_MAX)])}</p>}
       <form class="person-form" onSubmit={add} noValidate>
         {input('name', 'text', i18n.t('options.personName'))}
         {input('phone', 'tel', i18n.t('options.personPhone'))}
         {input('email', 'email', i18n.t('options.personEmail'))}
-        <button type="submit">{i18n.t('options.personAdd')}</button>
+        <button type="submit" disabled={full}>
+          {i18n.t('options.personAdd')}
+        </button>
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '../platform/i18n';
 import { sendMessage } from '../platform/messaging';
-import { settingsSource, updateSettings } from '../platform/storage';
+import { addTrustedPerson, removeTrustedPerson, settingsSource, updateSettings } from '../platform/storage';
 import { FamiliesSetting } from './FamiliesSetting';
 import { FrequencySetting } from './FrequencySetting';
 import { HoursSetting } from './HoursSetting';
@@ -38,7 +38,8 @@ export function WelcomeApp() {
       <FamiliesSetting families={settings.families} onChange={(families) => update({ families })} />
       <TrustedPeopleSetting
         people={settings.trustedPeople}
-        onChange={(trustedPeople) => update({ trustedPeople })}
+        onAdd={addTrustedPerson}
+        onRemove={removeTrustedPerson}
         newId={() => crypto.randomUUID()}
       />
 

@@ -1,6 +1,7 @@
 // Checks of what a person types into settings, with a reason the UI can put into words.
 // Kept apart from schema.ts so that only the settings pages carry them.
-import { INTERVAL_MAX, INTERVAL_MIN, type TrustedPerson } from './schema';
+import * as v from 'valibot';
+import { INTERVAL_MAX, INTERVAL_MIN, personFields, type TrustedPerson } from './schema';
 
 export type IntervalInputResult =
   | { ok: true; minutes: number }
@@ -22,19 +23,26 @@ export type PersonInputResult =
   | { ok: true; person: Omit<TrustedPerson, 'id'> }
   | { ok: false; field: 'name' | 'phone' | 'email'; reason: 'empty' | 'too-long' | 'invalid' };
 
-/** Checks a trusted person typed into settings. Phone and email are optional, but must look real. */
+const PersonInputSchema = v.object(personFields);
+
+/**
+ * Checks a trusted person typed into settings against the very schema storage keeps them by
+ * (core/schema.ts), so the form refuses exactly what storage would. Phone and email are optional.
+ */
 export function parsePersonInput(input: { name: string; phone: string; email: string }): PersonInputResult {
-  const name = input.name.trim();
   const phone = input.phone.trim();
   const email = input.email.trim();
-  if (name === '') return { ok: false, field: 'name', reason: 'empty' };
-  if (name.length > 60) return { ok: false, field: 'name', reason: 'too-long' };
-  if (phone !== '' && !/^\+?[\d\s().-]{3,30}$/.test(phone))
-    return { ok: false, field: 'phone', reason: 'invalid' };
-  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    return { ok: false, field: 'email', reason: 'invalid' };
-  return {
-    ok: true,
-    person: { name, ...(phone ? { phone } : {}), ...(email ? { email } : {}) },
-  };
+  const result = v.safeParse(PersonInputSchema, {
+    name: input.name,
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+  });
+  if (result.success) return { ok: true, person: result.output };
+  // The first problem, in the form's order: name, then phone, then email.
+  const order = ['name', 'phone', 'email'] as const;
+  const issues = result.issues.map((issue) => ({ field: issue.path?.[0]?.key, type: issue.type }));
+  const first = order.map((field) => issues.find((issue) => issue.field === field)).find(Boolean);
+  const field = (first?.field ?? 'name') as 'name' | 'phone' | 'email';
+  const reason = first?.type === 'min_length' ? 'empty' : first?.type === 'max_length' ? 'too-long' : 'invalid';
+  return { ok: false, field, reason };
 }

@@ -3,12 +3,14 @@
 // someone their trusted people or their journal.
 import * as v from 'valibot';
 import { OUTLET_FAMILIES, type OutletFamily } from './families';
-import { DEFAULT_HOURS, type TimeRange, validateHours, type WeekHours } from './hours';
+import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHours } from './hours';
 
 export const INTERVAL_PRESETS = [30, 45, 60, 90, 120] as const;
 export const INTERVAL_MIN = 15;
 export const INTERVAL_MAX = 240;
 export const JOURNAL_MAX_LENGTH = 280;
+/** Hours: at most this many time ranges on one day (the form offers no more). */
+export const RANGES_PER_DAY_MAX = 6;
 
 export const IntervalSchema = v.pipe(
   v.number(),
@@ -17,11 +19,22 @@ export const IntervalSchema = v.pipe(
   v.maxValue(INTERVAL_MAX),
 );
 
+// One definition of a trusted person serves the options form (core/inputs.ts reads its issues) and
+// the stored data, so the form refuses exactly what storage would.
+export const PERSON_NAME_MAX = 60;
+export const PERSON_EMAIL_MAX = 120;
+export const TRUSTED_PEOPLE_MAX = 20;
+export const PERSON_PHONE_PATTERN = /^\+?[\d\s().-]{3,30}$/;
+export const PERSON_EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const personFields = {
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PERSON_NAME_MAX)),
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(PERSON_PHONE_PATTERN))),
+  email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(PERSON_EMAIL_MAX), v.regex(PERSON_EMAIL_PATTERN))),
+};
 export const TrustedPersonSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
-  phone: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  email: v.optional(v.pipe(v.string(), v.maxLength(120))),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  ...personFields,
 });
 export type TrustedPerson = v.InferOutput<typeof TrustedPersonSchema>;
 
@@ -30,7 +43,7 @@ export const BREAK_MINUTES_MAX = 60;
 
 const minuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1439));
 const RangeSchema = v.object({ start: minuteOfDay, end: minuteOfDay, nextDay: v.boolean() });
-const DayRangesSchema = v.pipe(v.array(RangeSchema), v.maxLength(6));
+const DayRangesSchema = v.pipe(v.array(RangeSchema), v.maxLength(RANGES_PER_DAY_MAX));
 
 /** A week of active hours, keyed 0 (Sunday) to 6 (Saturday) like Date#getDay. */
 export const WeekHoursSchema = v.pipe(
@@ -46,17 +59,26 @@ export const WeekHoursSchema = v.pipe(
   v.check((hours) => validateHours(hours as WeekHours).length === 0),
 );
 
-const settingsFields = {
+/** The preferences: what follows the person across their browsers (storage.sync, one key each). */
+export const preferenceFields = {
   nudgesEnabled: v.boolean(),
   intervalMinutes: IntervalSchema,
   families: v.pipe(v.array(v.picklist(OUTLET_FAMILIES)), v.minLength(1)),
-  trustedPeople: v.pipe(v.array(TrustedPersonSchema), v.maxLength(20)),
   /** When nudges may come, per weekday, in local wall-clock time. */
   hours: WeekHoursSchema as v.GenericSchema<unknown, WeekHours>,
   /** Being away (idle or locked) at least this long counts as a break: the interval restarts. */
   breakMinutes: v.pipe(v.number(), v.integer(), v.minValue(BREAK_MINUTES_MIN), v.maxValue(BREAK_MINUTES_MAX)),
   /** Opt-in: hold nudges while a web call is audible (needs optional host permissions). */
   holdDuringCalls: v.boolean(),
+};
+export type Preferences = { [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]> };
+export type PreferenceKey = keyof Preferences;
+export const PREFERENCE_KEYS = Object.keys(preferenceFields) as PreferenceKey[];
+
+export const settingsFields = {
+  ...preferenceFields,
+  /** Kept on this device only (never synced), one stored key per person. */
+  trustedPeople: v.pipe(v.array(TrustedPersonSchema), v.maxLength(TRUSTED_PEOPLE_MAX)),
 };
 export const SettingsSchema = v.object(settingsFields);
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -73,7 +95,30 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type { TimeRange, WeekHours };
 
-const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** The last moment a `Date` can hold (100 million days after 1970): past it, Date and Intl break. */
+export const EPOCH_MS_MAX = 8.64e15;
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(EPOCH_MS_MAX));
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+// How far ahead of the clock a stored time can be, read back: past these, the clock can't vouch for
+// it (it was stored while the clock ran fast), and it is invalid.
+/**
+ * The longest pause there is: "until tomorrow" ends at the next local midnight, at most one local
+ * day away; a local day lasts 25 hours when daylight saving ends (26 in Antarctica/Troll, which
+ * shifts by two hours). A meeting ends later today (at most 12 hours, core/meeting.ts).
+ */
+export const PAUSE_AHEAD_MAX = 26 * HOUR_MS;
+/**
+ * The furthest next nudge the scheduler plans: from the end of the longest pause, a stretch of active
+ * hours opening within 14 days (core/hours.ts searches that far: a weekly window that just closed,
+ * or one shortened by daylight saving), plus the longest interval.
+ */
+export const NEXT_NUDGE_AHEAD_MAX = PAUSE_AHEAD_MAX + 14 * DAY_MS + INTERVAL_MAX * MINUTE_MS;
+/** A timer ends its minutes after it started; this much slack covers a clock set back a little. */
+export const TIMER_SLACK = MINUTE_MS;
 
 /** Runtime state of the nudge timer. Only the background writes it. */
 const scheduleFields = {
@@ -154,7 +199,9 @@ export const CheckInSchema = v.object({
   intensity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
   context: v.optional(ContextSchema),
   /** Every outlet offered in this check-in, in order ("Another idea" adds one). */
-  shown: v.optional(v.pipe(v.array(v.string()), v.maxLength(60))),
+  // At most SHOWN_MAX are recorded (core/history.ts, where the list is made). Read generously: a
+  // check-in stored by an older version with more must still read, not be dropped.
+  shown: v.optional(v.pipe(v.array(v.string()), v.maxLength(10_000))),
   /** The answer to "did it help?", asked once. */
   helped: v.optional(v.picklist(HELPED)),
   /** "Did it help?" was asked (answered or waved away): never ask again for this one. */
@@ -190,12 +237,119 @@ function parseFields<T extends Record<string, unknown>>(
   return { value, repaired };
 }
 
+/**
+ * Reads a whole settings object (Outlet 0.1's stored shape, or an import): preference by preference,
+ * the people entry by entry. Something that isn't an object at all yields the defaults, every field
+ * reported.
+ */
 export function parseSettings(raw: unknown): Parsed<Settings> {
-  return parseFields<Settings>(settingsFields, DEFAULT_SETTINGS, raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { value: { ...DEFAULT_SETTINGS }, repaired: Object.keys(settingsFields) };
+  const source = raw as Record<string, unknown>;
+  const value = { ...DEFAULT_SETTINGS };
+  const repaired: string[] = [];
+  for (const key of PREFERENCE_KEYS) {
+    const read = parsePreference(key, source[key]);
+    (value as Record<string, unknown>)[key] = read.value;
+    if (read.repaired) repaired.push(key);
+  }
+  const people = parseList(TrustedPersonSchema, source.trustedPeople);
+  value.trustedPeople = people.value;
+  if (people.repaired) repaired.push('trustedPeople');
+  return { value, repaired };
 }
 
-export function parseSchedule(raw: unknown): Parsed<Schedule> {
-  return parseFields<Schedule>(scheduleFields, DEFAULT_SCHEDULE, raw);
+/** A list read entry by entry: the valid entries are kept, only the bad ones are left out. */
+export function parseList<T>(
+  schema: v.GenericSchema<unknown, T>,
+  raw: unknown,
+): { value: T[]; repaired: boolean } {
+  if (raw === undefined) return { value: [], repaired: false };
+  if (!Array.isArray(raw)) return { value: [], repaired: true };
+  const value: T[] = [];
+  for (const item of raw) {
+    const result = v.safeParse(schema, item);
+    if (result.success) value.push(result.output);
+  }
+  return { value, repaired: value.length !== raw.length };
+}
+
+/**
+ * One stored preference. Missing means the default, silently. A bad list keeps its good entries
+ * (families it knows, hours ranges that are sound); anything else bad falls back to the default.
+ * `repaired` says the stored value was not used as it is (the caller keeps the original aside
+ * before anything is written over it).
+ */
+export function parsePreference<K extends PreferenceKey>(
+  key: K,
+  raw: unknown,
+): { value: Preferences[K]; repaired: boolean } {
+  const fallback = DEFAULT_SETTINGS[key];
+  if (raw === undefined) return { value: fallback, repaired: false };
+  const whole = v.safeParse(preferenceFields[key] as v.GenericSchema<unknown, Preferences[K]>, raw);
+  if (whole.success) return { value: whole.output, repaired: false };
+  if (key === 'families' && Array.isArray(raw)) {
+    const known = [...new Set(raw.filter((f): f is OutletFamily => OUTLET_FAMILIES.includes(f)))];
+    return { value: (known.length > 0 ? known : fallback) as Preferences[K], repaired: true };
+  }
+  if (key === 'hours' && typeof raw === 'object' && raw !== null) {
+    return { value: salvageHours(raw as Record<string, unknown>) as Preferences[K], repaired: true };
+  }
+  return { value: fallback, repaired: true };
+}
+
+/** The sound ranges of a damaged week: each day keeps its ranges that are valid and don't overlap. */
+function salvageHours(raw: Record<string, unknown>): WeekHours {
+  const week: Record<Weekday, TimeRange[]> = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] };
+  for (const day of [0, 1, 2, 3, 4, 5, 6] as const) {
+    const ranges = raw[day];
+    if (!Array.isArray(ranges)) continue;
+    for (const range of ranges) {
+      const parsed = v.safeParse(RangeSchema, range);
+      if (!parsed.success || week[day].length >= RANGES_PER_DAY_MAX) continue;
+      const attempt: WeekHours = { ...week, [day]: [...week[day], parsed.output] };
+      if (validateHours(attempt).length === 0) week[day] = [...attempt[day]];
+    }
+  }
+  return week;
+}
+
+/**
+ * The stored schedule, field by field, seen from `now`: a time further ahead than the scheduler could
+ * have planned is invalid too. A pause a year ahead (stored while the clock was a year fast) means
+ * "not paused", never "silent for a year".
+ */
+export function parseSchedule(raw: unknown, now: number): Parsed<Schedule> {
+  const { value, repaired } = parseFields<Schedule>(scheduleFields, DEFAULT_SCHEDULE, raw);
+  const tooFar = (at: number | null, ahead: number) => at !== null && at > now + ahead;
+  if (tooFar(value.pausedUntil, PAUSE_AHEAD_MAX)) {
+    value.pausedUntil = null;
+    value.pauseKind = null;
+    repaired.push('pausedUntil');
+  }
+  if (tooFar(value.nextNudgeAt, NEXT_NUDGE_AHEAD_MAX)) {
+    value.nextNudgeAt = null;
+    repaired.push('nextNudgeAt');
+  }
+  // A nudge shown in the future: core/schedule.ts forgives a little (the clock set back), not more.
+  if (tooFar(value.lastNudgeAt, INTERVAL_MAX * MINUTE_MS)) {
+    value.lastNudgeAt = null;
+    repaired.push('lastNudgeAt');
+  }
+  return { value, repaired };
+}
+
+/**
+ * The stored timer seen from `now`, or null (with `repaired`) when it is not valid: a timer ends its
+ * minutes after it started, so an end further ahead than that is one the clock can't vouch for.
+ */
+export function parseTimer(raw: unknown, now: number): { value: Timer; repaired: boolean } {
+  const result = v.safeParse(TimerSchema, raw);
+  if (!result.success) return { value: null, repaired: true };
+  const timer = result.output;
+  const latest = timer ? now + timer.minutes * MINUTE_MS + TIMER_SLACK : now;
+  if (timer && timer.endsAt > latest) return { value: null, repaired: true };
+  return { value: timer, repaired: false };
 }
 
 export function parseCheckIn(raw: unknown): CheckIn | null {

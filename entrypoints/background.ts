@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
-import { parseSettings } from '../core/schema';
 import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM } from '../platform/alarms';
 import { onMessages } from '../platform/messaging';
 import {
@@ -14,7 +13,7 @@ import { dispatch, onTimerAlarm, repairTimer, snooze, startTimer, stopTimer } fr
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
 import { migrateLegacyCheckIns } from '../platform/history/store';
-import { settingsItem } from '../platform/storage';
+import { watchPreferenceChanges } from '../platform/settings';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
 // On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
@@ -71,11 +70,8 @@ export default defineBackground(() => {
     await dispatch({ type: 'nudge-dismissed' });
   });
 
-  settingsItem.watch(async (_next, previous) => {
-    await dispatch({
-      type: 'settings-changed',
-      previous: previous == null ? null : parseSettings(previous).value,
-    });
+  watchPreferenceChanges(async (previous) => {
+    await dispatch({ type: 'settings-changed', previous });
   });
 
   onMessages({

@@ -7,38 +7,38 @@ import {
   ContextSchema,
   DEFAULT_CONTEXT_STATE,
   DEFAULT_SCHEDULE,
-  DEFAULT_SETTINGS,
   type Parsed,
   parseSchedule,
-  parseSettings,
+  parseTimer,
   type Schedule,
-  type Settings,
   SupportStateSchema,
   type SupportStateStored,
   type Timer,
-  TimerSchema,
 } from '../core/schema';
 import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../core/history';
 import { recentCheckIns, watchHistoryHere } from './history/store';
+import { loadSettings, loadSettingsReport, watchSettings } from './settings';
 import { defineItem, type StoredItem } from './storage-item';
+
+export {
+  addTrustedPerson,
+  loadSetAside,
+  loadSettings,
+  loadSettingsReport,
+  loadTrustedPeople,
+  mergeTrustedPeople,
+  PeopleFull,
+  removeAllTrustedPeople,
+  removeTrustedPerson,
+  restoreDefaultPreferences,
+  SaveFailed,
+  updateSettings,
+} from './settings';
 
 // Each item carries a version; a new shape adds a step to `migrations` (see storage-item.ts). A step
 // only fills in what the older shape lacked, so running it twice changes nothing.
 const fillIn = (defaults: Record<string, unknown>) => (old: unknown) =>
   typeof old === 'object' && old !== null ? { ...defaults, ...old } : old;
-
-export const settingsItem = /* @__PURE__ */ defineItem<Settings>('settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: {
-    // v2: active hours, what counts as a break, holding nudges during calls.
-    2: fillIn({
-      hours: DEFAULT_SETTINGS.hours,
-      breakMinutes: DEFAULT_SETTINGS.breakMinutes,
-      holdDuringCalls: DEFAULT_SETTINGS.holdDuringCalls,
-    }),
-  },
-});
 
 /** Written by the background only (one writer per key). */
 export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>('schedule', {
@@ -80,31 +80,9 @@ function report<T>(name: string, parsed: Parsed<T>): T {
   return parsed.value;
 }
 
-export async function loadSettings(): Promise<Settings> {
-  return (await loadSettingsReport()).value;
-}
-
-/** The settings, and which stored fields had to fall back to their defaults (for the options page). */
-export async function loadSettingsReport(): Promise<Parsed<Settings>> {
-  const parsed = parseSettings(await settingsItem.getValue());
-  report('settings', parsed);
-  return parsed;
-}
-
-export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(settings);
-}
-
-/**
- * Changes some settings, reading the freshest value first so that a change made in another page
- * (options in one tab, the popup's calmer-pace offer) is never undone.
- */
-export async function updateSettings(patch: Partial<Settings>): Promise<void> {
-  await saveSettings({ ...(await loadSettings()), ...patch });
-}
-
-export async function loadSchedule(): Promise<Schedule> {
-  return report('schedule', parseSchedule(await scheduleItem.getValue()));
+/** The schedule as stored, seen from `now`: a time further ahead than the clock can vouch for is invalid. */
+export async function loadSchedule(now = Date.now()): Promise<Schedule> {
+  return report('schedule', parseSchedule(await scheduleItem.getValue(), now));
 }
 
 export async function saveSchedule(schedule: Schedule): Promise<void> {
@@ -123,7 +101,14 @@ async function loadWhole<T>(
   return item.fallback;
 }
 
-export const loadTimer = () => loadWhole(timerItem, TimerSchema, 'timer');
+/** The running timer, seen from `now`: one ending further ahead than its minutes allow is no timer. */
+export async function loadTimer(now = Date.now()): Promise<Timer> {
+  const parsed = parseTimer(await timerItem.getValue(), now);
+  if (parsed.repaired) {
+    console.warn('Outlet: the stored timer was not valid; using the default. Nothing else was touched.');
+  }
+  return parsed.value;
+}
 export async function saveTimer(timer: Timer): Promise<void> {
   if (timer === null) await timerItem.removeValue();
   else await timerItem.setValue(timer);
@@ -140,8 +125,8 @@ function sourceOf<T>(item: StoredItem<unknown>, load: () => Promise<T>) {
   return { load, watch: (onChange: () => void) => item.watch(onChange) };
 }
 
-export const settingsSource = sourceOf(settingsItem, loadSettings);
-export const settingsReportSource = sourceOf(settingsItem, loadSettingsReport);
+export const settingsSource = { load: loadSettings, watch: watchSettings };
+export const settingsReportSource = { load: loadSettingsReport, watch: watchSettings };
 export const scheduleSource = sourceOf(scheduleItem, loadSchedule);
 export const timerSource = sourceOf(timerItem, loadTimer);
 export const contextSource = sourceOf(contextItem, loadContext);

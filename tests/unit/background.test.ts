@@ -4,7 +4,9 @@ import { DEFAULT_SETTINGS } from '../../core/schema';
 import background from '../../entrypoints/background';
 import { NUDGE_ALARM } from '../../platform/alarms';
 import { NUDGE_NOTIFICATION } from '../../platform/notifications';
+import { allCheckIns } from '../../platform/history/store';
 import { serially } from '../../platform/nudges';
+import { loadTrustedPeople } from '../../platform/settings';
 
 const MINUTE = 60_000;
 // A Tuesday morning, inside the default active hours (Monday to Friday, 9:00 to 18:00) in any zone.
@@ -26,6 +28,13 @@ async function settle() {
 // biome-ignore lint/suspicious/noExplicitAny: a test reads back whatever shape was stored
 async function stored(key: string): Promise<any> {
   return (await fakeBrowser.storage.local.get(key))[key];
+}
+
+/** Preferences as a page stores them: one storage.sync key each. */
+async function setPreferences(patch: Record<string, unknown>) {
+  await fakeBrowser.storage.sync.set(
+    Object.fromEntries(Object.entries(patch).map(([name, value]) => [`pref:${name}`, value])),
+  );
 }
 
 /** A message from one of Outlet's own pages. */
@@ -180,17 +189,17 @@ describe('background', () => {
   it('reschedules at once when the frequency changes', async () => {
     await startWorker();
     vi.setSystemTime(START + 20 * MINUTE);
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, intervalMinutes: 30 } });
+    await setPreferences({ intervalMinutes: 30 });
     await settle();
     expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 50 * MINUTE);
   });
 
   it('clears the alarm when nudges are turned off, and brings it back when turned on', async () => {
     await startWorker();
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, nudgesEnabled: false } });
+    await setPreferences({ nudgesEnabled: false });
     await settle();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, nudgesEnabled: true } });
+    await setPreferences({ nudgesEnabled: true });
     await settle();
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
   });
@@ -217,8 +226,9 @@ describe('background', () => {
     await startWorker();
     expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 60 * MINUTE);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('intervalMinutes'));
-    expect(await stored('checkin:a')).toEqual(checkIn);
-    expect((await stored('settings')).trustedPeople).toEqual(people);
+    await settle();
+    expect((await allCheckIns()).entries).toEqual([checkIn]);
+    expect(await loadTrustedPeople()).toEqual(people);
   });
 
   it('shows a notification when a walk is over, even after a restart lost the alarm', async () => {

@@ -68,20 +68,22 @@ describe('FamiliesSetting', () => {
 });
 
 describe('TrustedPeopleSetting', () => {
+  const noop = async () => undefined;
+
   it('adds a person with a phone number', () => {
     const onChange = vi.fn(async () => undefined);
-    render(<TrustedPeopleSetting people={[]} onChange={onChange} newId={() => 'p1'} />);
+    render(<TrustedPeopleSetting people={[]} onAdd={onChange} onRemove={noop} newId={() => 'p1'} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
     fireEvent.input(screen.getByRole('textbox', { name: 'Phone (optional)' }), {
       target: { value: '+1 555 0100' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
-    expect(onChange).toHaveBeenCalledWith([{ id: 'p1', name: 'Ana', phone: '+1 555 0100' }]);
+    expect(onChange).toHaveBeenCalledWith({ id: 'p1', name: 'Ana', phone: '+1 555 0100' });
   });
 
   it('explains a bad email next to the field and adds nobody', () => {
     const onChange = vi.fn(async () => undefined);
-    render(<TrustedPeopleSetting people={[]} onChange={onChange} newId={() => 'p1'} />);
+    render(<TrustedPeopleSetting people={[]} onAdd={onChange} onRemove={noop} newId={() => 'p1'} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
     fireEvent.input(screen.getByRole('textbox', { name: 'Email (optional)' }), { target: { value: 'ana@' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
@@ -92,10 +94,46 @@ describe('TrustedPeopleSetting', () => {
   it('removes a person', () => {
     const onChange = vi.fn(async () => undefined);
     render(
-      <TrustedPeopleSetting people={[{ id: 'p1', name: 'Ana' }]} onChange={onChange} newId={() => 'x'} />,
+      <TrustedPeopleSetting
+        people={[{ id: 'p1', name: 'Ana' }]}
+        onAdd={noop}
+        onRemove={onChange}
+        newId={() => 'x'}
+      />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Remove Ana' }));
-    expect(onChange).toHaveBeenCalledWith([]);
+    expect(onChange).toHaveBeenCalledWith('p1');
+  });
+
+  it('refuses an email longer than storage keeps, next to the field', () => {
+    const onAdd = vi.fn(async () => undefined);
+    render(<TrustedPeopleSetting people={[]} onAdd={onAdd} onRemove={noop} newId={() => 'p1'} />);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email (optional)' }), {
+      target: { value: `${'a'.repeat(120)}@example.org` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/longer than Outlet can keep/);
+    expect(onAdd).not.toHaveBeenCalled();
+  });
+
+  it('offers no 21st person, and says why', () => {
+    const onAdd = vi.fn(async () => undefined);
+    const people = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, name: `Friend ${i}` }));
+    render(<TrustedPeopleSetting people={people} onAdd={onAdd} onRemove={noop} newId={() => 'x'} />);
+    expect((screen.getByRole('button', { name: 'Add person' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/as many as Outlet keeps/)).toBeTruthy();
+  });
+
+  it('says so when storage refused the new person, and keeps what was typed', async () => {
+    const onAdd = vi.fn(async () => {
+      throw new Error('Resource::kQuotaBytes quota exceeded');
+    });
+    render(<TrustedPeopleSetting people={[]} onAdd={onAdd} onRemove={noop} newId={() => 'p1'} />);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Couldn't save that/);
+    expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('Ana');
   });
 });
 
@@ -107,6 +145,7 @@ describe('OptionsApp', () => {
       settings: { ...DEFAULT_SETTINGS, intervalMinutes: 'abc', trustedPeople: people },
       'checkin:a': { id: 'a', at: 1, feeling: 'calm', outletId: null, outcome: 'skipped' },
     });
+    await fakeBrowser.storage.sync.set({ 'pref:intervalMinutes': 'abc' });
     render(<OptionsApp />);
     const notice = await screen.findByRole('status');
     expect(notice.textContent).toContain("couldn't be read, so they are back to their defaults: how often.");
@@ -114,11 +153,11 @@ describe('OptionsApp', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'OK, keep the defaults' }));
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
-    const stored = (await fakeBrowser.storage.local.get(null)) as Record<
-      string,
-      { intervalMinutes?: number }
-    >;
-    expect(stored.settings?.intervalMinutes).toBe(60);
-    expect(stored['checkin:a']).toBeTruthy();
+    expect((await fakeBrowser.storage.sync.get('pref:intervalMinutes'))['pref:intervalMinutes']).toBe(60);
+    // The broken original was kept aside before the default went over it; the people are untouched.
+    const local = await fakeBrowser.storage.local.get(null);
+    const aside = Object.entries(local).filter(([key]) => key.startsWith('aside:'));
+    expect(aside.map(([, item]) => (item as { value: unknown }).value)).toContainEqual('abc');
+    expect(screen.getByRole('button', { name: 'Remove Ana' })).toBeTruthy();
   });
 });

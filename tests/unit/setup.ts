@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetHistoryForTests } from '../../platform/history/store';
+import { resetSettingsForTests } from '../../platform/settings';
 
 function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -33,6 +34,7 @@ fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  resetSettingsForTests();
   // A fresh, empty history database for every test.
   await resetHistoryForTests();
   globalThis.indexedDB = new IDBFactory();

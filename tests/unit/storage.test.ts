@@ -45,10 +45,10 @@ describe('defineItem', () => {
 describe('loadSettings', () => {
   it('says in the console which stored setting was broken', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, families: 'all' } });
+    await fakeBrowser.storage.sync.set({ 'pref:families': 'all' });
     expect((await loadSettings()).families).toEqual(DEFAULT_SETTINGS.families);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/settings had invalid families/));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/stored families could not be read/));
     // Reading never rewrites: the person's value is still there to recover.
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ families: 'all' });
+    expect((await fakeBrowser.storage.sync.get('pref:families'))['pref:families']).toBe('all');
   });
 });

@@ -15,7 +15,9 @@ describe('upgrading from version 1', () => {
     };
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
     expect(await loadSettings()).toMatchObject({ ...v1, breakMinutes: 5, holdDuringCalls: false });
-    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
+    // Moved into one key per preference and per person, the original kept aside.
+    expect(await fakeBrowser.storage.sync.get(null)).toMatchObject({ 'pref:intervalMinutes': 45 });
+    expect(await fakeBrowser.storage.local.get(null)).toMatchObject({ 'person:p': { id: 'p', name: 'Sam' } });
     expect(warn.mock.calls).toEqual([]);
   });
 
