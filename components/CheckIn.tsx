@@ -13,6 +13,7 @@ import {
   type Timer,
 } from '../core/schema';
 import { i18n } from '../platform/i18n';
+import { withShown } from '../core/history';
 import { ContextPicker } from './ContextPicker';
 import { FeelingPicker } from './FeelingPicker';
 import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
@@ -33,6 +34,9 @@ export interface CheckInData {
 
 export interface CheckInActions extends NudgeStatusActions {
   saveCheckIn: (entry: CheckInEntry) => Promise<void>;
+  /** Keeps the journal line being typed, so a closing popup can't take it (platform/history/draft.ts). */
+  saveDraft: (entry: CheckInEntry, text: string) => void;
+  clearDraft: () => void;
   saveContext: (context: Context) => void;
   startTimer: (minutes: number, checkInId: string) => void;
   stopTimer: () => void;
@@ -65,6 +69,8 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   const context = data.context ?? DEFAULT_CONTEXT_STATE;
   const history = data.history ?? [];
   const lastJournalPrompt = useRef<string | undefined>(undefined);
+  // The journal line typed in this check-in so far. Whatever ends the step keeps it in the entry.
+  const draft = useRef('');
   const personTurn = useRef(0);
 
   // Keyboard and screen-reader users land on the new step's heading.
@@ -93,6 +99,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       setWaitingFeeling(feeling);
       return;
     }
+    if (!previous) draft.current = '';
     const shown = previous?.shown ?? [];
     const picked = flow.pick({
       feeling,
@@ -104,7 +111,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       random: actions.random,
     });
     const entry: CheckInEntry = previous
-      ? { ...previous, outletId: picked.outlet.id, shown: [...shown, picked.outlet.id] }
+      ? { ...previous, outletId: picked.outlet.id, shown: withShown(shown, picked.outlet.id) }
       : {
           id: actions.newId(),
           at: actions.clock(),
@@ -125,8 +132,20 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
     storeQuietly(entry);
   };
 
+  /** The entry with the line typed so far, if any: no way of ending a step drops it. */
+  const withJournal = (entry: CheckInEntry): CheckInEntry => {
+    const line = draft.current.trim();
+    return line ? { ...entry, journal: line } : entry;
+  };
+  /** Stores the entry with its journal line; the draft goes only once the line is stored. */
+  const keep = (entry: CheckInEntry) =>
+    store(withJournal(entry)).then(() => {
+      if (draft.current.trim()) actions.clearDraft();
+    });
+  const keepQuietly = (entry: CheckInEntry) => void keep(entry).catch(() => undefined);
+
   const finish = async (entry: CheckInEntry, outcome: CheckInEntry['outcome']) => {
-    await store({ ...entry, outcome });
+    await keep({ ...entry, outcome });
     setStep({ name: 'thanks', outcome });
   };
 
@@ -211,24 +230,35 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
           intensity={step.entry.intensity}
           person={nextPerson(settings, flow.reachedOutCount(history) + personTurn.current)}
           journalPrompt={step.journalPrompt}
+          journalDraft={draft.current}
           actions={{
-            onAnother: () => offer(step.entry.feeling as FeelingId, step.entry),
+            onAnother: () => offer(step.entry.feeling as FeelingId, withJournal(step.entry)),
             onDone: () => void finish(step.entry, 'done').catch(() => undefined),
             onNotNow: () => void finish(step.entry, 'skipped').catch(() => undefined),
-            onBack: () => setStep({ name: 'feelings' }),
+            onBack: () => {
+              if (draft.current.trim()) keepQuietly(step.entry);
+              setStep({ name: 'feelings' });
+            },
             onIntensity: (intensity) => {
-              const entry = { ...step.entry, intensity };
+              const entry = withJournal({ ...step.entry, intensity });
               setStep({ ...step, entry });
               storeQuietly(entry);
             },
-            onSaveJournal: (journal) => finish({ ...step.entry, journal }, 'done'),
+            onSaveJournal: (journal) => {
+              draft.current = journal;
+              return finish(step.entry, 'done');
+            },
+            onJournalInput: (text) => {
+              draft.current = text;
+              actions.saveDraft(withJournal(step.entry), text);
+            },
             onStartTimer: (minutes) => {
-              const entry: CheckInEntry = { ...step.entry, outcome: 'done' };
-              storeQuietly(entry);
+              const entry: CheckInEntry = withJournal({ ...step.entry, outcome: 'done' });
+              keepQuietly(entry);
               actions.startTimer(minutes, entry.id);
               setStep({ name: 'timer', entry, endsAt: actions.clock() + minutes * 60_000, started: false });
             },
-            onStartBreath: (seconds) => setStep({ name: 'breath', entry: step.entry, seconds }),
+            onStartBreath: (seconds) => setStep({ name: 'breath', entry: withJournal(step.entry), seconds }),
             onReachedOut: () => {
               personTurn.current++;
               void finish({ ...step.entry, reachedOut: true }, 'done').catch(() => undefined);

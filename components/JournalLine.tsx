@@ -5,12 +5,16 @@ import { i18n } from '../platform/i18n';
 interface Props {
   /** A question to write to; it changes from one journal outlet to the next. */
   prompt: string;
+  /** What was typed before (this check-in's draft). */
+  initial?: string;
   onSave: (line: string) => Promise<void>;
+  /** Each change, so the line is kept even if the step ends another way or the popup closes. */
+  onInput?: (text: string) => void;
 }
 
 /** One line, saved right there. It never leaves the device. */
-export function JournalLine({ prompt, onSave }: Props) {
-  const [text, setText] = useState('');
+export function JournalLine({ prompt, initial = '', onSave, onInput }: Props) {
+  const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -37,7 +41,8 @@ export function JournalLine({ prompt, onSave }: Props) {
         id="journal-line"
         type="text"
         autoComplete="off"
-        maxLength={JOURNAL_MAX_LENGTH + 40}
+        // Exactly what storage keeps: a longer line could never be saved.
+        maxLength={JOURNAL_MAX_LENGTH}
         placeholder={i18n.t('checkin.journalPlaceholder')}
         value={text}
         aria-invalid={error !== null}
@@ -45,6 +50,7 @@ export function JournalLine({ prompt, onSave }: Props) {
         onInput={(event) => {
           setText(event.currentTarget.value);
           setError(null);
+          onInput?.(event.currentTarget.value);
         }}
       />
       {error && (

@@ -13,6 +13,8 @@ export interface OutletCardActions {
   onBack: () => void;
   onIntensity: (intensity: number) => void;
   onSaveJournal: (line: string) => Promise<void>;
+  /** Every keystroke in the journal line, so it is kept whatever ends the step. */
+  onJournalInput: (text: string) => void;
   onStartTimer: (minutes: number) => void;
   onStartBreath: (seconds: number) => void;
   onReachedOut: () => void;
@@ -26,11 +28,22 @@ interface Props {
   intensity: number | undefined;
   person: TrustedPerson | null;
   journalPrompt: string;
+  /** The line typed so far in this check-in (kept across "Another idea"). */
+  journalDraft?: string;
   actions: OutletCardActions;
 }
 
 /** Step 2: exactly one outlet for the feeling, and what to do with it. */
-export function OutletCard({ feeling, outlet, reason, intensity, person, journalPrompt, actions }: Props) {
+export function OutletCard({
+  feeling,
+  outlet,
+  reason,
+  intensity,
+  person,
+  journalPrompt,
+  journalDraft = '',
+  actions,
+}: Props) {
   const { action } = outlet;
   return (
     <section class="step outlet" aria-labelledby="outlet-title">
@@ -45,7 +58,13 @@ export function OutletCard({ feeling, outlet, reason, intensity, person, journal
         </p>
       )}
       {action.kind === 'journal' && (
-        <JournalLine key={outlet.id} prompt={journalPrompt} onSave={actions.onSaveJournal} />
+        <JournalLine
+          key={outlet.id}
+          prompt={journalPrompt}
+          initial={journalDraft}
+          onSave={actions.onSaveJournal}
+          onInput={actions.onJournalInput}
+        />
       )}
       {action.kind === 'timer' && (
         <button type="button" class="primary" onClick={() => actions.onStartTimer(action.minutes)}>

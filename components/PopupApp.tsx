@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckIn as CheckInEntry } from '../core/schema';
+import { clearJournalDraft, recoverJournalDraft, saveJournalDraft } from '../platform/history/draft';
 import { saveCheckIn } from '../platform/history/store';
 import { sendMessage } from '../platform/messaging';
 import {
@@ -20,17 +21,25 @@ import { useStoredValue } from './useStoredValue';
 
 const openPage = (path: '/support.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
 
+const timerFailed = (error: unknown) => console.warn('Outlet: the timer could not be saved.', error);
+
 const actions: CheckInActions = {
   // A new check-in counts as a break: the background hears of it (IndexedDB has no onChanged).
   saveCheckIn: async (entry) => {
     const { created } = await saveCheckIn(entry);
     if (created) void sendMessage('checkedIn', null).catch(() => undefined);
   },
+  saveDraft: (entry, text) => void saveJournalDraft(entry, text).catch(() => undefined),
+  clearDraft: () => void clearJournalDraft().catch(() => undefined),
   saveContext: (context) => void saveContext(context),
-  pause: (until, kind) => void sendMessage('pause', { until, kind }),
-  resume: () => void sendMessage('resume', null),
-  startTimer: (minutes, checkInId) => void sendMessage('startTimer', { minutes, checkInId }),
-  stopTimer: () => void sendMessage('stopTimer', null),
+  // The background rejects when it couldn't save the change: the status line then says so.
+  pause: (until, kind) => sendMessage('pause', { until, kind }),
+  resume: () => sendMessage('resume', null),
+  // The background sets (or clears) the timer's alarm even when the timer can't be saved, and the
+  // countdown here runs on its own; a failure is only logged (CheckIn has no place to say it yet).
+  startTimer: (minutes, checkInId) =>
+    void sendMessage('startTimer', { minutes, checkInId }).catch(timerFailed),
+  stopTimer: () => void sendMessage('stopTimer', null).catch(timerFailed),
   openSettings: () => void browser.runtime.openOptionsPage(),
   openSupport: () => openPage('/support.html'),
   dismissSupport: () => void saveSupportState({ dismissedAt: Date.now() }),
@@ -53,6 +62,8 @@ export function PopupApp() {
   const [flow, setFlow] = useState<OutletFlow | null>(null);
   useEffect(() => {
     void flowLoading.then(setFlow);
+    // A journal line left typing in a popup that closed goes into its check-in now.
+    void recoverJournalDraft().catch((error) => console.warn('Outlet: a journal draft could not be kept yet.', error));
   }, []);
   const settings = useStoredValue(settingsSource);
   const schedule = useStoredValue(scheduleSource);

@@ -8,6 +8,7 @@ import {
   DEFAULT_CONTEXT_STATE,
   DEFAULT_SCHEDULE,
   DEFAULT_SETTINGS,
+  parseCheckIn,
   type Settings,
 } from '../../core/schema';
 
@@ -27,6 +28,8 @@ function setup({ settings = {}, context = {}, history = [], random = () => 0, da
   let clock = NOW;
   const actions: CheckInActions = {
     saveCheckIn: vi.fn(async () => undefined),
+    saveDraft: vi.fn(),
+    clearDraft: vi.fn(),
     saveContext: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
@@ -146,6 +149,47 @@ describe('CheckIn', () => {
       outcome: 'done',
       journal: 'A heavy morning, lighter now.',
     });
+  });
+
+  it.each([
+    ['Done', 'done'],
+    ['Not now', 'skipped'],
+  ])('keeps a typed journal line when "%s" ends the step instead of Save', async (button, outcome) => {
+    const { lastSaved, actions } = setup({ settings: { families: ['journaling'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'One line for your journal' }), {
+      target: { value: 'Typed, then Done.' },
+    });
+    expect(actions.saveDraft).toHaveBeenLastCalledWith(
+      expect.objectContaining({ id: 'check-in-1', journal: 'Typed, then Done.' }),
+      'Typed, then Done.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: button }));
+    await waitFor(() => expect(lastSaved()).toMatchObject({ outcome, journal: 'Typed, then Done.' }));
+    await waitFor(() => expect(actions.clearDraft).toHaveBeenCalled());
+  });
+
+  it('keeps a typed journal line through "Another idea" and "Back to feelings"', async () => {
+    const { lastSaved } = setup({ settings: { families: ['journaling', 'body'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
+    while (!screen.queryByRole('textbox', { name: 'One line for your journal' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'One line for your journal' }), {
+      target: { value: 'Before another idea.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    expect(lastSaved()).toMatchObject({ journal: 'Before another idea.' });
+    fireEvent.click(screen.getByRole('button', { name: 'Back to feelings' }));
+    await waitFor(() => expect(lastSaved()).toMatchObject({ journal: 'Before another idea.' }));
+  });
+
+  it('records at most 60 ideas however often "Another idea" is pressed, and the check-in stays valid', () => {
+    const { lastSaved } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Calm' }));
+    for (let i = 0; i < 75; i++) fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    const saved = lastSaved();
+    expect(saved?.shown).toHaveLength(60);
+    expect(parseCheckIn(saved)).not.toBeNull();
   });
 
   it('starts a 10-minute walk with a countdown, then asks whether it helped', async () => {
