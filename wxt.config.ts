@@ -5,6 +5,8 @@ import { CALL_SITES } from './platform/call-sites';
 
 // Outlet's manifest is deliberately small: no host permissions, no remote code.
 export default defineConfig({
+  // OUTLET_OUT_DIR lets a second build (the bench, a screenshot run) go elsewhere than .output/.
+  outDir: process.env.OUTLET_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // OUTLET_SOURCEMAP=1 adds source maps, to see what takes up room in a bundle.
   vite: () => ({

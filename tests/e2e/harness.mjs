@@ -299,7 +299,24 @@ export async function launchExtension({
     return w.evaluate(fn, arg);
   }
 
-  const getStorage = () => evaluateInWorker(() => chrome.storage.local.get(null));
+  // storage.local as it is, plus a read-only `settings` view put together from the preferences in
+  // storage.sync (`pref:<name>`) and the people in storage.local (`person:<id>`), the way the app
+  // reads them, so a test can compare settings before and after. Only the keys that are stored.
+  const getStorage = () =>
+    evaluateInWorker(async () => {
+      const [local, sync] = await Promise.all([
+        chrome.storage.local.get(null),
+        chrome.storage.sync.get(null),
+      ]);
+      const settings = {};
+      for (const [key, value] of Object.entries(sync))
+        if (key.startsWith('pref:')) settings[key.slice(5)] = value;
+      settings.trustedPeople = Object.entries(local)
+        .filter(([key]) => key.startsWith('person:'))
+        .sort(([, a], [, b]) => (a.addedAt ?? 0) - (b.addedAt ?? 0))
+        .map(([, { addedAt: _, ...person }]) => person);
+      return { ...local, settings };
+    });
   const setStorage = (items) => evaluateInWorker((i) => chrome.storage.local.set(i), items);
   const clearStorage = () => evaluateInWorker(() => chrome.storage.local.clear());
   const getAlarms = () => evaluateInWorker(() => chrome.alarms.getAll());

@@ -18,6 +18,7 @@ import {
   MINUTE,
   openPopup,
   patchSettings,
+  seedCheckIns,
   shoot,
 } from './outlet.mjs';
 
@@ -89,20 +90,16 @@ const shownNotifications = async (ext) => (await ext.worker()).evaluate(() => gl
 
 /** A heavy check-in, as the support rule counts them: unpleasant, intensity 4 or more. */
 function heavyCheckIn(i, at) {
-  const id = `e2e-heavy-${i}`;
-  return [
-    `checkin:${id}`,
-    {
-      id,
-      at,
-      feeling: i % 2 ? 'anxious' : 'overwhelmed',
-      intensity: 4 + (i % 2),
-      outletId: 'slow-breath',
-      outcome: 'done',
-      helpAsked: true,
-      shown: ['slow-breath'],
-    },
-  ];
+  return {
+    id: `e2e-heavy-${i}`,
+    at,
+    feeling: i % 2 ? 'anxious' : 'overwhelmed',
+    intensity: 4 + (i % 2),
+    outletId: 'slow-breath',
+    outcome: 'done',
+    helpAsked: true,
+    shown: ['slow-breath'],
+  };
 }
 
 /** Five heavy check-ins over the last days before `now`: just enough for the support card. */
@@ -132,8 +129,8 @@ describe('install and update', () => {
 
   it('an update fires onInstalled "update", opens no welcome tab, and keeps the data and one nudge alarm', async () => {
     await patchSettings(ext, { hours: ALWAYS_ON_HOURS, intervalMinutes: 45 });
-    const [key, entry] = heavyCheckIn(0, Date.now() - MINUTE);
-    await ext.setStorage({ [key]: entry });
+    const entry = heavyCheckIn(0, Date.now() - MINUTE);
+    await seedCheckIns(ext, [entry]);
     for (const page of welcomePages(ext)) await page.close();
 
     // The update: a new version of the same unpacked extension, from the same folder. A probe put in
@@ -181,7 +178,7 @@ describe('install and update', () => {
     await sleep(1000); // time for a (wrong) welcome tab to open
     assert.equal(welcomePages(ext).length, 0, 'no welcome tab on update');
     assert.equal(stored.settings.intervalMinutes, 45, 'settings kept');
-    assert.deepEqual(stored[key], entry, 'check-ins kept');
+    assert.deepEqual(await checkIns(ext), [entry], 'check-ins kept');
     const nudges = (await ext.getAlarms()).filter((a) => a.name === 'nudge');
     assert.equal(nudges.length, 1, 'exactly one nudge alarm');
     assert.ok(Math.abs(nudges[0].scheduledTime - stored.schedule.nextNudgeAt) < 1000, 'at the stored time');
@@ -512,7 +509,7 @@ describe('check-in journeys', () => {
   });
 
   it('the support card appears after 5 heavy check-ins, and stays away 14 days once dismissed', async () => {
-    await ext.setStorage(Object.fromEntries(heavyDays(Date.now())));
+    await seedCheckIns(ext, heavyDays(Date.now()));
     const page = await openPopup(ext);
     const card = page.getByText("It's been heavy lately.");
     await card.waitFor();
@@ -549,7 +546,7 @@ describe('check-in journeys', () => {
     // 14 days later, the same rule may bring it back.
     await ext.setStorage({ support: { dismissedAt: Date.now() - 14 * DAY - MINUTE } });
     await clearCheckIns(ext);
-    await ext.setStorage(Object.fromEntries(heavyDays(Date.now())));
+    await seedCheckIns(ext, heavyDays(Date.now()));
     const later = await openPopup(ext);
     await later.getByText("It's been heavy lately.").waitFor();
     await later.close();

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { screenshotDir } from './harness.mjs';
 // Helpers for Outlet's journeys, on top of harness.mjs. They speak the app's storage contract:
-// `settings`, `schedule`, and one `checkin:<id>` key per check-in, in chrome.storage.local.
+// preferences in chrome.storage.sync (`pref:<name>`), trusted people in chrome.storage.local
+// (`person:<id>`), `schedule` in chrome.storage.local, and the check-ins in IndexedDB (database
+// `outlet`, store `checkins`, index `at`).
 
 export const MINUTE = 60_000;
 
@@ -13,13 +15,6 @@ export const ALWAYS_ON_HOURS = Object.fromEntries(
 
 /** Every outlet family, as core/families.ts lists them. */
 export const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
-
-const DEFAULT_SETTINGS = {
-  nudgesEnabled: true,
-  intervalMinutes: 60,
-  families: ALL_FAMILIES,
-  trustedPeople: [],
-};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,27 +32,93 @@ export async function eventually(read, accept, { timeout = 5000, what = 'a condi
   }
 }
 
+/** Opens the history database as the app does (platform/history/db.ts), creating it if no page has yet. */
+function openHistoryDb() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('outlet');
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('checkins', { keyPath: 'id' });
+      store.createIndex('at', 'at');
+      open.result.createObjectStore('days', { keyPath: 'day' });
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/**
+ * Runs `body(db, arg)` on the extension's history database inside the service worker (the database
+ * belongs to the extension's origin, so the worker sees what the pages wrote). Sent as an expression:
+ * DevTools evaluation is not bound by the extension's CSP, an `eval` inside the worker would be.
+ */
+async function inHistoryDb(ext, body, arg = null) {
+  const expression = `(${openHistoryDb})().then(async (db) => {
+    try { return await (${body})(db, ${JSON.stringify(arg)}); } finally { db.close(); }
+  })`;
+  return (await ext.worker()).evaluate(expression);
+}
+
 /** Stored check-ins, oldest first. */
 export async function checkIns(ext) {
-  const all = await ext.getStorage();
-  return Object.entries(all)
-    .filter(([key]) => key.startsWith('checkin:'))
-    .map(([, value]) => value)
-    .sort((a, b) => a.at - b.at);
+  return inHistoryDb(
+    ext,
+    (db) =>
+      new Promise((resolve, reject) => {
+        const r = db.transaction('checkins').objectStore('checkins').index('at').getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      }),
+  );
 }
 
 /** Removes every stored check-in (removing one is not a new check-in, so no break is counted). */
 export async function clearCheckIns(ext) {
-  const keys = Object.keys(await ext.getStorage()).filter((key) => key.startsWith('checkin:'));
-  if (keys.length) await (await ext.worker()).evaluate((k) => chrome.storage.local.remove(k), keys);
+  await inHistoryDb(
+    ext,
+    (db) =>
+      new Promise((resolve, reject) => {
+        const tx = db.transaction(['checkins', 'days'], 'readwrite');
+        tx.objectStore('checkins').clear();
+        tx.objectStore('days').clear();
+        tx.oncomplete = () => resolve(true);
+        tx.onerror = () => reject(tx.error);
+      }),
+  );
 }
 
-/** Writes settings as the options page would: the stored ones (or the defaults) with `patch` on top. */
+/** Puts check-ins straight into the history database (without the day summaries the app keeps). */
+export async function seedCheckIns(ext, entries) {
+  await inHistoryDb(
+    ext,
+    (db, list) =>
+      new Promise((resolve, reject) => {
+        const tx = db.transaction('checkins', 'readwrite');
+        for (const entry of list) tx.objectStore('checkins').put(entry);
+        tx.oncomplete = () => resolve(true);
+        tx.onerror = () => reject(tx.error);
+      }),
+    entries,
+  );
+}
+
+/** Writes preferences as the options page would: one storage.sync key each. */
 export async function patchSettings(ext, patch) {
-  const { settings } = await ext.getStorage();
-  const next = { ...DEFAULT_SETTINGS, ...settings, ...patch };
-  await ext.setStorage({ settings: next });
-  return next;
+  const prefs = Object.fromEntries(
+    Object.entries(patch)
+      .filter(([name]) => name !== 'trustedPeople')
+      .map(([name, value]) => [`pref:${name}`, value]),
+  );
+  const people = Object.fromEntries(
+    (patch.trustedPeople ?? []).map((person, i) => [`person:${person.id}`, { ...person, addedAt: i }]),
+  );
+  await (await ext.worker()).evaluate(
+    async ({ prefs, people }) => {
+      if (Object.keys(prefs).length) await chrome.storage.sync.set(prefs);
+      if (Object.keys(people).length) await chrome.storage.local.set(people);
+    },
+    { prefs, people },
+  );
+  return (await ext.getStorage()).settings;
 }
 
 /** Reads storage from a page, which, unlike ext.getStorage(), never wakes the service worker. */
