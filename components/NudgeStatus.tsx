@@ -7,8 +7,9 @@ import { i18n } from '../platform/i18n';
 import { formatTime, formatWeekday } from './copy';
 
 export interface NudgeStatusActions {
-  pause: (until: number, kind: 'pause' | 'meeting') => void;
-  resume: () => void;
+  /** May return a promise: if it rejects (the change wasn't saved), the popup says so. */
+  pause: (until: number, kind: 'pause' | 'meeting') => void | Promise<void>;
+  resume: () => void | Promise<void>;
   openSettings: () => void;
   acceptCalmerPace: (minutes: number) => void;
   dismissCalmerPace: () => void;
@@ -30,14 +31,28 @@ interface Props {
 /** Says in words when the next nudge comes, with pause, "in a meeting", and resume. */
 export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Choices }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
+  // Which change last failed to reach the background (storage full, the worker gone): said in words.
+  const [failed, setFailed] = useState<'pause' | 'resume' | null>(null);
   const status = schedule ? nudgeStatus(settings, schedule, now) : null;
   const paused = status?.kind === 'paused';
   const calmer =
     schedule && shouldOfferCalmerPace(schedule) ? calmerInterval(settings.intervalMinutes) : null;
   const missed = schedule?.missed?.count ?? 0;
 
+  const attempt = (what: 'pause' | 'resume', change: () => void | Promise<void>) => {
+    setFailed(null);
+    const fail = (error: unknown) => {
+      console.warn(`Outlet: could not ${what} nudges.`, error);
+      setFailed(what);
+    };
+    try {
+      Promise.resolve(change()).catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
   const pause = (until: number, kind: 'pause' | 'meeting') => {
-    actions.pause(until, kind);
+    attempt('pause', () => actions.pause(until, kind));
     setMenuOpen(false);
   };
 
@@ -62,7 +77,7 @@ export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Ch
       </p>
       <div class="row">
         {settings.nudgesEnabled && paused && (
-          <button type="button" class="small" onClick={actions.resume}>
+          <button type="button" class="small" onClick={() => attempt('resume', actions.resume)}>
             {i18n.t('status.resume')}
           </button>
         )}
@@ -81,6 +96,11 @@ export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Ch
           {i18n.t('status.settings')}
         </button>
       </div>
+      {failed && (
+        <p class="error" role="alert">
+          {i18n.t(failed === 'pause' ? 'status.pauseFailed' : 'status.resumeFailed')}
+        </p>
+      )}
       {menuOpen && !paused && Choices && (
         <Choices now={now} tomorrow={startOfNextLocalDay(now)} onPause={pause} />
       )}
@@ -95,7 +115,17 @@ function when(at: number, now: number): string {
   return i18n.t('status.atDay', [formatWeekday(at), formatTime(at)]);
 }
 
+/** The status in words; a time no date can hold leaves the line blank rather than break the popup. */
 function describe(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number): string {
+  try {
+    return words(status, now);
+  } catch (error) {
+    console.warn('Outlet: the nudge status could not be worded.', status, error);
+    return '\u00a0';
+  }
+}
+
+function words(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number): string {
   switch (status.kind) {
     case 'off':
       return i18n.t('status.off');
@@ -109,5 +139,7 @@ function describe(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: numb
       return i18n.t('status.outside', [when(status.next, now)]);
     case 'next':
       return i18n.t('status.next', [when(status.at, now)]);
+    case 'unknown':
+      return '\u00a0';
   }
 }

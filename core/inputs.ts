@@ -43,6 +43,7 @@ export function parsePersonInput(input: { name: string; phone: string; email: st
   const issues = result.issues.map((issue) => ({ field: issue.path?.[0]?.key, type: issue.type }));
   const first = order.map((field) => issues.find((issue) => issue.field === field)).find(Boolean);
   const field = (first?.field ?? 'name') as 'name' | 'phone' | 'email';
-  const reason = first?.type === 'min_length' ? 'empty' : first?.type === 'max_length' ? 'too-long' : 'invalid';
+  const reason =
+    first?.type === 'min_length' ? 'empty' : first?.type === 'max_length' ? 'too-long' : 'invalid';
   return { ok: false, field, reason };
 }

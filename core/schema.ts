@@ -30,7 +30,9 @@ export const PERSON_EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const personFields = {
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PERSON_NAME_MAX)),
   phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(PERSON_PHONE_PATTERN))),
-  email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(PERSON_EMAIL_MAX), v.regex(PERSON_EMAIL_PATTERN))),
+  email: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(PERSON_EMAIL_MAX), v.regex(PERSON_EMAIL_PATTERN)),
+  ),
 };
 export const TrustedPersonSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
@@ -71,7 +73,9 @@ export const preferenceFields = {
   /** Opt-in: hold nudges while a web call is audible (needs optional host permissions). */
   holdDuringCalls: v.boolean(),
 };
-export type Preferences = { [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]> };
+export type Preferences = {
+  [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]>;
+};
 export type PreferenceKey = keyof Preferences;
 export const PREFERENCE_KEYS = Object.keys(preferenceFields) as PreferenceKey[];
 

@@ -1,7 +1,7 @@
 // What the popup says about the next nudge, decided here and worded by the UI.
 import { isActiveAt } from './hours';
 import { planFrom, startOfLocalDay, startOfNextLocalDay } from './schedule';
-import { INTERVAL_MAX, INTERVAL_PRESETS, type Schedule, type Settings } from './schema';
+import { EPOCH_MS_MAX, INTERVAL_MAX, INTERVAL_PRESETS, type Schedule, type Settings } from './schema';
 
 export type NudgeStatus =
   | { kind: 'off' }
@@ -9,15 +9,34 @@ export type NudgeStatus =
   | { kind: 'no-room' }
   | { kind: 'paused'; until: number; meeting: boolean }
   | { kind: 'outside-hours'; next: number }
-  | { kind: 'next'; at: number };
+  | { kind: 'next'; at: number }
+  /** The stored times are past what a date can hold: nothing sensible to say (never thrown). */
+  | { kind: 'unknown' };
 
+/** Whether `Date` (and so Intl, which words it) can hold this moment: `new Date(9e15)` is Invalid Date. */
+const isDateTime = (at: number | null): at is number =>
+  at !== null && Number.isFinite(at) && Math.abs(at) <= EPOCH_MS_MAX;
+
+/**
+ * Every time in the answer is one `Date` can hold, whatever the schedule says (storage refuses the
+ * others on read; this keeps the popup whole even so): an unusable pause counts as no pause, an
+ * unusable plan is planned afresh from now, and with no usable plan at all the status is `unknown`.
+ */
 export function nudgeStatus(settings: Settings, schedule: Schedule, now: number): NudgeStatus {
   if (!settings.nudgesEnabled) return { kind: 'off' };
-  if (schedule.pausedUntil !== null && schedule.pausedUntil > now) {
-    return { kind: 'paused', until: schedule.pausedUntil, meeting: schedule.pauseKind === 'meeting' };
+  if (!isDateTime(now)) return { kind: 'unknown' };
+  const paused = isDateTime(schedule.pausedUntil) ? schedule.pausedUntil : null;
+  if (paused !== null && paused > now) {
+    return { kind: 'paused', until: paused, meeting: schedule.pauseKind === 'meeting' };
   }
-  const next = schedule.nextNudgeAt ?? planFrom(settings, schedule, now);
+  const usable: Schedule = {
+    ...schedule,
+    pausedUntil: paused,
+    lastNudgeAt: isDateTime(schedule.lastNudgeAt) ? schedule.lastNudgeAt : null,
+  };
+  const next = isDateTime(schedule.nextNudgeAt) ? schedule.nextNudgeAt : planFrom(settings, usable, now);
   if (next === null) return { kind: 'no-room' };
+  if (!isDateTime(next)) return { kind: 'unknown' };
   if (!isActiveAt(settings.hours, now)) return { kind: 'outside-hours', next };
   return { kind: 'next', at: next };
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
 import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM } from '../platform/alarms';
+import { migrateLegacyCheckIns } from '../platform/history/store';
 import { onMessages } from '../platform/messaging';
 import {
   clearNotification,
@@ -12,20 +13,27 @@ import {
 import { dispatch, onTimerAlarm, repairTimer, snooze, startTimer, stopTimer } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
-import { migrateLegacyCheckIns } from '../platform/history/store';
 import { watchPreferenceChanges } from '../platform/settings';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
 // On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
 // alarms at shutdown) the alarms are brought in line with storage first.
+// A browser event has no one to tell of a failed save: the schedule's alarm already follows the
+// decision (platform/nudges.ts), so the failure is logged and the next event retries the save.
+// Messages from pages are not wrapped: the page hears of the failure and says so.
+const kept = (work: Promise<unknown>) =>
+  work.catch((error) => console.warn('Outlet: a change could not be saved; nudges carry on.', error));
+
 export default defineBackground(() => {
   setUpIdleDetection();
   // Queued first: every handler below changes state through the same queue (`serially` in
   // platform/nudges.ts), so none of them acts before the alarms match storage again.
-  void dispatch({ type: 'wake' });
-  void repairTimer();
+  void kept(dispatch({ type: 'wake' }));
+  void kept(repairTimer());
   // Outlet 0.1's check-ins move from storage.local into the history database, once.
-  void migrateLegacyCheckIns().catch((error) => console.warn('Outlet: the history could not be moved yet.', error));
+  void migrateLegacyCheckIns().catch((error) =>
+    console.warn('Outlet: the history could not be moved yet.', error),
+  );
 
   // The welcome page opens on first install only, never on an update.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
@@ -34,11 +42,11 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NUDGE_ALARM) {
-      await dispatch({ type: 'alarm', presence: await sensePresence() });
+      await kept(dispatch({ type: 'alarm', presence: await sensePresence() }));
     } else if (alarm.name === TIMER_ALARM) {
-      await onTimerAlarm();
+      await kept(onTimerAlarm());
     } else if (alarm.name === DAY_END_ALARM) {
-      await dispatch({ type: 'day-ended' });
+      await kept(dispatch({ type: 'day-ended' }));
     }
   });
 
@@ -46,7 +54,7 @@ export default defineBackground(() => {
     const now = Date.now();
     // "idle" is reported after a minute without input: the person left a minute ago.
     const since = state === 'idle' ? now - IDLE_DETECTION_SECONDS * 1000 : now;
-    await dispatch({ type: 'presence', idle: state as IdleState, since }, now);
+    await kept(dispatch({ type: 'presence', idle: state as IdleState, since }, now));
   });
 
   browser.notifications.onClicked.addListener(async (id) => {
@@ -58,7 +66,7 @@ export default defineBackground(() => {
   browser.notifications.onButtonClicked?.addListener(async (id, buttonIndex) => {
     if (id !== NUDGE_NOTIFICATION) return;
     if (NUDGE_BUTTONS[buttonIndex] === 'snooze') {
-      await snooze();
+      await kept(snooze());
     } else {
       await clearNotification(id);
       await openCheckIn();
@@ -67,11 +75,11 @@ export default defineBackground(() => {
 
   browser.notifications.onClosed.addListener(async (id, byUser) => {
     if (id !== NUDGE_NOTIFICATION || !byUser) return;
-    await dispatch({ type: 'nudge-dismissed' });
+    await kept(dispatch({ type: 'nudge-dismissed' }));
   });
 
   watchPreferenceChanges(async (previous) => {
-    await dispatch({ type: 'settings-changed', previous });
+    await kept(dispatch({ type: 'settings-changed', previous }));
   });
 
   onMessages({

@@ -2,6 +2,11 @@
 // the schedule, asks core/schedule.ts what to do, stores the answer, then makes the alarm, the badge
 // and the notification follow it. Events go through `serially`, so two at once (two alarms, a pause
 // while an alarm fires) never both act on the same old state.
+//
+// A write can fail (storage full: "QuotaBytes quota exceeded"). The alarms then follow the decided
+// plan all the same, so nudges never stop because a write did (DESIGN.md §2); the failure is logged,
+// the unsaved plan is kept in memory as the newest state while this worker lives (and stored at the
+// next chance), and the caller's promise rejects, so a page that asked for the change hears of it.
 
 import {
   MINUTE,
@@ -11,7 +16,7 @@ import {
   startOfNextLocalDay,
   step,
 } from '../core/schedule';
-import type { Schedule } from '../core/schema';
+import type { Schedule, Timer } from '../core/schema';
 import { clearAlarm, DAY_END_ALARM, ensureAlarm, NUDGE_ALARM, TIMER_ALARM } from './alarms';
 import { showBadge } from './badge';
 import { i18n } from './i18n';
@@ -35,6 +40,62 @@ export function serially<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** The last schedule and timer decided but not stored: newer than storage while this worker lives. */
+let unsavedSchedule: Schedule | null = null;
+let unsavedTimer: { timer: Timer } | null = null;
+/** The last failed write, for whoever asks next; cleared by the next write that succeeds. */
+let lastSaveFailure: { at: number; what: 'schedule' | 'timer'; error: unknown } | null = null;
+
+/** The last write that failed and has not been made good since, or null. */
+export function saveFailure(): { at: number; what: 'schedule' | 'timer'; error: unknown } | null {
+  return lastSaveFailure;
+}
+
+/** A new worker's module state, for tests (the real worker starts fresh every time). */
+export function resetNudgesForTests(): void {
+  unsavedSchedule = null;
+  unsavedTimer = null;
+  lastSaveFailure = null;
+}
+
+function noteFailure(what: 'schedule' | 'timer', error: unknown, now: number): void {
+  console.warn(`Outlet: the ${what} could not be saved; the alarms follow it all the same.`, error);
+  lastSaveFailure = { at: now, what, error };
+}
+
+/** Stores a schedule; on failure keeps it in memory and returns the error instead of throwing. */
+async function storeSchedule(schedule: Schedule, now: number): Promise<unknown> {
+  try {
+    await saveSchedule(schedule);
+    unsavedSchedule = null;
+    if (lastSaveFailure?.what === 'schedule') lastSaveFailure = null;
+    return undefined;
+  } catch (error) {
+    unsavedSchedule = schedule;
+    noteFailure('schedule', error, now);
+    return error ?? new Error('The schedule could not be saved.');
+  }
+}
+
+/** Stores a timer (null: none); on failure keeps it in memory and returns the error. */
+async function storeTimer(timer: Timer, now: number): Promise<unknown> {
+  try {
+    await saveTimer(timer);
+    unsavedTimer = null;
+    if (lastSaveFailure?.what === 'timer') lastSaveFailure = null;
+    return undefined;
+  } catch (error) {
+    unsavedTimer = { timer };
+    noteFailure('timer', error, now);
+    return error ?? new Error('The timer could not be saved.');
+  }
+}
+
+/** The newest timer: the one this worker could not store, else the stored one. */
+async function currentTimer(now: number): Promise<Timer> {
+  return unsavedTimer ? unsavedTimer.timer : loadTimer(now);
+}
+
 /** Makes the alarms and the badge match a stored schedule. */
 async function follow(schedule: Schedule, now: number): Promise<void> {
   if (schedule.nextNudgeAt === null) await clearAlarm(NUDGE_ALARM);
@@ -45,36 +106,42 @@ async function follow(schedule: Schedule, now: number): Promise<void> {
   else await clearAlarm(DAY_END_ALARM);
 }
 
-/** Handles one event: reads settings and schedule once, steps, stores, then alarms, badge, notification. */
+/**
+ * Handles one event: reads settings and schedule once, steps, stores, then alarms, badge,
+ * notification. The alarms and the notification follow the decided schedule even when storing it
+ * fails; the returned promise then rejects with the storage error, after all of that is done.
+ */
 export function dispatch(
   event: NudgeEvent,
   now = Date.now(),
   random: () => number = Math.random,
 ): Promise<StepResult> {
   return serially(async () => {
-    const [settings, schedule] = await Promise.all([loadSettings(), loadSchedule()]);
-    const result = step(settings, schedule, event, now);
+    const [settings, stored] = await Promise.all([loadSettings(), loadSchedule(now)]);
+    const result = step(settings, unsavedSchedule ?? stored, event, now);
     let next = result.schedule;
     if (result.show) {
       const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);
       next = { ...next, recentLines: line.recent };
       // The next nudge is stored and its alarm set before anything is shown: if the worker dies
       // while the notification is on its way, the schedule is still right.
-      await saveSchedule(next);
+      let failure = await storeSchedule(next, now);
       await follow(next, now);
+      let outcome: StepResult = { ...result, schedule: next };
       try {
         await showNudgeNotification(nudgeCopy(line.index, result.show.afterCall));
       } catch (error) {
         console.warn('Outlet: the nudge could not be shown.', error);
-        const failed = step(settings, next, { type: 'nudge-failed' }, now);
-        await saveSchedule(failed.schedule);
-        await follow(failed.schedule, now);
-        return failed;
+        outcome = step(settings, next, { type: 'nudge-failed' }, now);
+        failure = (await storeSchedule(outcome.schedule, now)) ?? failure;
+        await follow(outcome.schedule, now);
       }
-      return { ...result, schedule: next };
+      if (failure) throw failure;
+      return outcome;
     }
-    await saveSchedule(next);
+    const failure = await storeSchedule(next, now);
     await follow(next, now);
+    if (failure) throw failure;
     return result;
   });
 }
@@ -95,35 +162,42 @@ export async function snooze(now = Date.now()): Promise<StepResult> {
   return dispatch({ type: 'snooze' }, now);
 }
 
-/** A timed outlet starts: its end is stored, then an alarm brings the "time's up" notification. */
+/**
+ * A timed outlet starts: its alarm is set, then its end is stored; the alarm brings the "time's up"
+ * notification. A failed write still leaves the alarm (and the timer, in memory) and rejects.
+ */
 export function startTimer(minutes: number, checkInId: string, now = Date.now()): Promise<void> {
   return serially(async () => {
     const endsAt = now + minutes * MINUTE;
-    await saveTimer({ endsAt, minutes, checkInId });
     await ensureAlarm(TIMER_ALARM, endsAt);
+    const failure = await storeTimer({ endsAt, minutes, checkInId }, now);
+    if (failure) throw failure;
   });
 }
 
-export function stopTimer(): Promise<void> {
+export function stopTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
-    await saveTimer(null);
     await clearAlarm(TIMER_ALARM);
+    const failure = await storeTimer(null, now);
+    if (failure) throw failure;
   });
 }
 
 /** After a restart the timer's alarm may be gone (Firefox clears alarms): bring it back from storage. */
-export function repairTimer(): Promise<void> {
+export function repairTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
-    const timer = await loadTimer();
+    const timer = await currentTimer(now);
     if (timer) await ensureAlarm(TIMER_ALARM, timer.endsAt);
   });
 }
 
-export function onTimerAlarm(): Promise<void> {
+/** The timer's alarm: "time's up" is shown even when the finished timer can't be cleared from storage. */
+export function onTimerAlarm(now = Date.now()): Promise<void> {
   return serially(async () => {
-    const timer = await loadTimer();
-    await saveTimer(null);
+    const timer = await currentTimer(now);
     if (!timer) return;
+    const failure = await storeTimer(null, now);
     await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
+    if (failure) throw failure;
   });
 }

@@ -2,6 +2,7 @@
 // falls back to its default and is reported in the console, and nothing else is touched.
 
 import * as v from 'valibot';
+import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../core/history';
 import {
   type Context,
   ContextSchema,
@@ -15,7 +16,6 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../core/schema';
-import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../core/history';
 import { recentCheckIns, watchHistoryHere } from './history/store';
 import { loadSettings, loadSettingsReport, watchSettings } from './settings';
 import { defineItem, type StoredItem } from './storage-item';

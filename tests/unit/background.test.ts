@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../core/schema';
 import background from '../../entrypoints/background';
 import { NUDGE_ALARM } from '../../platform/alarms';
-import { NUDGE_NOTIFICATION } from '../../platform/notifications';
 import { allCheckIns } from '../../platform/history/store';
+import { NUDGE_NOTIFICATION } from '../../platform/notifications';
 import { serially } from '../../platform/nudges';
 import { loadTrustedPeople } from '../../platform/settings';
 

@@ -69,12 +69,15 @@ describe('parseSettings', () => {
 
 describe('parseSchedule', () => {
   it('drops a nonsense time but keeps the rest', () => {
-    const parsed = parseSchedule({
-      ...DEFAULT_SCHEDULE,
-      nextNudgeAt: 'soon',
-      pausedUntil: 5,
-      recentLines: [1, 2],
-    });
+    const parsed = parseSchedule(
+      {
+        ...DEFAULT_SCHEDULE,
+        nextNudgeAt: 'soon',
+        pausedUntil: 5,
+        recentLines: [1, 2],
+      },
+      Date.now(),
+    );
     expect(parsed.repaired).toEqual(['nextNudgeAt']);
     expect(parsed.value).toEqual({
       ...DEFAULT_SCHEDULE,

@@ -1,0 +1,148 @@
+// Storage full: a write that fails must never stop the nudges (DESIGN.md §2). The alarm follows the
+// decided schedule whether or not the schedule could be stored, the failure is logged, and a page
+// that asked for the change hears that it failed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { NUDGE_ALARM, TIMER_ALARM } from '../../platform/alarms';
+import { NUDGE_NOTIFICATION } from '../../platform/notifications';
+import { resetNudgesForTests, serially } from '../../platform/nudges';
+
+const MINUTE = 60_000;
+// A Tuesday morning, inside the default active hours (Monday to Friday, 9:00 to 18:00) in any zone.
+const START = new Date(2026, 2, 10, 10, 0).getTime();
+const QUOTA = 'Resource::kQuotaBytes quota exceeded';
+
+async function settle() {
+  await serially(async () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await serially(async () => undefined);
+}
+
+async function startWorker() {
+  background.main();
+  await settle();
+}
+
+/** From now on every write to storage.local fails the way Chrome's does when the quota is used up. */
+function fillStorage() {
+  return vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error(QUOTA));
+}
+
+/** Fires an alarm the way the browser does; what the listener does with a failure is not our concern here. */
+async function fire(name: string) {
+  const alarm = await fakeBrowser.alarms.get(name);
+  if (!alarm) throw new Error(`no ${name} alarm`);
+  await fakeBrowser.alarms.onAlarm.trigger(alarm).catch(() => undefined);
+  await settle();
+}
+
+/** A message from one of Outlet's own pages; resolves to what the page's sendMessage would. */
+async function sendFromPage(message: unknown): Promise<unknown> {
+  try {
+    return await fakeBrowser.runtime.onMessage.trigger(
+      message,
+      { id: fakeBrowser.runtime.id },
+      () => undefined,
+    );
+  } finally {
+    await settle();
+  }
+}
+
+const nudgeAt = async () => (await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime;
+const titles = () =>
+  Object.values(fakeBrowser.notifications.getAllCreateOptions() as Record<string, { title: string }>).map(
+    (n) => n.title,
+  );
+
+describe('when storage is full', () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(START);
+    resetNudgesForTests();
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    Object.assign(fakeBrowser, {
+      idle: {
+        setDetectionInterval: () => undefined,
+        queryState: async () => 'active',
+        onStateChanged: { addListener: () => undefined },
+      },
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    Reflect.deleteProperty(fakeBrowser, 'idle');
+  });
+
+  it('keeps the nudge alarm on the decided schedule, and the next alarm still nudges', async () => {
+    await startWorker();
+    fillStorage();
+
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fire(NUDGE_ALARM);
+    expect(titles()).toEqual(['A moment for you']);
+    expect(await nudgeAt()).toBe(START + 120 * MINUTE);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be saved'), expect.any(Error));
+
+    await fakeBrowser.notifications.clear(NUDGE_NOTIFICATION);
+    vi.setSystemTime(START + 120 * MINUTE);
+    await fire(NUDGE_ALARM);
+    expect(titles()).toEqual(['A moment for you']);
+    expect(await nudgeAt()).toBe(START + 180 * MINUTE);
+  });
+
+  it('stores the schedule it could not store before, once storage has room again', async () => {
+    await startWorker();
+    const full = fillStorage();
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fire(NUDGE_ALARM);
+    full.mockRestore();
+
+    vi.setSystemTime(START + 61 * MINUTE);
+    await sendFromPage({ type: 'checkedIn', data: null });
+    const stored = (await fakeBrowser.storage.local.get('schedule')).schedule as { lastNudgeAt: number };
+    expect(stored.lastNudgeAt).toBe(START + 60 * MINUTE);
+    expect(await nudgeAt()).toBe(START + 121 * MINUTE);
+  });
+
+  it('tells the page that a pause could not be saved, and the alarm follows the pause all the same', async () => {
+    await startWorker();
+    fillStorage();
+    await expect(
+      sendFromPage({ type: 'pause', data: { until: START + 60 * MINUTE, kind: 'pause' } }),
+    ).rejects.toThrow(QUOTA);
+    expect(await nudgeAt()).toBe(START + 120 * MINUTE);
+  });
+
+  it('still rings at the end of a walk whose timer could not be saved, and tells the page', async () => {
+    await startWorker();
+    fillStorage();
+    await expect(
+      sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } }),
+    ).rejects.toThrow(QUOTA);
+    expect((await fakeBrowser.alarms.get(TIMER_ALARM))?.scheduledTime).toBe(START + 10 * MINUTE);
+
+    vi.setSystemTime(START + 10 * MINUTE);
+    await fire(TIMER_ALARM);
+    expect(titles()).toEqual(["Time's up"]);
+  });
+
+  it("says time's up even when the finished timer can't be cleared from storage", async () => {
+    await startWorker();
+    await sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } });
+    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('IO error'));
+    vi.setSystemTime(START + 10 * MINUTE);
+    await fire(TIMER_ALARM);
+    expect(titles()).toEqual(["Time's up"]);
+  });
+
+  it('stops the alarm of a stopped timer even when storage fails, and tells the page', async () => {
+    await startWorker();
+    await sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } });
+    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('IO error'));
+    await expect(sendFromPage({ type: 'stopTimer', data: null })).rejects.toThrow('IO error');
+    expect(await fakeBrowser.alarms.get(TIMER_ALARM)).toBeUndefined();
+  });
+});
