@@ -1,0 +1,422 @@
+// "Your data" on the history page: take a copy (JSON to bring back, CSV for a spreadsheet, Markdown
+// to read), bring a copy back (all or nothing, with every problem named), or delete everything.
+// `DataPanelView` is props in, callbacks out; `DataPanel` wires it to the stores.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
+import {
+  DEFAULT_MAX_BYTES,
+  type ImportProblem,
+  type Place,
+  type ProblemCode,
+  parseImportFile,
+} from '../../core/data/import';
+import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
+import {
+  applyImport,
+  deleteEverything,
+  type ExportKind,
+  type ExportLabels,
+  exportFile,
+  type ImportCounts,
+  type StoredSummary,
+  storeAccess,
+  storedSummary,
+} from '../../platform/data-transfer';
+import { downloadText } from '../../platform/download';
+import { i18n, type MessageKey } from '../../platform/i18n';
+
+export type ImportOutcome =
+  | { ok: true; counts: ImportCounts }
+  | { ok: false; problems: ImportProblem[]; more: number };
+
+export interface DataPanelProps {
+  /** Bytes the extension uses on this device, or null where the browser doesn't say. */
+  usage: number | null;
+  /** Makes and downloads one file; rejects when it couldn't. */
+  onExport: (kind: ExportKind) => Promise<void>;
+  /** Reads, checks and (only if the whole file is sound) stores it; rejects when storing failed. */
+  onImport: (file: File) => Promise<ImportOutcome>;
+  /** What "delete everything" would delete. */
+  onSummary: () => Promise<StoredSummary>;
+  /** Deletes the history and the trusted people (not the preferences). */
+  onDeleteAll: () => Promise<void>;
+}
+
+const CODE_KEYS: Record<ProblemCode, MessageKey> = {
+  'too-big': 'data.what.tooBig',
+  empty: 'data.what.empty',
+  'not-json': 'data.what.notJson',
+  truncated: 'data.what.truncated',
+  'not-outlet': 'data.what.notOutlet',
+  'future-version': 'data.what.futureVersion',
+  'unknown-version': 'data.what.unknownVersion',
+  missing: 'data.what.missing',
+  'unknown-field': 'data.what.unknownField',
+  'wrong-type': 'data.what.wrongType',
+  'bad-time': 'data.what.badTime',
+  'out-of-range': 'data.what.outOfRange',
+  'too-long': 'data.what.tooLong',
+  'too-short': 'data.what.tooShort',
+  'too-many': 'data.what.tooMany',
+  'not-allowed': 'data.what.notAllowed',
+  'duplicate-id': 'data.what.duplicateId',
+  invalid: 'data.what.invalid',
+};
+
+/** Problems about the file as a whole: a sentence of their own, with no place in front. */
+const WHOLE_FILE: ReadonlySet<ProblemCode> = new Set([
+  'too-big',
+  'empty',
+  'not-json',
+  'truncated',
+  'not-outlet',
+  'future-version',
+  'unknown-version',
+]);
+
+function placeText(place: Place): string {
+  const n = String(place.index ?? '');
+  const base = ((): string => {
+    switch (place.section) {
+      case 'file':
+        return place.field ? i18n.t('data.where.fileField', [place.field]) : i18n.t('data.where.file');
+      case 'preferences':
+        return place.field
+          ? i18n.t('data.where.preference', [place.field.split('.')[0] ?? place.field])
+          : i18n.t('data.where.preferences');
+      case 'checkIns':
+        return place.index ? i18n.t('data.where.checkIn', [n]) : i18n.t('data.where.checkIns');
+      case 'people':
+        return place.index ? i18n.t('data.where.person', [n]) : i18n.t('data.where.people');
+      case 'setAside':
+        return place.index ? i18n.t('data.where.setAside', [n]) : i18n.t('data.where.setAsides');
+      case 'unreadable':
+        return place.index ? i18n.t('data.where.unreadable', [n]) : i18n.t('data.where.unreadables');
+    }
+  })();
+  return place.field && place.section !== 'file' && place.section !== 'preferences'
+    ? i18n.t('data.where.withField', [base, place.field])
+    : base;
+}
+
+/** "Check-in 12: the time isn't a valid date." */
+export function problemText(problem: ImportProblem): string {
+  const what = i18n.t(CODE_KEYS[problem.what] as 'data.what.tooBig');
+  if (WHOLE_FILE.has(problem.what)) return what;
+  // The time's own words say which field it is.
+  const place = problem.what === 'bad-time' ? { ...problem.place, field: undefined } : problem.place;
+  return `${placeText(place)}: ${what}.`;
+}
+
+const count = (n: number, one: MessageKey, many: MessageKey) =>
+  n === 1 ? i18n.t(one as 'data.checkInsOne') : i18n.t(many as 'data.checkInsMany', [String(n)]);
+const checkInsText = (n: number) => count(n, 'data.checkInsOne', 'data.checkInsMany');
+const peopleText = (n: number) => count(n, 'data.peopleOne', 'data.peopleMany');
+const journalText = (n: number) => count(n, 'data.journalOne', 'data.journalMany');
+
+/** "Added 40 check-ins and 2 people. 10 were already here. Your preferences now match the file." */
+export function importDoneText({ checkIns, people }: ImportCounts): string {
+  const kept = checkIns.kept + people.kept;
+  const parts =
+    checkIns.added + people.added === 0
+      ? [i18n.t('data.importNothingNew')]
+      : [
+          i18n.t('data.importAdded', [checkInsText(checkIns.added), peopleText(people.added)]),
+          ...(kept === 0
+            ? []
+            : [kept === 1 ? i18n.t('data.importKeptOne') : i18n.t('data.importKeptMany', [String(kept)])]),
+        ];
+  if (people.full > 0)
+    parts.push(i18n.t('data.importFull', [peopleText(people.full), String(TRUSTED_PEOPLE_MAX)]));
+  return [...parts, i18n.t('data.importPreferences')].join(' ');
+}
+
+/** "4.2 MB", in the person's own number format. */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [Math.max(bytes / 1024, 0.1), 'kilobyte'];
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+type Notice = { kind: 'status' | 'alert'; text: string; problems?: string[] };
+
+function NoticeLine({ notice }: { notice: Notice | null }) {
+  if (!notice) return null;
+  return (
+    <div class={notice.kind === 'alert' ? 'error' : 'notice'} role={notice.kind}>
+      <p>{notice.text}</p>
+      {notice.problems && notice.problems.length > 0 && (
+        <ul>
+          {notice.problems.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAll }: DataPanelProps) {
+  const [exportNotice, setExportNotice] = useState<Notice | null>(null);
+  const [importNotice, setImportNotice] = useState<Notice | null>(null);
+  const [deleteNotice, setDeleteNotice] = useState<Notice | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'export' | 'import' | 'delete' | null>(null);
+  const [confirming, setConfirming] = useState<StoredSummary | null>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
+
+  const doExport = async (kind: ExportKind) => {
+    setBusy('export');
+    try {
+      await onExport(kind);
+      setExportNotice(null);
+    } catch {
+      setExportNotice({ kind: 'alert', text: i18n.t('data.exportFailed') });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const doImport = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return;
+    setBusy('import');
+    setImportNotice({ kind: 'status', text: i18n.t('data.importBusy') });
+    try {
+      const outcome = await onImport(file);
+      if (outcome.ok) setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
+      else {
+        const problems = outcome.problems.map(problemText);
+        if (outcome.more > 0) problems.push(i18n.t('data.importMore', [String(outcome.more)]));
+        setImportNotice({ kind: 'alert', text: i18n.t('data.importRefused'), problems });
+      }
+    } catch (failure) {
+      const key = failure instanceof FileUnreadable ? 'data.importReadFailed' : 'data.importFailed';
+      setImportNotice({ kind: 'alert', text: i18n.t(key) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const askDelete = async () => {
+    try {
+      setConfirming(await onSummary());
+      setDeleteNotice(null);
+    } catch {
+      setDeleteNotice({ kind: 'alert', text: i18n.t('data.summaryFailed') });
+    }
+  };
+
+  const cancelDelete = () => {
+    setConfirming(null);
+    // Back where the person was, once the button is on the page again.
+    setTimeout(() => deleteButton.current?.focus());
+  };
+
+  const doDelete = async () => {
+    setBusy('delete');
+    try {
+      await onDeleteAll();
+      setConfirming(null);
+      setDeleteNotice({ kind: 'status', text: i18n.t('data.deleteDone') });
+    } catch {
+      setDeleteNotice({ kind: 'alert', text: i18n.t('data.deleteFailed') });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section class="data-panel" aria-labelledby="data-heading">
+      <h2 id="data-heading">{i18n.t('data.heading')}</h2>
+      <p class="help">{i18n.t('data.intro')}</p>
+      {usage !== null && <p class="help">{i18n.t('data.usage', [formatBytes(usage)])}</p>}
+
+      <h3>{i18n.t('data.exportHeading')}</h3>
+      <div class="actions">
+        <button type="button" disabled={busy === 'export'} onClick={() => void doExport('json')}>
+          {i18n.t('data.exportJson')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy === 'export'}
+          onClick={() => void doExport('csv')}
+        >
+          {i18n.t('data.exportCsv')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy === 'export'}
+          onClick={() => void doExport('markdown')}
+        >
+          {i18n.t('data.exportMarkdown')}
+        </button>
+      </div>
+      <p class="help">{i18n.t('data.exportHint')}</p>
+      <NoticeLine notice={exportNotice} />
+
+      <h3>{i18n.t('data.importHeading')}</h3>
+      <form onSubmit={doImport}>
+        <div class="field">
+          <label for="data-import-file">{i18n.t('data.importFile')}</label>
+          <input
+            id="data-import-file"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby="data-import-hint"
+            onChange={(event) => {
+              setFile(event.currentTarget.files?.[0] ?? null);
+              setImportNotice(null);
+            }}
+          />
+        </div>
+        <p id="data-import-hint" class="help">
+          {i18n.t('data.importHint')}
+        </p>
+        <button type="submit" disabled={!file || busy === 'import'}>
+          {i18n.t('data.importButton')}
+        </button>
+      </form>
+      <NoticeLine notice={importNotice} />
+
+      <h3>{i18n.t('data.deleteHeading')}</h3>
+      {confirming ? (
+        <fieldset
+          class="confirm"
+          aria-labelledby="data-delete-heading"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') cancelDelete();
+          }}
+        >
+          <h4 id="data-delete-heading" tabIndex={-1} ref={confirmHeading}>
+            {i18n.t('data.deleteConfirmHeading')}
+          </h4>
+          <p>
+            {i18n.t('data.deleteWhat', [
+              checkInsText(confirming.checkIns),
+              journalText(confirming.journalLines),
+              peopleText(confirming.people),
+            ])}{' '}
+            {i18n.t('data.deleteKeeps')}
+          </p>
+          <p>{i18n.t('data.deleteExportFirst')}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy === 'export'}
+              onClick={() => void doExport('json')}
+            >
+              {i18n.t('data.exportJson')}
+            </button>
+            <button type="button" class="danger" disabled={busy === 'delete'} onClick={() => void doDelete()}>
+              {i18n.t('data.deleteConfirm')}
+            </button>
+            <button type="button" class="secondary" onClick={cancelDelete}>
+              {i18n.t('data.deleteCancel')}
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <button type="button" class="secondary" ref={deleteButton} onClick={() => void askDelete()}>
+          {i18n.t('data.deleteButton')}
+        </button>
+      )}
+      <NoticeLine notice={deleteNotice} />
+    </section>
+  );
+}
+
+/** Catalogue words for a stored id, or the id itself when the catalogue no longer has it. */
+const orId = (text: string, id: string) => text || id;
+
+export function exportLabels(): ExportLabels {
+  const helped: Record<NonNullable<CheckIn['helped']>, MessageKey> = {
+    yes: 'checkin.helpedYes',
+    'a-bit': 'checkin.helpedABit',
+    no: 'checkin.helpedNo',
+  };
+  const feeling = (id: string) => orId(i18n.dynamic(`feeling.${feelingCopyKey(id)}`), id);
+  return {
+    csv: {
+      header: {
+        at: i18n.t('data.csv.at'),
+        feeling: i18n.t('data.csv.feeling'),
+        outlet: i18n.t('data.csv.outlet'),
+        outcome: i18n.t('data.csv.outcome'),
+        helped: i18n.t('data.csv.helped'),
+        journal: i18n.t('data.csv.journal'),
+      },
+      feeling,
+      outlet: (id) => (id ? orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id) : ''),
+      outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
+      helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
+    },
+    journal: {
+      title: i18n.t('data.journalTitle'),
+      feeling,
+      time: (at) => new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(at),
+    },
+  };
+}
+
+/** The chosen file couldn't be read at all (moved, or no longer allowed). */
+export class FileUnreadable extends Error {}
+
+/** Reads a chosen file, refusing one past the size cap before reading it at all. */
+export async function importChosenFile(file: File, apply = applyImport): Promise<ImportOutcome> {
+  const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
+  if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    throw new FileUnreadable();
+  }
+  const parsed = parseImportFile(text);
+  if (!parsed.ok) return parsed;
+  return { ok: true, counts: await apply(parsed.data) };
+}
+
+/** The panel wired to the stores. `access` lets a test (or a demo) use other stores. */
+export function DataPanel({ access = storeAccess }: { access?: typeof storeAccess } = {}) {
+  const [usage, setUsage] = useState<number | null>(null);
+  const refreshUsage = () =>
+    void access
+      .storageUse()
+      .then((use) => setUsage(use?.usage ?? null))
+      .catch(() => setUsage(null));
+  useEffect(refreshUsage, []);
+
+  return (
+    <DataPanelView
+      usage={usage}
+      onExport={async (kind) => {
+        const file = await exportFile(kind, exportLabels(), { access });
+        downloadText(file.filename, file.text, file.type);
+      }}
+      onImport={async (file) => {
+        try {
+          return await importChosenFile(file, (data) => applyImport(data, access));
+        } finally {
+          refreshUsage();
+        }
+      }}
+      onSummary={() => storedSummary(access)}
+      onDeleteAll={async () => {
+        try {
+          await deleteEverything(access);
+        } finally {
+          refreshUsage();
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,138 @@
+// The file a person downloads to keep everything Outlet stored, and reads back in. Versioned: a file
+// written by an older Outlet is read through step upgrades (v1 → v2), a newer one is refused with a
+// word about updating rather than half read.
+//
+// Strict on purpose (every object a `strictObject`): a file is the one input that comes from outside
+// the extension, so an unknown field is refused and named rather than silently dropped. The pieces
+// reuse the stored data's own schemas (core/schema.ts), so a file can hold exactly what storage may.
+import * as v from 'valibot';
+import { DEFAULT_HOURS } from '../hours';
+import {
+  CheckInSchema,
+  ContextSchema,
+  type Preferences,
+  preferenceFields,
+  TRUSTED_PEOPLE_MAX,
+  TrustedPersonSchema,
+  WeekHoursSchema,
+} from '../schema';
+
+export const EXPORT_FORMAT = 'outlet-export';
+export const EXPORT_VERSION = 2;
+
+export const MAX_CHECK_INS = 200_000;
+export const MAX_PEOPLE = TRUSTED_PEOPLE_MAX;
+export const MAX_SET_ASIDE = 1_000;
+/** Stored check-ins that could not be read go out with an export as they are, so nothing is lost. */
+export const MAX_UNREADABLE = 10_000;
+/** The latest moment a JavaScript date can hold (ECMA-262 §21.4.1.1). */
+export const TIME_MAX = 8.64e15;
+
+/** An epoch-millisecond moment: a whole number a date can hold, not before 1970. */
+export const TimeSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TIME_MAX));
+
+const ContextStrict = v.strictObject(ContextSchema.entries);
+
+export const CheckInStrict = v.strictObject({
+  ...CheckInSchema.entries,
+  at: TimeSchema,
+  context: v.optional(ContextStrict),
+});
+
+export const PersonStrict = v.strictObject(TrustedPersonSchema.entries);
+
+const minuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1439));
+const RangeStrict = v.strictObject({ start: minuteOfDay, end: minuteOfDay, nextDay: v.boolean() });
+const DayStrict = v.array(RangeStrict);
+// The shape, strictly; then the stored schema itself decides what a sound week is (one definition).
+const HoursStrict = v.pipe(
+  v.strictObject({
+    0: DayStrict,
+    1: DayStrict,
+    2: DayStrict,
+    3: DayStrict,
+    4: DayStrict,
+    5: DayStrict,
+    6: DayStrict,
+  }),
+  v.check((hours) => v.is(WeekHoursSchema, hours)),
+);
+
+export const PreferencesStrict = v.strictObject({
+  ...preferenceFields,
+  hours: HoursStrict as unknown as (typeof preferenceFields)['hours'],
+});
+
+const SetAsideStrict = v.strictObject({
+  key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  at: TimeSchema,
+  value: v.unknown(),
+});
+export type SetAside = v.InferOutput<typeof SetAsideStrict>;
+
+export const ExportV2Schema = v.strictObject({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.literal(2),
+  exportedAt: TimeSchema,
+  preferences: PreferencesStrict,
+  trustedPeople: v.pipe(v.array(PersonStrict), v.maxLength(MAX_PEOPLE)),
+  checkIns: v.pipe(v.array(CheckInStrict), v.maxLength(MAX_CHECK_INS)),
+  setAside: v.pipe(v.array(SetAsideStrict), v.maxLength(MAX_SET_ASIDE)),
+  unreadable: v.pipe(v.array(v.unknown()), v.maxLength(MAX_UNREADABLE)),
+});
+export type ExportV2 = v.InferOutput<typeof ExportV2Schema>;
+
+// Version 1 kept trusted people inside the settings, and came before active hours, breaks and calls.
+const SettingsV1Strict = v.strictObject({
+  nudgesEnabled: preferenceFields.nudgesEnabled,
+  intervalMinutes: preferenceFields.intervalMinutes,
+  families: preferenceFields.families,
+  trustedPeople: v.pipe(v.array(PersonStrict), v.maxLength(MAX_PEOPLE)),
+  hours: v.optional(PreferencesStrict.entries.hours),
+  breakMinutes: v.optional(preferenceFields.breakMinutes),
+  holdDuringCalls: v.optional(preferenceFields.holdDuringCalls),
+});
+
+export const ExportV1Schema = v.strictObject({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.literal(1),
+  exportedAt: TimeSchema,
+  settings: SettingsV1Strict,
+  checkIns: v.pipe(v.array(CheckInStrict), v.maxLength(MAX_CHECK_INS)),
+});
+export type ExportV1 = v.InferOutput<typeof ExportV1Schema>;
+
+/**
+ * v1 → v2: people move out of the settings; what v1 had no field for takes the value v1 behaved
+ * with (spelled out, not today's defaults, so the step means the same thing forever).
+ */
+export function upgradeV1(file: ExportV1): ExportV2 {
+  const { trustedPeople, ...settings } = file.settings;
+  const preferences: Preferences = {
+    nudgesEnabled: settings.nudgesEnabled,
+    intervalMinutes: settings.intervalMinutes,
+    families: settings.families,
+    hours: settings.hours ?? DEFAULT_HOURS,
+    breakMinutes: settings.breakMinutes ?? 5,
+    holdDuringCalls: settings.holdDuringCalls ?? false,
+  };
+  return {
+    format: EXPORT_FORMAT,
+    version: 2,
+    exportedAt: file.exportedAt,
+    preferences,
+    trustedPeople,
+    checkIns: file.checkIns,
+    setAside: [],
+    unreadable: [],
+  };
+}
+
+/** Everything an export holds, as read from the device. */
+export interface Snapshot {
+  preferences: Preferences;
+  trustedPeople: ExportV2['trustedPeople'];
+  checkIns: ExportV2['checkIns'];
+  setAside: SetAside[];
+  unreadable: unknown[];
+}

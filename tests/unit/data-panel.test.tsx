@@ -1,0 +1,279 @@
+import { readFileSync } from 'node:fs';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DataPanel, DataPanelView, importChosenFile } from '../../components/history/DataPanel';
+import type { CheckIn, Settings, TrustedPerson } from '../../core/schema';
+import { DEFAULT_SETTINGS } from '../../core/schema';
+import type { DataAccess, ImportCounts } from '../../platform/data-transfer';
+
+afterEach(cleanup);
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
+const fileOf = (text: string, name = 'outlet.json') => new File([text], name, { type: 'application/json' });
+
+const counts = (checkIns: [number, number], people: [number, number, number?]): ImportCounts => ({
+  checkIns: { added: checkIns[0], kept: checkIns[1] },
+  people: { added: people[0], kept: people[1], full: people[2] ?? 0 },
+});
+
+function renderView(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {}) {
+  const props = {
+    usage: null,
+    onExport: vi.fn(async () => undefined),
+    onImport: vi.fn((file: File) => importChosenFile(file, async () => counts([3, 0], [2, 0]))),
+    onSummary: vi.fn(async () => ({ checkIns: 120, journalLines: 1, people: 2 })),
+    onDeleteAll: vi.fn(async () => undefined),
+    ...overrides,
+  };
+  render(<DataPanelView {...props} />);
+  return props;
+}
+
+async function importText(text: string) {
+  fireEvent.change(screen.getByLabelText('Export file'), { target: { files: [fileOf(text)] } });
+  fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+}
+
+describe('DataPanelView: export', () => {
+  it.each([
+    ['Export everything (JSON)', 'json'],
+    ['Check-ins for a spreadsheet (CSV)', 'csv'],
+    ['Journal to read (Markdown)', 'markdown'],
+  ])('"%s" exports %s', (name, kind) => {
+    const props = renderView();
+    fireEvent.click(screen.getByRole('button', { name }));
+    expect(props.onExport).toHaveBeenCalledWith(kind);
+  });
+
+  it('says so in plain words when the file could not be made', async () => {
+    renderView({ onExport: vi.fn(async () => Promise.reject(new Error('quota'))) });
+    fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "That file couldn't be made. Nothing was changed; please try again.",
+    );
+  });
+
+  it('shows how much the extension stores', () => {
+    renderView({ usage: 4.2 * 1024 * 1024 });
+    expect(screen.getByText('Outlet uses 4.2 MB on this device.')).toBeTruthy();
+  });
+});
+
+describe('DataPanelView: import', () => {
+  it('keeps Import off until a file is chosen', () => {
+    renderView();
+    expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('lists every problem in plain words, and stores nothing', async () => {
+    const apply = vi.fn(async () => counts([0, 0], [0, 0]));
+    renderView({ onImport: (file) => importChosenFile(file, apply) });
+    const file = JSON.parse(fixture('valid-v2.json'));
+    file.checkIns[1].at = 'soon';
+    file.checkIns[2].mood = 'grey';
+    file.trustedPeople[0].name = '';
+    await importText(JSON.stringify(file));
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toBe("This file wasn't imported, so nothing changed.");
+    expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      "Trusted person 1, “name”: this can't be empty.",
+      "Check-in 2: the time isn't a valid date.",
+      "Check-in 3, “mood”: there's something here Outlet doesn't know.",
+    ]);
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['future-version.json', 'This file comes from a newer Outlet. Update Outlet, then try again.'],
+    ['truncated.txt', 'This file seems cut off before its end. Try exporting it again.'],
+    ['empty.txt', 'This file is empty.'],
+  ])('says what is wrong with %s as a whole', async (name, text) => {
+    renderView();
+    await importText(fixture(name));
+    const alert = await screen.findByRole('alert');
+    expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([text]);
+  });
+
+  it('shows ids from a hostile file as text, never as markup', async () => {
+    renderView();
+    const file = JSON.parse(fixture('valid-v2.json'));
+    const id = '<img src=x onerror="alert(1)">';
+    file.checkIns[0].id = id;
+    file.checkIns[1].id = id;
+    file.checkIns[1].at = -1;
+    await importText(JSON.stringify(file));
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('img')).toBeNull();
+    expect(alert.textContent).toContain('Check-in 2: the time isn');
+    expect(alert.textContent).toContain('Check-in 2, “id”: another entry in the file has the same id.');
+  });
+
+  it.each([
+    [
+      counts([40, 10], [2, 0]),
+      'Added 40 check-ins and 2 people. 10 were already here. Your preferences now match the file.',
+    ],
+    [
+      counts([1, 0], [0, 1]),
+      'Added 1 check-in and 0 people. 1 was already here. Your preferences now match the file.',
+    ],
+    [
+      counts([0, 12], [0, 2]),
+      'Nothing new to add: everything in this file is already here. Your preferences now match the file.',
+    ],
+    [
+      counts([3, 0], [1, 19, 2]),
+      "Added 3 check-ins and 1 person. 19 were already here. 2 people didn't fit: Outlet keeps up to 20 trusted people. Your preferences now match the file.",
+    ],
+  ])('tells what was added: %j', async (result, text) => {
+    renderView({ onImport: (file) => importChosenFile(file, async () => result) });
+    await importText(fixture('valid-v2.json'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(text));
+  });
+
+  it('says so when storing failed, and that trying again is safe', async () => {
+    renderView({ onImport: (file) => importChosenFile(file, () => Promise.reject(new Error('quota'))) });
+    await importText(fixture('valid-v2.json'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "The data couldn't be saved. Nothing is lost; try again and nothing will be added twice.",
+    );
+  });
+});
+
+describe('DataPanelView: delete everything', () => {
+  it('names what will go, asks to export first, and deletes only once confirmed', async () => {
+    const props = renderView();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    const group = await screen.findByRole('group', { name: 'Delete everything?' });
+    expect(group.textContent).toContain(
+      "This deletes 120 check-ins, 1 journal line and 2 people from this device. It can't be undone. Your preferences stay as they are.",
+    );
+    expect(group.textContent).toContain('You might like to export a copy first.');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Delete everything?'));
+    expect(props.onDeleteAll).not.toHaveBeenCalled();
+
+    fireEvent.click(within(group).getByRole('button', { name: 'Export everything (JSON)' }));
+    expect(props.onExport).toHaveBeenCalledWith('json');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Everything is deleted. Your preferences are still here.',
+      ),
+    );
+    expect(props.onDeleteAll).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('group')).toBeNull();
+  });
+
+  it('keeps everything on "Keep everything" or Escape', async () => {
+    const props = renderView();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep everything' }));
+    expect(screen.queryByRole('group')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    fireEvent.keyDown(await screen.findByRole('group'), { key: 'Escape' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(props.onDeleteAll).not.toHaveBeenCalled();
+  });
+
+  it('says so when deleting failed', async () => {
+    renderView({ onDeleteAll: vi.fn(async () => Promise.reject(new Error('blocked'))) });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete everything' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Not everything could be deleted. Please try again.',
+    );
+  });
+});
+
+/** Stores in memory, to see the panel's wiring end to end. */
+function memoryAccess(): DataAccess & { people: TrustedPerson[]; entries: CheckIn[]; settings: Settings } {
+  const state = {
+    settings: { ...DEFAULT_SETTINGS },
+    people: [] as TrustedPerson[],
+    entries: [] as CheckIn[],
+  };
+  return Object.assign(state, {
+    loadSettings: async () => ({ ...state.settings, trustedPeople: state.people }),
+    updateSettings: async (patch: Partial<Settings>) => void Object.assign(state.settings, patch),
+    loadTrustedPeople: async () => [...state.people],
+    mergeTrustedPeople: async (people: TrustedPerson[]) => {
+      const fresh = people.filter((p) => !state.people.some((q) => q.id === p.id));
+      state.people.push(...fresh);
+      return { added: fresh.length, kept: people.length - fresh.length };
+    },
+    removeAllTrustedPeople: async () => {
+      state.people = [];
+    },
+    loadSetAside: async () => [],
+    allCheckIns: async () => ({ entries: [...state.entries], unreadable: [] }),
+    mergeCheckIns: async (entries: readonly CheckIn[]) => {
+      const fresh = entries.filter((e) => !state.entries.some((f) => f.id === e.id));
+      state.entries.push(...fresh);
+      return { added: fresh.length, kept: entries.length - fresh.length };
+    },
+    deleteAllHistory: async () => {
+      state.entries = [];
+    },
+    countCheckIns: async () => state.entries.length,
+    storageUse: async () => ({ usage: 2048 }),
+  });
+}
+
+describe('DataPanel (wired)', () => {
+  it('renders with no props (the history page mounts it so)', () => {
+    render(<DataPanel />);
+    expect(screen.getByRole('heading', { name: 'Your data' })).toBeTruthy();
+  });
+
+  it('imports a file into the stores, then deletes the history and people but not the preferences', async () => {
+    const access = memoryAccess();
+    render(<DataPanel access={access} />);
+    expect(await screen.findByText('Outlet uses 2 kB on this device.')).toBeTruthy();
+    await importText(fixture('script-journal.json'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Added 1 check-in and 2 people. Your preferences now match the file.',
+      ),
+    );
+    expect(access.entries[0]?.journal).toContain('<script>');
+    expect(access.settings.intervalMinutes).toBe(45);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    const group = await screen.findByRole('group');
+    expect(group.textContent).toContain('This deletes 1 check-in, 1 journal line and 2 people');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
+    await waitFor(() => expect(access.entries).toEqual([]));
+    expect(access.people).toEqual([]);
+    expect(access.settings.intervalMinutes).toBe(45);
+  });
+
+  it('downloads the export through a Blob URL and a temporary link, and lets the URL go', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const access = memoryAccess();
+    access.entries.push({
+      id: 'x',
+      at: 0,
+      feeling: 'calm',
+      outletId: null,
+      outcome: 'done',
+      journal: '<b>hi</b>',
+    });
+    const create = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:outlet/1');
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const clicked: { download: string; href: string; text: Promise<string> }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const blob = create.mock.calls.at(-1)?.[0] as Blob;
+      clicked.push({ download: this.download, href: this.href, text: blob.text() });
+    });
+    render(<DataPanel access={access} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Journal to read (Markdown)' }));
+    await vi.waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]?.download).toMatch(/^outlet-journal-\d{4}-\d\d-\d\d\.md$/);
+    expect(await clicked[0]?.text).toContain('\\<b\\>hi\\</b\\>');
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(revoke).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(revoke).toHaveBeenCalledWith('blob:outlet/1');
+    vi.useRealTimers();
+  });
+});
