@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeelingId } from '../core/feelings';
+import { withShown } from '../core/history';
 import type { Helped } from '../core/insights';
 import type { Outlet, PickReason } from '../core/outlets';
 import {
@@ -13,7 +14,6 @@ import {
   type Timer,
 } from '../core/schema';
 import { i18n } from '../platform/i18n';
-import { withShown } from '../core/history';
 import { ContextPicker } from './ContextPicker';
 import { FeelingPicker } from './FeelingPicker';
 import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
@@ -41,6 +41,7 @@ export interface CheckInActions extends NudgeStatusActions {
   startTimer: (minutes: number, checkInId: string) => void;
   stopTimer: () => void;
   openSupport: () => void;
+  openHistory: () => void;
   dismissSupport: () => void;
   random: () => number;
   newId: () => string;
@@ -324,6 +325,9 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       <p class="support-link">
         <button type="button" class="link small" onClick={actions.openSupport}>
           {i18n.t('support.link')}
+        </button>
+        <button type="button" class="link small" onClick={actions.openHistory}>
+          {i18n.t('history.link')}
         </button>
       </p>
     </div>

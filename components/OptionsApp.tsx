@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type PreferenceKey, type Preferences, preferenceFields } from '../core/schema';
 import { i18n } from '../platform/i18n';
 import { sendMessage } from '../platform/messaging';
+import { openExtensionPage } from '../platform/pages';
 import { releaseCallAccess, requestCallAccess } from '../platform/presence';
 import {
   addTrustedPerson,
@@ -18,6 +19,8 @@ import { RepairedNotice } from './RepairedNotice';
 import { TestNotification } from './TestNotification';
 import { TrustedPeopleSetting } from './TrustedPeopleSetting';
 import { useStoredValue } from './useStoredValue';
+
+const openHistory = () => void openExtensionPage('/history.html');
 
 /** Settings: how often, what to offer, and who to reach out to. Each change saves at once. */
 export function OptionsApp() {
@@ -43,7 +46,9 @@ export function OptionsApp() {
     const value = report?.value;
     if (!value) return;
     const patch = Object.fromEntries(
-      fields.filter((field) => field in preferenceFields).map((field) => [field, value[field as PreferenceKey]]),
+      fields
+        .filter((field) => field in preferenceFields)
+        .map((field) => [field, value[field as PreferenceKey]]),
     );
     void update(patch).catch(() => undefined);
   };
@@ -100,6 +105,11 @@ export function OptionsApp() {
         </p>
       )}
       <footer class="help">
+        <p>
+          <button type="button" class="link" onClick={openHistory}>
+            {i18n.t('history.link')}
+          </button>
+        </p>
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>
       </footer>

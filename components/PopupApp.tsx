@@ -4,6 +4,7 @@ import type { CheckIn as CheckInEntry } from '../core/schema';
 import { clearJournalDraft, recoverJournalDraft, saveJournalDraft } from '../platform/history/draft';
 import { saveCheckIn } from '../platform/history/store';
 import { sendMessage } from '../platform/messaging';
+import { type ExtensionPage, openExtensionPage } from '../platform/pages';
 import {
   contextSource,
   historySource,
@@ -19,7 +20,7 @@ import { CheckIn, type CheckInActions } from './CheckIn';
 import type { OutletFlow } from './outlet-flow';
 import { useStoredValue } from './useStoredValue';
 
-const openPage = (path: '/support.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+const openPage = (path: ExtensionPage) => void openExtensionPage(path);
 
 const timerFailed = (error: unknown) => console.warn('Outlet: the timer could not be saved.', error);
 
@@ -42,6 +43,7 @@ const actions: CheckInActions = {
   stopTimer: () => void sendMessage('stopTimer', null).catch(timerFailed),
   openSettings: () => void browser.runtime.openOptionsPage(),
   openSupport: () => openPage('/support.html'),
+  openHistory: () => openPage('/history.html'),
   dismissSupport: () => void saveSupportState({ dismissedAt: Date.now() }),
   acceptCalmerPace: (intervalMinutes) =>
     void (async () => {
@@ -63,7 +65,9 @@ export function PopupApp() {
   useEffect(() => {
     void flowLoading.then(setFlow);
     // A journal line left typing in a popup that closed goes into its check-in now.
-    void recoverJournalDraft().catch((error) => console.warn('Outlet: a journal draft could not be kept yet.', error));
+    void recoverJournalDraft().catch((error) =>
+      console.warn('Outlet: a journal draft could not be kept yet.', error),
+    );
   }, []);
   const settings = useStoredValue(settingsSource);
   const schedule = useStoredValue(scheduleSource);

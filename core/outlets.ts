@@ -5,7 +5,7 @@
 
 import { OUTLET_FAMILIES, type OutletFamily } from './families';
 import { type FeelingId, feelingById } from './feelings';
-import { clampWeight } from './insights';
+import { clampWeight } from './insights/signals';
 
 export { OUTLET_FAMILIES, type OutletFamily };
 

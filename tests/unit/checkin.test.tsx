@@ -37,6 +37,7 @@ function setup({ settings = {}, context = {}, history = [], random = () => 0, da
     stopTimer: vi.fn(),
     openSettings: vi.fn(),
     openSupport: vi.fn(),
+    openHistory: vi.fn(),
     dismissSupport: vi.fn(),
     acceptCalmerPace: vi.fn(),
     dismissCalmerPace: vi.fn(),

@@ -23,7 +23,7 @@
 // check-ins made after the dismissal count, so the same days that led to the card can't bring it straight
 // back: it returns only if the new check-ins meet the rule on their own.
 
-import { type FeelingId, feelingById, isFeelingId } from './feelings';
+import { type FeelingId, feelingById, isFeelingId } from '../feelings';
 
 export type Helped = 'yes' | 'a-bit' | 'no';
 

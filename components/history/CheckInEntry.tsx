@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CheckIn } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
+import { formatTime } from '../copy';
+import { feelingWords, outletWords } from './words';
+
+interface Props {
+  entry: CheckIn;
+  /** The day it belongs to, in words, for the delete button's name ("… from 09:30, Monday 2 November"). */
+  dayWords: string;
+  /** The entry and its delete button, so the list can move focus to them. */
+  itemRef: (element: HTMLLIElement | null) => void;
+  deleteRef: (element: HTMLButtonElement | null) => void;
+  /** Resolves once the entry is gone (true) or couldn't be deleted (false). */
+  onDelete: (id: string) => Promise<boolean>;
+}
+
+const HELPED_KEYS = {
+  yes: 'history.helpedYes',
+  'a-bit': 'history.helpedABit',
+  no: 'history.helpedNo',
+} as const;
+
+/** One check-in as plain text: time, feeling, outlet, what happened, and its journal line. */
+export function CheckInEntry({ entry, dayWords, itemRef, deleteRef, onDelete }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const ownDeleteRef = useRef<HTMLButtonElement | null>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      ownDeleteRef.current?.focus();
+    }
+  }, [confirming]);
+
+  const cancel = () => {
+    returnFocus.current = true;
+    setConfirming(false);
+  };
+  const confirm = async () => {
+    setBusy(true);
+    const deleted = await onDelete(entry.id);
+    setBusy(false);
+    if (!deleted) cancel();
+  };
+
+  const time = formatTime(entry.at);
+  const details = [
+    entry.outletId ? outletWords(entry.outletId) : i18n.t('history.noOutlet'),
+    entry.outletId
+      ? entry.outcome === 'done'
+        ? i18n.t('history.outcomeDone')
+        : i18n.t('history.outcomeSkipped')
+      : null,
+    entry.helped ? i18n.t(HELPED_KEYS[entry.helped]) : null,
+    entry.reachedOut ? i18n.t('history.reachedOut') : null,
+  ].filter((part): part is string => part !== null);
+
+  return (
+    <li class="entry" tabIndex={-1} ref={itemRef}>
+      <p class="entry-head">
+        <time dateTime={new Date(entry.at).toISOString()}>{time}</time>{' '}
+        <strong>{feelingWords(entry.feeling)}</strong>
+        {entry.intensity !== undefined && (
+          <span class="muted"> · {i18n.t('history.intensity', [String(entry.intensity)])}</span>
+        )}
+      </p>
+      <p class="entry-details">{details.join(' · ')}</p>
+      {entry.journal && (
+        <p class="journal-line">
+          <span class="visually-hidden">{i18n.t('history.journalLine')}: </span>
+          {entry.journal}
+        </p>
+      )}
+      {confirming ? (
+        <fieldset
+          class="confirm"
+          onKeyDown={(event) => {
+            // Escape anywhere in the question means "keep it".
+            if (event.key === 'Escape') cancel();
+          }}
+        >
+          <legend>{i18n.t('history.deleteConfirm')}</legend>
+          <div class="row">
+            <button type="button" class="small danger" disabled={busy} onClick={() => void confirm()}>
+              {i18n.t('history.deleteYes')}
+            </button>
+            <button type="button" class="small" ref={keepRef} disabled={busy} onClick={cancel}>
+              {i18n.t('history.deleteKeep')}
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          class="small link delete"
+          ref={(element) => {
+            ownDeleteRef.current = element;
+            deleteRef(element);
+          }}
+          aria-label={i18n.t('history.deleteLabel', [`${time}, ${dayWords}`])}
+          onClick={() => setConfirming(true)}
+        >
+          {i18n.t('history.delete')}
+        </button>
+      )}
+    </li>
+  );
+}

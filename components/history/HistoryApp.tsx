@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { addDays, type DaySummary, localDayKey } from '../../core/data/days';
+import { weeklyReflection } from '../../core/insights/reflection';
+import { helpedThisMonth, weekView } from '../../core/insights/week';
+import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
+import type { CheckIn } from '../../core/schema';
+import { checkInsPage, daySummaries, deleteCheckIn, watchHistoryHere } from '../../platform/history/store';
+import { i18n } from '../../platform/i18n';
+import { DataPanel } from './DataPanel';
+import { DayList } from './DayList';
+import { HelpedThisMonth } from './HelpedThisMonth';
+import { JournalSearch } from './JournalSearch';
+import { WeeklyReflection } from './WeeklyReflection';
+import { WeekView } from './WeekView';
+import { YearGlance } from './YearGlance';
+
+export const DAYS_PAGE = 50;
+export const JOURNAL_PAGE = 30;
+const SEARCH_DELAY_MS = 150;
+
+interface Props {
+  /** The clock, passed in by the entrypoint (and by tests). */
+  now: () => number;
+}
+
+interface Paged {
+  entries: CheckIn[];
+  next: number | null;
+}
+
+const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
+  const seen = new Set(older.map((entry) => entry.id));
+  return [...older, ...newer.filter((entry) => !seen.has(entry.id))];
+};
+
+/**
+ * The history page: check-ins by day, the journal, the week, what helped, the year, and your data.
+ * Every read is bounded: a page of entries, a page of journal lines, and one summary per day for a
+ * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
+ * or the background changes the history.
+ */
+export function HistoryApp({ now }: Props) {
+  const [today, setToday] = useState(() => localDayKey(now()));
+  const [days, setDays] = useState<Paged | null>(null);
+  const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderFailed, setOlderFailed] = useState(false);
+  const [query, setQuery] = useState('');
+  const [journal, setJournal] = useState<(Paged & { query: string }) | null>(null);
+  const [loadingMoreLines, setLoadingMoreLines] = useState(false);
+
+  // What the page shows now, for re-reads that keep as many entries as the person has opened.
+  const shown = useRef({ days: DAYS_PAGE, lines: JOURNAL_PAGE, query: '' });
+  const searchSeq = useRef(0);
+
+  useEffect(() => {
+    document.title = i18n.t('history.pageTitle');
+  }, []);
+
+  const loadDays = useCallback(async () => {
+    const day = localDayKey(now());
+    setToday(day);
+    try {
+      const [page, found] = await Promise.all([
+        checkInsPage({ limit: Math.max(DAYS_PAGE, shown.current.days) }),
+        daySummaries(addDays(day, -YEAR_DAYS), day),
+      ]);
+      setDays(page);
+      setSummaries(found);
+      setLoadFailed(false);
+    } catch {
+      setLoadFailed(true);
+    }
+  }, [now]);
+
+  const search = useCallback(async (text: string, limit: number) => {
+    const seq = ++searchSeq.current;
+    try {
+      const page = await checkInsPage({ journalOnly: true, query: text, limit });
+      // A slower, older search must not overwrite the answer to what is in the box now.
+      if (seq === searchSeq.current) setJournal({ ...page, query: text });
+    } catch {
+      if (seq === searchSeq.current) setLoadFailed(true);
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadDays();
+    void search('', JOURNAL_PAGE);
+    return watchHistoryHere(() => {
+      void loadDays();
+      void search(shown.current.query, Math.max(JOURNAL_PAGE, shown.current.lines));
+    });
+  }, [loadDays, search]);
+
+  useEffect(() => {
+    shown.current.days = days?.entries.length ?? DAYS_PAGE;
+  }, [days]);
+  useEffect(() => {
+    shown.current.lines = journal?.entries.length ?? JOURNAL_PAGE;
+  }, [journal]);
+
+  useEffect(() => {
+    shown.current.query = query;
+    const timer = setTimeout(() => void search(query, JOURNAL_PAGE), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, search]);
+
+  const showOlder = async (): Promise<string | null> => {
+    if (!days || days.next === null) return null;
+    setLoadingOlder(true);
+    setOlderFailed(false);
+    try {
+      const page = await checkInsPage({ before: days.next, limit: DAYS_PAGE });
+      setDays((current) => ({ entries: merged(current?.entries ?? [], page.entries), next: page.next }));
+      return page.next === null ? (page.entries[0]?.id ?? null) : null;
+    } catch {
+      setOlderFailed(true);
+      return null;
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+
+  const showMoreLines = async () => {
+    if (!journal || journal.next === null) return;
+    setLoadingMoreLines(true);
+    const seq = searchSeq.current;
+    try {
+      const page = await checkInsPage({
+        before: journal.next,
+        journalOnly: true,
+        query: journal.query,
+        limit: JOURNAL_PAGE,
+      });
+      if (seq === searchSeq.current)
+        setJournal((current) =>
+          current ? { ...current, entries: merged(current.entries, page.entries), next: page.next } : current,
+        );
+    } finally {
+      setLoadingMoreLines(false);
+    }
+  };
+
+  const remove = async (id: string): Promise<boolean> => {
+    try {
+      await deleteCheckIn(id);
+    } catch {
+      return false;
+    }
+    setDays(
+      (current) => current && { ...current, entries: current.entries.filter((entry) => entry.id !== id) },
+    );
+    setJournal(
+      (current) => current && { ...current, entries: current.entries.filter((entry) => entry.id !== id) },
+    );
+    return true;
+  };
+
+  const insights = useMemo(
+    () =>
+      summaries && {
+        week: weekView(summaries, today),
+        month: helpedThisMonth(summaries, today),
+        reflection: weeklyReflection(summaries, today),
+        year: yearGlance(summaries, today),
+        counts: new Map(summaries.map((summary) => [summary.day, summary.count])),
+      },
+    [summaries, today],
+  );
+
+  return (
+    <main class="options history" aria-busy={days === null && !loadFailed}>
+      <h1>{i18n.t('history.title')}</h1>
+      <p class="help">{i18n.t('history.intro')}</p>
+      {loadFailed && (
+        <p class="error" role="alert">
+          {i18n.t('history.loadFailed')}
+        </p>
+      )}
+      {days === null || !insights ? (
+        !loadFailed && <p class="help">{i18n.t('history.loading')}</p>
+      ) : (
+        <>
+          <WeeklyReflection reflection={insights.reflection} />
+          <WeekView week={insights.week} />
+          <HelpedThisMonth outlets={insights.month} />
+          <YearGlance year={insights.year} />
+          <DayList
+            entries={days.entries}
+            today={today}
+            hasOlder={days.next !== null}
+            loadingOlder={loadingOlder}
+            olderFailed={olderFailed}
+            dayCount={(day) => insights.counts.get(day)}
+            onShowOlder={showOlder}
+            onDelete={remove}
+          />
+          <JournalSearch
+            query={query}
+            entries={journal?.entries ?? null}
+            answered={journal?.query ?? ''}
+            hasMore={journal?.next != null}
+            loadingMore={loadingMoreLines}
+            today={today}
+            onQuery={setQuery}
+            onShowMore={() => void showMoreLines()}
+          />
+        </>
+      )}
+      <DataPanel />
+      <footer class="help">
+        <p>{i18n.t('options.privacy')}</p>
+        <p>{i18n.t('options.notMedical')}</p>
+      </footer>
+    </main>
+  );
+}

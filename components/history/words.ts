@@ -1,0 +1,57 @@
+// Words for the history page that depend on a number, a day or a stored id. Counts pick their key
+// ("one" or "many") by the English plural rules until the locales carry plural forms of their own.
+import { addDays, dayBounds } from '../../core/data/days';
+import { isFeelingId } from '../../core/feelings';
+import type { FeelingState } from '../../core/insights/states';
+import { outletById } from '../../core/outlets';
+import { i18n } from '../../platform/i18n';
+import { feelingLabel, outletTitle } from '../copy';
+
+const plural = new Intl.PluralRules('en');
+const isOne = (n: number) => plural.select(n) === 'one';
+
+export const checkInsCount = (n: number): string =>
+  isOne(n) ? i18n.t('history.checkInsOne') : i18n.t('history.checkInsMany', [String(n)]);
+
+export const daysCount = (n: number): string =>
+  isOne(n) ? i18n.t('history.daysOne') : i18n.t('history.daysMany', [String(n)]);
+
+/** A stored feeling id in words; an id from an older version is shown as it was stored. */
+export const feelingWords = (id: string): string => (isFeelingId(id) ? feelingLabel(id) : id);
+
+/** A stored outlet id in words, even once the catalogue has retired it. */
+export const outletWords = (id: string): string =>
+  outletById(id) ? outletTitle(id) : i18n.t('history.earlierOutlet');
+
+export const stateLabel = (state: FeelingState): string => i18n.dynamic(`history.state.${state}`);
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const dateYearFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const shortDateFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
+const shortMonthFormat = new Intl.DateTimeFormat(undefined, { month: 'short' });
+
+const noon = (day: string) => dayBounds(day).start + 12 * 60 * 60_000;
+
+/** "Today", "Yesterday", "Monday, 2 November", or with the year when it isn't this year's. */
+export function dayHeading(day: string, today: string): string {
+  if (day === today) return i18n.t('history.today');
+  if (day === addDays(today, -1)) return i18n.t('history.yesterday');
+  return (day.slice(0, 4) === today.slice(0, 4) ? dateFormat : dateYearFormat).format(noon(day));
+}
+
+/** "Wed, 25 Nov": for the week's table, where the year is plain. */
+export const shortDate = (day: string): string => shortDateFormat.format(noon(day));
+export const shortWeekday = (day: string): string => shortDayFormat.format(noon(day));
+export const monthName = (month: string): string => monthFormat.format(noon(`${month}-01`));
+export const shortMonth = (month: string): string => shortMonthFormat.format(noon(`${month}-01`));
