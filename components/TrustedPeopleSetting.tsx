@@ -99,11 +99,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
                   <span class="help"> · {contact}</span>
                 ))}
               </span>
-              <button
-                type="button"
-                class="small"
-                onClick={() => void remove(person.id)}
-              >
+              <button type="button" class="small" onClick={() => void remove(person.id)}>
                 {i18n.t('options.personRemove', [person.name])}
               </button>
             </li>

@@ -102,7 +102,8 @@ export function moveLegacySettings(now = Date.now()): Promise<void> {
       const list = Array.isArray(old.trustedPeople) ? old.trustedPeople : [];
       list.forEach((raw, index) => {
         const person = v.safeParse(TrustedPersonSchema, raw);
-        if (person.success) people[`${PERSON_PREFIX}${person.output.id}`] = { ...person.output, addedAt: index };
+        if (person.success)
+          people[`${PERSON_PREFIX}${person.output.id}`] = { ...person.output, addedAt: index };
       });
       await keepAside([{ key: 'settings', at: now, value: legacy }]);
       if (Object.keys(prefs).length > 0) await browser.storage.sync.set(prefs);

@@ -53,7 +53,10 @@ type WriteTx = IDBPTransaction<OutletDB, ('checkins' | 'days')[], 'readwrite'>;
 /** Recomputes one day's summary from its entries, inside the write's own transaction. */
 export async function refreshDay(tx: WriteTx, day: string): Promise<void> {
   const { start, end } = dayBounds(day);
-  const raw = await tx.objectStore('checkins').index('at').getAll(IDBKeyRange.bound(start, end, false, true));
+  const raw = await tx
+    .objectStore('checkins')
+    .index('at')
+    .getAll(IDBKeyRange.bound(start, end, false, true));
   const entries = raw.map(parseCheckIn).filter((entry): entry is CheckIn => entry !== null);
   if (entries.length === 0) await tx.objectStore('days').delete(day);
   else await tx.objectStore('days').put(summarizeDay(day, entries));

@@ -4,7 +4,7 @@
 // closing. The next page to open (popup, check-in window, history) puts the line into its check-in.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CheckInSchema, type CheckIn, JOURNAL_MAX_LENGTH } from '../../core/schema';
+import { type CheckIn, CheckInSchema, JOURNAL_MAX_LENGTH } from '../../core/schema';
 import { db } from './db';
 import { saveCheckIn } from './store';
 

@@ -130,7 +130,9 @@ export async function checkInsPage({
   const entries: CheckIn[] = [];
   let cursor = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(before, true), 'prev');
   let lastAt: number | null = null;
-  while (cursor && entries.length < limit) {
+  // A page never ends inside a group of entries sharing one `at` (imports can hold such groups):
+  // the next page starts strictly before the last time seen, so none is skipped or shown twice.
+  while (cursor && (entries.length < limit || cursor.value.at === lastAt)) {
     const entry = parseCheckIn(cursor.value);
     lastAt = cursor.value.at;
     if (
@@ -141,8 +143,6 @@ export async function checkInsPage({
       entries.push(entry);
     cursor = await cursor.continue();
   }
-  // More may be older than the last one looked at. Entries sharing one `at` across a page edge are
-  // rare (ids are made a millisecond apart at least) and would be shown on the next page.
   return { entries, next: cursor && lastAt !== null ? lastAt : null };
 }
 

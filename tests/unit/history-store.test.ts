@@ -118,3 +118,22 @@ describe('the history database', () => {
     expect(await countCheckIns()).toBe(1);
   });
 });
+
+describe('paging the history', () => {
+  it('never skips entries that share one time across a page edge', async () => {
+    const at = new Date(2026, 10, 2, 9).getTime();
+    await mergeCheckIns(
+      ['a', 'b', 'c', 'd'].map((id) => ({
+        id,
+        at,
+        feeling: 'calm',
+        outletId: null,
+        outcome: 'skipped' as const,
+      })),
+    );
+    await mergeCheckIns([{ id: 'e', at: at - 1, feeling: 'calm', outletId: null, outcome: 'skipped' }]);
+    const first = await checkInsPage({ limit: 2 });
+    const second = await checkInsPage({ limit: 2, before: first.next ?? 0 });
+    expect([...first.entries, ...second.entries].map((c) => c.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});

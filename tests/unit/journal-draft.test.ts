@@ -4,7 +4,13 @@ import type { CheckIn } from '../../core/schema';
 import { recoverJournalDraft, saveJournalDraft } from '../../platform/history/draft';
 import { allCheckIns, saveCheckIn } from '../../platform/history/store';
 
-const entry: CheckIn = { id: 'c1', at: 1_780_000_000_000, feeling: 'sad', outletId: 'journal-line', outcome: 'skipped' };
+const entry: CheckIn = {
+  id: 'c1',
+  at: 1_780_000_000_000,
+  feeling: 'sad',
+  outletId: 'journal-line',
+  outcome: 'skipped',
+};
 
 describe('a journal draft', () => {
   it('survives the popup closing: the next page puts the line into its check-in', async () => {

@@ -51,7 +51,7 @@ describe('trusted people', () => {
   it('keeps each valid person when one stored entry is broken, and never rewrites the broken one', async () => {
     quiet();
     await fakeBrowser.storage.local.set({
-      'settings$moved': true,
+      settings$moved: true,
       'person:a': { id: 'a', name: 'Ana', addedAt: 1 },
       'person:b': { id: 'b', name: 'Ben', email: `${'b'.repeat(130)}@example.org`, addedAt: 2 },
       'person:c': { id: 'c', name: 'Cy', addedAt: 3 },
@@ -90,7 +90,12 @@ describe('trusted people', () => {
 
   it('merges imported people by id, up to the limit', async () => {
     await addTrustedPerson({ id: 'a', name: 'Ana' }, 1);
-    expect(await mergeTrustedPeople([{ id: 'a', name: 'Ana' }, { id: 'b', name: 'Ben' }])).toEqual({
+    expect(
+      await mergeTrustedPeople([
+        { id: 'a', name: 'Ana' },
+        { id: 'b', name: 'Ben' },
+      ]),
+    ).toEqual({
       added: 1,
       kept: 1,
       full: 0,
@@ -122,7 +127,9 @@ describe('preferences', () => {
     await fakeBrowser.storage.sync.set({ 'pref:families': ['movement', 'astrology'] });
     await updateSettings({ families: ['movement'] });
     const aside = await loadSetAside();
-    expect(aside.map((item) => [item.key, item.value])).toEqual([['pref:families', ['movement', 'astrology']]]);
+    expect(aside.map((item) => [item.key, item.value])).toEqual([
+      ['pref:families', ['movement', 'astrology']],
+    ]);
     // A sound value written over is just a change: nothing set aside.
     await updateSettings({ families: ['body'] });
     expect(await loadSetAside()).toHaveLength(1);
@@ -132,7 +139,11 @@ describe('preferences', () => {
     await updateSettings({ intervalMinutes: 45 });
     await fakeBrowser.storage.sync.set({ 'pref:breakMinutes': 10 }); // another tab, or another device
     await updateSettings({ nudgesEnabled: false });
-    expect(await loadSettings()).toMatchObject({ intervalMinutes: 45, breakMinutes: 10, nudgesEnabled: false });
+    expect(await loadSettings()).toMatchObject({
+      intervalMinutes: 45,
+      breakMinutes: 10,
+      nudgesEnabled: false,
+    });
   });
 
   it('sends changes made close together as one write, within sync limits', async () => {
@@ -143,7 +154,9 @@ describe('preferences', () => {
 
   it('refuses a value no form should send, and rejects with SaveFailed when sync refuses', async () => {
     await expect(updateSettings({ intervalMinutes: 7 })).rejects.toBeInstanceOf(TypeError);
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'),
+    );
     await expect(updateSettings({ intervalMinutes: 45 })).rejects.toBeInstanceOf(SaveFailed);
     expect((await loadSettings()).intervalMinutes).toBe(60);
   });
@@ -153,7 +166,10 @@ describe('preferences', () => {
     const legacy = {
       ...DEFAULT_SETTINGS,
       intervalMinutes: 90,
-      trustedPeople: [{ id: 'a', name: 'Ana' }, { id: 'b', name: 'B', email: 'nope' }],
+      trustedPeople: [
+        { id: 'a', name: 'Ana' },
+        { id: 'b', name: 'B', email: 'nope' },
+      ],
     };
     await fakeBrowser.storage.local.set({ settings: legacy, settings$: { v: 2 } });
     const settings = await loadSettings();
