@@ -8,7 +8,7 @@ export const ASK_WITHIN = DAY;
 
 /**
  * The popup reads only this much history, whatever its size: "did it help?" looks back a day, the
- * support card 14 days, the picker's learning 60 days (core/insights.ts), "another idea" 10 entries.
+ * support card 14 days, the picker's learning 60 days (core/insights/signals.ts), "another idea" 10 entries.
  */
 export const RECENT_HISTORY_DAYS = 60;
 export const RECENT_HISTORY_LIMIT = 500;
