@@ -37,12 +37,12 @@ export interface CheckInActions extends NudgeStatusActions {
   /** Keeps the journal line being typed, so a closing popup can't take it (platform/history/draft.ts). */
   saveDraft: (entry: CheckInEntry, text: string) => void;
   clearDraft: () => void;
-  saveContext: (context: Context) => void;
+  saveContext: (context: Context) => Promise<void> | void;
   startTimer: (minutes: number, checkInId: string) => void;
   stopTimer: () => void;
   openSupport: () => void;
   openHistory: () => void;
-  dismissSupport: () => void;
+  dismissSupport: () => Promise<void> | void;
   random: () => number;
   newId: () => string;
   clock: () => number;
@@ -200,7 +200,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
               onOpenSupport={actions.openSupport}
               onDismiss={() => {
                 setSupportHidden(true);
-                actions.dismissSupport();
+                void Promise.resolve(actions.dismissSupport()).catch(() => setSaveError(true));
               }}
             />
           )}
@@ -220,7 +220,12 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
               onAnswer={(h) => answer(askEarlier, h)}
             />
           )}
-          <ContextPicker context={context} onChange={actions.saveContext} />
+          <ContextPicker
+            context={context}
+            onChange={(next) =>
+              void Promise.resolve(actions.saveContext(next)).catch(() => setSaveError(true))
+            }
+          />
         </section>
       )}
       {flow && step.name === 'outlet' && (

@@ -32,7 +32,7 @@ const actions: CheckInActions = {
   },
   saveDraft: (entry, text) => void saveJournalDraft(entry, text).catch(() => undefined),
   clearDraft: () => void clearJournalDraft().catch(() => undefined),
-  saveContext: (context) => void saveContext(context),
+  saveContext,
   // The background rejects when it couldn't save the change: the status line then says so.
   pause: (until, kind) => sendMessage('pause', { until, kind }),
   resume: () => sendMessage('resume', null),
@@ -44,7 +44,7 @@ const actions: CheckInActions = {
   openSettings: () => void browser.runtime.openOptionsPage(),
   openSupport: () => openPage('/support.html'),
   openHistory: () => openPage('/history.html'),
-  dismissSupport: () => void saveSupportState({ dismissedAt: Date.now() }),
+  dismissSupport: () => saveSupportState({ dismissedAt: Date.now() }),
   acceptCalmerPace: (intervalMinutes) =>
     void (async () => {
       await updateSettings({ intervalMinutes });

@@ -16,7 +16,17 @@ export function WelcomeApp() {
     document.title = i18n.t('welcome.title');
   }, []);
 
-  const update = updateSettings;
+  const [failed, setFailed] = useState(false);
+  // A refused save is said in plain words; the field keeps the choice on screen.
+  const update = async (patch: Parameters<typeof updateSettings>[0]) => {
+    try {
+      await updateSettings(patch);
+      setFailed(false);
+    } catch (error) {
+      setFailed(true);
+      throw error;
+    }
+  };
 
   if (!settings) return <main class="options" aria-busy="true" />;
   return (
@@ -43,6 +53,11 @@ export function WelcomeApp() {
         newId={() => crypto.randomUUID()}
       />
 
+      {failed && (
+        <p class="error" role="alert">
+          {i18n.t('options.saveFailed')}
+        </p>
+      )}
       <section aria-labelledby="welcome-privacy">
         <h2 id="welcome-privacy">{i18n.t('welcome.privacyTitle')}</h2>
         <p>{i18n.t('welcome.privacy')}</p>

@@ -285,6 +285,13 @@ describe('CheckIn', () => {
     expect(actions.saveContext).toHaveBeenCalledWith({ ...DEFAULT_CONTEXT_STATE, alone: true });
   });
 
+  it('says so when the context could not be saved', async () => {
+    const { actions } = setup();
+    vi.mocked(actions.saveContext).mockRejectedValueOnce(new Error('Resource::kQuotaBytes quota exceeded'));
+    fireEvent.click(screen.getByRole('checkbox', { name: "I'm alone" }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/couldn't be saved/);
+  });
+
   it('says when the next nudge comes, and pauses for 30 minutes, an hour or until tomorrow', () => {
     const { actions } = setup();
     expect(screen.getByText(/^Next nudge at 2:30/)).toBeTruthy();
