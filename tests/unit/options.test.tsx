@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FamiliesSetting } from '../../components/FamiliesSetting';
 import { FrequencySetting } from '../../components/FrequencySetting';
+import { HoursSetting } from '../../components/HoursSetting';
 import { OptionsApp } from '../../components/OptionsApp';
 import { TrustedPeopleSetting } from '../../components/TrustedPeopleSetting';
 import { DEFAULT_SETTINGS } from '../../core/schema';
@@ -137,7 +138,26 @@ describe('TrustedPeopleSetting', () => {
   });
 });
 
+describe('HoursSetting', () => {
+  it('offers no seventh range on a day, which storage could not keep', () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ start: i * 120, end: i * 120 + 60, nextDay: false }));
+    render(<HoursSetting hours={{ ...DEFAULT_SETTINGS.hours, 3: six }} onChange={async () => undefined} />);
+    expect(screen.queryByRole('button', { name: /Add hours on Wednesday/ })).toBeNull();
+    expect(screen.getByText(/as many as one day can hold/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Add hours on Thursday/ })).toBeTruthy();
+  });
+});
+
 describe('OptionsApp', () => {
+  it('says plainly when a change could not be saved, and never says "Saved." with it', async () => {
+    render(<OptionsApp />);
+    const box = await screen.findByRole('checkbox', { name: 'Send me gentle nudges' });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(box);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Couldn't save that just now/);
+    expect(screen.queryByText('Saved.')).toBeNull();
+  });
+
   it('says plainly which saved setting was broken, keeps the rest, and lets the person keep the defaults', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const people = [{ id: 'p', name: 'Ana' }];
