@@ -45,22 +45,68 @@ export function addDays(day: string, offset: number): string {
 }
 
 export function summarizeDay(day: string, entries: readonly CheckIn[]): DaySummary {
-  // Null-prototype maps: ids come from stored data, and `__proto__` must be just another id.
-  const feelings: Record<string, number> = Object.create(null);
-  const helped: Record<string, HelpedCount> = Object.create(null);
-  let done = 0;
-  let journal = 0;
-  for (const entry of entries) {
-    feelings[entry.feeling] = (feelings[entry.feeling] ?? 0) + 1;
-    if (entry.outcome === 'done') done++;
-    if (entry.journal) journal++;
-    if (entry.helped && entry.outletId) {
-      const count = helped[entry.outletId] ?? { yes: 0, aBit: 0, no: 0 };
-      if (entry.helped === 'yes') count.yes++;
-      else if (entry.helped === 'a-bit') count.aBit++;
-      else count.no++;
-      helped[entry.outletId] = count;
-    }
+  let summary: DaySummary | undefined;
+  for (const entry of entries) summary = changeDay(summary, day, entry, 1) ?? undefined;
+  return summary ?? emptyDay(day);
+}
+
+const emptyDay = (day: string): DaySummary => ({
+  day,
+  count: 0,
+  feelings: {},
+  helped: {},
+  done: 0,
+  journal: 0,
+});
+
+/**
+ * A day's summary with one entry added (`sign` 1) or taken away (-1): what one save changes, so a
+ * save costs the same whatever the size of the day. Null when the day is left with no entries.
+ * `summarizeDay` of the day's entries gives the same result (a unit test checks it).
+ */
+export function changeDay(
+  summary: DaySummary | undefined,
+  day: string,
+  entry: CheckIn,
+  sign: 1 | -1,
+): DaySummary | null {
+  const base = summary ?? emptyDay(day);
+  const feelings: Record<string, number> = { ...base.feelings };
+  const helped: Record<string, HelpedCount> = { ...base.helped };
+  const bump = (record: Record<string, number>, key: string) => {
+    const next = (Object.hasOwn(record, key) ? (record[key] ?? 0) : 0) + sign;
+    if (next > 0)
+      Object.defineProperty(record, key, {
+        value: next,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else delete record[key];
+  };
+  bump(feelings, entry.feeling);
+  if (entry.helped && entry.outletId) {
+    const current = Object.hasOwn(helped, entry.outletId) ? helped[entry.outletId] : undefined;
+    const count = { ...(current ?? { yes: 0, aBit: 0, no: 0 }) };
+    if (entry.helped === 'yes') count.yes += sign;
+    else if (entry.helped === 'a-bit') count.aBit += sign;
+    else count.no += sign;
+    if (count.yes + count.aBit + count.no > 0)
+      Object.defineProperty(helped, entry.outletId, {
+        value: count,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else delete helped[entry.outletId];
   }
-  return { day, count: entries.length, feelings: { ...feelings }, helped: { ...helped }, done, journal };
+  const next: DaySummary = {
+    day,
+    count: base.count + sign,
+    feelings,
+    helped,
+    done: base.done + (entry.outcome === 'done' ? sign : 0),
+    journal: base.journal + (entry.journal ? sign : 0),
+  };
+  return next.count > 0 ? next : null;
 }

@@ -8,7 +8,7 @@
 //   after the other).
 // `idb` (Jake Archibald's promise wrapper) rather than raw IDBRequest callbacks.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { type DaySummary, dayBounds, localDayKey, summarizeDay } from '../../core/data/days';
+import { changeDay, type DaySummary, dayBounds, localDayKey, summarizeDay } from '../../core/data/days';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
 
 export const DB_NAME = 'outlet';
@@ -60,6 +60,15 @@ export async function refreshDay(tx: WriteTx, day: string): Promise<void> {
   const entries = raw.map(parseCheckIn).filter((entry): entry is CheckIn => entry !== null);
   if (entries.length === 0) await tx.objectStore('days').delete(day);
   else await tx.objectStore('days').put(summarizeDay(day, entries));
+}
+
+/** Adds one entry to (1) or takes it from (-1) its day's summary, inside the write's transaction. */
+export async function changeSummary(tx: WriteTx, entry: CheckIn, sign: 1 | -1): Promise<void> {
+  const day = localDayKey(entry.at);
+  const days = tx.objectStore('days');
+  const next = changeDay(await days.get(day), day, entry, sign);
+  if (next) await days.put(next);
+  else await days.delete(day);
 }
 
 export function writeTx(database: IDBPDatabase<OutletDB>): WriteTx {

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { DaySummary } from '../../core/data/days';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
-import { closeDb, db, localDayKey, refreshDay, writeTx } from './db';
+import { changeSummary, closeDb, db, localDayKey, refreshDay, writeTx } from './db';
 
 const CHANNEL = 'outlet:history';
 
@@ -51,24 +51,22 @@ export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }>
   const database = await db();
   const tx = writeTx(database);
   const store = tx.objectStore('checkins');
-  const previous = await store.get(entry.id);
+  const previous = parseCheckIn(await store.get(entry.id));
   await store.put(entry);
-  const day = localDayKey(entry.at);
-  await refreshDay(tx, day);
-  if (previous && localDayKey(previous.at) !== day) await refreshDay(tx, localDayKey(previous.at));
+  // The day's summary changes by this one entry: a save costs the same whatever the history's size.
+  if (previous) await changeSummary(tx, previous, -1);
+  await changeSummary(tx, entry, 1);
   await tx.done;
   changed();
-  return { created: previous === undefined };
+  return { created: previous === null };
 }
 
 export async function deleteCheckIn(id: string): Promise<void> {
   const database = await db();
   const tx = writeTx(database);
-  const previous = await tx.objectStore('checkins').get(id);
-  if (previous) {
-    await tx.objectStore('checkins').delete(id);
-    await refreshDay(tx, localDayKey(previous.at));
-  }
+  const previous = parseCheckIn(await tx.objectStore('checkins').get(id));
+  await tx.objectStore('checkins').delete(id);
+  if (previous) await changeSummary(tx, previous, -1);
   await tx.done;
   changed();
 }

@@ -137,3 +137,27 @@ describe('paging the history', () => {
     expect([...first.entries, ...second.entries].map((c) => c.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });
+
+describe('day summaries', () => {
+  it('stay equal to a summary made afresh from the entries, through saves, changes and deletes', async () => {
+    const { summarizeDay } = await import('../../core/data/days');
+    const day = localDayKey(base);
+    const feelings = ['numb', 'cant-tell', 'calm', '__proto__', 'sad'];
+    const helped = [undefined, 'yes', 'a-bit', 'no'] as const;
+    for (let i = 0; i < 40; i++) {
+      await saveCheckIn(
+        entry(`s${i % 12}`, base + (i % 12) * 1000, {
+          feeling: feelings[i % feelings.length] as string,
+          helped: helped[i % helped.length],
+          outcome: i % 3 ? 'done' : 'skipped',
+          ...(i % 4 ? { journal: `line ${i}` } : {}),
+        }),
+      );
+      if (i % 7 === 0) await deleteCheckIn(`s${(i + 5) % 12}`);
+    }
+    const [stored] = await daySummaries(day, day);
+    const fresh = summarizeDay(day, (await allCheckIns()).entries);
+    expect(JSON.parse(JSON.stringify(stored))).toEqual(JSON.parse(JSON.stringify(fresh)));
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+});
