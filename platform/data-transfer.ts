@@ -26,6 +26,7 @@ import {
   type Settings,
   type TrustedPerson,
 } from '../core/schema';
+import { clearJournalDraft } from './history/draft';
 import * as history from './history/store';
 import * as storage from './storage';
 
@@ -37,6 +38,8 @@ export interface DataAccess {
   mergeTrustedPeople(people: TrustedPerson[]): Promise<{ added: number; kept: number; full?: number }>;
   removeAllTrustedPeople(): Promise<void>;
   loadSetAside(): Promise<SetAside[]>;
+  /** The originals kept aside, and a journal line left in a draft: words too, so they go as well. */
+  removeSetAsideAndDraft(): Promise<void>;
   allCheckIns(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }>;
   mergeCheckIns(entries: readonly CheckIn[]): Promise<{ added: number; kept: number }>;
   deleteAllHistory(): Promise<void>;
@@ -52,6 +55,10 @@ export const storeAccess: DataAccess = {
   mergeTrustedPeople: (people) => storage.mergeTrustedPeople(people),
   removeAllTrustedPeople: () => storage.removeAllTrustedPeople(),
   loadSetAside: () => storage.loadSetAside(),
+  removeSetAsideAndDraft: async () => {
+    await storage.removeSetAside();
+    await clearJournalDraft();
+  },
   allCheckIns: () => history.allCheckIns(),
   mergeCheckIns: (entries) => history.mergeCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),
@@ -177,8 +184,9 @@ export async function storedSummary(access: DataAccess = storeAccess): Promise<S
   };
 }
 
-/** Deletes the history and the trusted people; the preferences stay. */
+/** Deletes the history, the trusted people and the originals kept aside; the preferences stay. */
 export async function deleteEverything(access: DataAccess = storeAccess): Promise<void> {
   await access.deleteAllHistory();
   await access.removeAllTrustedPeople();
+  await access.removeSetAsideAndDraft();
 }

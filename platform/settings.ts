@@ -186,6 +186,12 @@ export async function loadSetAside(): Promise<SetAside[]> {
     .sort((a, b) => a.at - b.at);
 }
 
+/** Forgets the originals kept aside (part of "delete everything"). */
+export async function removeSetAside(): Promise<void> {
+  const local = await browser.storage.local.get(null);
+  await browser.storage.local.remove(Object.keys(local).filter((key) => key.startsWith(ASIDE_PREFIX)));
+}
+
 // ── writing preferences ──────────────────────────────────────────────────────────────────────────
 
 // storage.sync allows 120 writes a minute: changes made close together go out as one write, and

@@ -29,6 +29,7 @@ export {
   mergeTrustedPeople,
   PeopleFull,
   removeAllTrustedPeople,
+  removeSetAside,
   removeTrustedPerson,
   restoreDefaultPreferences,
   SaveFailed,

@@ -205,6 +205,7 @@ function memoryAccess(): DataAccess & { people: TrustedPerson[]; entries: CheckI
       state.people = [];
     },
     loadSetAside: async () => [],
+    removeSetAsideAndDraft: async () => undefined,
     allCheckIns: async () => ({ entries: [...state.entries], unreadable: [] }),
     mergeCheckIns: async (entries: readonly CheckIn[]) => {
       const fresh = entries.filter((e) => !state.entries.some((f) => f.id === e.id));
