@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { checkInFlow, INITIAL_FLOW, type OutletOffer } from '../../core/checkin/flow';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount, recentlyShown, withShown } from '../../core/history';
@@ -77,8 +77,9 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   const draft = useRef('');
   const personTurn = useRef(0);
 
-  // Keyboard and screen-reader users land on each new step's heading.
-  useEffect(() => {
+  // Keyboard and screen-reader users land on each new step's heading, in the same frame as the step
+  // (the button pressed has gone: focus must never fall to the page body meanwhile).
+  useLayoutEffect(() => {
     if (state.focusTurn > 0) containerRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [state.focusTurn]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseClock } from '../../core/hours';
 import { meetingEnd } from '../../core/meeting';
 import { i18n } from '../../platform/i18n';
@@ -18,7 +18,7 @@ export function PauseChoices({ now, tomorrow, onPause, onClose }: Props) {
   const [meetingError, setMeetingError] = useState<string | null>(null);
   const menu = useRef<HTMLFieldSetElement>(null);
   // Opened from its button: focus goes to the first choice, as a menu button's menu does.
-  useEffect(() => menu.current?.querySelector<HTMLElement>('button')?.focus(), []);
+  useLayoutEffect(() => menu.current?.querySelector<HTMLElement>('button')?.focus(), []);
 
   const startMeeting = (event: Event) => {
     event.preventDefault();
