@@ -1,7 +1,8 @@
 // Writes the check-in's first screen (the question and the feeling buttons) straight into
 // popup.html and checkin.html at build time, so the feelings show at first paint instead of after
 // the scripts load (about 50 ms later on a fast machine). The app then renders over it.
-// tests/unit/prerender.test.tsx checks that this markup matches what FeelingPicker renders.
+// tests/unit/prerender.test.tsx checks that this markup matches what FeelingsStep renders; a tiny
+// script (entrypoints/first-screen.ts) keeps it live until the app takes over.
 import { readFileSync } from 'node:fs';
 import { parseYAML } from 'confbox';
 import type { Plugin } from 'vite';
@@ -25,19 +26,29 @@ export function loadMessages(file: string): Record<string, string> {
   return flat;
 }
 
-/** The feeling buttons exactly as components/FeelingPicker.tsx renders them. */
+/** The feeling buttons exactly as components/checkin/FeelingPicker.tsx renders them: one Tab stop. */
 export function feelingListHtml(messages: Record<string, string>): string {
   const items = FEELINGS.map(
-    (feeling) =>
-      `<li class="${feeling.valence === 'unclear' ? 'unclear-item' : ''}"><button type="button" class="feeling ${feeling.valence} ${feeling.energy}" data-feeling="${feeling.id}">${escapeHtml(messages[`feeling.${feelingCopyKey(feeling.id)}`] ?? feeling.id)}</button></li>`,
+    (feeling, i) =>
+      `<li class="${feeling.valence === 'unclear' ? 'unclear-item' : ''}"><button type="button" class="feeling ${feeling.valence} ${feeling.energy}" data-feeling="${feeling.id}" tabindex="${i === 0 ? 0 : -1}">${escapeHtml(messages[`feeling.${feelingCopyKey(feeling.id)}`] ?? feeling.id)}</button></li>`,
   ).join('');
   return `<ul class="feelings" aria-label="${escapeHtml(messages['checkin.feelingsLabel'] ?? '')}">${items}</ul>`;
 }
 
+/** The context line as components/checkin/ContextPicker.tsx renders it before the context is read. */
+export function contextSummaryHtml(messages: Record<string, string>): string {
+  return (
+    '<div class="context"><button type="button" id="context-summary" class="context-summary" aria-expanded="false" aria-controls="context-choices">' +
+    `${escapeHtml(messages['checkin.contextLegend'] ?? '')}</button></div>`
+  );
+}
+
+/** The first screen as components/checkin/FeelingsStep.tsx renders it (tests/unit/prerender.test.tsx). */
 export function firstScreenHtml(messages: Record<string, string>): string {
   return (
     '<div class="checkin"><section class="step" aria-labelledby="feelings-title">' +
-    `<h1 id="feelings-title">${escapeHtml(messages['checkin.title'] ?? '')}</h1>` +
+    contextSummaryHtml(messages) +
+    `<h1 id="feelings-title" tabindex="-1">${escapeHtml(messages['checkin.title'] ?? '')}</h1>` +
     `<p class="hint">${escapeHtml(messages['checkin.hint'] ?? '')}</p>` +
     feelingListHtml(messages) +
     '</section></div>'

@@ -630,6 +630,8 @@ export interface PickInput {
   recentlyShown?: readonly string[];
   /** From insights.outletWeights; missing ids weigh 1, every weight is clamped to its bounds. */
   weights?: Readonly<Record<string, number>>;
+  /** How strong the feeling is, 1 (faint) to 5 (very strong), when the person said (strengthFactor). */
+  intensity?: number;
   /** Injected so the pick is deterministic in tests; expected in [0, 1). */
   random: () => number;
 }
@@ -689,9 +691,31 @@ export function pick(input: PickInput): Pick {
   }
   const notRecent = candidates.filter((outlet) => !recent.includes(outlet.id));
   if (notRecent.length > 0) candidates = notRecent;
+  const strength = (outlet: Outlet) => strengthFactor(outlet, feeling, input.intensity);
+  const suited = candidates.filter((outlet) => strength(outlet) > 0);
+  if (suited.length > 0) candidates = suited;
 
-  const outlet = weightedChoice(candidates, weights, random());
+  const outlet = weightedChoice(candidates, weights, random(), strength);
   return { outlet, reason: reasonFor(outlet, weights) };
+}
+
+/** At or below this strength (1–5) a feeling is faint; at or above STRONG, strong. */
+export const FAINT = 2;
+export const STRONG = 4;
+const FOR_BIG_FEELINGS: readonly OutletFamily[] = ['release', 'movement'];
+
+/**
+ * How the strength the person gave shapes the pick (soft, like the families): a faint feeling is not
+ * offered "letting it out" (0: left out while anything else fits), a strong one gets release and
+ * movement twice as often (2). No strength, a middling one, or a feeling without a clear shape
+ * (numb, can't tell, never asked for a strength) change nothing (1).
+ */
+export function strengthFactor(outlet: Outlet, feeling: FeelingId, intensity: number | undefined): number {
+  if (intensity === undefined || feelingById(feeling).energy === 'unclear') return 1;
+  const big = FOR_BIG_FEELINGS.includes(outlet.family);
+  if (intensity <= FAINT) return outlet.family === 'release' ? 0 : 1;
+  if (intensity >= STRONG) return big ? 2 : 1;
+  return 1;
 }
 
 /** The same pick, without the reason. */
@@ -707,8 +731,9 @@ function weightedChoice(
   candidates: readonly Outlet[],
   weights: Readonly<Record<string, number>>,
   r: number,
+  factor: (outlet: Outlet) => number = () => 1,
 ): Outlet {
-  const each = candidates.map((outlet) => weightOf(weights, outlet.id));
+  const each = candidates.map((outlet) => weightOf(weights, outlet.id) * factor(outlet));
   const total = each.reduce((sum, weight) => sum + weight, 0);
   const target = clampUnit(r) * total;
   let reached = 0;

@@ -1,4 +1,6 @@
 import '../../assets/base.css';
-import { mountCheckIn } from '../../components/mountCheckIn';
+import '../../assets/outlet.css';
+import { mountCheckIn } from '../../components/checkin/mountCheckIn';
+import { App } from '../popup/App';
 
-mountCheckIn(document.getElementById('app') as HTMLElement);
+mountCheckIn(document.getElementById('app') as HTMLElement, <App />);

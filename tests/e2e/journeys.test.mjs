@@ -314,7 +314,8 @@ describe('check-in journeys', () => {
   it('a walk started in the popup ends with "Time\'s up", then "did it help?" is asked once and stored', async () => {
     await patchSettings(ext, { families: ['movement'] });
     const page = await openPopup(ext);
-    // The context, as a person gives it: 15 minutes, and free to step away.
+    // The context, as a person gives it (the line before the feelings opens it): 15 minutes, and free to step away.
+    await page.getByRole('button', { name: /^Where you are right now: / }).click();
     await page.getByRole('radio', { name: '15 min' }).check();
     const away = page.getByRole('checkbox', { name: 'I can step away' });
     if (!(await away.isChecked())) await away.check();
@@ -581,14 +582,20 @@ describe('check-in journeys', () => {
     await page.close();
   });
 
-  it('works from the keyboard alone: two key presses to an outlet, then Tab to "Done" and Enter', async () => {
+  it('works from the keyboard alone: three key presses to an outlet, then Tab to "Done" and Enter', async () => {
     const page = await openPopup(ext);
     await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'context-summary',
+      'the first Tab lands on where you are, which shapes the suggestion',
+    );
+    await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-feeling'));
-    assert.equal(focused, 'calm', 'the first Tab lands on the first feeling');
+    assert.equal(focused, 'calm', 'the second Tab lands on the first feeling');
     await page.keyboard.press('Enter');
     const title = await outletTitle(page);
-    assert.ok(ID_BY_TITLE.has(title), 'an outlet after 2 key presses');
+    assert.ok(ID_BY_TITLE.has(title), 'an outlet after 3 key presses');
     assert.equal(
       await page.evaluate(() => document.activeElement?.tagName),
       'H1',

@@ -1,7 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CheckIn, type CheckInActions, type CheckInData } from '../../components/CheckIn';
-import * as flow from '../../components/outlet-flow';
+import { CheckIn, type CheckInActions, type CheckInData } from '../../components/checkin/CheckIn';
 import type { Context } from '../../core/schema';
 import {
   type CheckIn as CheckInEntry,
@@ -53,7 +52,6 @@ function setup({ settings = {}, context = {}, history = [], random = () => 0, da
     history,
     support: { dismissedAt: null },
     now: NOW,
-    flow,
     ...data,
   };
   const view = render(<CheckIn data={full} actions={actions} />);
@@ -130,7 +128,11 @@ describe('CheckIn', () => {
   it('stores an optional intensity with the check-in', async () => {
     const { lastSaved } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
-    fireEvent.click(screen.getByRole('radio', { name: '4' }));
+    const four = screen.getByRole('radio', { name: '4' });
+    four.focus();
+    fireEvent.click(four);
+    // Focus stays in the strength group (it used to jump to the heading).
+    expect(document.activeElement?.closest('fieldset')?.textContent).toMatch(/How strong/);
     await waitFor(() => expect(lastSaved()).toMatchObject({ feeling: 'sad', intensity: 4 }));
   });
 
@@ -281,6 +283,7 @@ describe('CheckIn', () => {
 
   it('remembers the context the person sets', () => {
     const { actions } = setup();
+    fireEvent.click(screen.getByRole('button', { name: /^Where you are right now: / }));
     fireEvent.click(screen.getByRole('checkbox', { name: "I'm alone" }));
     expect(actions.saveContext).toHaveBeenCalledWith({ ...DEFAULT_CONTEXT_STATE, alone: true });
   });
@@ -288,6 +291,7 @@ describe('CheckIn', () => {
   it('says so when the context could not be saved', async () => {
     const { actions } = setup();
     vi.mocked(actions.saveContext).mockRejectedValueOnce(new Error('Resource::kQuotaBytes quota exceeded'));
+    fireEvent.click(screen.getByRole('button', { name: /^Where you are right now: / }));
     fireEvent.click(screen.getByRole('checkbox', { name: "I'm alone" }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/couldn't be saved/);
   });
@@ -372,10 +376,11 @@ describe('CheckIn', () => {
     expect(screen.queryByText("It's been heavy lately.")).toBeNull();
   });
 
-  it('takes a feeling picked before the outlet step has loaded, and offers its outlet once it arrives', () => {
-    const { view, actions } = setup({ data: { flow: null } });
+  it('takes a feeling picked before the settings and context are read, and offers its outlet once they are', () => {
+    const { view, actions } = setup({ data: { settings: null, context: null } });
     fireEvent.click(screen.getByRole('button', { name: 'Calm' }));
     expect(screen.getByRole('heading', { level: 1, name: 'How are you right now?' })).toBeTruthy();
+    expect(actions.saveCheckIn).not.toHaveBeenCalled();
     view.rerender(
       <CheckIn
         data={{
@@ -386,7 +391,6 @@ describe('CheckIn', () => {
           history: [],
           support: { dismissedAt: null },
           now: NOW,
-          flow,
         }}
         actions={actions}
       />,

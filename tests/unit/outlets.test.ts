@@ -644,3 +644,40 @@ describe('outletPool', () => {
     }
   });
 });
+
+describe('pick, with how strong the feeling is', () => {
+  const alone = { canStepAway: true, alone: true, minutes: 15 } as const;
+  const families = [...OUTLET_FAMILIES];
+  const familiesPicked = (intensity: number | undefined, feeling: FeelingId = 'angry') =>
+    Array.from(
+      { length: 200 },
+      (_, i) =>
+        pick({
+          feeling,
+          enabledFamilies: families,
+          context: alone,
+          exclude: [],
+          intensity,
+          random: () => i / 200,
+        }).outlet.family,
+    );
+  const share = (list: string[], family: string) => list.filter((f) => f === family).length / list.length;
+
+  it('never offers "letting it out" for a faint feeling, while anything else fits', () => {
+    expect(familiesPicked(1)).not.toContain('release');
+    expect(familiesPicked(2)).not.toContain('release');
+    expect(familiesPicked(undefined)).toContain('release');
+  });
+
+  it('offers release and movement more often for a strong feeling', () => {
+    const plain = familiesPicked(3);
+    const strong = familiesPicked(5);
+    const big = (list: string[]) => share(list, 'release') + share(list, 'movement');
+    expect(big(strong)).toBeGreaterThan(big(plain));
+  });
+
+  it('ignores a strength for numb and "I can\'t tell"', () => {
+    expect(familiesPicked(1, 'numb')).toEqual(familiesPicked(5, 'numb'));
+    expect(familiesPicked(5, 'cant-tell')).toEqual(familiesPicked(undefined, 'cant-tell'));
+  });
+});

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { feelingListHtml, firstScreenHtml, loadMessages } from '../../build/prerender-popup';
-import { FeelingPicker } from '../../components/FeelingPicker';
+import { FeelingPicker } from '../../components/checkin/FeelingPicker';
 import { FEELINGS } from '../../core/feelings';
 
 afterEach(cleanup);

@@ -3,8 +3,7 @@
 // stored-times.zones.test.ts.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NudgeStatus, type NudgeStatusActions } from '../../components/NudgeStatus';
-import { PauseChoices } from '../../components/PauseChoices';
+import { NudgeStatus, type NudgeStatusActions } from '../../components/checkin/NudgeStatus';
 import { MINUTE } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule } from '../../core/schema';
 import { nudgeStatus } from '../../core/status';
@@ -33,15 +32,7 @@ describe('the popup status with a time past the range of Date', () => {
   ] as const)('%s: renders, and never throws', (_, patch) => {
     const schedule = { ...DEFAULT_SCHEDULE, ...patch } as Schedule;
     expect(() => nudgeStatus(DEFAULT_SETTINGS, schedule, NOW)).not.toThrow();
-    render(
-      <NudgeStatus
-        settings={DEFAULT_SETTINGS}
-        schedule={schedule}
-        now={NOW}
-        actions={actions()}
-        pauseChoices={null}
-      />,
-    );
+    render(<NudgeStatus settings={DEFAULT_SETTINGS} schedule={schedule} now={NOW} actions={actions()} />);
     expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
     expect(screen.queryByText(/Paused until tomorrow/)).toBeNull();
   });
@@ -69,7 +60,6 @@ describe('a pause or resume that fails', () => {
           acceptCalmerPace: vi.fn(),
           dismissCalmerPace: vi.fn(),
         }}
-        pauseChoices={PauseChoices}
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
@@ -101,7 +91,6 @@ describe('a pause or resume that fails', () => {
           acceptCalmerPace: vi.fn(),
           dismissCalmerPace: vi.fn(),
         }}
-        pauseChoices={PauseChoices}
       />,
     );
     await act(async () => {

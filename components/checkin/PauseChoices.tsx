@@ -1,19 +1,24 @@
-import { useState } from 'preact/hooks';
-import { parseClock } from '../core/hours';
-import { meetingEnd } from '../core/meeting';
-import { i18n } from '../platform/i18n';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { parseClock } from '../../core/hours';
+import { meetingEnd } from '../../core/meeting';
+import { i18n } from '../../platform/i18n';
 
 interface Props {
   now: number;
   /** The start of tomorrow, local time: "until tomorrow" ends there. */
   tomorrow: number;
   onPause: (until: number, kind: 'pause' | 'meeting') => void;
+  /** Escape closes the menu (and only the menu: the check-in stays on its step). */
+  onClose?: () => void;
 }
 
 /** Pause for 30 minutes, an hour, until tomorrow, or "in a meeting until HH:MM" (later today). */
-export function PauseChoices({ now, tomorrow, onPause }: Props) {
+export function PauseChoices({ now, tomorrow, onPause, onClose }: Props) {
   const [meetingText, setMeetingText] = useState('');
   const [meetingError, setMeetingError] = useState<string | null>(null);
+  const menu = useRef<HTMLFieldSetElement>(null);
+  // Opened from its button: focus goes to the first choice, as a menu button's menu does.
+  useLayoutEffect(() => menu.current?.querySelector<HTMLElement>('button')?.focus(), []);
 
   const startMeeting = (event: Event) => {
     event.preventDefault();
@@ -35,7 +40,17 @@ export function PauseChoices({ now, tomorrow, onPause }: Props) {
   };
 
   return (
-    <div id="pause-menu" class="pause-menu">
+    <fieldset
+      ref={menu}
+      id="pause-menu"
+      class="pause-menu"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !onClose) return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <legend class="visually-hidden">{i18n.t('status.pauseMenuLabel')}</legend>
       <div class="row">
         <button type="button" class="small" onClick={() => onPause(now + 30 * 60_000, 'pause')}>
           {i18n.t('status.pause30')}
@@ -69,6 +84,6 @@ export function PauseChoices({ now, tomorrow, onPause }: Props) {
           </p>
         )}
       </form>
-    </div>
+    </fieldset>
   );
 }

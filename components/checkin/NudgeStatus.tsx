@@ -1,10 +1,10 @@
-import type { ComponentType } from 'preact';
-import { useState } from 'preact/hooks';
-import { shouldOfferCalmerPace, startOfNextLocalDay } from '../core/schedule';
-import type { Schedule, Settings } from '../core/schema';
-import { calmerInterval, dayWord, nudgeStatus } from '../core/status';
-import { i18n } from '../platform/i18n';
-import { formatTime, formatWeekday } from './copy';
+import { useRef, useState } from 'preact/hooks';
+import { shouldOfferCalmerPace, startOfNextLocalDay } from '../../core/schedule';
+import type { Schedule, Settings } from '../../core/schema';
+import { calmerInterval, dayWord, nudgeStatus } from '../../core/status';
+import { i18n } from '../../platform/i18n';
+import { formatTime, formatWeekday } from '../copy';
+import { PauseChoices } from './PauseChoices';
 
 export interface NudgeStatusActions {
   /** May return a promise: if it rejects (the change wasn't saved), the popup says so. */
@@ -20,17 +20,16 @@ interface Props {
   schedule: Schedule | null;
   now: number;
   actions: NudgeStatusActions;
-  /** The pause choices, loaded with the outlet step after the first screen; null until then. */
-  pauseChoices: ComponentType<{
-    now: number;
-    tomorrow: number;
-    onPause: (until: number, kind: 'pause' | 'meeting') => void;
-  }> | null;
 }
 
 /** Says in words when the next nudge comes, with pause, "in a meeting", and resume. */
-export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Choices }: Props) {
+export function NudgeStatus({ settings, schedule, now, actions }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeMenu = () => {
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
   // Which change last failed to reach the background (storage full, the worker gone): said in words.
   const [failed, setFailed] = useState<'pause' | 'resume' | null>(null);
   const status = schedule ? nudgeStatus(settings, schedule, now) : null;
@@ -53,7 +52,7 @@ export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Ch
   };
   const pause = (until: number, kind: 'pause' | 'meeting') => {
     attempt('pause', () => actions.pause(until, kind));
-    setMenuOpen(false);
+    closeMenu();
   };
 
   return (
@@ -83,6 +82,7 @@ export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Ch
         )}
         {settings.nudgesEnabled && !paused && (
           <button
+            ref={menuButton}
             type="button"
             class="small"
             aria-expanded={menuOpen}
@@ -101,8 +101,9 @@ export function NudgeStatus({ settings, schedule, now, actions, pauseChoices: Ch
           {i18n.t(failed === 'pause' ? 'status.pauseFailed' : 'status.resumeFailed')}
         </p>
       )}
-      {menuOpen && !paused && Choices && (
-        <Choices now={now} tomorrow={startOfNextLocalDay(now)} onPause={pause} />
+      {/* A popover over the step, so opening it never pushes the footer out of the popup. */}
+      {menuOpen && !paused && (
+        <PauseChoices now={now} tomorrow={startOfNextLocalDay(now)} onPause={pause} onClose={closeMenu} />
       )}
     </footer>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { JOURNAL_MAX_LENGTH } from '../core/schema';
-import { i18n } from '../platform/i18n';
+import { JOURNAL_MAX_LENGTH } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
 
 interface Props {
   /** A question to write to; it changes from one journal outlet to the next. */

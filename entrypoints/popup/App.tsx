@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CheckIn as CheckInEntry } from '../core/schema';
-import { clearJournalDraft, recoverJournalDraft, saveJournalDraft } from '../platform/history/draft';
-import { saveCheckIn } from '../platform/history/store';
-import { sendMessage } from '../platform/messaging';
-import { type ExtensionPage, openExtensionPage } from '../platform/pages';
+import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
+import { useStoredValue } from '../../components/useStoredValue';
+import type { CheckIn as CheckInEntry } from '../../core/schema';
+import { clearJournalDraft, recoverJournalDraft, saveJournalDraft } from '../../platform/history/draft';
+import { saveCheckIn } from '../../platform/history/store';
+import { sendMessage } from '../../platform/messaging';
+import { type ExtensionPage, openExtensionPage } from '../../platform/pages';
 import {
   contextSource,
   historySource,
@@ -15,10 +17,7 @@ import {
   supportSource,
   timerSource,
   updateSettings,
-} from '../platform/storage';
-import { CheckIn, type CheckInActions } from './CheckIn';
-import type { OutletFlow } from './outlet-flow';
-import { useStoredValue } from './useStoredValue';
+} from '../../platform/storage';
 
 const openPage = (path: ExtensionPage) => void openExtensionPage(path);
 
@@ -56,14 +55,12 @@ const actions: CheckInActions = {
   clock: Date.now,
 };
 
-// Starts loading the outlet step as soon as the popup runs; the feelings don't wait for it.
-const flowLoading = import('./outlet-flow');
-
-/** The check-in wired to the browser: used by the toolbar popup and the check-in window. */
-export function PopupApp() {
-  const [flow, setFlow] = useState<OutletFlow | null>(null);
+/**
+ * The check-in wired to the browser (tabs, storage, the clock, chance): the toolbar popup's page, and
+ * the check-in window's (entrypoints/checkin).
+ */
+export function App() {
   useEffect(() => {
-    void flowLoading.then(setFlow);
     // A journal line left typing in a popup that closed goes into its check-in now.
     void recoverJournalDraft().catch((error) =>
       console.warn('Outlet: a journal draft could not be kept yet.', error),
@@ -81,7 +78,5 @@ export function PopupApp() {
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(tick);
   }, []);
-  return (
-    <CheckIn data={{ settings, schedule, timer, context, history, support, now, flow }} actions={actions} />
-  );
+  return <CheckIn data={{ settings, schedule, timer, context, history, support, now }} actions={actions} />;
 }

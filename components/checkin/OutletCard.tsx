@@ -1,10 +1,11 @@
-import type { FeelingId } from '../core/feelings';
-import type { Outlet, PickReason } from '../core/outlets';
-import type { TrustedPerson } from '../core/schema';
-import { i18n } from '../platform/i18n';
-import { familyReason, feelingLabel, outletBody, outletTitle } from './copy';
+import type { FeelingId } from '../../core/feelings';
+import type { Outlet, PickReason } from '../../core/outlets';
+import type { TrustedPerson } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
+import { familyReason, feelingLabel, outletBody, outletTitle } from '../copy';
+import { TalkToSomeone } from '../TalkToSomeone';
 import { JournalLine } from './JournalLine';
-import { TalkToSomeone } from './TalkToSomeone';
+import { StrengthPicker } from './StrengthPicker';
 
 export interface OutletCardActions {
   onAnother: () => void;
@@ -26,6 +27,8 @@ interface Props {
   outlet: Outlet;
   reason: PickReason | null;
   intensity: number | undefined;
+  /** Whether to ask how strong it is (not for numb or "I can't tell"). */
+  askStrength: boolean;
   person: TrustedPerson | null;
   journalPrompt: string;
   /** The line typed so far in this check-in (kept across "Another idea"). */
@@ -33,12 +36,13 @@ interface Props {
   actions: OutletCardActions;
 }
 
-/** Step 2: exactly one outlet for the feeling, and what to do with it. */
+/** Exactly one outlet for the feeling, and what to do with it. */
 export function OutletCard({
   feeling,
   outlet,
   reason,
   intensity,
+  askStrength,
   person,
   journalPrompt,
   journalDraft = '',
@@ -48,15 +52,22 @@ export function OutletCard({
   return (
     <section class="step outlet" aria-labelledby="outlet-title">
       <p class="for-feeling">{i18n.t('checkin.forFeeling', [feelingLabel(feeling)])}</p>
-      <h1 id="outlet-title" tabIndex={-1}>
-        {outletTitle(outlet.id)}
-      </h1>
-      <p class="body">{outletBody(outlet.id)}</p>
-      {reason && (
-        <p class="reason">
-          {reason.kind === 'helped-before' ? i18n.t('pickReason.helpedBefore') : familyReason(reason.family)}
-        </p>
-      )}
+      {/* Before the suggestion, which it shapes; never asked for numb or "I can't tell". */}
+      {askStrength && <StrengthPicker value={intensity} onChange={actions.onIntensity} />}
+      {/* A new idea (or one fitted to a strength) is announced; focus stays on what was pressed. */}
+      <div class="suggestion" aria-live="polite">
+        <h1 id="outlet-title" tabIndex={-1}>
+          {outletTitle(outlet.id)}
+        </h1>
+        <p class="body">{outletBody(outlet.id)}</p>
+        {reason && (
+          <p class="reason">
+            {reason.kind === 'helped-before'
+              ? i18n.t('pickReason.helpedBefore')
+              : familyReason(reason.family)}
+          </p>
+        )}
+      </div>
       {action.kind === 'journal' && (
         <JournalLine
           key={outlet.id}
@@ -85,22 +96,6 @@ export function OutletCard({
           onReachedOut={actions.onReachedOut}
         />
       )}
-      <fieldset class="intensity">
-        <legend>{i18n.t('checkin.intensityLabel')}</legend>
-        <div class="row">
-          {[1, 2, 3, 4, 5].map((level) => (
-            <label key={level} class="check chip">
-              <input
-                type="radio"
-                name="intensity"
-                checked={intensity === level}
-                onChange={() => actions.onIntensity(level)}
-              />
-              <span>{i18n.dynamic(`checkin.intensity.i${level}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
       <div class="row actions">
         <button type="button" onClick={actions.onAnother}>
           {i18n.t('checkin.another')}

@@ -1,0 +1,46 @@
+import type { FeelingId } from '../../core/feelings';
+import type { Helped } from '../../core/insights';
+import type { Context } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
+import { SupportCard } from '../SupportCard';
+import { ContextPicker } from './ContextPicker';
+import { FeelingPicker } from './FeelingPicker';
+import { HelpedQuestion } from './HelpedQuestion';
+import { RunningTimer } from './RunningTimer';
+import type { TimerProps } from './TimerStep';
+
+interface Props {
+  context: Context | null;
+  onContext: (context: Context) => void;
+  onPick: (feeling: FeelingId) => void;
+  /** A feeling picked while the data it needs is still on its way: shown as chosen. */
+  chosen: FeelingId | null;
+  support: {
+    reason: 'heavy-checkins' | 'not-helping';
+    onOpenSupport: () => void;
+    onDismiss: () => void;
+  } | null;
+  running: TimerProps | null;
+  earlier: { outletId: string; onAnswer: (helped: Helped | null) => void } | null;
+}
+
+/**
+ * The first screen: where you are (it shapes the suggestion, so it comes first), then "How are you
+ * right now?". build/prerender-popup.ts writes the same markup into popup.html.
+ */
+export function FeelingsStep({ context, onContext, onPick, chosen, support, running, earlier }: Props) {
+  return (
+    <section class="step" aria-labelledby="feelings-title" aria-busy={chosen !== null}>
+      <ContextPicker context={context} onChange={onContext} />
+      <h1 id="feelings-title" tabIndex={-1}>
+        {i18n.t('checkin.title')}
+      </h1>
+      <p class="hint">{i18n.t('checkin.hint')}</p>
+      <FeelingPicker onPick={onPick} />
+      {/* After the feelings, so a keyboard reaches them first, whatever else is shown. */}
+      {support && <SupportCard {...support} />}
+      {running && <RunningTimer {...running} />}
+      {earlier && <HelpedQuestion outletId={earlier.outletId} when="earlier" onAnswer={earlier.onAnswer} />}
+    </section>
+  );
+}

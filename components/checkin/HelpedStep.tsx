@@ -1,0 +1,20 @@
+import type { Helped } from '../../core/insights';
+import { i18n } from '../../platform/i18n';
+import { HelpedQuestion } from './HelpedQuestion';
+
+interface Props {
+  outletId: string;
+  onAnswer: (helped: Helped | null) => void;
+}
+
+/** Right after a timed outlet or a breath: "did it help?", once. */
+export function HelpedStep({ outletId, onAnswer }: Props) {
+  return (
+    <section class="step" aria-labelledby="helped-step-title">
+      <h1 id="helped-step-title" tabIndex={-1}>
+        {i18n.t('checkin.welcomeBack')}
+      </h1>
+      <HelpedQuestion outletId={outletId} when="now" onAnswer={onAnswer} />
+    </section>
+  );
+}

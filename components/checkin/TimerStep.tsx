@@ -1,0 +1,22 @@
+import { outletTitle } from '../copy';
+import { TimerAction } from './TimerAction';
+
+export interface TimerProps {
+  outletId: string;
+  endsAt: number;
+  clock: () => number;
+  onStop: () => void;
+  onOver: () => void;
+}
+
+/** A walk or a move under way: its countdown, and "Stop early". */
+export function TimerStep(props: TimerProps) {
+  return (
+    <section class="step" aria-labelledby="timer-title">
+      <h1 id="timer-title" tabIndex={-1}>
+        {outletTitle(props.outletId)}
+      </h1>
+      <TimerAction endsAt={props.endsAt} clock={props.clock} onStop={props.onStop} onOver={props.onOver} />
+    </section>
+  );
+}

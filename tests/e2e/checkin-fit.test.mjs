@@ -1,0 +1,129 @@
+// Every step of the check-in fits Chrome's popup (360 × 600) with its footer (status, pause, settings,
+// support, "Your history") on screen without scrolling; the tallest step is printed. Each step is
+// photographed light and dark. Also: a click at first paint reaches the outlet step.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { launchExtension } from './harness.mjs';
+import {
+  ALL_FAMILIES,
+  ALWAYS_ON_HOURS,
+  anotherIdeaUntil,
+  clearCheckIns,
+  openPopup,
+  patchSettings,
+  shoot,
+} from './outlet.mjs';
+
+const WIDE_CONTEXT = { canStepAway: true, alone: true, minutes: 15 };
+const heights = [];
+
+/** The page's full height at 360 × 600, asserted to fit, with the footer's last link in view. */
+async function fits(page, name) {
+  await page.waitForTimeout(200); // the step's 160 ms appear animation
+  // scrollHeight is never less than the 600 px window; the content's own height says how close it is.
+  const { scrollHeight, height, footerBottom } = await page.evaluate(() => ({
+    scrollHeight: document.scrollingElement.scrollHeight,
+    height: Math.ceil(document.getElementById('app').getBoundingClientRect().bottom),
+    footerBottom: Math.max(
+      ...[...document.querySelectorAll('.status button, .support-link button')].map(
+        (b) => b.getBoundingClientRect().bottom,
+      ),
+    ),
+  }));
+  heights.push([name, height]);
+  await shoot(page, `fit-${name}`);
+  assert.ok(scrollHeight <= 600, `${name}: scrolls, ${scrollHeight} px tall, more than the popup's 600`);
+  assert.ok(height <= 600, `${name}: ${height} px tall, more than the popup's 600`);
+  assert.ok(footerBottom <= 600, `${name}: the footer ends at ${footerBottom} px`);
+}
+
+describe('every check-in step fits the popup', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+  });
+  after(async () => {
+    const [name, px] = heights.reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0]);
+    console.log(`tallest step at 360 × 600: ${name}, ${px} px`);
+    for (const [step, h] of heights) console.log(`  ${step}: ${h} px`);
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    await clearCheckIns(ext);
+    await patchSettings(ext, {
+      hours: ALWAYS_ON_HOURS,
+      families: ALL_FAMILIES,
+      trustedPeople: [{ id: 'fit-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sam@example.org' }],
+    });
+    await ext.setStorage({ context: WIDE_CONTEXT, support: { dismissedAt: null } });
+  });
+
+  it('a click at first paint reaches the outlet step', async () => {
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      const frame = () => {
+        const calm = document.querySelector('button[data-feeling="calm"]');
+        if (calm && calm.getClientRects().length > 0) calm.click();
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(`${ext.origin}popup.html`, { waitUntil: 'commit' });
+    await page.getByText('For feeling Calm').waitFor({ timeout: 3000 });
+    await page.close();
+  });
+
+  it('feelings, with the context open, and the pause menu open', async () => {
+    const page = await openPopup(ext);
+    await fits(page, 'feelings');
+    await page.getByRole('button', { name: /^Where you are right now: / }).click();
+    await fits(page, 'feelings-context-open');
+    await page.getByRole('button', { name: /^Where you are right now: / }).click();
+    await page.getByRole('button', { name: 'Pause…' }).click();
+    await page.getByRole('button', { name: 'Pause for 1 hour' }).waitFor();
+    await fits(page, 'pause-menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Pause for 1 hour' }).waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  for (const [kind, families, feeling, locator] of [
+    ['journal', ['journaling'], 'sad', (p) => p.getByRole('textbox', { name: 'One line for your journal' })],
+    ['timer', ['movement'], 'stressed', (p) => p.getByRole('button', { name: /^Start a \d+-minute walk$/ })],
+    [
+      'breath',
+      ['body'],
+      'anxious',
+      (p) => p.getByRole('button', { name: 'Start one minute of slow breathing' }),
+    ],
+    ['talk', ['talking'], 'lonely', (p) => p.getByRole('button', { name: 'I reached out' })],
+    ['prompt', ['creative'], 'calm', (p) => p.getByRole('button', { name: 'Done', exact: true })],
+  ]) {
+    it(`the outlet step with a ${kind}, and what follows it`, async () => {
+      await patchSettings(ext, { families });
+      const page = await openPopup(ext);
+      await page.locator(`button[data-feeling="${feeling}"]`).click();
+      await anotherIdeaUntil(page, locator(page));
+      await page.getByRole('radio', { name: /^4/ }).check();
+      await fits(page, `outlet-${kind}`);
+      if (kind === 'timer') {
+        await locator(page).click();
+        await page.getByRole('timer').waitFor();
+        await fits(page, 'timer-running');
+        await page.getByRole('button', { name: 'Stop early' }).click();
+        await page.getByText('Did it help?').waitFor();
+        await fits(page, 'did-it-help');
+        await page.getByRole('button', { name: 'Yes', exact: true }).click();
+        await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
+        await fits(page, 'thanks');
+      }
+      if (kind === 'breath') {
+        await locator(page).click();
+        await page.getByText(/^Breathe (?:in|out)…/).waitFor();
+        await fits(page, 'breath');
+      }
+      await page.close();
+    });
+  }
+});

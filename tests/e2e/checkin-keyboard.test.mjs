@@ -1,0 +1,163 @@
+// A whole check-in by keyboard alone: Tab to the feelings (one Tab stop), arrow keys among them,
+// Enter; focus on each new step's heading; a strength chosen by arrow keys keeps focus in its group;
+// Escape goes back a step and closes the pause menu; "Check in again" lands on the question.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { launchExtension } from './harness.mjs';
+import { ALWAYS_ON_HOURS, checkIns, clearCheckIns, eventually, openPopup, patchSettings } from './outlet.mjs';
+
+const focused = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el?.tagName,
+      id: el?.id,
+      feeling: el?.getAttribute('data-feeling'),
+      text: el?.textContent?.trim(),
+      group: el?.closest('fieldset')?.querySelector('legend')?.textContent,
+    };
+  });
+
+async function tabUntil(page, accept, what, max = 25) {
+  for (let i = 0; i < max; i++) {
+    if (accept(await focused(page))) return i;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${what} is not reachable by Tab`);
+}
+
+describe('the check-in by keyboard alone', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+  });
+  after(async () => {
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    await clearCheckIns(ext);
+    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, families: ['creative', 'body', 'movement'] });
+    await ext.setStorage({ context: { canStepAway: true, alone: false, minutes: 5 } });
+  });
+
+  it('context first, the feelings as one Tab stop with arrow keys, Enter, focus on each heading, Escape', async () => {
+    const page = await openPopup(ext);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'context-summary', 'first: where you are');
+    // The summary opens with Enter and closes with Escape, back on itself.
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: "I'm alone" }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await page.getByRole('checkbox', { name: "I'm alone" }).waitFor({ state: 'hidden' });
+    assert.equal((await focused(page)).id, 'context-summary', 'Escape closes it, back on the line');
+
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).feeling, 'calm', 'then the feelings');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focused(page)).feeling, 'content', 'ArrowRight: the next feeling');
+    await page.keyboard.press('ArrowDown');
+    const below = (await focused(page)).feeling;
+    assert.ok(below && below !== 'content', `ArrowDown: the feeling below (${below})`);
+    await page.keyboard.press('ArrowUp');
+    assert.equal((await focused(page)).feeling, 'content', 'ArrowUp: back up');
+    await page.keyboard.press('End');
+    assert.equal((await focused(page)).feeling, 'cant-tell', 'End: the last one');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focused(page)).feeling, 'grateful');
+    // One Tab stop: Tab leaves the feelings at once.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).feeling ?? null, null, 'Tab leaves the group');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused(page)).feeling, 'grateful', 'Shift+Tab comes back to the same feeling');
+
+    await page.keyboard.press('Enter');
+    await page.getByText('For feeling Grateful').waitFor();
+    let now = await focused(page);
+    assert.equal(now.tag, 'H1', 'focus on the outlet heading');
+    assert.equal(now.id, 'outlet-title');
+
+    // Strength: Shift+Tab back to it (it sits above the suggestion), arrows choose, focus stays.
+    await page.keyboard.press('Shift+Tab');
+    now = await focused(page);
+    assert.match(now.group ?? '', /How strong/, 'the strength group is just before the suggestion');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    now = await focused(page);
+    assert.match(now.group ?? '', /How strong/, 'choosing a strength keeps focus in its group');
+    const strength = await page.evaluate(() =>
+      [...document.querySelectorAll('input[name="intensity"]')].findIndex((r) => r.checked),
+    );
+    assert.ok(strength >= 0, 'the arrow keys chose a strength');
+
+    // "Another idea" keeps focus on itself.
+    await tabUntil(page, (f) => f.text === 'Another idea', '"Another idea"');
+    await page.keyboard.press('Enter');
+    assert.equal((await focused(page)).text, 'Another idea', '"Another idea" keeps focus');
+
+    // Escape: back to the feelings, focus on the question.
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+    now = await focused(page);
+    assert.equal(now.id, 'feelings-title', 'Escape goes back, focus on the question');
+
+    // The pause menu: opens onto its first choice; Escape closes it and stays on this step.
+    await tabUntil(page, (f) => f.text === 'Pause…', '"Pause…"');
+    await page.keyboard.press('Enter');
+    assert.equal((await focused(page)).text, 'Pause for 30 minutes', 'focus in the menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Pause for 30 minutes' }).waitFor({ state: 'hidden' });
+    assert.equal((await focused(page)).text, 'Pause…', 'Escape closes the menu, back on its button');
+    await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+
+    // Through to the end: a feeling, Done, thanks, "Check in again".
+    await tabUntil(page, (f) => Boolean(f.feeling), 'the feelings');
+    await page.keyboard.press('Enter');
+    await page.locator('#outlet-title').waitFor();
+    await tabUntil(page, (f) => f.text === 'Done', '"Done"');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
+    assert.equal((await focused(page)).id, 'thanks-title', 'focus on the thanks');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, 'Check in again');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+    assert.equal((await focused(page)).id, 'feelings-title', 'focus on the question after "Check in again"');
+
+    const list = await eventually(
+      () => checkIns(ext),
+      (l) => l.some((c) => c.outcome === 'done'),
+      { what: 'the check-in done' },
+    );
+    assert.ok(
+      list.some((c) => c.feeling === 'grateful' && c.intensity === strength + 1),
+      `the strength was stored: ${JSON.stringify(list.map((c) => [c.feeling, c.intensity]))}`,
+    );
+    await page.close();
+  });
+
+  it('"Back to feelings" and a breath: Escape from the breath goes back to its outlet', async () => {
+    await patchSettings(ext, { families: ['body'] });
+    const page = await openPopup(ext);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await focused(page)).feeling, 'numb');
+    await page.keyboard.press('Enter');
+    await page.getByText('For feeling Numb').waitFor();
+    assert.equal(await page.getByText('How strong is it?').count(), 0, 'no strength asked for numb');
+    await tabUntil(page, (f) => f.text === 'Back to feelings', '"Back to feelings"');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+    assert.equal(
+      (await focused(page)).id,
+      'feelings-title',
+      'focus on the question after "Back to feelings"',
+    );
+    await page.close();
+  });
+});
