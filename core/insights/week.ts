@@ -1,6 +1,6 @@
 // The last seven days as the history page draws them, and "what helped this month". Pure: the day
 // summaries and today's local day (`YYYY-MM-DD`) come in as arguments.
-import type { DaySummary, HelpedCount } from '../data/days';
+import { addDays, type DaySummary, type HelpedCount } from '../data/days';
 import { FEELING_IDS } from '../feelings';
 import { addStates, emptyStates, type StateCounts } from './states';
 import { daysEnding, summariesBetween } from './window';
@@ -83,6 +83,8 @@ export interface HelpedOutlet {
 }
 
 export const HELPED_MONTH_MAX = 5;
+/** "This month" is the past 30 days, today included. */
+export const HELPED_MONTH_DAYS = 30;
 export const OFTEN_YES = 3;
 
 function tone(total: HelpedCount): HelpedTone {
@@ -96,10 +98,12 @@ function tone(total: HelpedCount): HelpedTone {
  * helpful. Most "yes" answers first, at most HELPED_MONTH_MAX.
  */
 export function helpedThisMonth(summaries: readonly DaySummary[], today: string): HelpedOutlet[] {
-  const month = today.slice(0, 7);
+  // The past 30 days rather than the calendar month: on the 1st, a calendar month would show nothing
+  // of everything that helped the day before.
+  const from = addDays(today, -(HELPED_MONTH_DAYS - 1));
   const totals = new Map<string, HelpedCount & { days: number }>();
   for (const summary of summaries) {
-    if (!summary.day.startsWith(month) || summary.day > today) continue;
+    if (summary.day < from || summary.day > today) continue;
     for (const [outletId, count] of Object.entries(summary.helped)) {
       const total = totals.get(outletId) ?? { yes: 0, aBit: 0, no: 0, days: 0 };
       total.yes += count.yes;

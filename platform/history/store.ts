@@ -90,14 +90,16 @@ const readable = (raw: unknown[]): CheckIn[] =>
 export async function recentCheckIns({ since, limit }: { since: number; limit: number }): Promise<CheckIn[]> {
   await migrateLegacyCheckIns();
   const database = await db();
-  const tx = database.transaction('checkins');
-  const found: unknown[] = [];
-  let cursor = await tx.store.index('at').openCursor(IDBKeyRange.lowerBound(since), 'prev');
-  while (cursor && found.length < limit) {
-    found.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return readable(found).reverse();
+  const index = database.transaction('checkins').store.index('at');
+  // Two requests whatever the size: a key cursor jumps to the `limit`-th newest time, then one
+  // getAll reads from there on (a value cursor would cost one round trip per entry).
+  let cursor = await index.openKeyCursor(IDBKeyRange.lowerBound(since), 'prev');
+  if (!cursor) return [];
+  if (limit > 1) cursor = await cursor.advance(limit - 1);
+  const from = cursor ? cursor.key : since;
+  const found = await index.getAll(IDBKeyRange.lowerBound(from));
+  // Entries sharing the oldest time can add a few: keep the newest `limit`.
+  return readable(found).slice(-limit);
 }
 
 export interface Page<T> {

@@ -191,3 +191,68 @@ export async function openPopup(ext) {
   await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
   return page;
 }
+
+/** Every stored day summary (store `days`), oldest day first. */
+export async function daySummaries(ext) {
+  return inHistoryDb(
+    ext,
+    (db) =>
+      new Promise((resolve, reject) => {
+        const r = db.transaction('days').objectStore('days').getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      }),
+  );
+}
+
+/**
+ * Puts check-ins into the history database together with their day summaries, in one transaction,
+ * the summaries made the way core/data/days.ts makes them (local day of the browser, counts per
+ * feeling, "did it help?" per outlet, done, journal), so the history page's week, month and year
+ * views have something to show. For a test that wants the app itself to compute them, import a file.
+ */
+export async function seedHistory(ext, entries) {
+  await inHistoryDb(
+    ext,
+    (db, list) =>
+      new Promise((resolve, reject) => {
+        const pad = (n) => String(n).padStart(2, '0');
+        const dayOf = (at) => {
+          const d = new Date(at);
+          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+        };
+        const days = new Map();
+        for (const entry of list) {
+          const day = dayOf(entry.at);
+          const s = days.get(day) ?? { day, count: 0, feelings: {}, helped: {}, done: 0, journal: 0 };
+          s.count++;
+          s.feelings[entry.feeling] = (s.feelings[entry.feeling] ?? 0) + 1;
+          if (entry.outcome === 'done') s.done++;
+          if (entry.journal) s.journal++;
+          if (entry.helped && entry.outletId) {
+            const c = s.helped[entry.outletId] ?? { yes: 0, aBit: 0, no: 0 };
+            if (entry.helped === 'yes') c.yes++;
+            else if (entry.helped === 'a-bit') c.aBit++;
+            else c.no++;
+            s.helped[entry.outletId] = c;
+          }
+          days.set(day, s);
+        }
+        const tx = db.transaction(['checkins', 'days'], 'readwrite');
+        for (const entry of list) tx.objectStore('checkins').put(entry);
+        for (const summary of days.values()) tx.objectStore('days').put(summary);
+        tx.oncomplete = () => resolve(true);
+        tx.onerror = () => reject(tx.error);
+      }),
+    entries,
+  );
+}
+
+/**
+ * What a person has stored, for before/after comparisons: the check-ins (oldest first), the day
+ * summaries, and the settings view of ext.getStorage() (preferences from storage.sync, people).
+ */
+export async function storedData(ext) {
+  const [entries, days, storage] = await Promise.all([checkIns(ext), daySummaries(ext), ext.getStorage()]);
+  return { checkIns: entries, days, settings: storage.settings };
+}

@@ -108,12 +108,16 @@ describe('helpedThisMonth', () => {
     expect(helpedThisMonth(summaries, today)).toMatchObject([{ outletId: 'walk-street', tone }]);
   });
 
-  it('keeps to this calendar month, even right after the new year', () => {
+  it('looks back 30 days, across the new year, so the 1st of a month is not empty', () => {
     const summaries = [
+      day('2026-12-03', { sad: 1 }, { 'yell-pillow': { yes: 5 } }),
       day('2026-12-31', { sad: 1 }, { 'walk-street': { yes: 5 } }),
       day('2027-01-02', { sad: 1 }, { 'slow-breath': { yes: 1 } }),
     ];
-    expect(helpedThisMonth(summaries, '2027-01-03').map((o) => o.outletId)).toEqual(['slow-breath']);
+    expect(helpedThisMonth(summaries, '2027-01-02').map((o) => o.outletId)).toEqual([
+      'walk-street',
+      'slow-breath',
+    ]);
   });
 
   it('leaves out what was mostly answered no, and never reports the no answers', () => {

@@ -1,0 +1,579 @@
+// `npm run bench` (second part): does Outlet stay quick with years of history? Prints a table; never
+// fails on a target (PASS / OVER per line).
+//
+// ONE headless Chromium, one profile, with TWO copies of the Chrome build loaded side by side: being
+// at different paths they are two extensions with their own ids, so two origins with their own
+// IndexedDB and storage. Copy "full" gets a generated history (20,000 check-ins over two years, 5,000
+// of them with a journal line); copy "empty" keeps an empty store. Both run in the same browser at
+// the same time, so the comparison is load against load, not one browser start against another.
+//
+// Seeding: straight into the full copy's IndexedDB from one of its own pages (manifest.json, which
+// runs none of the app's code), in ONE read-write transaction: the check-ins and the per-day
+// summaries, made the way core/data/days.ts makes them. That is ~1–3 s here; importing a generated
+// file through the history page would also make the app compute the summaries, but takes longer
+// and is what tests/e2e/data.test.mjs checks for correctness.
+//
+// Then, alternating full / empty (which one goes first alternates too), RUNS times each, every load
+// in a fresh tab, all measured inside the page with performance.now() (0 = navigation start):
+// - popup interactive: a feeling button is clicked as soon as one exists (again each time the DOM
+//   changes, since a click on the build-time first screen before the app takes over is not acted
+//   on), until the outlet step's heading (#outlet-title) has a layout box;
+// - save: in that same popup, "Not now", "Check in again", then a click on a feeling until the
+//   IndexedDB transaction that put its check-in (and its day's summary) has completed;
+// - history first screen: until the page has rendered its day list, `section.history-days` (it is
+//   rendered together with the week, month and year views, once the first page of check-ins and
+//   the year of day summaries are read; with an empty store it holds "Nothing here yet").
+// The check-ins the popup runs add are deleted after each run (and their days' summaries put back),
+// so every run sees the same store.
+// Export: on the full history page, from the click on "Export everything (JSON)" until the page
+// hands the finished file to URL.createObjectURL (takeSnapshot + buildExportJson + the Blob).
+//
+// Usage: node tests/bench/scale.bench.mjs [chrome build dir]. Without a dir it builds first
+// (`wxt build`, into $OUTLET_OUT_DIR or .output) and measures that build. BENCH_RAW=1 also prints
+// every run's figures as JSON.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium, rootDir, unpackedExtensionId } from '../e2e/harness.mjs';
+
+const RUNS = 17;
+const EXPORT_RUNS = 5;
+const CHECK_INS = 20_000;
+const JOURNAL_LINES = 5_000;
+const DAYS = 730;
+const TIMEOUT_MS = 15_000;
+// The save is measured twice per popup: once with the popup settled (SETTLED_MS after "Check in
+// again", nothing in flight), once right after the previous save (BUSY_MS), while the popup is still
+// re-reading its recent history because of it.
+const SETTLED_MS = 1000;
+const BUSY_MS = 50;
+const TARGETS = { popup: 1.05, history: 1.5, exportMs: 1000, save: 1.1 };
+
+let executablePath;
+try {
+  executablePath = findChromium();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const outDir = path.resolve(rootDir, process.env.OUTLET_OUT_DIR || '.output');
+const buildDir = path.resolve(process.argv[2] ?? path.join(outDir, 'chrome-mv3'));
+if (!process.argv[2]) {
+  console.log('Building (wxt build)…');
+  const result = spawnSync(path.join(rootDir, 'node_modules', '.bin', 'wxt'), ['build'], {
+    cwd: rootDir,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// The catalogue's outlet ids, so the generated check-ins name real outlets.
+const OUTLET_IDS = [
+  ...readFileSync(path.join(rootDir, 'core', 'outlets.ts'), 'utf8').matchAll(/\bid: '([a-z0-9-]+)'/g),
+].map(([, id]) => id);
+const FEELINGS = [
+  'calm',
+  'content',
+  'grateful',
+  'hopeful',
+  'joyful',
+  'excited',
+  'proud',
+  'energised',
+  'anxious',
+  'stressed',
+  'frustrated',
+  'angry',
+  'overwhelmed',
+  'sad',
+  'down',
+  'tired',
+  'lonely',
+  'numb',
+  'cant-tell',
+];
+
+// --- in the pages ----------------------------------------------------------------------------------
+
+/** Runs in every page before its own scripts: notes the moments the bench reads. */
+function benchProbe() {
+  const bench = {
+    interactiveAt: null,
+    firstClickAt: null,
+    clicks: 0,
+    firstScreenAt: null,
+    blobAt: null,
+    blobBytes: 0,
+    commits: [],
+  };
+  window.__bench = bench;
+  // When a transaction that put a check-in has committed: the entry is in IndexedDB.
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (this.name === 'checkins') {
+      const id = args[0]?.id;
+      const putAt = performance.now();
+      this.transaction.addEventListener('complete', () =>
+        bench.commits.push({ id, putAt, at: performance.now() }),
+      );
+    }
+    return put.apply(this, args);
+  };
+  const page = location.pathname;
+  if (page.endsWith('/popup.html')) {
+    const shown = () => document.getElementById('outlet-title')?.getClientRects().length > 0;
+    let clicked = null;
+    const check = () => {
+      if (bench.interactiveAt !== null) return;
+      if (shown()) {
+        bench.interactiveAt = performance.now();
+        observer.disconnect();
+        clearInterval(retry);
+        return;
+      }
+      const button = document.querySelector('button[data-feeling]');
+      if (button && button !== clicked) {
+        clicked = button;
+        bench.firstClickAt ??= performance.now();
+        bench.clicks++;
+        button.click();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    // The same button may come to life without a DOM change (its handler attached in place).
+    const retry = setInterval(() => {
+      clicked = null;
+      check();
+    }, 20);
+  }
+  if (page.endsWith('/history.html')) {
+    const observer = new MutationObserver(() => {
+      if (bench.firstScreenAt === null && document.querySelector('section.history-days')) {
+        bench.firstScreenAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => {
+      bench.blobAt = performance.now();
+      bench.blobBytes = blob.size;
+      return create(blob);
+    };
+  }
+}
+
+/**
+ * Installed in a helper page of each copy (its manifest.json): seeding and cleaning the database.
+ * Day summaries are made here as core/data/days.ts makes them.
+ */
+function installDbTools() {
+  const pad = (n) => String(n).padStart(2, '0');
+  const dayOf = (at) => {
+    const d = new Date(at);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  };
+  const boundsOf = (day) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return [new Date(y, m - 1, d).getTime(), new Date(y, m - 1, d + 1).getTime()];
+  };
+  const summarize = (day, entries) => {
+    const s = { day, count: 0, feelings: {}, helped: {}, done: 0, journal: 0 };
+    for (const entry of entries) {
+      s.count++;
+      s.feelings[entry.feeling] = (s.feelings[entry.feeling] ?? 0) + 1;
+      if (entry.outcome === 'done') s.done++;
+      if (entry.journal) s.journal++;
+      if (entry.helped && entry.outletId) {
+        const c = s.helped[entry.outletId] ?? { yes: 0, aBit: 0, no: 0 };
+        if (entry.helped === 'yes') c.yes++;
+        else if (entry.helped === 'a-bit') c.aBit++;
+        else c.no++;
+        s.helped[entry.outletId] = c;
+      }
+    }
+    return s;
+  };
+  const open = () =>
+    new Promise((resolve, reject) => {
+      const request = indexedDB.open('outlet');
+      request.onupgradeneeded = () => {
+        const store = request.result.createObjectStore('checkins', { keyPath: 'id' });
+        store.createIndex('at', 'at');
+        request.result.createObjectStore('days', { keyPath: 'day' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const done = (tx) =>
+    new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  const result = (request) =>
+    new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+
+  window.__db = {
+    /** A generated history: `total` check-ins, `journals` of them with a line, over `days` days. */
+    async seed({ total, journals, days, endAt, outlets, feelings }) {
+      let state = 20_241_201;
+      const random = () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = (list) => list[Math.floor(random() * list.length)];
+      const journalOutlets = outlets.filter((id) => id.startsWith('journal'));
+      const words =
+        'today work meeting tired slept walk coffee friend call mum rain sun deadline calm again ' +
+        'better worse ok quiet loud bus train lunch late early email kind small win lost found ' +
+        'breathe garden kids dog cat music sorry thanks hope worry plan tomorrow body head heavy light';
+      const vocabulary = words.split(' ');
+      const line = () => {
+        const n = 3 + Math.floor(random() * 30);
+        let text = Array.from({ length: n }, () => pick(vocabulary)).join(' ');
+        text = text[0].toUpperCase() + text.slice(1);
+        return `${text}.`.slice(0, 280);
+      };
+      // Times: a weekday-heavy spread over the days, between 8:00 and 21:00 local, none in the last hour.
+      const start = new Date(endAt - days * 86_400_000);
+      const times = [];
+      for (let i = 0; i < total; i++) {
+        const d = new Date(
+          start.getFullYear(),
+          start.getMonth(),
+          start.getDate() + Math.floor(random() * days),
+        );
+        d.setHours(8 + Math.floor(random() * 13), Math.floor(random() * 60), Math.floor(random() * 60));
+        times.push(Math.min(d.getTime(), endAt - 3_600_000 - i));
+      }
+      times.sort((a, b) => a - b);
+      const withLine = new Set();
+      while (withLine.size < journals) withLine.add(Math.floor(random() * total));
+      const entries = times.map((at, i) => {
+        const journal = withLine.has(i);
+        const outletId = journal ? pick(journalOutlets) : random() < 0.06 ? null : pick(outlets);
+        const outcome = journal || (outletId && random() < 0.6) ? 'done' : 'skipped';
+        const entry = { id: crypto.randomUUID(), at, feeling: pick(feelings), outletId, outcome };
+        if (journal) entry.journal = line();
+        if (random() < 0.4) entry.intensity = 1 + Math.floor(random() * 5);
+        if (random() < 0.9)
+          entry.context = { canStepAway: random() < 0.7, alone: random() < 0.4, minutes: pick([2, 5, 15]) };
+        if (outletId) {
+          const shown = random() < 0.7 ? [] : [pick(outlets)];
+          entry.shown = [...shown.filter((id) => id !== outletId), outletId];
+        }
+        if (outletId && outcome === 'done' && random() < 0.35) {
+          entry.helped = pick(['yes', 'yes', 'a-bit', 'no']);
+          entry.helpAsked = true;
+        } else if (random() < 0.1) entry.helpAsked = true;
+        if (outletId?.startsWith('talk') && outcome === 'done' && random() < 0.5) entry.reachedOut = true;
+        return entry;
+      });
+      const byDay = new Map();
+      for (const entry of entries) {
+        const day = dayOf(entry.at);
+        if (!byDay.has(day)) byDay.set(day, []);
+        byDay.get(day).push(entry);
+      }
+      const began = performance.now();
+      const db = await open();
+      try {
+        const tx = db.transaction(['checkins', 'days'], 'readwrite');
+        for (const entry of entries) tx.objectStore('checkins').put(entry);
+        for (const [day, list] of byDay) tx.objectStore('days').put(summarize(day, list));
+        await done(tx);
+      } finally {
+        db.close();
+      }
+      return {
+        checkIns: entries.length,
+        journalLines: entries.filter((e) => e.journal).length,
+        days: byDay.size,
+        ms: performance.now() - began,
+        bytes: JSON.stringify(entries).length,
+      };
+    },
+    /** Deletes every check-in at or after `since` and remakes the summaries of the days it touched. */
+    async cleanSince(since) {
+      const db = await open();
+      try {
+        const tx = db.transaction(['checkins', 'days'], 'readwrite');
+        const checkins = tx.objectStore('checkins');
+        const added = await result(checkins.index('at').getAll(IDBKeyRange.lowerBound(since)));
+        for (const entry of added) checkins.delete(entry.id);
+        for (const day of new Set(added.map((entry) => dayOf(entry.at)))) {
+          const [from, to] = boundsOf(day);
+          const rest = (
+            await result(checkins.index('at').getAll(IDBKeyRange.bound(from, to, false, true)))
+          ).filter((entry) => entry.at < since);
+          if (rest.length) tx.objectStore('days').put(summarize(day, rest));
+          else tx.objectStore('days').delete(day);
+        }
+        await done(tx);
+        return added.length;
+      } finally {
+        db.close();
+      }
+    },
+    async count() {
+      const db = await open();
+      try {
+        return await result(db.transaction('checkins').objectStore('checkins').count());
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+/**
+ * In the popup, on the outlet step: "Not now", "Check in again", `settleMs` later a click on a
+ * feeling, until the transaction that put its check-in has committed. Returns that time.
+ */
+async function measureSave(settleMs) {
+  const bench = window.__bench;
+  const byText = (text) =>
+    [...document.querySelectorAll('button')].find((button) => button.textContent.trim() === text);
+  const until = async (find, what) => {
+    const end = performance.now() + 5000;
+    for (;;) {
+      const found = find();
+      if (found) return found;
+      if (performance.now() > end) throw new Error(`No ${what} after 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  };
+  // The step's own check-in is stored before the one measured starts.
+  await until(() => bench.commits.length > 0, 'first commit');
+  (await until(() => byText('Not now'), '"Not now"')).click();
+  (await until(() => byText('Check in again'), '"Check in again"')).click();
+  const feeling = await until(() => document.querySelector('button[data-feeling="tired"]'), 'feelings');
+  await new Promise((resolve) => setTimeout(resolve, Number(settleMs)));
+  const seen = bench.commits.length;
+  const started = performance.now();
+  feeling.click();
+  const commit = await until(() => bench.commits.slice(seen).find((c) => c.at >= started), 'its commit');
+  return commit.at - started;
+}
+
+// --- run -------------------------------------------------------------------------------------------
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-scale-'));
+const dirs = { full: path.join(tempDir, 'full'), empty: path.join(tempDir, 'empty') };
+for (const dir of Object.values(dirs)) cpSync(buildDir, dir, { recursive: true });
+const origin = Object.fromEntries(
+  Object.entries(dirs).map(([name, dir]) => [name, `chrome-extension://${unpackedExtensionId(dir)}/`]),
+);
+
+const context = await chromium.launchPersistentContext(path.join(tempDir, 'profile'), {
+  executablePath,
+  headless: true,
+  acceptDownloads: false,
+  args: chromiumArgs(`${dirs.full},${dirs.empty}`),
+});
+const results = {
+  popup: { full: [], empty: [] },
+  save: { full: [], empty: [] },
+  saveBusy: { full: [], empty: [] },
+  history: { full: [], empty: [] },
+};
+const exportTimes = [];
+let exportBytes = 0;
+let seeded = null;
+let failure = null;
+const started = Date.now();
+try {
+  // Both workers up (each copy opens its welcome page on install: closed, it plays no part).
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).length < 2) {
+    if (Date.now() > deadline) throw new Error('the two service workers did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (const page of context.pages()) if (page.url().includes('welcome.html')) await page.close();
+
+  const tools = {};
+  for (const name of ['full', 'empty']) {
+    tools[name] = await context.newPage();
+    await tools[name].goto(`${origin[name]}manifest.json`);
+    await tools[name].evaluate(installDbTools);
+  }
+  const benchStart = Date.now();
+  seeded = await tools.full.evaluate((options) => window.__db.seed(options), {
+    total: CHECK_INS,
+    journals: JOURNAL_LINES,
+    days: DAYS,
+    endAt: benchStart,
+    outlets: OUTLET_IDS,
+    feelings: FEELINGS,
+  });
+  await context.addInitScript(benchProbe);
+
+  const popupRun = async (name) => {
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 360, height: 600 });
+      await page.goto(`${origin[name]}popup.html`, { waitUntil: 'commit' });
+      await page
+        .waitForFunction(() => window.__bench?.interactiveAt != null, null, { timeout: TIMEOUT_MS })
+        .catch(async (error) => {
+          const state = await page.evaluate(() => JSON.stringify(window.__bench)).catch(() => '?');
+          throw new Error(`popup (${name}) not interactive: ${state} ${error.message}`);
+        });
+      const interactive = await page.evaluate(() => window.__bench.interactiveAt);
+      const save = await page.evaluate(measureSave, SETTLED_MS);
+      const saveBusy = await page.evaluate(measureSave, BUSY_MS);
+      return { interactive, save, saveBusy };
+    } finally {
+      await page.close();
+      await tools[name].evaluate((since) => window.__db.cleanSince(since), benchStart);
+    }
+  };
+  const historyRun = async (name) => {
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 900, height: 900 });
+      await page.goto(`${origin[name]}history.html`, { waitUntil: 'commit' });
+      await page
+        .waitForFunction(() => window.__bench?.firstScreenAt != null, null, { timeout: TIMEOUT_MS })
+        .catch((error) => {
+          throw new Error(`history page (${name}) first screen: ${error.message}`);
+        });
+      return await page.evaluate(() => window.__bench.firstScreenAt);
+    } finally {
+      await page.close();
+    }
+  };
+
+  // One unmeasured round first: the first open of each page does one-time work (database opened
+  // and upgraded in the empty copy, the legacy-storage check, disk caches).
+  for (const name of ['full', 'empty']) {
+    await popupRun(name);
+    await historyRun(name);
+  }
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? ['empty', 'full'] : ['full', 'empty'];
+    for (const name of order) {
+      const { interactive, save, saveBusy } = await popupRun(name);
+      results.popup[name].push(interactive);
+      results.save[name].push(save);
+      results.saveBusy[name].push(saveBusy);
+    }
+    for (const name of order) results.history[name].push(await historyRun(name));
+  }
+
+  // Export of everything from the full history page, EXPORT_RUNS times in one page.
+  const page = await context.newPage();
+  await page.goto(`${origin.full}history.html`);
+  await page.waitForFunction(() => window.__bench?.firstScreenAt != null, null, { timeout: TIMEOUT_MS });
+  const button = page.getByRole('button', { name: 'Export everything (JSON)' }).first();
+  for (let i = 0; i < EXPORT_RUNS; i++) {
+    await button.waitFor();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.data-panel button')].some(
+          (b) => b.textContent.trim() === 'Export everything (JSON)' && !b.disabled,
+        ),
+      null,
+      { timeout: TIMEOUT_MS },
+    );
+    const { ms, bytes } = await page.evaluate(async () => {
+      const bench = window.__bench;
+      bench.blobAt = null;
+      const target = [...document.querySelectorAll('.data-panel button')].find(
+        (b) => b.textContent.trim() === 'Export everything (JSON)',
+      );
+      const t0 = performance.now();
+      target.click();
+      while (bench.blobAt === null) {
+        if (performance.now() - t0 > 30_000) throw new Error('no export file after 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return { ms: bench.blobAt - t0, bytes: bench.blobBytes };
+    });
+    exportTimes.push(ms);
+    exportBytes = bytes;
+  }
+  await page.close();
+  const left = await tools.full.evaluate(() => window.__db.count());
+  if (left !== CHECK_INS)
+    throw new Error(`the full store holds ${left} check-ins after the runs, not ${CHECK_INS}`);
+} catch (error) {
+  failure = error;
+} finally {
+  await context.close().catch(() => {});
+  rmSync(tempDir, { recursive: true, force: true });
+}
+
+// --- table -----------------------------------------------------------------------------------------
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+const verdict = (ok) => (ok ? 'PASS' : 'OVER');
+if (seeded)
+  console.log(
+    `\nSeeded ${seeded.checkIns.toLocaleString('en')} check-ins (${seeded.journalLines.toLocaleString('en')} with a journal line) ` +
+      `over ${seeded.days} days, ~${(seeded.bytes / 1024 / 1024).toFixed(1)} MB as JSON, in one transaction: ${ms(seeded.ms)}.`,
+  );
+if (failure) {
+  console.error(`\nThe scale run stopped: ${failure.message.split('\n')[0]}`);
+  process.exitCode = 1;
+} else {
+  const rows = [['measure (median)', 'full', 'empty', 'value', 'target', '']];
+  const ratioRow = (label, key, target) => {
+    const full = median(results[key].full);
+    const empty = median(results[key].empty);
+    const ratio = full / empty;
+    rows.push([
+      label,
+      ms(full),
+      ms(empty),
+      `${ratio.toFixed(2)}×`,
+      target ? `≤ ${target}` : '',
+      target ? verdict(ratio <= target) : '',
+    ]);
+  };
+  ratioRow('popup interactive (feeling click → outlet heading)', 'popup', TARGETS.popup);
+  ratioRow('history first screen (section.history-days)', 'history', TARGETS.history);
+  ratioRow('check-in save (feeling click → committed)', 'save', TARGETS.save);
+  ratioRow(`  the same, ${BUSY_MS} ms after the previous save`, 'saveBusy', '');
+  const exportMedian = median(exportTimes);
+  rows.push([
+    'export everything, JSON built (click → file)',
+    ms(exportMedian),
+    '',
+    ms(exportMedian),
+    `< ${TARGETS.exportMs} ms`,
+    verdict(exportMedian < TARGETS.exportMs),
+  ]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  console.log(
+    `\n${RUNS} runs each for the popup, the save and the history page, alternating full / empty, fresh tab per run; ` +
+      `export ${EXPORT_RUNS} times (worst ${ms(Math.max(...exportTimes))}, file ${(exportBytes / 1024 / 1024).toFixed(1)} MB).`,
+  );
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd(),
+    );
+  if (process.env.BENCH_RAW) console.log(JSON.stringify(results));
+  console.log(`\nScale run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
