@@ -38,7 +38,7 @@ export function ContextPicker({ context, onChange }: Props) {
               checked={context.minutes === minutes}
               onChange={() => onChange({ ...context, minutes })}
             />
-            {i18n.t('checkin.minutes', [String(minutes)])}
+            {i18n.plural('checkin.minutes', minutes)}
           </label>
         ))}
       </span>

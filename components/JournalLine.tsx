@@ -23,7 +23,7 @@ export function JournalLine({ prompt, initial = '', onSave, onInput }: Props) {
     const line = text.trim();
     if (line === '') return setError(i18n.t('checkin.journalEmpty'));
     if (line.length > JOURNAL_MAX_LENGTH)
-      return setError(i18n.t('checkin.journalTooLong', [String(JOURNAL_MAX_LENGTH)]));
+      return setError(i18n.plural('checkin.journalTooLong', JOURNAL_MAX_LENGTH));
     setBusy(true);
     try {
       await onSave(line);

@@ -69,8 +69,8 @@ export function OutletCard({
       {action.kind === 'timer' && (
         <button type="button" class="primary" onClick={() => actions.onStartTimer(action.minutes)}>
           {action.label === 'walk'
-            ? i18n.t('checkin.walkStart', [String(action.minutes)])
-            : i18n.t('checkin.moveStart', [String(action.minutes)])}
+            ? i18n.plural('checkin.walkStart', action.minutes)
+            : i18n.plural('checkin.moveStart', action.minutes)}
         </button>
       )}
       {action.kind === 'breath' && (
