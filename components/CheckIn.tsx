@@ -124,9 +124,9 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
         };
     let journalPrompt = '';
     if (picked.outlet.action.kind === 'journal') {
-      const key = flow.journalPromptKey(actions.random, lastJournalPrompt.current);
+      const key = flow.journalPromptKey(picked.outlet, actions.random, lastJournalPrompt.current);
       lastJournalPrompt.current = key;
-      journalPrompt = i18n.t(key);
+      journalPrompt = i18n.dynamic(key);
     }
     setStep({ name: 'outlet', entry, outlet: picked.outlet, reason: picked.reason, journalPrompt });
     // Saved as soon as it exists, as "skipped": closing the popup mid-way still leaves the check-in.

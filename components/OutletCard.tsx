@@ -62,6 +62,7 @@ export function OutletCard({
           key={outlet.id}
           prompt={journalPrompt}
           initial={journalDraft}
+          field={action.field}
           onSave={actions.onSaveJournal}
           onInput={actions.onJournalInput}
         />
