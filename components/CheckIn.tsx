@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { wasAway } from '../core/away';
 import type { FeelingId } from '../core/feelings';
 import { withShown } from '../core/history';
 import type { Helped } from '../core/insights';
@@ -109,6 +110,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       exclude: shown,
       recentlyShown: flow.recentlyShown(history),
       weights,
+      helpfulAnswers: flow.helpfulAnswers(history, data.now),
       random: actions.random,
     });
     const entry: CheckInEntry = previous
@@ -299,6 +301,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       {flow && step.name === 'helped' && step.entry.outletId && (
         <flow.HelpedStep
           outletId={step.entry.outletId}
+          away={wasAway(step.entry.at, actions.clock(), settings.breakMinutes)}
           onAnswer={(helped) => {
             answer(step.entry, helped);
             setStep({ name: 'thanks', outcome: 'done' });

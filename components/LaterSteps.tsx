@@ -50,15 +50,18 @@ export function BreathStep({
 
 export function HelpedStep({
   outletId,
+  away = false,
   onAnswer,
 }: {
   outletId: string;
+  /** Whether the person was really away (core/away.ts): only then "Welcome back". */
+  away?: boolean;
   onAnswer: (helped: Helped | null) => void;
 }) {
   return (
     <section class="step" aria-labelledby="helped-step-title">
       <h1 id="helped-step-title" tabIndex={-1}>
-        {i18n.t('checkin.welcomeBack')}
+        {away ? i18n.t('checkin.welcomeBack') : i18n.t('checkin.howWasThat')}
       </h1>
       <HelpedQuestion outletId={outletId} when="now" onAnswer={onAnswer} />
     </section>

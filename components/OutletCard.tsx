@@ -2,7 +2,7 @@ import type { FeelingId } from '../core/feelings';
 import type { Outlet, PickReason } from '../core/outlets';
 import type { TrustedPerson } from '../core/schema';
 import { i18n } from '../platform/i18n';
-import { familyReason, feelingLabel, outletBody, outletTitle } from './copy';
+import { feelingLabel, outletBody, outletTitle, reasonText } from './copy';
 import { JournalLine } from './JournalLine';
 import { TalkToSomeone } from './TalkToSomeone';
 
@@ -52,11 +52,7 @@ export function OutletCard({
         {outletTitle(outlet.id)}
       </h1>
       <p class="body">{outletBody(outlet.id)}</p>
-      {reason && (
-        <p class="reason">
-          {reason.kind === 'helped-before' ? i18n.t('pickReason.helpedBefore') : familyReason(reason.family)}
-        </p>
-      )}
+      {reason && <p class="reason">{reasonText(reason)}</p>}
       {action.kind === 'journal' && (
         <JournalLine
           key={outlet.id}

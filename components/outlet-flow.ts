@@ -10,7 +10,7 @@
 import '../assets/outlet.css';
 
 export { pendingHelpedQuestion, reachedOutCount, recentlyShown } from '../core/history';
-export { outletWeights, supportSignal } from '../core/insights/signals';
+export { helpfulAnswers, outletWeights, supportSignal } from '../core/insights/signals';
 export { journalPromptKey, pick } from '../core/outlets';
 export { HelpedQuestion } from './HelpedQuestion';
 export { BreathStep, HelpedStep, RunningTimer, TimerStep } from './LaterSteps';

@@ -640,13 +640,16 @@ export interface PickInput {
   recentlyShown?: readonly string[];
   /** From insights.outletWeights; missing ids weigh 1, every weight is clamped to its bounds. */
   weights?: Readonly<Record<string, number>>;
+  /** From insights.helpfulAnswers: how many answers stand behind a reason (PickReason.answers). */
+  helpfulAnswers?: Readonly<Record<string, number>>;
   /** Injected so the pick is deterministic in tests; expected in [0, 1). */
   random: () => number;
 }
 
+/** `answers`: how many "yes" / "a bit" answers back it up (unknown when not given to pick). */
 export type PickReason =
-  | { kind: 'helped-before'; outletId: string }
-  | { kind: 'family-helped'; family: OutletFamily };
+  | { kind: 'helped-before'; outletId: string; answers?: number }
+  | { kind: 'family-helped'; family: OutletFamily; answers?: number };
 
 export interface Pick {
   outlet: Outlet;
@@ -701,7 +704,7 @@ export function pick(input: PickInput): Pick {
   if (notRecent.length > 0) candidates = notRecent;
 
   const outlet = weightedChoice(candidates, weights, random());
-  return { outlet, reason: reasonFor(outlet, weights) };
+  return { outlet, reason: withAnswers(reasonFor(outlet, weights), input.helpfulAnswers) };
 }
 
 /** The same pick, without the reason. */
@@ -739,6 +742,19 @@ function reasonFor(outlet: Outlet, weights: Readonly<Record<string, number>>): P
   );
   if (familyBest > REASON_THRESHOLD) return { kind: 'family-helped', family: outlet.family };
   return null;
+}
+
+function withAnswers(
+  reason: PickReason | null,
+  counts: Readonly<Record<string, number>> | undefined,
+): PickReason | null {
+  if (!reason || !counts) return reason;
+  const count = (id: string) => (Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0);
+  const answers =
+    reason.kind === 'helped-before'
+      ? count(reason.outletId)
+      : OUTLETS.filter((o) => o.family === reason.family).reduce((sum, o) => sum + count(o.id), 0);
+  return { ...reason, answers };
 }
 
 // Clamp rather than trust the injected source: a stray 1, a negative or NaN must still land somewhere real.

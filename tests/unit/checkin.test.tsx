@@ -91,7 +91,7 @@ describe('CheckIn', () => {
     const { lastSaved } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Numb' }));
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(screen.getByText('For feeling Numb')).toBeTruthy();
+    expect(screen.getByText('Your answer: Numb')).toBeTruthy();
     await waitFor(() =>
       expect(lastSaved()).toMatchObject({ id: 'check-in-1', at: NOW, feeling: 'numb', outcome: 'skipped' }),
     );
@@ -391,7 +391,7 @@ describe('CheckIn', () => {
         actions={actions}
       />,
     );
-    expect(screen.getByText('For feeling Calm')).toBeTruthy();
+    expect(screen.getByText('Your answer: Calm')).toBeTruthy();
   });
 
   it('keeps "Need more support?" one click away', () => {

@@ -224,7 +224,13 @@ describe('copy in every locale file', () => {
     ...OUTLETS.flatMap((o) => [`outlet.${outletCopyKey(o.id)}.title`, `outlet.${outletCopyKey(o.id)}.body`]),
     ...OUTLETS.flatMap(journalPromptKeys),
     'pickReason.helpedBefore',
-    ...OUTLET_FAMILIES.map((family) => `pickReason.family.${family}`),
+    'pickReason.helpedOnce',
+    'pickReason.helpedOften',
+    ...OUTLET_FAMILIES.flatMap((family) => [
+      `pickReason.family.${family}`,
+      `pickReason.familyOnce.${family}`,
+      `pickReason.familyBefore.${family}`,
+    ]),
   ];
 
   it('finds the English locale', () => {
