@@ -77,6 +77,7 @@ export function OutletCard({
       )}
       {action.kind === 'talk' && (
         <TalkToSomeone
+          outletId={outlet.id}
           person={person}
           onAddPerson={actions.onAddPerson}
           onReachedOut={actions.onReachedOut}

@@ -83,7 +83,7 @@ export const i18n = {
    * A message whose key is built from an id of a closed list (a feeling, an outlet, a family, a
    * settings field). Unit tests check that every such key has its message in every locale.
    */
-  dynamic(key: string): string {
-    return message(key);
+  dynamic(key: string, substitutions?: string[]): string {
+    return message(key, substitutions);
   },
 };

@@ -249,6 +249,8 @@ describe('CheckIn', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Lonely' }));
     expect(screen.getByText('Reach out to Ana')).toBeTruthy();
+    // Not a phone (happy-dom's user agent): call and text are one click away.
+    fireEvent.click(screen.getByRole('button', { name: 'Call or text from this computer' }));
     expect(screen.getByRole('link', { name: 'Call' }).getAttribute('href')).toBe('tel:+442079460958');
     expect(screen.getByRole('link', { name: 'Message' }).getAttribute('href')).toBe('sms:+442079460958');
     expect(screen.getByRole('link', { name: 'Email' }).getAttribute('href')).toBe('mailto:ana@example.org');
