@@ -1,6 +1,7 @@
 // The steps after an outlet was chosen: a countdown, a paced breath, "did it help?". They come with
 // the outlet step's code (outlet-flow.ts), after the popup's first screen.
 import type { Helped } from '../core/insights';
+import { outletById } from '../core/outlets';
 import { i18n } from '../platform/i18n';
 import { BreathPacer } from './BreathPacer';
 import { outletTitle } from './copy';
@@ -15,13 +16,25 @@ interface TimerProps {
   onOver: () => void;
 }
 
+/** The outlet's countdown length, for the ring. */
+const timerMinutes = (outletId: string) => {
+  const action = outletById(outletId)?.action;
+  return action?.kind === 'timer' ? action.minutes : undefined;
+};
+
 export function TimerStep(props: TimerProps) {
   return (
     <section class="step" aria-labelledby="timer-title">
       <h1 id="timer-title" tabIndex={-1}>
         {outletTitle(props.outletId)}
       </h1>
-      <TimerAction endsAt={props.endsAt} clock={props.clock} onStop={props.onStop} onOver={props.onOver} />
+      <TimerAction
+        endsAt={props.endsAt}
+        minutes={timerMinutes(props.outletId)}
+        clock={props.clock}
+        onStop={props.onStop}
+        onOver={props.onOver}
+      />
     </section>
   );
 }
@@ -73,7 +86,13 @@ export function RunningTimer(props: TimerProps) {
   return (
     <div class="running">
       <p class="help">{i18n.t('checkin.timerRunning', [outletTitle(props.outletId)])}</p>
-      <TimerAction endsAt={props.endsAt} clock={props.clock} onStop={props.onStop} onOver={props.onOver} />
+      <TimerAction
+        endsAt={props.endsAt}
+        minutes={timerMinutes(props.outletId)}
+        clock={props.clock}
+        onStop={props.onStop}
+        onOver={props.onOver}
+      />
     </div>
   );
 }
