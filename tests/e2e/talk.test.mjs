@@ -24,7 +24,7 @@ describe('talking, on a desktop', () => {
 
   it('"Send someone a voice note" offers a message that one click puts on the clipboard', async () => {
     // Reading the clipboard back needs clipboard-read; writing is what the page does on a click.
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ext.origin });
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await openPopup(ext);
     await page.locator('button[data-feeling="lonely"]').click();
     await anotherIdeaUntil(page, page.getByRole('heading', { name: 'Send someone a voice note' }));
