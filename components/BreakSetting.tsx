@@ -22,7 +22,7 @@ export function BreakSetting({ minutes, onChange }: Props) {
       value < BREAK_MINUTES_MIN ||
       value > BREAK_MINUTES_MAX
     ) {
-      setError(i18n.t('options.breakInvalid', [String(minutes)]));
+      setError(i18n.plural('options.breakInvalid', minutes));
       return;
     }
     setError(null);

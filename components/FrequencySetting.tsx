@@ -36,7 +36,7 @@ export function FrequencySetting({ minutes, onChange }: Props) {
     event.preventDefault();
     const result = parseIntervalInput(text);
     if (!result.ok) {
-      setError(`${errorText[result.reason]()} ${i18n.t('options.keptValue', [String(minutes)])}`);
+      setError(`${errorText[result.reason]()} ${i18n.plural('options.keptValue', minutes)}`);
       return;
     }
     setError(null);
@@ -62,7 +62,7 @@ export function FrequencySetting({ minutes, onChange }: Props) {
       >
         {INTERVAL_PRESETS.map((preset) => (
           <option key={preset} value={String(preset)}>
-            {i18n.t('options.minutes', [String(preset)])}
+            {i18n.plural('options.minutes', preset)}
           </option>
         ))}
         <option value={CUSTOM}>{i18n.t('options.custom')}</option>

@@ -154,7 +154,7 @@ export function HoursSetting({ hours, onChange }: Props) {
               {i18n.t('options.hoursAdd', [weekdayName(day)])}
             </button>
           ) : (
-            <p class="help">{i18n.t('options.hoursFull', [String(RANGES_PER_DAY_MAX)])}</p>
+            <p class="help">{i18n.plural('options.hoursFull', RANGES_PER_DAY_MAX)}</p>
           )}
         </fieldset>
       ))}

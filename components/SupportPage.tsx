@@ -23,6 +23,18 @@ export function SupportPage() {
         </p>
       </section>
 
+      <section aria-labelledby="hard-title">
+        <h2 id="hard-title">{i18n.t('supportPage.hardTitle')}</h2>
+        <p>{i18n.t('supportPage.hardIntro')}</p>
+        <ul class="reasons">
+          <li>{i18n.t('supportPage.hardGrewUp')}</li>
+          <li>{i18n.t('supportPage.hardCulture')}</li>
+          <li>{i18n.t('supportPage.hardFlat')}</li>
+          <li>{i18n.t('supportPage.hardBody')}</li>
+        </ul>
+        <p>{i18n.t('supportPage.hardClose')}</p>
+      </section>
+
       <section aria-labelledby="signs-title">
         <h2 id="signs-title">{i18n.t('supportPage.signsTitle')}</h2>
         <p>{i18n.t('supportPage.signsIntro')}</p>

@@ -1,16 +1,35 @@
+import { useState } from 'preact/hooks';
 import type { TrustedPerson } from '../core/schema';
+import { isPhoneLike } from '../platform/device';
 import { i18n } from '../platform/i18n';
+import { ReadyMessage } from './checkin/ReadyMessage';
 
 interface Props {
+  /** The talking outlet: its ready message fits what it suggests. */
+  outletId: string;
   person: TrustedPerson | null;
   onAddPerson: () => void;
   onReachedOut: () => void;
+  /** A phone or tablet, where tel: and sms: links work (platform/device.ts). */
+  phoneLike?: boolean;
 }
 
 const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
 
-/** A trusted person with one-tap ways to reach them, or an invitation to add one. */
-export function TalkToSomeone({ person, onAddPerson, onReachedOut }: Props) {
+/**
+ * A trusted person, a ready message to copy, and the ways to reach them that this device can use.
+ * On a phone, call and message links come first. On a computer they usually open nothing (or ask
+ * which app should), so they wait behind "Call or text from this computer", for the people whose
+ * computer does place calls (a linked phone, FaceTime); email works everywhere.
+ */
+export function TalkToSomeone({
+  outletId,
+  person,
+  onAddPerson,
+  onReachedOut,
+  phoneLike = isPhoneLike(),
+}: Props) {
+  const [phoneLinks, setPhoneLinks] = useState(phoneLike);
   if (!person) {
     return (
       <div class="talk">
@@ -24,8 +43,9 @@ export function TalkToSomeone({ person, onAddPerson, onReachedOut }: Props) {
   return (
     <div class="talk">
       <p class="person">{i18n.t('checkin.talkTo', [person.name])}</p>
+      <ReadyMessage outletId={outletId} person={person} />
       <div class="row">
-        {person.phone && (
+        {person.phone && phoneLinks && (
           <>
             <a class="button" href={`tel:${digits(person.phone)}`}>
               {i18n.t('checkin.talkCall')}
@@ -39,6 +59,11 @@ export function TalkToSomeone({ person, onAddPerson, onReachedOut }: Props) {
           <a class="button" href={`mailto:${encodeURI(person.email)}`}>
             {i18n.t('checkin.talkEmail')}
           </a>
+        )}
+        {person.phone && !phoneLinks && (
+          <button type="button" class="link small" aria-expanded="false" onClick={() => setPhoneLinks(true)}>
+            {i18n.t('checkin.talkPhoneLinks')}
+          </button>
         )}
       </div>
       <button type="button" class="primary reached" onClick={onReachedOut}>

@@ -31,7 +31,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
 
   const add = async (event: Event) => {
     event.preventDefault();
-    if (full) return setProblem(i18n.t('options.peopleFull', [String(TRUSTED_PEOPLE_MAX)]));
+    if (full) return setProblem(i18n.plural('options.peopleFull', TRUSTED_PEOPLE_MAX));
     const result = parsePersonInput(draft);
     if (!result.ok) {
       setError({ field: result.field, text: errorText(result) });
@@ -45,7 +45,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
     } catch (failure) {
       setProblem(
         failure instanceof PeopleFull
-          ? i18n.t('options.peopleFull', [String(TRUSTED_PEOPLE_MAX)])
+          ? i18n.plural('options.peopleFull', TRUSTED_PEOPLE_MAX)
           : i18n.t('options.saveFailed'),
       );
     }
@@ -111,7 +111,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
           {problem}
         </p>
       )}
-      {full && <p class="help">{i18n.t('options.peopleFull', [String(TRUSTED_PEOPLE_MAX)])}</p>}
+      {full && <p class="help">{i18n.plural('options.peopleFull', TRUSTED_PEOPLE_MAX)}</p>}
       <form class="person-form" onSubmit={add} noValidate>
         {input('name', 'text', i18n.t('options.personName'))}
         {input('phone', 'tel', i18n.t('options.personPhone'))}

@@ -66,7 +66,7 @@ export function WelcomeApp() {
 
       {finished ? (
         <p class="done" role="status">
-          {i18n.t('welcome.finished', [String(settings.intervalMinutes)])}
+          {i18n.plural('welcome.finished', settings.intervalMinutes)}
         </p>
       ) : (
         <button

@@ -3,6 +3,7 @@
 // family names under `family.<family>`. Outlet ids are stored in check-in history forever: never rename
 // one, retire it by removing it from OUTLETS and let history keep the id.
 
+import { outletCopyKey } from './copy-keys';
 import { OUTLET_FAMILIES, type OutletFamily } from './families';
 import { type FeelingId, feelingById } from './feelings';
 import { clampWeight } from './insights/signals';
@@ -12,8 +13,11 @@ export { OUTLET_FAMILIES, type OutletFamily };
 export type OutletAction =
   /** A countdown in the popup and a notification when it's over. `minutes` equals the outlet's. */
   | { readonly kind: 'timer'; readonly minutes: number; readonly label: 'walk' | 'move' }
-  /** One line in the journal, with a prompt that varies (JOURNAL_PROMPT_KEYS). */
-  | { readonly kind: 'journal' }
+  /**
+   * Writing in the journal, under one of the outlet's own questions (journalPromptKeys), in a field
+   * the size of what it asks for: one line, a short list, or a few paragraphs.
+   */
+  | { readonly kind: 'journal'; readonly questions: number; readonly field: JournalField }
   /** Reach one of the person's trusted people. */
   | { readonly kind: 'talk' }
   /** A small concrete thing to do; the outlet's body says what. */
@@ -44,8 +48,15 @@ export interface OutletContext {
 // Not alone and can step away is the common case at work; 5 minutes is a short break.
 export const DEFAULT_CONTEXT: OutletContext = { canStepAway: true, alone: false, minutes: 5 };
 
+/** The journal field: `line` a one-line input; `list` and `page` a textarea of a few rows. */
+export type JournalField = 'line' | 'list' | 'page';
+
 const PROMPT: OutletAction = { kind: 'prompt' };
-const JOURNAL: OutletAction = { kind: 'journal' };
+const journal = (questions: number, field: JournalField = 'line'): OutletAction => ({
+  kind: 'journal',
+  questions,
+  field,
+});
 const TALK: OutletAction = { kind: 'talk' };
 const walk = (minutes: number): OutletAction => ({ kind: 'timer', minutes, label: 'walk' });
 const move = (minutes: number): OutletAction => ({ kind: 'timer', minutes, label: 'move' });
@@ -147,7 +158,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 1,
-    action: JOURNAL,
+    action: journal(3),
   },
   {
     id: 'journal-good-moment',
@@ -156,7 +167,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 1,
-    action: JOURNAL,
+    action: journal(2),
   },
   {
     id: 'journal-weight',
@@ -165,7 +176,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 2,
-    action: JOURNAL,
+    action: journal(2),
   },
   {
     id: 'journal-unsent',
@@ -174,7 +185,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 3,
-    action: JOURNAL,
+    action: journal(2, 'page'),
   },
   {
     id: 'journal-three-good',
@@ -183,7 +194,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 2,
-    action: JOURNAL,
+    action: journal(2, 'list'),
   },
   {
     id: 'journal-need',
@@ -192,7 +203,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 1,
-    action: JOURNAL,
+    action: journal(2),
   },
   {
     id: 'journal-brain-dump',
@@ -201,7 +212,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 5,
-    action: JOURNAL,
+    action: journal(2, 'page'),
   },
   {
     id: 'journal-next-step',
@@ -210,7 +221,7 @@ export const OUTLETS: readonly Outlet[] = Object.freeze<Outlet[]>([
     needsAlone: false,
     needsAway: false,
     minutes: 2,
-    action: JOURNAL,
+    action: journal(2),
   },
 
   // Talking
@@ -576,25 +587,24 @@ export function outletById(id: string): Outlet | undefined {
   return BY_ID.get(id);
 }
 
-export { outletCopyKey } from './copy-keys';
+export { outletCopyKey };
 
-/** Journal prompts that vary from one journal line to the next (`journal.prompt.p1` … `p8`). */
-export const JOURNAL_PROMPT_KEYS = [
-  'journal.prompt.p1',
-  'journal.prompt.p2',
-  'journal.prompt.p3',
-  'journal.prompt.p4',
-  'journal.prompt.p5',
-  'journal.prompt.p6',
-  'journal.prompt.p7',
-  'journal.prompt.p8',
-] as const;
-export type JournalPromptKey = (typeof JOURNAL_PROMPT_KEYS)[number];
+/**
+ * A journal outlet's own questions: `outlet.<key>.question.q1` … `qN`. Only its own, so the question
+ * under "Write three small things that went okay today" is about what went okay; none for an outlet
+ * that isn't a journal one.
+ */
+export function journalPromptKeys(outlet: Outlet): string[] {
+  if (outlet.action.kind !== 'journal') return [];
+  const stem = `outlet.${outletCopyKey(outlet.id)}.question`;
+  return Array.from({ length: outlet.action.questions }, (_, i) => `${stem}.q${i + 1}`);
+}
 
-/** One journal prompt key, never `previous` (the one shown last time) when there is a choice. */
-export function journalPromptKey(random: () => number, previous?: string): JournalPromptKey {
-  const keys = JOURNAL_PROMPT_KEYS.filter((key) => key !== previous);
-  return keys[indexFor(random(), keys.length)] as JournalPromptKey;
+/** One of the outlet's questions, never `previous` (the one shown last time) when there is a choice. */
+export function journalPromptKey(outlet: Outlet, random: () => number, previous?: string): string {
+  const own = journalPromptKeys(outlet);
+  const keys = own.length > 1 ? own.filter((key) => key !== previous) : own;
+  return keys[indexFor(random(), keys.length)] ?? '';
 }
 
 /**
@@ -632,13 +642,16 @@ export interface PickInput {
   weights?: Readonly<Record<string, number>>;
   /** How strong the feeling is, 1 (faint) to 5 (very strong), when the person said (strengthFactor). */
   intensity?: number;
+  /** From insights.helpfulAnswers: how many answers stand behind a reason (PickReason.answers). */
+  helpfulAnswers?: Readonly<Record<string, number>>;
   /** Injected so the pick is deterministic in tests; expected in [0, 1). */
   random: () => number;
 }
 
+/** `answers`: how many "yes" / "a bit" answers back it up (unknown when not given to pick). */
 export type PickReason =
-  | { kind: 'helped-before'; outletId: string }
-  | { kind: 'family-helped'; family: OutletFamily };
+  | { kind: 'helped-before'; outletId: string; answers?: number }
+  | { kind: 'family-helped'; family: OutletFamily; answers?: number };
 
 export interface Pick {
   outlet: Outlet;
@@ -696,7 +709,7 @@ export function pick(input: PickInput): Pick {
   if (suited.length > 0) candidates = suited;
 
   const outlet = weightedChoice(candidates, weights, random(), strength);
-  return { outlet, reason: reasonFor(outlet, weights) };
+  return { outlet, reason: withAnswers(reasonFor(outlet, weights), input.helpfulAnswers) };
 }
 
 /** At or below this strength (1–5) a feeling is faint; at or above STRONG, strong. */
@@ -754,6 +767,19 @@ function reasonFor(outlet: Outlet, weights: Readonly<Record<string, number>>): P
   );
   if (familyBest > REASON_THRESHOLD) return { kind: 'family-helped', family: outlet.family };
   return null;
+}
+
+function withAnswers(
+  reason: PickReason | null,
+  counts: Readonly<Record<string, number>> | undefined,
+): PickReason | null {
+  if (!reason || !counts) return reason;
+  const count = (id: string) => (Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0);
+  const answers =
+    reason.kind === 'helped-before'
+      ? count(reason.outletId)
+      : OUTLETS.filter((o) => o.family === reason.family).reduce((sum, o) => sum + count(o.id), 0);
+  return { ...reason, answers };
 }
 
 // Clamp rather than trust the injected source: a stray 1, a negative or NaN must still land somewhere real.

@@ -8,7 +8,13 @@ import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHo
 export const INTERVAL_PRESETS = [30, 45, 60, 90, 120] as const;
 export const INTERVAL_MIN = 15;
 export const INTERVAL_MAX = 240;
-export const JOURNAL_MAX_LENGTH = 280;
+/**
+ * The longest journal entry kept, in characters. 2,000, not a tweet's 280: a brain dump or an
+ * unsent letter runs for a few minutes (about 1,000–1,500 characters typed), and the draft, the
+ * export and the history page all handle that. One limit for every journal field, so a form never
+ * refuses what storage would keep, nor the reverse.
+ */
+export const JOURNAL_MAX_LENGTH = 2000;
 /** Hours: at most this many time ranges on one day (the form offers no more). */
 export const RANGES_PER_DAY_MAX = 6;
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
-import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM } from '../platform/alarms';
+import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../platform/alarms';
 import { migrateLegacyCheckIns } from '../platform/history/store';
 import { onMessages } from '../platform/messaging';
 import {
@@ -10,7 +10,15 @@ import {
   NUDGE_NOTIFICATION,
   showTestNotification,
 } from '../platform/notifications';
-import { dispatch, onTimerAlarm, repairTimer, snooze, startTimer, stopTimer } from '../platform/nudges';
+import {
+  dispatch,
+  onTimerAlarm,
+  onTimerTick,
+  repairTimer,
+  snooze,
+  startTimer,
+  stopTimer,
+} from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
 import { watchPreferenceChanges } from '../platform/settings';
@@ -45,6 +53,8 @@ export default defineBackground(() => {
       await kept(dispatch({ type: 'alarm', presence: await sensePresence() }));
     } else if (alarm.name === TIMER_ALARM) {
       await kept(onTimerAlarm());
+    } else if (alarm.name === TIMER_TICK_ALARM) {
+      await kept(onTimerTick());
     } else if (alarm.name === DAY_END_ALARM) {
       await kept(dispatch({ type: 'day-ended' }));
     }

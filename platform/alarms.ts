@@ -5,6 +5,8 @@ export const NUDGE_ALARM = 'nudge';
 export const TIMER_ALARM = 'timer-end';
 /** Clears the missed-nudge badge at the end of the day. */
 export const DAY_END_ALARM = 'day-end';
+/** Once a minute while a timed outlet runs: the badge's minutes left. */
+export const TIMER_TICK_ALARM = 'timer-tick';
 
 /**
  * Makes sure exactly one alarm called `name` exists, due at `at`. A healthy alarm is left alone:
@@ -16,6 +18,16 @@ export async function ensureAlarm(name: string, at: number): Promise<'kept' | 'c
   if (existing && Math.abs(existing.scheduledTime - at) < 1000) return 'kept';
   await browser.alarms.create(name, { when: at });
   return 'created';
+}
+
+/**
+ * A once-a-minute alarm whose first ring is at `firstAt`, unless one with that period already exists
+ * (a worker waking mid-walk must not shift it).
+ */
+export async function ensureMinuteAlarm(name: string, firstAt: number): Promise<void> {
+  const existing = await browser.alarms.get(name);
+  if (existing?.periodInMinutes === 1) return;
+  await browser.alarms.create(name, { when: firstAt, periodInMinutes: 1 });
 }
 
 export async function clearAlarm(name: string): Promise<void> {

@@ -17,7 +17,16 @@ import {
   step,
 } from '../core/schedule';
 import type { Schedule, Timer } from '../core/schema';
-import { clearAlarm, DAY_END_ALARM, ensureAlarm, NUDGE_ALARM, TIMER_ALARM } from './alarms';
+import { minutesLeft, timeUpIsTimely } from '../core/timer';
+import {
+  clearAlarm,
+  DAY_END_ALARM,
+  ensureAlarm,
+  ensureMinuteAlarm,
+  NUDGE_ALARM,
+  TIMER_ALARM,
+  TIMER_TICK_ALARM,
+} from './alarms';
 import { showBadge } from './badge';
 import { i18n } from './i18n';
 import {
@@ -96,12 +105,32 @@ async function currentTimer(now: number): Promise<Timer> {
   return unsavedTimer ? unsavedTimer.timer : loadTimer(now);
 }
 
+/** The badge as schedule and timer say now; never lets a failed read stop the caller. */
+async function redrawBadge(now: number): Promise<void> {
+  try {
+    const schedule = unsavedSchedule ?? (await loadSchedule(now));
+    await showBadge(schedule.missed?.count ?? 0, await currentTimer(now), now);
+  } catch (error) {
+    console.warn('Outlet: the badge could not be redrawn.', error);
+  }
+}
+
+/** The minute tick follows a running timer: first when the minutes left next change, then each minute. */
+async function followTimer(timer: Timer, now: number): Promise<void> {
+  if (timer && timer.endsAt > now) {
+    await ensureMinuteAlarm(TIMER_TICK_ALARM, timer.endsAt - (minutesLeft(timer.endsAt, now) - 1) * MINUTE);
+  } else {
+    await clearAlarm(TIMER_TICK_ALARM);
+  }
+  await redrawBadge(now);
+}
+
 /** Makes the alarms and the badge match a stored schedule. */
 async function follow(schedule: Schedule, now: number): Promise<void> {
   if (schedule.nextNudgeAt === null) await clearAlarm(NUDGE_ALARM);
   else await ensureAlarm(NUDGE_ALARM, schedule.nextNudgeAt);
   const missed = schedule.missed?.count ?? 0;
-  await showBadge(missed);
+  await showBadge(missed, await currentTimer(now), now);
   if (missed > 0) await ensureAlarm(DAY_END_ALARM, startOfNextLocalDay(now));
   else await clearAlarm(DAY_END_ALARM);
 }
@@ -170,7 +199,9 @@ export function startTimer(minutes: number, checkInId: string, now = Date.now())
   return serially(async () => {
     const endsAt = now + minutes * MINUTE;
     await ensureAlarm(TIMER_ALARM, endsAt);
-    const failure = await storeTimer({ endsAt, minutes, checkInId }, now);
+    const timer = { endsAt, minutes, checkInId };
+    const failure = await storeTimer(timer, now);
+    await followTimer(timer, now);
     if (failure) throw failure;
   });
 }
@@ -179,6 +210,7 @@ export function stopTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
     await clearAlarm(TIMER_ALARM);
     const failure = await storeTimer(null, now);
+    await followTimer(null, now);
     if (failure) throw failure;
   });
 }
@@ -188,16 +220,29 @@ export function repairTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (timer) await ensureAlarm(TIMER_ALARM, timer.endsAt);
+    await followTimer(timer, now);
   });
 }
 
-/** The timer's alarm: "time's up" is shown even when the finished timer can't be cleared from storage. */
+/** Each minute of a running timer: the badge's minutes left; the tick stops once the timer is gone. */
+export function onTimerTick(now = Date.now()): Promise<void> {
+  return serially(async () => followTimer(await currentTimer(now), now));
+}
+
+/**
+ * The timer's alarm: "time's up" is shown even when the finished timer can't be cleared from storage,
+ * but not when it comes more than a few minutes late (core/timer.ts TIME_UP_GRACE): an alarm fired
+ * at browser start, long after the walk ended, would only puzzle.
+ */
 export function onTimerAlarm(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (!timer) return;
     const failure = await storeTimer(null, now);
-    await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
+    await followTimer(null, now);
+    if (timeUpIsTimely(timer.endsAt, now)) {
+      await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
+    }
     if (failure) throw failure;
   });
 }

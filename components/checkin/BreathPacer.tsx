@@ -33,7 +33,7 @@ export function BreathPacer({ seconds, onDone }: Props) {
       <p class="breath-step" aria-live="polite">
         {breathingIn ? i18n.t('checkin.breatheIn') : i18n.t('checkin.breatheOut')} {count}
       </p>
-      <p class="help">{i18n.t('checkin.breathLeft', [String(Math.max(0, seconds - elapsed))])}</p>
+      <p class="help">{i18n.plural('checkin.breathLeft', Math.max(0, seconds - elapsed))}</p>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { wasAway } from '../../core/away';
 import { checkInFlow, INITIAL_FLOW, type OutletOffer } from '../../core/checkin/flow';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount, recentlyShown, withShown } from '../../core/history';
 import type { Helped } from '../../core/insights';
-import { outletWeights, supportSignal } from '../../core/insights/signals';
+import { helpfulAnswers, outletWeights, supportSignal } from '../../core/insights/signals';
 import { journalPromptKey, pick, strengthFactor } from '../../core/outlets';
 import {
   type CheckIn as CheckInEntry,
@@ -95,6 +96,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   const storeQuietly = (entry: CheckInEntry) => void store(entry).catch(() => undefined);
 
   const weights = useMemo(() => outletWeights(history, data.now), [data.history, data.now]);
+  const answers = useMemo(() => helpfulAnswers(history, data.now), [data.history, data.now]);
 
   /** An outlet for `feeling`: for a new check-in, or the next idea within `previous`. */
   const offerFor = (feeling: FeelingId, previous: CheckInEntry | null, intensity?: number): OutletOffer => {
@@ -107,6 +109,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       recentlyShown: recentlyShown(history),
       weights,
       intensity,
+      helpfulAnswers: answers,
       random: actions.random,
     });
     const entry: CheckInEntry = previous
@@ -122,9 +125,9 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
         };
     let journalPrompt = '';
     if (picked.outlet.action.kind === 'journal') {
-      const key = journalPromptKey(actions.random, lastJournalPrompt.current);
+      const key = journalPromptKey(picked.outlet, actions.random, lastJournalPrompt.current);
       lastJournalPrompt.current = key;
-      journalPrompt = i18n.t(key);
+      journalPrompt = i18n.dynamic(key);
     }
     return { entry, outlet: picked.outlet, reason: picked.reason, journalPrompt };
   };
@@ -325,6 +328,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
       {step.name === 'helped' && step.entry.outletId && (
         <HelpedStep
           outletId={step.entry.outletId}
+          away={wasAway(step.entry.at, actions.clock(), settings.breakMinutes)}
           onAnswer={(helped) => {
             answer(step.entry, helped);
             dispatch({ type: 'answered' });

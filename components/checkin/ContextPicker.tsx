@@ -15,7 +15,7 @@ export function contextSummary(context: Context): string {
   return i18n.t('checkin.contextSummary', [
     i18n.t(context.canStepAway ? 'checkin.contextAway' : 'checkin.contextDesk'),
     i18n.t(context.alone ? 'checkin.contextAlone' : 'checkin.contextNotAlone'),
-    i18n.t('checkin.minutes', [String(context.minutes)]),
+    i18n.plural('checkin.minutes', context.minutes),
   ]);
 }
 
@@ -86,7 +86,7 @@ export function ContextPicker({ context, onChange }: Props) {
                   checked={context.minutes === minutes}
                   onChange={() => onChange({ ...context, minutes })}
                 />
-                {i18n.t('checkin.minutes', [String(minutes)])}
+                {i18n.plural('checkin.minutes', minutes)}
               </label>
             ))}
           </span>

@@ -1,19 +1,24 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import type { JournalField as FieldKind } from '../../core/outlets';
 import { JOURNAL_MAX_LENGTH } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
+import { JournalField } from './JournalField';
 
 interface Props {
   /** A question to write to; it changes from one journal outlet to the next. */
   prompt: string;
   /** What was typed before (this check-in's draft). */
   initial?: string;
+  /** One line, a short list or a few paragraphs, as the outlet asks. */
+  field?: FieldKind;
   onSave: (line: string) => Promise<void>;
   /** Each change, so the line is kept even if the step ends another way or the popup closes. */
   onInput?: (text: string) => void;
 }
 
 /** One line, saved right there. It never leaves the device. */
-export function JournalLine({ prompt, initial = '', onSave, onInput }: Props) {
+export function JournalLine({ prompt, initial = '', field = 'line', onSave, onInput }: Props) {
+  const form = useRef<HTMLFormElement>(null);
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +28,7 @@ export function JournalLine({ prompt, initial = '', onSave, onInput }: Props) {
     const line = text.trim();
     if (line === '') return setError(i18n.t('checkin.journalEmpty'));
     if (line.length > JOURNAL_MAX_LENGTH)
-      return setError(i18n.t('checkin.journalTooLong', [String(JOURNAL_MAX_LENGTH)]));
+      return setError(i18n.plural('checkin.journalTooLong', JOURNAL_MAX_LENGTH));
     setBusy(true);
     try {
       await onSave(line);
@@ -34,24 +39,20 @@ export function JournalLine({ prompt, initial = '', onSave, onInput }: Props) {
   };
 
   return (
-    <form class="journal" onSubmit={submit}>
+    <form class="journal" onSubmit={submit} ref={form}>
       <p class="prompt">{prompt}</p>
-      <label for="journal-line">{i18n.t('checkin.journalLabel')}</label>
-      <input
+      <JournalField
         id="journal-line"
-        type="text"
-        autoComplete="off"
-        // Exactly what storage keeps: a longer line could never be saved.
-        maxLength={JOURNAL_MAX_LENGTH}
-        placeholder={i18n.t('checkin.journalPlaceholder')}
+        kind={field}
         value={text}
-        aria-invalid={error !== null}
-        aria-describedby={error ? 'journal-error' : undefined}
-        onInput={(event) => {
-          setText(event.currentTarget.value);
+        invalid={error !== null}
+        describedBy={error ? 'journal-error' : undefined}
+        onInput={(value) => {
+          setText(value);
           setError(null);
-          onInput?.(event.currentTarget.value);
+          onInput?.(value);
         }}
+        onSubmit={() => form.current?.requestSubmit()}
       />
       {error && (
         <p id="journal-error" class="error" role="alert">

@@ -60,10 +60,10 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
       {missed > 0 && <p class="notice">{i18n.t('status.missed')}</p>}
       {calmer !== null && (
         <section class="notice" aria-label={i18n.t('status.calmerLabel')}>
-          <p>{i18n.t('status.calmerOffer', [String(calmer)])}</p>
+          <p>{i18n.plural('status.calmerOffer', calmer)}</p>
           <div class="row">
             <button type="button" class="small" onClick={() => actions.acceptCalmerPace(calmer)}>
-              {i18n.t('status.calmerAccept', [String(calmer)])}
+              {i18n.plural('status.calmerAccept', calmer)}
             </button>
             <button type="button" class="small" onClick={actions.dismissCalmerPace}>
               {i18n.t('status.calmerKeep')}

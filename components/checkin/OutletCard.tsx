@@ -2,7 +2,7 @@ import type { FeelingId } from '../../core/feelings';
 import type { Outlet, PickReason } from '../../core/outlets';
 import type { TrustedPerson } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { familyReason, feelingLabel, outletBody, outletTitle } from '../copy';
+import { feelingLabel, outletBody, outletTitle, reasonText } from '../copy';
 import { TalkToSomeone } from '../TalkToSomeone';
 import { JournalLine } from './JournalLine';
 import { StrengthPicker } from './StrengthPicker';
@@ -60,19 +60,14 @@ export function OutletCard({
           {outletTitle(outlet.id)}
         </h1>
         <p class="body">{outletBody(outlet.id)}</p>
-        {reason && (
-          <p class="reason">
-            {reason.kind === 'helped-before'
-              ? i18n.t('pickReason.helpedBefore')
-              : familyReason(reason.family)}
-          </p>
-        )}
+        {reason && <p class="reason">{reasonText(reason)}</p>}
       </div>
       {action.kind === 'journal' && (
         <JournalLine
           key={outlet.id}
           prompt={journalPrompt}
           initial={journalDraft}
+          field={action.field}
           onSave={actions.onSaveJournal}
           onInput={actions.onJournalInput}
         />
@@ -80,8 +75,8 @@ export function OutletCard({
       {action.kind === 'timer' && (
         <button type="button" class="primary" onClick={() => actions.onStartTimer(action.minutes)}>
           {action.label === 'walk'
-            ? i18n.t('checkin.walkStart', [String(action.minutes)])
-            : i18n.t('checkin.moveStart', [String(action.minutes)])}
+            ? i18n.plural('checkin.walkStart', action.minutes)
+            : i18n.plural('checkin.moveStart', action.minutes)}
         </button>
       )}
       {action.kind === 'breath' && (
@@ -91,6 +86,7 @@ export function OutletCard({
       )}
       {action.kind === 'talk' && (
         <TalkToSomeone
+          outletId={outlet.id}
           person={person}
           onAddPerson={actions.onAddPerson}
           onReachedOut={actions.onReachedOut}

@@ -1,14 +1,20 @@
 import { i18n } from '../../platform/i18n';
 import { outletTitle } from '../copy';
 import { TimerAction } from './TimerAction';
-import type { TimerProps } from './TimerStep';
+import { type TimerProps, timerMinutes } from './TimerStep';
 
 /** On the first screen while a walk from an earlier check-in is still going: its countdown. */
 export function RunningTimer(props: TimerProps) {
   return (
     <div class="running">
       <p class="help">{i18n.t('checkin.timerRunning', [outletTitle(props.outletId)])}</p>
-      <TimerAction endsAt={props.endsAt} clock={props.clock} onStop={props.onStop} onOver={props.onOver} />
+      <TimerAction
+        endsAt={props.endsAt}
+        minutes={timerMinutes(props.outletId)}
+        clock={props.clock}
+        onStop={props.onStop}
+        onOver={props.onOver}
+      />
     </div>
   );
 }

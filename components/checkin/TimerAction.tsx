@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '../../platform/i18n';
+import { CountdownRing } from './CountdownRing';
 
 interface Props {
   endsAt: number;
+  /** The timer's whole length, for the ring; without it the ring is full until the end. */
+  minutes?: number;
   clock: () => number;
   onStop: () => void;
   onOver: () => void;
@@ -11,7 +14,7 @@ interface Props {
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 /** A countdown for a walk or a move. The background's alarm rings too, should the popup close. */
-export function TimerAction({ endsAt, clock, onStop, onOver }: Props) {
+export function TimerAction({ endsAt, minutes, clock, onStop, onOver }: Props) {
   const [now, setNow] = useState(clock);
   const left = Math.max(0, endsAt - now);
   useEffect(() => {
@@ -25,9 +28,11 @@ export function TimerAction({ endsAt, clock, onStop, onOver }: Props) {
   const seconds = Math.ceil(left / 1000);
   return (
     <div class="timer">
-      <p class="countdown" role="timer" aria-label={i18n.t('checkin.timeLeft')}>
-        {twoDigits(Math.floor(seconds / 60))}:{twoDigits(seconds % 60)}
-      </p>
+      <CountdownRing left={minutes ? left / (minutes * 60_000) : 1}>
+        <p class="countdown" role="timer" aria-label={i18n.t('checkin.timeLeft')}>
+          {twoDigits(Math.floor(seconds / 60))}:{twoDigits(seconds % 60)}
+        </p>
+      </CountdownRing>
       <p class="help">{i18n.t('checkin.timerNote')}</p>
       <button type="button" class="small" onClick={onStop}>
         {i18n.t('checkin.timerStop')}

@@ -1,3 +1,4 @@
+import { outletById } from '../../core/outlets';
 import { outletTitle } from '../copy';
 import { TimerAction } from './TimerAction';
 
@@ -9,6 +10,12 @@ export interface TimerProps {
   onOver: () => void;
 }
 
+/** The outlet's countdown length, for the ring. */
+export const timerMinutes = (outletId: string) => {
+  const action = outletById(outletId)?.action;
+  return action?.kind === 'timer' ? action.minutes : undefined;
+};
+
 /** A walk or a move under way: its countdown, and "Stop early". */
 export function TimerStep(props: TimerProps) {
   return (
@@ -16,7 +23,13 @@ export function TimerStep(props: TimerProps) {
       <h1 id="timer-title" tabIndex={-1}>
         {outletTitle(props.outletId)}
       </h1>
-      <TimerAction endsAt={props.endsAt} clock={props.clock} onStop={props.onStop} onOver={props.onOver} />
+      <TimerAction
+        endsAt={props.endsAt}
+        minutes={timerMinutes(props.outletId)}
+        clock={props.clock}
+        onStop={props.onStop}
+        onOver={props.onOver}
+      />
     </section>
   );
 }

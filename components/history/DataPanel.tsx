@@ -108,11 +108,9 @@ export function problemText(problem: ImportProblem): string {
   return `${placeText(place)}: ${what}.`;
 }
 
-const count = (n: number, one: MessageKey, many: MessageKey) =>
-  n === 1 ? i18n.t(one as 'data.checkInsOne') : i18n.t(many as 'data.checkInsMany', [String(n)]);
-const checkInsText = (n: number) => count(n, 'data.checkInsOne', 'data.checkInsMany');
-const peopleText = (n: number) => count(n, 'data.peopleOne', 'data.peopleMany');
-const journalText = (n: number) => count(n, 'data.journalOne', 'data.journalMany');
+const checkInsText = (n: number) => i18n.plural('data.checkIns', n);
+const peopleText = (n: number) => i18n.plural('data.people', n);
+const journalText = (n: number) => i18n.plural('data.journalLines', n);
 
 /** "Added 40 check-ins and 2 people. 10 were already here. Your preferences now match the file." */
 export function importDoneText({ checkIns, people }: ImportCounts): string {
@@ -122,9 +120,7 @@ export function importDoneText({ checkIns, people }: ImportCounts): string {
       ? [i18n.t('data.importNothingNew')]
       : [
           i18n.t('data.importAdded', [checkInsText(checkIns.added), peopleText(people.added)]),
-          ...(kept === 0
-            ? []
-            : [kept === 1 ? i18n.t('data.importKeptOne') : i18n.t('data.importKeptMany', [String(kept)])]),
+          ...(kept === 0 ? [] : [i18n.plural('data.importKept', kept)]),
         ];
   if (people.full > 0)
     parts.push(i18n.t('data.importFull', [peopleText(people.full), String(TRUSTED_PEOPLE_MAX)]));

@@ -12,8 +12,6 @@ const TONE_KEYS = {
   aLittle: 'history.monthALittle',
 } as const;
 
-const plural = new Intl.PluralRules('en');
-
 /** Outlets you said helped this month, in tentative words; never what didn't. */
 export function HelpedThisMonth({ outlets }: Props) {
   return (
@@ -28,10 +26,7 @@ export function HelpedThisMonth({ outlets }: Props) {
               <li key={outlet.outletId}>
                 <strong>{outletWords(outlet.outletId)}</strong>
                 <span>
-                  {i18n.t(TONE_KEYS[outlet.tone])}.{' '}
-                  {plural.select(outlet.days) === 'one'
-                    ? i18n.t('history.monthDaysOne')
-                    : i18n.t('history.monthDaysMany', [String(outlet.days)])}
+                  {i18n.t(TONE_KEYS[outlet.tone])}. {i18n.plural('history.monthDays', outlet.days)}
                 </span>
               </li>
             ))}

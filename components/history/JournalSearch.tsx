@@ -36,9 +36,7 @@ export function JournalSearch({
         ? answered.trim()
           ? i18n.t('history.journalNoMatch', [answered.trim()])
           : i18n.t('history.journalEmpty')
-        : count === 1
-          ? i18n.t('history.journalShowingOne')
-          : i18n.t('history.journalShowingMany', [String(count)]);
+        : i18n.plural('history.journalShowing', count);
 
   return (
     <section aria-labelledby="journal-heading" class="history-journal">

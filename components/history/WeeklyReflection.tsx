@@ -6,14 +6,10 @@ interface Props {
   reflection: Reflection;
 }
 
-const plural = new Intl.PluralRules('en');
-
 function words(line: ReflectionLine): string {
   switch (line.key) {
     case 'days':
-      return plural.select(line.days) === 'one'
-        ? i18n.t('history.reflectionDaysOne')
-        : i18n.t('history.reflectionDaysMany', [String(line.days)]);
+      return i18n.plural('history.reflectionDays', line.days);
     case 'leaning':
       return i18n.dynamic(`history.leaning.${line.state}`);
     case 'mixed':

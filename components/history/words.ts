@@ -1,5 +1,4 @@
-// Words for the history page that depend on a number, a day or a stored id. Counts pick their key
-// ("one" or "many") by the English plural rules until the locales carry plural forms of their own.
+// Words for the history page that depend on a number, a day or a stored id.
 import { addDays, dayBounds } from '../../core/data/days';
 import { isFeelingId } from '../../core/feelings';
 import type { FeelingState } from '../../core/insights/states';
@@ -7,14 +6,9 @@ import { outletById } from '../../core/outlets';
 import { i18n } from '../../platform/i18n';
 import { feelingLabel, outletTitle } from '../copy';
 
-const plural = new Intl.PluralRules('en');
-const isOne = (n: number) => plural.select(n) === 'one';
+export const checkInsCount = (n: number): string => i18n.plural('history.checkIns', n);
 
-export const checkInsCount = (n: number): string =>
-  isOne(n) ? i18n.t('history.checkInsOne') : i18n.t('history.checkInsMany', [String(n)]);
-
-export const daysCount = (n: number): string =>
-  isOne(n) ? i18n.t('history.daysOne') : i18n.t('history.daysMany', [String(n)]);
+export const daysCount = (n: number): string => i18n.plural('history.days', n);
 
 /** A stored feeling id in words; an id from an older version is shown as it was stored. */
 export const feelingWords = (id: string): string => (isFeelingId(id) ? feelingLabel(id) : id);

@@ -79,6 +79,20 @@ export function outletWeights(history: readonly CheckInLike[], now: number): Rec
   return Object.fromEntries(weights);
 }
 
+/**
+ * How many "yes" and "a bit" answers each outlet has, within the same 60 days the weights count.
+ * The card's reason says "lately" only when there were several, never after a single "yes".
+ */
+export function helpfulAnswers(history: readonly CheckInLike[], now: number): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const { outletId, helped, at } of history) {
+    if (typeof outletId !== 'string' || outletId === '') continue;
+    if ((helped !== 'yes' && helped !== 'a-bit') || answerFactor(now - at) === 0) continue;
+    counts.set(outletId, (counts.get(outletId) ?? 0) + 1);
+  }
+  return Object.fromEntries(counts);
+}
+
 export const SUPPORT_WINDOW_DAYS = 14;
 export const SUPPORT_QUIET_DAYS = 14;
 export const HEAVY_CHECKINS = 5;

@@ -70,7 +70,7 @@ describe('every check-in step fits the popup', () => {
       requestAnimationFrame(frame);
     });
     await page.goto(`${ext.origin}popup.html`, { waitUntil: 'commit' });
-    await page.getByText('For feeling Calm').waitFor({ timeout: 3000 });
+    await page.getByText('Your answer: Calm').waitFor({ timeout: 3000 });
     await page.close();
   });
 

@@ -75,7 +75,7 @@ describe('the check-in by keyboard alone', () => {
     assert.equal((await focused(page)).feeling, 'grateful', 'Shift+Tab comes back to the same feeling');
 
     await page.keyboard.press('Enter');
-    await page.getByText('For feeling Grateful').waitFor();
+    await page.getByText('Your answer: Grateful').waitFor();
     let now = await focused(page);
     assert.equal(now.tag, 'H1', 'focus on the outlet heading');
     assert.equal(now.id, 'outlet-title');
@@ -148,7 +148,7 @@ describe('the check-in by keyboard alone', () => {
     await page.keyboard.press('ArrowLeft');
     assert.equal((await focused(page)).feeling, 'numb');
     await page.keyboard.press('Enter');
-    await page.getByText('For feeling Numb').waitFor();
+    await page.getByText('Your answer: Numb').waitFor();
     assert.equal(await page.getByText('How strong is it?').count(), 0, 'no strength asked for numb');
     await tabUntil(page, (f) => f.text === 'Back to feelings', '"Back to feelings"');
     await page.keyboard.press('Enter');

@@ -255,7 +255,7 @@ describe('check-in journeys', () => {
       const page = await openPopup(ext);
       if (families === ALL_FAMILIES) await shoot(page, '01-feelings');
       await page.locator('button[data-feeling="numb"]').click();
-      await page.getByText('For feeling Numb').waitFor();
+      await page.getByText('Your answer: Numb').waitFor();
       let title = await outletTitle(page);
       const seen = [title];
       for (let i = 0; i < 5; i++) {
@@ -405,7 +405,8 @@ describe('check-in journeys', () => {
       what: 'the timer alarm',
     });
     await page.getByRole('button', { name: 'Stop early' }).click();
-    await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+    // Stopped at once: the person never left, so no "Welcome back".
+    await page.getByRole('heading', { name: 'How was that?' }).waitFor();
     await page.getByText('Did it help?').waitFor();
     await eventually(
       async () => (await ext.getAlarms()).some((a) => a.name === 'timer-end'),
@@ -447,7 +448,7 @@ describe('check-in journeys', () => {
       countdown === null || Number(countdown.split(':')[0]) <= minutes,
       `the popup still counts down, from ${countdown}, longer than the ${minutes}-minute walk`,
     );
-    await page.getByRole('heading', { name: 'Welcome back' }).waitFor({ timeout: 1000 });
+    await page.getByRole('heading', { name: 'How was that?' }).waitFor({ timeout: 1000 });
     await page.close();
   });
 
@@ -462,7 +463,8 @@ describe('check-in journeys', () => {
     await page.getByText(/^Breathe (?:in|out)…/).waitFor();
     await shoot(page, '08-breath-pacer');
     await page.getByRole('button', { name: "That's enough for now" }).click();
-    await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+    // A few seconds of breathing is no absence: "Welcome back" is for someone who went away.
+    await page.getByRole('heading', { name: 'How was that?' }).waitFor();
     await page.getByText('Did it help?').waitFor();
     await shoot(page, '09-did-it-help');
     await page.getByRole('button', { name: 'A bit', exact: true }).click();
@@ -489,6 +491,9 @@ describe('check-in journeys', () => {
     const reached = page.getByRole('button', { name: 'I reached out' });
     await anotherIdeaUntil(page, reached);
     await page.getByText('Reach out to Sam').waitFor();
+    // A desktop: call and text wait behind one click (platform/device.ts), email is there at once.
+    assert.equal(await page.getByRole('link', { name: 'Call' }).count(), 0);
+    await page.getByRole('button', { name: 'Call or text from this computer' }).click();
     assert.equal(await page.getByRole('link', { name: 'Call' }).getAttribute('href'), 'tel:+442079460000');
     assert.equal(await page.getByRole('link', { name: 'Message' }).getAttribute('href'), 'sms:+442079460000');
     assert.equal(

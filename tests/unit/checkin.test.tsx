@@ -89,7 +89,7 @@ describe('CheckIn', () => {
     const { lastSaved } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Numb' }));
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(screen.getByText('For feeling Numb')).toBeTruthy();
+    expect(screen.getByText('Your answer: Numb')).toBeTruthy();
     await waitFor(() =>
       expect(lastSaved()).toMatchObject({ id: 'check-in-1', at: NOW, feeling: 'numb', outcome: 'skipped' }),
     );
@@ -251,6 +251,8 @@ describe('CheckIn', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Lonely' }));
     expect(screen.getByText('Reach out to Ana')).toBeTruthy();
+    // Not a phone (happy-dom's user agent): call and text are one click away.
+    fireEvent.click(screen.getByRole('button', { name: 'Call or text from this computer' }));
     expect(screen.getByRole('link', { name: 'Call' }).getAttribute('href')).toBe('tel:+442079460958');
     expect(screen.getByRole('link', { name: 'Message' }).getAttribute('href')).toBe('sms:+442079460958');
     expect(screen.getByRole('link', { name: 'Email' }).getAttribute('href')).toBe('mailto:ana@example.org');
@@ -395,7 +397,7 @@ describe('CheckIn', () => {
         actions={actions}
       />,
     );
-    expect(screen.getByText('For feeling Calm')).toBeTruthy();
+    expect(screen.getByText('Your answer: Calm')).toBeTruthy();
   });
 
   it('keeps "Need more support?" one click away', () => {

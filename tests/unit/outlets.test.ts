@@ -8,8 +8,8 @@ import {
   DEFAULT_CONTEXT,
   fitsContext,
   isOutletFamily,
-  JOURNAL_PROMPT_KEYS,
   journalPromptKey,
+  journalPromptKeys,
   OUTLET_FAMILIES,
   OUTLETS,
   type Outlet,
@@ -31,6 +31,8 @@ const CONTEXTS: readonly OutletContext[] = [true, false].flatMap((canStepAway) =
 );
 const WIDE_OPEN: OutletContext = { canStepAway: true, alone: true, minutes: 15 };
 const TIGHTEST: OutletContext = { canStepAway: false, alone: false, minutes: 2 };
+
+const JOURNAL_OUTLETS = OUTLETS.filter((outlet) => outlet.action.kind === 'journal');
 
 const unclear = (feeling: FeelingId) => feelingById(feeling).energy === 'unclear';
 
@@ -220,9 +222,15 @@ describe('copy in every locale file', () => {
     ...FEELING_IDS.map((id) => `feeling.${feelingCopyKey(id)}`),
     ...OUTLET_FAMILIES.map((family) => `family.${family}`),
     ...OUTLETS.flatMap((o) => [`outlet.${outletCopyKey(o.id)}.title`, `outlet.${outletCopyKey(o.id)}.body`]),
-    ...JOURNAL_PROMPT_KEYS,
+    ...OUTLETS.flatMap(journalPromptKeys),
     'pickReason.helpedBefore',
-    ...OUTLET_FAMILIES.map((family) => `pickReason.family.${family}`),
+    'pickReason.helpedOnce',
+    'pickReason.helpedOften',
+    ...OUTLET_FAMILIES.flatMap((family) => [
+      `pickReason.family.${family}`,
+      `pickReason.familyOnce.${family}`,
+      `pickReason.familyBefore.${family}`,
+    ]),
   ];
 
   it('finds the English locale', () => {
@@ -246,10 +254,11 @@ describe('copy in every locale file', () => {
     expect(en?.get('feeling.cant_tell')).toMatch(/can.t tell/i);
   });
 
-  it('has eight different journal prompts', () => {
-    expect(JOURNAL_PROMPT_KEYS).toHaveLength(8);
+  it('gives every journal outlet questions of its own, none shared with another outlet', () => {
     const en = new Map(locales).get('en.yml');
-    expect(new Set(JOURNAL_PROMPT_KEYS.map((key) => en?.get(key))).size).toBe(8);
+    const questions = OUTLETS.flatMap(journalPromptKeys).map((key) => en?.get(key));
+    expect(questions.length).toBeGreaterThanOrEqual(JOURNAL_OUTLETS.length * 2);
+    expect(new Set(questions).size).toBe(questions.length);
   });
 });
 
@@ -296,15 +305,43 @@ describe('fitsContext', () => {
 });
 
 describe('journalPromptKey', () => {
-  it('reaches every prompt and never shows the previous one twice in a row', () => {
-    const seen = new Set<string>();
-    for (const random of evenly(50)) {
-      const key = journalPromptKey(random, 'journal.prompt.p3');
-      expect(key).not.toBe('journal.prompt.p3');
-      seen.add(key);
+  it.each(JOURNAL_OUTLETS.map((outlet) => [outlet.id, outlet] as const))(
+    '%s: asks only its own questions, reaches each, and never the previous one twice in a row',
+    (id, outlet) => {
+      const own = journalPromptKeys(outlet);
+      expect(own.length, id).toBeGreaterThanOrEqual(1);
+      for (const key of own)
+        expect(key).toMatch(new RegExp(`^outlet\\.${outletCopyKey(id)}\\.question\\.q\\d+$`));
+      // Whatever was shown before, even another outlet's question, the pick stays among its own.
+      const previous = ['', own[0], 'outlet.journal_line.question.q1', 'outlet.journal_need.question.q2'];
+      for (const before of previous) {
+        const seen = new Set<string>();
+        for (const random of evenly(20)) {
+          const key = journalPromptKey(outlet, random, before);
+          expect(own).toContain(key);
+          if (own.length > 1) expect(key).not.toBe(before);
+          seen.add(key);
+        }
+        expect(seen.size).toBe(own.includes(before ?? '') && own.length > 1 ? own.length - 1 : own.length);
+      }
+    },
+  );
+
+  it('has no question for an outlet that is not a journal one', () => {
+    for (const outlet of OUTLETS.filter((o) => o.action.kind !== 'journal')) {
+      expect(journalPromptKeys(outlet)).toEqual([]);
     }
-    expect(seen.size).toBe(7);
-    expect(new Set(evenly(16).map((random) => journalPromptKey(random))).size).toBe(8);
+  });
+
+  it.each([
+    ['journal-line', 'line'],
+    ['journal-need', 'line'],
+    ['journal-three-good', 'list'],
+    ['journal-brain-dump', 'page'],
+    ['journal-unsent', 'page'],
+  ])('gives %s a %s field', (id, field) => {
+    const action = outletById(id)?.action;
+    expect(action?.kind === 'journal' && action.field).toBe(field);
   });
 });
 

@@ -1,0 +1,65 @@
+import type { JournalField as FieldKind } from '../../core/outlets';
+import { JOURNAL_MAX_LENGTH } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
+
+interface Props {
+  id: string;
+  /** What the outlet asks for: one line, a short list, or a few paragraphs. */
+  kind: FieldKind;
+  value: string;
+  invalid: boolean;
+  describedBy: string | undefined;
+  onInput: (text: string) => void;
+  /** Ctrl+Enter (⌘+Enter) in a textarea, where a plain Enter starts a new line. */
+  onSubmit: () => void;
+}
+
+const ROWS: Record<Exclude<FieldKind, 'line'>, number> = { list: 4, page: 7 };
+
+const label = (kind: FieldKind) =>
+  kind === 'list'
+    ? i18n.t('checkin.journalLabelList')
+    : kind === 'page'
+      ? i18n.t('checkin.journalLabelPage')
+      : i18n.t('checkin.journalLabel');
+
+const placeholder = (kind: FieldKind) =>
+  kind === 'list'
+    ? i18n.t('checkin.journalPlaceholderList')
+    : kind === 'page'
+      ? i18n.t('checkin.journalPlaceholderPage')
+      : i18n.t('checkin.journalPlaceholder');
+
+/** The journal's field, sized to what the outlet asks for. Its limit is what storage keeps. */
+export function JournalField({ id, kind, value, invalid, describedBy, onInput, onSubmit }: Props) {
+  const common = {
+    id,
+    autoComplete: 'off',
+    // Exactly what storage keeps: a longer entry could never be saved.
+    maxLength: JOURNAL_MAX_LENGTH,
+    placeholder: placeholder(kind),
+    value,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+  };
+  return (
+    <>
+      <label for={id}>{label(kind)}</label>
+      {kind === 'line' ? (
+        <input type="text" {...common} onInput={(event) => onInput(event.currentTarget.value)} />
+      ) : (
+        <textarea
+          {...common}
+          rows={ROWS[kind]}
+          onInput={(event) => onInput(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              onSubmit();
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+// A timed outlet (a walk, a move) as the toolbar and the "time's up" notification see it.
+
+const MINUTE = 60_000;
+
+/**
+ * How late a "time's up" may still come. The timer alarm can ring long after the walk ended: the
+ * computer slept, or the browser was closed and fires the missed alarm at its next start. An hour
+ * later "Time's up" is only confusing, so past this it is left unsaid (the next check-in still asks
+ * "did it help?").
+ */
+export const TIME_UP_GRACE = 5 * MINUTE;
+
+/** Whether the "time's up" notification is worth showing at `now` for a timer that ended at `endsAt`. */
+export function timeUpIsTimely(endsAt: number, now: number): boolean {
+  return now - endsAt <= TIME_UP_GRACE;
+}
+
+/** Whole minutes left, rounded up ("1" until the last second), or 0 when it's over. */
+export function minutesLeft(endsAt: number, now: number): number {
+  return Math.max(0, Math.ceil((endsAt - now) / MINUTE));
+}

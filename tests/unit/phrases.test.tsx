@@ -1,0 +1,130 @@
+// Words that must be true of the moment: "Welcome back" only after a real absence, "lately" only
+// after several answers, and the feeling named in a sentence that reads well for every feeling.
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../components/copy';
+import { wasAway } from '../../core/away';
+import { FEELING_IDS } from '../../core/feelings';
+import { helpfulAnswers, outletWeights } from '../../core/insights/signals';
+import { type PickReason, pick } from '../../core/outlets';
+import type { CheckIn } from '../../core/schema';
+import { renderCheckIn } from './render-checkin';
+import { messages } from './setup';
+
+const NOW = new Date(2026, 4, 12, 14, 0).getTime();
+const MINUTE = 60_000;
+
+afterEach(cleanup);
+
+describe('wasAway', () => {
+  it.each([
+    [6 / 60, 5, false],
+    [1, 5, false],
+    [4.99, 5, false],
+    [5, 5, true],
+    [15, 5, true],
+    [2, 1, true],
+    [20, 30, false],
+  ])('%d minutes with breaks from %d minutes: %s', (minutes, breakMinutes, away) => {
+    expect(wasAway(NOW, NOW + minutes * MINUTE, breakMinutes)).toBe(away);
+  });
+});
+
+describe('"Welcome back"', () => {
+  it('is not said after a few seconds of breathing', () => {
+    const { setClock } = renderCheckIn({ now: NOW, settings: { families: ['body'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Anxious' }));
+    while (!screen.queryByRole('button', { name: 'Start one minute of slow breathing' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start one minute of slow breathing' }));
+    setClock(NOW + 6_000);
+    fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
+    expect(screen.queryByText('Welcome back')).toBeNull();
+  });
+
+  it.each([
+    [1, 'How was that?'],
+    [11, 'Welcome back'],
+  ])('after a walk stopped at %d minutes, the heading is "%s"', (minutes, heading) => {
+    const { setClock } = renderCheckIn({
+      now: NOW,
+      settings: { families: ['movement'] },
+      context: { minutes: 15 },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
+    while (!screen.queryByRole('button', { name: 'Start a 10-minute walk' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
+    setClock(NOW + minutes * MINUTE);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
+  });
+});
+
+describe('why an outlet was picked', () => {
+  const answered = (helped: CheckIn['helped'], daysAgo: number, outletId = 'walk-street'): CheckIn => ({
+    id: `c-${outletId}-${daysAgo}`,
+    at: NOW - daysAgo * 24 * 60 * MINUTE,
+    feeling: 'stressed',
+    outletId,
+    outcome: 'done',
+    helped,
+    helpAsked: true,
+  });
+  const reasonAfter = (history: CheckIn[]) =>
+    pick({
+      feeling: 'stressed',
+      enabledFamilies: ['movement'],
+      context: { canStepAway: true, alone: false, minutes: 15 },
+      exclude: [],
+      weights: outletWeights(history, NOW),
+      helpfulAnswers: helpfulAnswers(history, NOW),
+      // The heaviest-weighted outlet is the last one the walk reaches; 0.999 lands there.
+      random: () => 0.999,
+    }).reason;
+
+  it('after a single "yes", says what is true of one answer, and nothing about "lately"', () => {
+    const text = reasonText(reasonAfter([answered('yes', 1)]) as PickReason);
+    expect(text).toMatch(/once before/);
+    expect(text).not.toMatch(/lately|often|more than once/);
+  });
+
+  it('after several helpful answers, may say "lately" or "more than once"', () => {
+    const history = [
+      answered('yes', 1),
+      answered('yes', 3),
+      answered('a-bit', 5),
+      answered('yes', 8, 'stairs'),
+    ];
+    const reason = reasonAfter(history) as PickReason;
+    expect(reason.answers).toBeGreaterThan(1);
+    expect(reasonText(reason)).toMatch(/lately|more than once/);
+  });
+
+  it.each<[PickReason, string]>([
+    [{ kind: 'helped-before', outletId: 'doodle', answers: 1 }, 'You said this helped once before.'],
+    [{ kind: 'helped-before', outletId: 'doodle', answers: 4 }, "You've said this helped more than once."],
+    [{ kind: 'helped-before', outletId: 'doodle' }, 'You said this helped before.'],
+    [{ kind: 'family-helped', family: 'movement', answers: 1 }, 'Moving helped you once before.'],
+    [{ kind: 'family-helped', family: 'movement', answers: 3 }, 'Moving has helped you lately.'],
+    [{ kind: 'family-helped', family: 'movement' }, 'Moving has helped you before.'],
+  ])('%o reads "%s"', (reason, text) => {
+    expect(reasonText(reason)).toBe(text);
+  });
+
+  it('counts only helpful answers from the last 60 days', () => {
+    const history = [answered('yes', 1), answered('no', 2), answered('a-bit', 3), answered('yes', 61)];
+    expect(helpfulAnswers(history, NOW)).toEqual({ 'walk-street': 2 });
+  });
+});
+
+describe('the feeling on the outlet card', () => {
+  it.each(FEELING_IDS)('reads as a whole phrase for %s', (id) => {
+    const label = messages[`feeling_${id.replaceAll('-', '_')}`] ?? '';
+    const line = (messages.checkin_forFeeling ?? '').replace('$1', label);
+    // "For feeling I can't tell" was the trouble: a sentence where the label can't sit.
+    expect(line).not.toMatch(/feeling (I|Numb)/i);
+    expect(line).toContain(label);
+  });
+});

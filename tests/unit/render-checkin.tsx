@@ -1,0 +1,66 @@
+// Renders the whole check-in with fake actions, for tests that follow a person through it.
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { CheckIn, type CheckInActions, type CheckInData } from '../../components/checkin/CheckIn';
+import {
+  type CheckIn as CheckInEntry,
+  type Context,
+  DEFAULT_CONTEXT_STATE,
+  DEFAULT_SCHEDULE,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from '../../core/schema';
+
+export interface RenderCheckIn {
+  now: number;
+  settings?: Partial<Settings>;
+  context?: Partial<Context>;
+  history?: CheckInEntry[];
+  random?: () => number;
+}
+
+export function renderCheckIn({
+  now,
+  settings = {},
+  context = {},
+  history = [],
+  random = () => 0,
+}: RenderCheckIn) {
+  let clock = now;
+  const actions: CheckInActions = {
+    saveCheckIn: vi.fn(async () => undefined),
+    saveDraft: vi.fn(),
+    clearDraft: vi.fn(),
+    saveContext: vi.fn(),
+    pause: vi.fn(),
+    resume: vi.fn(),
+    startTimer: vi.fn(),
+    stopTimer: vi.fn(),
+    openSettings: vi.fn(),
+    openSupport: vi.fn(),
+    openHistory: vi.fn(),
+    dismissSupport: vi.fn(),
+    acceptCalmerPace: vi.fn(),
+    dismissCalmerPace: vi.fn(),
+    random,
+    newId: () => 'check-in-1',
+    clock: () => clock,
+  };
+  const data: CheckInData = {
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    schedule: DEFAULT_SCHEDULE,
+    timer: null,
+    context: { ...DEFAULT_CONTEXT_STATE, ...context },
+    history,
+    support: { dismissedAt: null },
+    now,
+  };
+  const view = render(<CheckIn data={data} actions={actions} />);
+  return {
+    actions,
+    view,
+    setClock: (t: number) => {
+      clock = t;
+    },
+  };
+}
