@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { TrustedPerson } from '../core/schema';
 import { isPhoneLike } from '../platform/device';
 import { i18n } from '../platform/i18n';
@@ -18,6 +18,8 @@ const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
 
 /**
  * A trusted person, a ready message to copy, and the ways to reach them that this device can use.
+ * The message opens from "Copy a ready message" as a popover over the suggestion, so the step keeps
+ * its height (it fits 360 × 600) and "I reached out" stays in view while it is open.
  * On a phone, call and message links come first. On a computer they usually open nothing (or ask
  * which app should), so they wait behind "Call or text from this computer", for the people whose
  * computer does place calls (a linked phone, FaceTime); email works everywhere.
@@ -30,6 +32,8 @@ export function TalkToSomeone({
   phoneLike = isPhoneLike(),
 }: Props) {
   const [phoneLinks, setPhoneLinks] = useState(phoneLike);
+  const [messageOpen, setMessageOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   if (!person) {
     return (
       <div class="talk">
@@ -43,8 +47,26 @@ export function TalkToSomeone({
   return (
     <div class="talk">
       <p class="person">{i18n.t('checkin.talkTo', [person.name])}</p>
-      <ReadyMessage outletId={outletId} person={person} />
-      <div class="row">
+      <div class="row ways">
+        <button
+          ref={toggle}
+          type="button"
+          aria-expanded={messageOpen}
+          aria-controls="ready-message"
+          onClick={() => setMessageOpen(!messageOpen)}
+        >
+          {i18n.t('checkin.readyOpen')}
+        </button>
+        {messageOpen && (
+          <ReadyMessage
+            outletId={outletId}
+            person={person}
+            onClose={() => {
+              setMessageOpen(false);
+              toggle.current?.focus();
+            }}
+          />
+        )}
         {person.phone && phoneLinks && (
           <>
             <a class="button" href={`tel:${digits(person.phone)}`}>

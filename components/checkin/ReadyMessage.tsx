@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { firstMessageIndex, readyMessageKeys } from '../../core/ready-message';
 import type { TrustedPerson } from '../../core/schema';
 import { copyText } from '../../platform/clipboard';
@@ -9,10 +9,19 @@ interface Props {
   person: TrustedPerson;
   /** Injected in tests; the clipboard otherwise. */
   copy?: (text: string) => Promise<'copied' | 'refused'>;
+  /** Escape closes it (and only it: the check-in stays on its step). */
+  onClose?: () => void;
 }
 
-/** A short, kind message for this outlet, ready to copy with one click and paste anywhere. */
-export function ReadyMessage({ outletId, person, copy = copyText }: Props) {
+/**
+ * A short, kind message for this outlet, ready to copy with one click and paste anywhere. Opened
+ * from its button, focus goes to "Copy message", which the message describes.
+ */
+export function ReadyMessage({ outletId, person, copy = copyText, onClose }: Props) {
+  const copyButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (onClose) copyButton.current?.focus();
+  }, []);
   const keys = readyMessageKeys(outletId);
   const [index, setIndex] = useState(() => firstMessageIndex(outletId, person.id, keys.length));
   const [result, setResult] = useState<'copied' | 'refused' | null>(null);
@@ -20,12 +29,27 @@ export function ReadyMessage({ outletId, person, copy = copyText }: Props) {
   if (!key) return null;
   const text = i18n.dynamic(key, [person.name]);
   return (
-    <div class="ready">
-      <p class="ready-label">{i18n.t('checkin.readyLabel')}</p>
-      <p class="ready-text">{text}</p>
+    <section
+      id="ready-message"
+      class="ready"
+      aria-labelledby="ready-label"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !onClose) return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <p id="ready-label" class="ready-label">
+        {i18n.t('checkin.readyLabel')}
+      </p>
+      <p id="ready-text" class="ready-text">
+        {text}
+      </p>
       <div class="row">
         <button
+          ref={copyButton}
           type="button"
+          aria-describedby="ready-text"
           onClick={async () => {
             setResult(null);
             setResult(await copy(text));
@@ -53,6 +77,6 @@ export function ReadyMessage({ outletId, person, copy = copyText }: Props) {
             ? i18n.t('checkin.readyRefused')
             : ''}
       </p>
-    </div>
+    </section>
   );
 }

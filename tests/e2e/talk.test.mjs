@@ -35,10 +35,11 @@ describe('talking, on a desktop', () => {
       'mailto:sam@example.org',
     );
 
+    await page.getByRole('button', { name: 'Copy a ready message' }).click();
     const shown = (await page.locator('.ready-text').textContent()).trim();
     assert.match(shown, /Sam/);
     await page.evaluate(() => navigator.clipboard.writeText('something else'));
-    await page.getByRole('button', { name: 'Copy message' }).click();
+    await page.getByRole('button', { name: 'Copy message', exact: true }).click();
     await page.getByText('Copied. Paste it wherever you usually write to Sam.').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown);
     await shoot(page, '20-talk-voice-note');

@@ -60,6 +60,8 @@ describe('TalkToSomeone', () => {
         onReachedOut={vi.fn()}
       />,
     );
+    expect(screen.queryByRole('button', { name: 'Copy message' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy a ready message' }));
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
     expect(links()).toEqual(['mailto']);
     fireEvent.click(screen.getByRole('button', { name: 'Call or text from this computer' }));
@@ -78,6 +80,37 @@ describe('TalkToSomeone', () => {
     );
     expect(links()).toEqual(['tel', 'sms', 'mailto']);
     expect(screen.queryByRole('button', { name: 'Call or text from this computer' })).toBeNull();
+  });
+});
+
+describe('the ready message, opened from its button', () => {
+  it('opens onto "Copy message", described by the message, and Escape closes it back onto the button', () => {
+    const outside = vi.fn();
+    render(
+      // biome-ignore lint/a11y/noStaticElementInteractions: stands in for the check-in's own Escape.
+      <div onKeyDown={outside}>
+        <TalkToSomeone
+          outletId="talk-voice-note"
+          person={ANA}
+          phoneLike={false}
+          onAddPerson={vi.fn()}
+          onReachedOut={vi.fn()}
+        />
+      </div>,
+    );
+    const toggle = screen.getByRole('button', { name: 'Copy a ready message' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const copy = screen.getByRole('button', { name: 'Copy message' });
+    expect(document.activeElement).toBe(copy);
+    expect(document.getElementById(copy.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'Ana',
+    );
+    fireEvent.keyDown(copy, { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Copy message' })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+    expect(outside).not.toHaveBeenCalled();
   });
 });
 
