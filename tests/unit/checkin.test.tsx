@@ -339,6 +339,25 @@ describe('CheckIn', () => {
     expect(screen.getByText(/^In a meeting until 4:00/)).toBeTruthy();
     meeting.view.unmount();
 
+    // An hour's pause from 23:30 crosses midnight but isn't "until tomorrow": it says its end.
+    const lateEvening = new Date(2026, 4, 12, 23, 30).getTime();
+    const crossing = setup({
+      data: {
+        now: lateEvening,
+        schedule: { ...DEFAULT_SCHEDULE, pausedUntil: lateEvening + HOUR, pauseKind: 'pause' },
+      },
+    });
+    expect(screen.getByText(/^Paused until tomorrow at 12:30/)).toBeTruthy();
+    crossing.view.unmount();
+    const untilTomorrow = setup({
+      data: {
+        now: lateEvening,
+        schedule: { ...DEFAULT_SCHEDULE, pausedUntil: new Date(2026, 4, 13).getTime(), pauseKind: 'pause' },
+      },
+    });
+    expect(screen.getByText('Paused until tomorrow')).toBeTruthy();
+    untilTomorrow.view.unmount();
+
     const evening = new Date(2026, 4, 12, 20, 0).getTime();
     const tomorrow = new Date(2026, 4, 13, 9, 45).getTime();
     setup({ data: { now: evening, schedule: { ...DEFAULT_SCHEDULE, nextNudgeAt: tomorrow } } });
