@@ -133,7 +133,11 @@ function words(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number)
       return i18n.t('status.noRoom');
     case 'paused':
       if (status.meeting) return i18n.t('status.meetingUntil', [formatTime(status.until)]);
-      if (status.until >= startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
+      // "Until tomorrow" only for the pause that ends at midnight; an hour's pause that runs past
+      // midnight says when it ends.
+      if (status.until === startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
+      if (status.until > startOfNextLocalDay(now))
+        return i18n.t('status.pausedUntilTomorrowAt', [formatTime(status.until)]);
       return i18n.t('status.pausedUntil', [formatTime(status.until)]);
     case 'outside-hours':
       return i18n.t('status.outside', [when(status.next, now)]);
