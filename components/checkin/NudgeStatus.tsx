@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { shouldOfferCalmerPace, startOfLocalDay, startOfNextLocalDay } from '../../core/schedule';
+import { shouldOfferCalmerPace, startOfNextLocalDay } from '../../core/schedule';
 import type { Schedule, Settings } from '../../core/schema';
 import { calmerInterval, dayWord, nudgeStatus } from '../../core/status';
 import { i18n } from '../../platform/i18n';
@@ -134,12 +134,12 @@ function words(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number)
       return i18n.t('status.noRoom');
     case 'paused':
       if (status.meeting) return i18n.t('status.meetingUntil', [formatTime(status.until)]);
-      if (status.until < startOfNextLocalDay(now))
-        return i18n.t('status.pausedUntil', [formatTime(status.until)]);
-      // "Until tomorrow" is the pause that ends at a midnight. An hour's pause from 23:30 only crosses
-      // one: it says when it ends ("tomorrow at 12:30 AM"), not a night without nudges it isn't.
-      if (startOfLocalDay(status.until) === status.until) return i18n.t('status.pausedUntilTomorrow');
-      return i18n.t('status.pausedUntil', [when(status.until, now)]);
+      // "Until tomorrow" only for the pause that ends at midnight; an hour's pause that runs past
+      // midnight says when it ends.
+      if (status.until === startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
+      if (status.until > startOfNextLocalDay(now))
+        return i18n.t('status.pausedUntilTomorrowAt', [formatTime(status.until)]);
+      return i18n.t('status.pausedUntil', [formatTime(status.until)]);
     case 'outside-hours':
       return i18n.t('status.outside', [when(status.next, now)]);
     case 'next':

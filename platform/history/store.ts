@@ -125,25 +125,39 @@ export async function checkInsPage({
 }): Promise<Page<CheckIn>> {
   await migrateLegacyCheckIns();
   const database = await db();
-  const tx = database.transaction('checkins');
+  const index = database.transaction('checkins').store.index('at');
   const needle = query.trim().toLocaleLowerCase();
+  const wanted = (entry: CheckIn) =>
+    (!journalOnly || Boolean(entry.journal)) &&
+    (needle === '' || (entry.journal ?? '').toLocaleLowerCase().includes(needle));
+  // Read in chunks, two requests each (a key cursor jumps to the chunk's oldest time, one getAll
+  // reads the chunk): a value cursor would cost one round trip per entry.
+  const chunk = Math.max(limit, 100);
   const entries: CheckIn[] = [];
-  let cursor = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(before, true), 'prev');
+  let upper = before;
   let lastAt: number | null = null;
-  // A page never ends inside a group of entries sharing one `at` (imports can hold such groups):
-  // the next page starts strictly before the last time seen, so none is skipped or shown twice.
-  while (cursor && (entries.length < limit || cursor.value.at === lastAt)) {
-    const entry = parseCheckIn(cursor.value);
-    lastAt = cursor.value.at;
-    if (
-      entry &&
-      (!journalOnly || entry.journal) &&
-      (needle === '' || (entry.journal ?? '').toLocaleLowerCase().includes(needle))
-    )
-      entries.push(entry);
-    cursor = await cursor.continue();
+  for (;;) {
+    const start = await index.openKeyCursor(IDBKeyRange.upperBound(upper, true), 'prev');
+    if (!start) return { entries, next: null };
+    const oldest = chunk > 1 ? await start.advance(chunk - 1) : start;
+    const range = oldest
+      ? IDBKeyRange.bound(oldest.key, upper, false, true)
+      : IDBKeyRange.upperBound(upper, true);
+    // Newest first; entries sharing one time come in one chunk (its lower bound is inclusive).
+    const values = (await index.getAll(range)).reverse();
+    for (let i = 0; i < values.length; i++) {
+      const raw = values[i] as CheckIn;
+      // A page never ends inside a group of entries sharing one `at` (imports can hold such
+      // groups): the next page starts strictly before the last time shown, so none is skipped.
+      if (entries.length >= limit && raw.at !== lastAt) return { entries, next: lastAt };
+      lastAt = raw.at;
+      const entry = parseCheckIn(raw);
+      if (entry && wanted(entry)) entries.push(entry);
+    }
+    if (!oldest) return { entries, next: null };
+    if (entries.length >= limit) return { entries, next: lastAt };
+    upper = oldest.key as number;
   }
-  return { entries, next: cursor && lastAt !== null ? lastAt : null };
 }
 
 /** Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. */
