@@ -324,18 +324,6 @@ describe('CheckIn', () => {
     expect(actions.pause).toHaveBeenCalledWith(new Date(2026, 4, 12, 15, 30).getTime(), 'meeting');
   });
 
-  it.each([
-    [
-      'an hour that runs past midnight',
-      new Date(2026, 4, 13, 0, 30).getTime(),
-      /^Paused until tomorrow at 12:30/,
-    ],
-    ['until tomorrow', new Date(2026, 4, 13).getTime(), /^Paused until tomorrow$/],
-  ])('words a pause of %s with its time when it has one', (_, until, text) => {
-    setup({ data: { schedule: { ...DEFAULT_SCHEDULE, pausedUntil: until, pauseKind: 'pause' } } });
-    expect(screen.getByText(text)).toBeTruthy();
-  });
-
   it('words a pause, a meeting and the time outside active hours', () => {
     const until = new Date(2026, 4, 12, 16, 0).getTime();
     const { view } = setup({
