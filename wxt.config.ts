@@ -13,8 +13,7 @@ export default defineConfig({
     plugins: [preact(), prerenderPopup('locales/en.yml')],
     build: {
       sourcemap: process.env.OUTLET_SOURCEMAP === '1',
-      // Extension pages load from disk: preloading chunks buys nothing.
-      modulePreload: false,
+      modulePreload: { polyfill: false },
     },
   }),
   manifest: ({ browser }) => ({
