@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { prerenderPopup } from './build/prerender-popup';
+import { inlinePopupStyles, prerenderPopup } from './build/prerender-popup';
 import { CALL_SITES } from './platform/call-sites';
 
 // Outlet's manifest is deliberately small: no host permissions, no remote code.
@@ -10,7 +10,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // OUTLET_SOURCEMAP=1 adds source maps, to see what takes up room in a bundle.
   vite: () => ({
-    plugins: [preact(), prerenderPopup('locales/en.yml')],
+    plugins: [preact(), prerenderPopup('locales/en.yml'), inlinePopupStyles()],
     build: {
       sourcemap: process.env.OUTLET_SOURCEMAP === '1',
       modulePreload: { polyfill: false },
