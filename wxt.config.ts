@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { popupChunk } from './build/popup-chunk';
 import { inlinePopupStyles, prerenderPopup } from './build/prerender-popup';
 import { CALL_SITES } from './platform/call-sites';
 
@@ -10,7 +11,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // OUTLET_SOURCEMAP=1 adds source maps, to see what takes up room in a bundle.
   vite: () => ({
-    plugins: [preact(), prerenderPopup('locales/en.yml'), inlinePopupStyles()],
+    plugins: [preact(), prerenderPopup('locales/en.yml'), inlinePopupStyles(), popupChunk()],
     build: {
       sourcemap: process.env.OUTLET_SOURCEMAP === '1',
       modulePreload: { polyfill: false },
