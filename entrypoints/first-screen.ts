@@ -7,6 +7,8 @@ import { captureEarlyInput } from '../components/checkin/early-input';
 import { startEarlyRead } from '../platform/early-read';
 
 export default defineUnlistedScript(() => {
-  startEarlyRead();
   captureEarlyInput();
+  // In a task of its own: the first use of the storage API sets up its bindings (several ms), which
+  // must not hold up the parsing, and so the painting, of the first screen.
+  setTimeout(startEarlyRead, 0);
 });

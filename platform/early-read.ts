@@ -43,8 +43,12 @@ export function startEarlyRead(): void {
   }
 }
 
-/** Hands the reads over once (a second take, e.g. after a re-render, reads storage afresh). */
+/**
+ * Hands the reads over once (a second take, e.g. after a re-render, reads storage afresh). Starts
+ * them now if the head script's task hasn't yet.
+ */
 export function takeEarlyRead(): EarlyRead | undefined {
+  if (!window.__outletEarlyRead) startEarlyRead();
   const read = window.__outletEarlyRead;
   delete window.__outletEarlyRead;
   return read;

@@ -25,7 +25,16 @@ describe('the early read', () => {
     startEarlyRead();
     const read = takeEarlyRead();
     expect(await read?.sync).toEqual({ 'pref:intervalMinutes': 45 });
-    expect(takeEarlyRead()).toBeUndefined();
+    await fakeBrowser.storage.sync.set({ 'pref:intervalMinutes': 60 });
+    const again = takeEarlyRead();
+    expect(again).not.toBe(read);
+    expect(await again?.sync).toEqual({ 'pref:intervalMinutes': 60 });
+  });
+
+  it('starts the reads when the app takes them before the head script got to it', async () => {
+    vi.stubGlobal('browser', fakeBrowser);
+    await fakeBrowser.storage.local.set({ settings$moved: true });
+    expect(await takeEarlyRead()?.local).toEqual({ settings$moved: true });
   });
 
   it('does nothing without extension storage', () => {
