@@ -2,7 +2,6 @@
 // falls back to its default and is reported in the console, and nothing else is touched.
 
 import * as v from 'valibot';
-import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../core/history';
 import {
   type Context,
   ContextSchema,
@@ -17,7 +16,6 @@ import {
   type Timer,
 } from '../core/schema';
 import type { EarlyRead } from './early-read';
-import { recentCheckIns, watchHistoryHere } from './history/store';
 import { loadSettings, loadSettingsReport, watchSettings } from './settings';
 import { defineItem, type StoredItem } from './storage-item';
 
@@ -151,11 +149,4 @@ export const timerSource = sourceOf(timerItem, loadTimer);
 export const contextSource = sourceOf(contextItem, loadContext);
 export const supportSource = sourceOf(supportItem, loadSupportState);
 
-/**
- * The recent check-ins the popup needs (see core/history.ts), read in a bounded amount from the
- * history database whatever its size; follows every change to the history.
- */
-export const historySource = {
-  load: () => recentCheckIns({ since: Date.now() - RECENT_HISTORY_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
-  watch: watchHistoryHere,
-};
+// The popup's view of the history (recent check-ins, followed) is platform/history/popup.ts.

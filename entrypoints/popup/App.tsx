@@ -4,14 +4,18 @@ import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/useStoredValue';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import { takeEarlyRead } from '../../platform/early-read';
-import { clearJournalDraft, recoverJournalDraft, saveJournalDraft } from '../../platform/history/draft';
-import { saveCheckIn } from '../../platform/history/store';
+import {
+  clearJournalDraft,
+  historySource,
+  recoverJournalDraft,
+  saveCheckIn,
+  saveJournalDraft,
+} from '../../platform/history/popup';
 import { sendMessage } from '../../platform/messaging';
 import { type ExtensionPage, openExtensionPage } from '../../platform/pages';
 import {
   contextFromEarlyRead,
   contextSource,
-  historySource,
   saveContext,
   saveSupportState,
   scheduleSource,
