@@ -14,6 +14,8 @@ export default defineConfig({
     plugins: [preact(), prerenderPopup('locales/en.yml'), inlinePopupStyles(), popupChunk()],
     build: {
       sourcemap: process.env.OUTLET_SOURCEMAP === '1',
+      // <link rel=modulepreload> for a page's static chunks: fetched at once, not in a waterfall
+      // (measured on the popup: tests/bench/popup.bench.mjs). Every browser Outlet supports has it.
       modulePreload: { polyfill: false },
     },
   }),
