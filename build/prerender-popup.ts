@@ -72,3 +72,32 @@ export function prerenderPopup(localeFile: string): Plugin {
     },
   };
 }
+
+/**
+ * A Vite plugin: writes the stylesheets of the popup and the check-in window into their pages as
+ * <style>, so the first screen's first paint waits for no stylesheet fetch (extension pages' CSP
+ * forbids inline scripts, not inline styles). The CSS files stay in the build for the other pages.
+ */
+export function inlinePopupStyles(): Plugin {
+  return {
+    name: 'outlet:inline-popup-styles',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!PRERENDERED_PAGES.test(context.filename) || !context.bundle) return html;
+        const bundle = context.bundle;
+        return html.replace(
+          /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
+          (tag, file: string) => {
+            const asset = bundle[file];
+            if (asset?.type !== 'asset') return tag;
+            const css =
+              typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+            return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+          },
+        );
+      },
+    },
+  };
+}

@@ -6,9 +6,13 @@ export interface StoredSource<T> {
   watch: (onChange: () => void) => () => void;
 }
 
-/** A stored value kept fresh while the page is open. `null` until the first read completes. */
-export function useStoredValue<T>(source: StoredSource<T>): T | null {
-  const [value, setValue] = useState<T | null>(null);
+/**
+ * A stored value kept fresh while the page is open. `null` until the first read completes, unless the
+ * page already read it (`initial`, e.g. the popup's early read): then it is there at the first render,
+ * and read once more after it, so a change made meanwhile is not missed.
+ */
+export function useStoredValue<T>(source: StoredSource<T>, initial: T | null = null): T | null {
+  const [value, setValue] = useState<T | null>(initial);
   useEffect(() => {
     let alive = true;
     const refresh = () =>

@@ -22,6 +22,7 @@ import {
   type TrustedPerson,
   TrustedPersonSchema,
 } from '../core/schema';
+import type { EarlyRead } from './early-read';
 
 const PREF_PREFIX = 'pref:';
 const PERSON_PREFIX = 'person:';
@@ -161,6 +162,27 @@ export async function loadSettingsReport(): Promise<Parsed<Settings>> {
     browser.storage.sync.get(PREF_STORAGE_KEYS),
     browser.storage.local.get(null),
   ]);
+  return settingsFrom(synced, local);
+}
+
+/**
+ * The settings from what the popup's head script read (platform/early-read.ts), or null when that
+ * read is missing, failed, or found Outlet 0.1's settings not moved yet (then loadSettingsReport
+ * moves them first). Seeing the move done also spares this page's later reads the flag's round trip.
+ */
+export async function settingsFromEarlyRead(read: EarlyRead | undefined): Promise<Parsed<Settings> | null> {
+  if (!read) return null;
+  try {
+    const [synced, local] = await Promise.all([read.sync, read.local]);
+    if (local[MOVED_KEY] !== true) return null;
+    moving ??= Promise.resolve();
+    return settingsFrom(synced, local);
+  } catch {
+    return null;
+  }
+}
+
+function settingsFrom(synced: Record<string, unknown>, local: Record<string, unknown>): Parsed<Settings> {
   const prefs = readPreferences(synced);
   const { people, unreadable } = readPeople(local);
   const repaired = [...prefs.repaired, ...(unreadable > 0 ? ['trustedPeople'] : [])];

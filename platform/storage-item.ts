@@ -15,6 +15,11 @@ export interface StoredItem<T> {
   getValue(): Promise<T | unknown>;
   setValue(value: T): Promise<void>;
   removeValue(): Promise<void>;
+  /**
+   * The value from a read of the whole area (`storage.local.get(null)`), as getValue gives it, when
+   * that read finds it current; null when it needs a migration step first (then use getValue).
+   */
+  fromStored(stored: Record<string, unknown>): { value: T | unknown } | null;
   /** Calls back with the new and the old raw values whenever the item changes; returns an unsubscribe. */
   watch(onChange: (next: unknown, previous: unknown) => void): () => void;
 }
@@ -32,11 +37,14 @@ export /* @__NO_SIDE_EFFECTS__ */ function defineItem<T>(
   // Runs each missing step once, in order. Every step must be deterministic and idempotent: more
   // than one page (and the background) may run it at the same moment. Resolves to whether the
   // stored value is now current (false while nothing is stored yet).
+  const storedVersion = (stored: Record<string, unknown>) => {
+    const meta = stored[metaKey] as { v?: unknown } | undefined;
+    return typeof meta?.v === 'number' ? meta.v : 1;
+  };
   const migrate = async (): Promise<boolean> => {
     const stored = await browser.storage.local.get([key, metaKey]);
     if (stored[key] === undefined) return false;
-    const meta = stored[metaKey] as { v?: unknown } | undefined;
-    const from = typeof meta?.v === 'number' ? meta.v : 1;
+    const from = storedVersion(stored);
     if (from >= version) return true;
     let value: unknown = stored[key];
     for (let step = from + 1; step <= version; step++) {
@@ -60,6 +68,12 @@ export /* @__NO_SIDE_EFFECTS__ */ function defineItem<T>(
       }
       const stored = await browser.storage.local.get(key);
       return stored[key] ?? fallback;
+    },
+    fromStored(stored) {
+      if (stored[key] === undefined) return { value: fallback };
+      if (storedVersion(stored) < version) return null;
+      upToDate = true;
+      return { value: stored[key] };
     },
     async setValue(value) {
       await browser.storage.local.set({ [key]: value, [metaKey]: { v: version } });

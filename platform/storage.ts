@@ -2,7 +2,6 @@
 // falls back to its default and is reported in the console, and nothing else is touched.
 
 import * as v from 'valibot';
-import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../core/history';
 import {
   type Context,
   ContextSchema,
@@ -16,7 +15,7 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../core/schema';
-import { recentCheckIns, watchHistoryHere } from './history/store';
+import type { EarlyRead } from './early-read';
 import { loadSettings, loadSettingsReport, watchSettings } from './settings';
 import { defineItem, type StoredItem } from './storage-item';
 
@@ -33,6 +32,7 @@ export {
   removeTrustedPerson,
   restoreDefaultPreferences,
   SaveFailed,
+  settingsFromEarlyRead,
   updateSettings,
 } from './settings';
 
@@ -90,16 +90,25 @@ export async function saveSchedule(schedule: Schedule): Promise<void> {
   await scheduleItem.setValue(schedule);
 }
 
-/** Reads a whole item against its schema; a bad value gives the fallback and a console note. */
+/** A whole item read against its schema; a bad value gives the fallback and a console note. */
+function checkWhole<T>(
+  item: StoredItem<T>,
+  schema: v.GenericSchema<unknown, T>,
+  name: string,
+  raw: unknown,
+): T {
+  const result = v.safeParse(schema, raw);
+  if (result.success) return result.output;
+  console.warn(`Outlet: the stored ${name} was not valid; using the default. Nothing else was touched.`);
+  return item.fallback;
+}
+
 async function loadWhole<T>(
   item: StoredItem<T>,
   schema: v.GenericSchema<unknown, T>,
   name: string,
 ): Promise<T> {
-  const result = v.safeParse(schema, await item.getValue());
-  if (result.success) return result.output;
-  console.warn(`Outlet: the stored ${name} was not valid; using the default. Nothing else was touched.`);
-  return item.fallback;
+  return checkWhole(item, schema, name, await item.getValue());
 }
 
 /** The running timer, seen from `now`: one ending further ahead than its minutes allow is no timer. */
@@ -116,6 +125,13 @@ export async function saveTimer(timer: Timer): Promise<void> {
 }
 
 export const loadContext = () => loadWhole(contextItem, ContextSchema, 'check-in context');
+
+/** The context from the popup head script's read (platform/early-read.ts); null when it can't tell. */
+export async function contextFromEarlyRead(read: EarlyRead | undefined): Promise<Context | null> {
+  const local = await read?.local.catch(() => undefined);
+  const stored = local ? contextItem.fromStored(local) : null;
+  return stored ? checkWhole(contextItem, ContextSchema, 'check-in context', stored.value) : null;
+}
 export const saveContext = (context: Context) => contextItem.setValue(context);
 
 export const loadSupportState = () => loadWhole(supportItem, SupportStateSchema, 'support card state');
@@ -133,11 +149,4 @@ export const timerSource = sourceOf(timerItem, loadTimer);
 export const contextSource = sourceOf(contextItem, loadContext);
 export const supportSource = sourceOf(supportItem, loadSupportState);
 
-/**
- * The recent check-ins the popup needs (see core/history.ts), read in a bounded amount from the
- * history database whatever its size; follows every change to the history.
- */
-export const historySource = {
-  load: () => recentCheckIns({ since: Date.now() - RECENT_HISTORY_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
-  watch: watchHistoryHere,
-};
+// The popup's view of the history (recent check-ins, followed) is platform/history/popup.ts.

@@ -1,6 +1,10 @@
 import '../../assets/base.css';
 import '../../assets/outlet.css';
 import { mountCheckIn } from '../../components/checkin/mountCheckIn';
-import { App } from '../popup/App';
+import { App, readEarlyData } from '../popup/App';
 
-mountCheckIn(document.getElementById('app') as HTMLElement, <App />);
+// The head script has been reading the settings and the context meanwhile: the app mounts with them
+// (the first screen stays live until then), so a feeling already clicked moves on in the same frame.
+void readEarlyData().then((early) =>
+  mountCheckIn(document.getElementById('app') as HTMLElement, <App early={early} />),
+);

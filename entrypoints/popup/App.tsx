@@ -2,17 +2,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/useStoredValue';
-import type { CheckIn as CheckInEntry } from '../../core/schema';
-import { clearJournalDraft, recoverJournalDraft, saveJournalDraft } from '../../platform/history/draft';
-import { saveCheckIn } from '../../platform/history/store';
+import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
+import { takeEarlyRead } from '../../platform/early-read';
+import {
+  clearJournalDraft,
+  historySource,
+  recoverJournalDraft,
+  saveCheckIn,
+  saveJournalDraft,
+} from '../../platform/history/popup';
 import { sendMessage } from '../../platform/messaging';
 import { type ExtensionPage, openExtensionPage } from '../../platform/pages';
 import {
+  contextFromEarlyRead,
   contextSource,
-  historySource,
   saveContext,
   saveSupportState,
   scheduleSource,
+  settingsFromEarlyRead,
   settingsSource,
   supportSource,
   timerSource,
@@ -55,21 +62,35 @@ const actions: CheckInActions = {
   clock: Date.now,
 };
 
+/** What the page's head script already read (platform/early-read.ts): null where it couldn't tell. */
+export interface EarlyData {
+  settings: Settings | null;
+  context: Context | null;
+}
+
+/** The settings and the context from the head script's read, if it ran (it starts before the modules load). */
+export async function readEarlyData(): Promise<EarlyData> {
+  const read = takeEarlyRead();
+  const [settings, context] = await Promise.all([settingsFromEarlyRead(read), contextFromEarlyRead(read)]);
+  return { settings: settings?.value ?? null, context };
+}
+
 /**
  * The check-in wired to the browser (tabs, storage, the clock, chance): the toolbar popup's page, and
- * the check-in window's (entrypoints/checkin).
+ * the check-in window's (entrypoints/checkin). With `early`, a feeling clicked before the app ran is
+ * acted on in its first render, without waiting for storage.
  */
-export function App() {
+export function App({ early }: { early?: EarlyData }) {
   useEffect(() => {
     // A journal line left typing in a popup that closed goes into its check-in now.
     void recoverJournalDraft().catch((error) =>
       console.warn('Outlet: a journal draft could not be kept yet.', error),
     );
   }, []);
-  const settings = useStoredValue(settingsSource);
+  const settings = useStoredValue(settingsSource, early?.settings);
   const schedule = useStoredValue(scheduleSource);
   const timer = useStoredValue(timerSource);
-  const context = useStoredValue(contextSource);
+  const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);
   const support = useStoredValue(supportSource);
   const [now, setNow] = useState(Date.now);
