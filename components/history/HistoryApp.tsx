@@ -86,8 +86,9 @@ export function HistoryApp({ now }: Props) {
   }, []);
 
   useEffect(() => {
-    void loadDays();
-    void search('', JOURNAL_PAGE);
+    // The journal is further down the page: it is read once the first screen is in, so the two
+    // reads don't compete for it.
+    void loadDays().then(() => search('', JOURNAL_PAGE));
     return watchHistoryHere(() => {
       void loadDays();
       void search(shown.current.query, Math.max(JOURNAL_PAGE, shown.current.lines));
@@ -101,8 +102,14 @@ export function HistoryApp({ now }: Props) {
     shown.current.lines = journal?.entries.length ?? JOURNAL_PAGE;
   }, [journal]);
 
+  const firstQuery = useRef(true);
   useEffect(() => {
     shown.current.query = query;
+    // The empty query at mount is read above, right after the first screen.
+    if (firstQuery.current) {
+      firstQuery.current = false;
+      return;
+    }
     const timer = setTimeout(() => void search(query, JOURNAL_PAGE), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, search]);
