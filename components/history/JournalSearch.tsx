@@ -1,5 +1,5 @@
-import { localDayKey } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { formatTime } from '../copy';
 import { dayHeading, feelingWords } from './words';
