@@ -5,7 +5,7 @@ import type { FeelingState } from '../../core/insights/states';
 import { outletById } from '../../core/outlets';
 import { addDays, dayBounds, HOUR } from '../../core/time';
 import { i18n } from '../../platform/i18n';
-import { feelingLabel, outletTitle } from '../copy';
+import { feelingLabel, outletTitle } from '../shared/copy';
 
 export const checkInsCount = (n: number): string => i18n.plural('history.checkIns', n);
 
