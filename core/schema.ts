@@ -166,11 +166,15 @@ export const DEFAULT_SCHEDULE: Schedule = {
   missed: null,
 };
 
+/** A timed outlet lasts 1 to 60 minutes (the catalogue's longest walk is far shorter). */
+export const TIMER_MINUTES_MIN = 1;
+export const TIMER_MINUTES_MAX = 60;
+
 /** A timed outlet (a walk, a move) running now; a notification says when it is over. */
 export const TimerSchema = v.nullable(
   v.object({
     endsAt: epochMs,
-    minutes: v.pipe(v.number(), v.minValue(1), v.maxValue(60)),
+    minutes: v.pipe(v.number(), v.minValue(TIMER_MINUTES_MIN), v.maxValue(TIMER_MINUTES_MAX)),
     checkInId: v.optional(v.string()),
   }),
 );
