@@ -1,7 +1,9 @@
 // Small questions asked of a person's own check-in history (oldest first, as storage gives it).
 import type { CheckIn } from './schema';
+import { DAY } from './time';
 
-export const DAY = 24 * 60 * 60_000;
+// Re-exported for platform/history/popup.ts until it imports core/time itself.
+export { DAY };
 
 /** "Did it help?" is asked at the next check-in only for outlets done within this long. */
 export const ASK_WITHIN = DAY;

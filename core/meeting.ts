@@ -1,6 +1,8 @@
 // "In a meeting until HH:MM", turned into a moment. Its own module: only the pause menu needs it,
 // and that menu loads after the popup's first screen.
 
+import { HOUR } from './time';
+
 export type MeetingEndResult =
   | { ok: true; until: number }
   | { ok: false; reason: 'invalid' | 'past' | 'too-far' };
@@ -21,6 +23,6 @@ export function meetingEnd(minutes: number | null, now: number): MeetingEndResul
     minutes % 60,
   ).getTime();
   if (until <= now) return { ok: false, reason: 'past' };
-  if (until - now > 12 * 60 * 60_000) return { ok: false, reason: 'too-far' };
+  if (until - now > 12 * HOUR) return { ok: false, reason: 'too-far' };
   return { ok: true, until };
 }

@@ -11,10 +11,10 @@
 //   `breakMinutes` away counts as a break: the interval starts again from the return.
 // - A check-in counts as a break too: the interval starts again from it.
 // - Snoozing brings the nudge back in 15 minutes, the one exception to "an interval apart".
-import { isActiveAt, nextNudgeWithinHours } from './hours';
 import type { Schedule, Settings } from './schema';
+import { MINUTE, startOfLocalDay } from './time';
+import { isActiveAt, nextNudgeWithinHours } from './time/hours';
 
-export const MINUTE = 60_000;
 export const SNOOZE_MINUTES = 15;
 /** How often a nudge held by full screen is tried again. */
 export const FULLSCREEN_RECHECK = 2 * MINUTE;
@@ -71,18 +71,6 @@ export interface StepResult {
 }
 
 const intervalMs = (settings: Settings) => settings.intervalMinutes * MINUTE;
-
-/** Midnight at the start of the local day of `t`. */
-export function startOfLocalDay(t: number): number {
-  const date = new Date(t);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
-/** Midnight at the start of the next local day: "pause until tomorrow" ends there. */
-export function startOfNextLocalDay(t: number): number {
-  const date = new Date(t);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
-}
 
 function isPaused(schedule: Schedule, now: number): boolean {
   return schedule.pausedUntil !== null && schedule.pausedUntil > now;

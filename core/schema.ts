@@ -3,7 +3,8 @@
 // someone their trusted people or their journal.
 import * as v from 'valibot';
 import { OUTLET_FAMILIES, type OutletFamily } from './families';
-import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHours } from './hours';
+import { DAY, HOUR, MINUTE } from './time';
+import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHours } from './time/hours';
 
 export const INTERVAL_PRESETS = [30, 45, 60, 90, 120] as const;
 export const INTERVAL_MIN = 15;
@@ -109,10 +110,6 @@ export type { TimeRange, WeekHours };
 export const EPOCH_MS_MAX = 8.64e15;
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(EPOCH_MS_MAX));
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
 // How far ahead of the clock a stored time can be, read back: past these, the clock can't vouch for
 // it (it was stored while the clock ran fast), and it is invalid.
 /**
@@ -120,15 +117,15 @@ const DAY_MS = 24 * HOUR_MS;
  * day away; a local day lasts 25 hours when daylight saving ends (26 in Antarctica/Troll, which
  * shifts by two hours). A meeting ends later today (at most 12 hours, core/meeting.ts).
  */
-export const PAUSE_AHEAD_MAX = 26 * HOUR_MS;
+export const PAUSE_AHEAD_MAX = 26 * HOUR;
 /**
  * The furthest next nudge the scheduler plans: from the end of the longest pause, a stretch of active
- * hours opening within 14 days (core/hours.ts searches that far: a weekly window that just closed,
+ * hours opening within 14 days (core/time/hours.ts searches that far: a weekly window that just closed,
  * or one shortened by daylight saving), plus the longest interval.
  */
-export const NEXT_NUDGE_AHEAD_MAX = PAUSE_AHEAD_MAX + 14 * DAY_MS + INTERVAL_MAX * MINUTE_MS;
+export const NEXT_NUDGE_AHEAD_MAX = PAUSE_AHEAD_MAX + 14 * DAY + INTERVAL_MAX * MINUTE;
 /** A timer ends its minutes after it started; this much slack covers a clock set back a little. */
-export const TIMER_SLACK = MINUTE_MS;
+export const TIMER_SLACK = MINUTE;
 
 /** Runtime state of the nudge timer. Only the background writes it. */
 const scheduleFields = {
@@ -169,11 +166,15 @@ export const DEFAULT_SCHEDULE: Schedule = {
   missed: null,
 };
 
+/** A timed outlet lasts 1 to 60 minutes (the catalogue's longest walk is far shorter). */
+export const TIMER_MINUTES_MIN = 1;
+export const TIMER_MINUTES_MAX = 60;
+
 /** A timed outlet (a walk, a move) running now; a notification says when it is over. */
 export const TimerSchema = v.nullable(
   v.object({
     endsAt: epochMs,
-    minutes: v.pipe(v.number(), v.minValue(1), v.maxValue(60)),
+    minutes: v.pipe(v.number(), v.minValue(TIMER_MINUTES_MIN), v.maxValue(TIMER_MINUTES_MAX)),
     checkInId: v.optional(v.string()),
   }),
 );
@@ -342,7 +343,7 @@ export function parseSchedule(raw: unknown, now: number): Parsed<Schedule> {
     repaired.push('nextNudgeAt');
   }
   // A nudge shown in the future: core/schedule.ts forgives a little (the clock set back), not more.
-  if (tooFar(value.lastNudgeAt, INTERVAL_MAX * MINUTE_MS)) {
+  if (tooFar(value.lastNudgeAt, INTERVAL_MAX * MINUTE)) {
     value.lastNudgeAt = null;
     repaired.push('lastNudgeAt');
   }
@@ -357,7 +358,7 @@ export function parseTimer(raw: unknown, now: number): { value: Timer; repaired:
   const result = v.safeParse(TimerSchema, raw);
   if (!result.success) return { value: null, repaired: true };
   const timer = result.output;
-  const latest = timer ? now + timer.minutes * MINUTE_MS + TIMER_SLACK : now;
+  const latest = timer ? now + timer.minutes * MINUTE + TIMER_SLACK : now;
   if (timer && timer.endsAt > latest) return { value: null, repaired: true };
   return { value: timer, repaired: false };
 }

@@ -1,7 +1,8 @@
 // What the popup says about the next nudge, decided here and worded by the UI.
-import { isActiveAt } from './hours';
-import { planFrom, startOfLocalDay, startOfNextLocalDay } from './schedule';
+import { planFrom } from './schedule';
 import { EPOCH_MS_MAX, INTERVAL_MAX, INTERVAL_PRESETS, type Schedule, type Settings } from './schema';
+import { startOfLocalDay, startOfNextLocalDay } from './time';
+import { isActiveAt } from './time/hours';
 
 export type NudgeStatus =
   | { kind: 'off' }

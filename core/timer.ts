@@ -1,6 +1,6 @@
 // A timed outlet (a walk, a move) as the toolbar and the "time's up" notification see it.
 
-const MINUTE = 60_000;
+import { MINUTE } from './time';
 
 /**
  * How late a "time's up" may still come. The timer alarm can ring long after the walk ended: the

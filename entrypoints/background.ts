@@ -2,23 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
 import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../platform/alarms';
+import { MESSAGES } from '../platform/background-messages';
 import { migrateLegacyCheckIns } from '../platform/history/store';
 import { onMessages } from '../platform/messaging';
-import {
-  clearNotification,
-  NUDGE_BUTTONS,
-  NUDGE_NOTIFICATION,
-  showTestNotification,
-} from '../platform/notifications';
-import {
-  dispatch,
-  onTimerAlarm,
-  onTimerTick,
-  repairTimer,
-  snooze,
-  startTimer,
-  stopTimer,
-} from '../platform/nudges';
+import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
+import { dispatch, onTimerAlarm, onTimerTick, repairTimer, snooze } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
 import { watchPreferenceChanges } from '../platform/settings';
@@ -28,7 +16,7 @@ import { watchPreferenceChanges } from '../platform/settings';
 // alarms at shutdown) the alarms are brought in line with storage first.
 // A browser event has no one to tell of a failed save: the schedule's alarm already follows the
 // decision (platform/nudges.ts), so the failure is logged and the next event retries the save.
-// Messages from pages are not wrapped: the page hears of the failure and says so.
+// Messages from pages are not wrapped in `kept`: the page hears of the failure and says so.
 const kept = (work: Promise<unknown>) =>
   work.catch((error) => console.warn('Outlet: a change could not be saved; nudges carry on.', error));
 
@@ -92,30 +80,5 @@ export default defineBackground(() => {
     await kept(dispatch({ type: 'settings-changed', previous }));
   });
 
-  onMessages({
-    pause: async ({ until, kind }) => {
-      await dispatch({ type: 'pause', until, kind });
-    },
-    resume: async () => {
-      await dispatch({ type: 'resume' });
-    },
-    // A new check-in (from the popup or the check-in window) counts as a break.
-    checkedIn: async () => {
-      await dispatch({ type: 'checked-in' });
-    },
-    startTimer: async ({ minutes, checkInId }) => {
-      await startTimer(minutes, checkInId);
-    },
-    stopTimer: async () => {
-      await stopTimer();
-    },
-    calmerOfferDismissed: async () => {
-      await dispatch({ type: 'calmer-offer-dismissed' });
-    },
-    testNotification: () => showTestNotification(),
-    // Finishing the welcome page arms the first nudge: one interval from now.
-    welcomeDone: async () => {
-      await dispatch({ type: 'resume' });
-    },
-  });
+  onMessages(MESSAGES);
 });

@@ -2,7 +2,6 @@
 // (core/data/) and the stores (settings and people in storage, the history in IndexedDB).
 // The stores come in as a small `DataAccess`, so tests pass fakes and a page passes `storeAccess`.
 import * as v from 'valibot';
-import { localDayKey } from '../core/data/days';
 import {
   buildExportJson,
   type CsvLabels,
@@ -26,6 +25,7 @@ import {
   type Settings,
   type TrustedPerson,
 } from '../core/schema';
+import { localDayKey } from '../core/time';
 import { clearJournalDraft } from './history/draft';
 import * as history from './history/store';
 import * as storage from './storage';

@@ -8,15 +8,9 @@
 // the unsaved plan is kept in memory as the newest state while this worker lives (and stored at the
 // next chance), and the caller's promise rejects, so a page that asked for the change hears of it.
 
-import {
-  MINUTE,
-  type NudgeEvent,
-  pickLine,
-  type StepResult,
-  startOfNextLocalDay,
-  step,
-} from '../core/schedule';
+import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Timer } from '../core/schema';
+import { MINUTE, startOfNextLocalDay } from '../core/time';
 import { minutesLeft, timeUpIsTimely } from '../core/timer';
 import {
   clearAlarm,

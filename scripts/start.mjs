@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { unpackedExtensionId } from '../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const extensionDir = path.join(root, '.output', 'chrome-mv3');
+const outDir = path.resolve(root, process.env.OUTLET_OUT_DIR || '.output');
+const extensionDir = path.join(outDir, 'chrome-mv3');
 
 const build = await new Promise((resolve) => {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
@@ -65,7 +66,7 @@ function printManualSteps(reason) {
   console.log('Load it: chrome://extensions → Developer mode → Load unpacked → pick that folder.');
   console.log(
     'Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on → ' +
-      `${path.join(root, '.output', 'firefox-mv3', 'manifest.json')}`,
+      `${path.join(outDir, 'firefox-mv3', 'manifest.json')}`,
   );
 }
 

@@ -1,13 +1,14 @@
 // `npm test`: build the Chrome extension, run the unit tests (vitest), the time tests again in five
 // time zones, and the end-to-end tests (node:test + Chromium), then print one plain line
-// `N passed, N failed` counting them all.
-// Exits non-zero if anything failed.
+// `N passed, N failed` counting them all. Chromium is installed first when it is missing
+// (scripts/chromium.mjs). The build goes to $OUTLET_OUT_DIR when set (.output/ otherwise), and the
+// end-to-end tests run on that build. Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../tests/e2e/harness.mjs';
+import { ensureChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -30,8 +31,11 @@ function run(command, args, env = {}) {
 
 const heading = (text) => console.log(`\n── ${text} ${'─'.repeat(Math.max(0, 60 - text.length))}`);
 
+const extensionDir = path.resolve(root, process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3');
+
+let chromium;
 try {
-  findChromium();
+  chromium = ensureChromium();
 } catch (error) {
   console.error(error.message);
   process.exit(1);
@@ -100,15 +104,19 @@ heading('time tests in five time zones (scripts/test-zones.mjs)');
 if (buildCode === 0) {
   heading('end-to-end tests (node --test, Chromium)');
   const tap = path.join(reports, 'e2e.tap');
-  const e2eCode = await run(process.execPath, [
-    '--test',
-    '--test-concurrency=1',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`,
-    'tests/e2e/',
-  ]);
+  const e2eCode = await run(
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      'tests/e2e/',
+    ],
+    { CHROMIUM_PATH: chromium, E2E_EXTENSION_DIR: process.env.E2E_EXTENSION_DIR || extensionDir },
+  );
   let e2eFailed = 0;
   if (existsSync(tap)) {
     // node's summary is at the end of the TAP stream: `# pass N`, `# fail N`, `# cancelled N`.

@@ -16,6 +16,7 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../../core/schema';
+import { MINUTE } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { BreathStep } from './BreathStep';
 import { FeelingsStep } from './FeelingsStep';
@@ -291,7 +292,7 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
               const entry: CheckInEntry = withJournal({ ...step.entry, outcome: 'done' });
               keepQuietly(entry);
               actions.startTimer(minutes, entry.id);
-              dispatch({ type: 'start-timer', entry, endsAt: actions.clock() + minutes * 60_000 });
+              dispatch({ type: 'start-timer', entry, endsAt: actions.clock() + minutes * MINUTE });
             },
             onStartBreath: (seconds) =>
               dispatch({ type: 'start-breath', entry: withJournal(step.entry), seconds }),

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FEELINGS, type FeelingId } from '../../core/feelings';
 import { i18n } from '../../platform/i18n';
-import { feelingLabel } from '../copy';
+import { feelingLabel } from '../shared/copy';
 import { roveFocus } from './roving';
 
 interface Props {

@@ -2,11 +2,11 @@ import type { FeelingId } from '../../core/feelings';
 import type { Helped } from '../../core/insights';
 import type { Context } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { SupportCard } from '../SupportCard';
 import { ContextPicker } from './ContextPicker';
 import { FeelingPicker } from './FeelingPicker';
 import { HelpedQuestion } from './HelpedQuestion';
 import { RunningTimer } from './RunningTimer';
+import { SupportCard } from './SupportCard';
 import type { TimerProps } from './TimerStep';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { Helped } from '../../core/insights';
 import { i18n } from '../../platform/i18n';
-import { outletTitle } from '../copy';
+import { outletTitle } from '../shared/copy';
 
 interface Props {
   outletId: string;

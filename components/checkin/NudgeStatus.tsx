@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { shouldOfferCalmerPace, startOfNextLocalDay } from '../../core/schedule';
+import { shouldOfferCalmerPace } from '../../core/schedule';
 import type { Schedule, Settings } from '../../core/schema';
 import { calmerInterval, dayWord, nudgeStatus } from '../../core/status';
+import { startOfNextLocalDay } from '../../core/time';
 import { i18n } from '../../platform/i18n';
-import { formatTime, formatWeekday } from '../copy';
+import { formatTime, formatWeekday } from '../shared/copy';
 import { PauseChoices } from './PauseChoices';
 
 export interface NudgeStatusActions {

@@ -2,10 +2,10 @@ import type { FeelingId } from '../../core/feelings';
 import type { Outlet, PickReason } from '../../core/outlets';
 import type { TrustedPerson } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { feelingLabel, outletBody, outletTitle, reasonText } from '../copy';
-import { TalkToSomeone } from '../TalkToSomeone';
+import { feelingLabel, outletBody, outletTitle, reasonText } from '../shared/copy';
 import { JournalLine } from './JournalLine';
 import { StrengthPicker } from './StrengthPicker';
+import { TalkToSomeone } from './TalkToSomeone';
 
 export interface OutletCardActions {
   onAnother: () => void;

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { parseClock } from '../../core/hours';
 import { meetingEnd } from '../../core/meeting';
+import { HOUR, MINUTE } from '../../core/time';
+import { parseClock } from '../../core/time/hours';
 import { i18n } from '../../platform/i18n';
 
 interface Props {
@@ -52,10 +53,10 @@ export function PauseChoices({ now, tomorrow, onPause, onClose }: Props) {
     >
       <legend class="visually-hidden">{i18n.t('status.pauseMenuLabel')}</legend>
       <div class="row">
-        <button type="button" class="small" onClick={() => onPause(now + 30 * 60_000, 'pause')}>
+        <button type="button" class="small" onClick={() => onPause(now + 30 * MINUTE, 'pause')}>
           {i18n.t('status.pause30')}
         </button>
-        <button type="button" class="small" onClick={() => onPause(now + 60 * 60_000, 'pause')}>
+        <button type="button" class="small" onClick={() => onPause(now + HOUR, 'pause')}>
           {i18n.t('status.pauseHour')}
         </button>
         <button type="button" class="small" onClick={() => onPause(tomorrow, 'pause')}>

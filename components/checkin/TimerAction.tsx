@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MINUTE } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { CountdownRing } from './CountdownRing';
 
@@ -28,7 +29,7 @@ export function TimerAction({ endsAt, minutes, clock, onStop, onOver }: Props) {
   const seconds = Math.ceil(left / 1000);
   return (
     <div class="timer">
-      <CountdownRing left={minutes ? left / (minutes * 60_000) : 1}>
+      <CountdownRing left={minutes ? left / (minutes * MINUTE) : 1}>
         <p class="countdown" role="timer" aria-label={i18n.t('checkin.timeLeft')}>
           {twoDigits(Math.floor(seconds / 60))}:{twoDigits(seconds % 60)}
         </p>

@@ -1,5 +1,5 @@
 import { outletById } from '../../core/outlets';
-import { outletTitle } from '../copy';
+import { outletTitle } from '../shared/copy';
 import { TimerAction } from './TimerAction';
 
 export interface TimerProps {

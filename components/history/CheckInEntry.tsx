@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckIn } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { formatTime } from '../copy';
+import { formatTime } from '../shared/copy';
 import { feelingWords, outletWords } from './words';
 
 interface Props {

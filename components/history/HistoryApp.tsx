@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addDays, type DaySummary, localDayKey } from '../../core/data/days';
+import type { DaySummary } from '../../core/data/days';
 import { weeklyReflection } from '../../core/insights/reflection';
 import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
+import { addDays, localDayKey } from '../../core/time';
 import { checkInsPage, daySummaries, deleteCheckIn, watchHistoryHere } from '../../platform/history/store';
 import { i18n } from '../../platform/i18n';
 import { DataPanel } from './DataPanel';

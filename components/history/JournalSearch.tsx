@@ -1,7 +1,7 @@
-import { localDayKey } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import { i18n } from '../../platform/i18n';
-import { formatTime } from '../copy';
+import { formatTime } from '../shared/copy';
 import { dayHeading, feelingWords } from './words';
 
 interface Props {

@@ -1,10 +1,11 @@
 // Words for the history page that depend on a number, a day or a stored id.
-import { addDays, dayBounds } from '../../core/data/days';
+
 import { isFeelingId } from '../../core/feelings';
 import type { FeelingState } from '../../core/insights/states';
 import { outletById } from '../../core/outlets';
+import { addDays, dayBounds, HOUR } from '../../core/time';
 import { i18n } from '../../platform/i18n';
-import { feelingLabel, outletTitle } from '../copy';
+import { feelingLabel, outletTitle } from '../shared/copy';
 
 export const checkInsCount = (n: number): string => i18n.plural('history.checkIns', n);
 
@@ -35,7 +36,7 @@ const shortDateFormat = new Intl.DateTimeFormat(undefined, {
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 const shortMonthFormat = new Intl.DateTimeFormat(undefined, { month: 'short' });
 
-const noon = (day: string) => dayBounds(day).start + 12 * 60 * 60_000;
+const noon = (day: string) => dayBounds(day).start + 12 * HOUR;
 
 /** "Today", "Yesterday", "Monday, 2 November", or with the year when it isn't this year's. */
 export function dayHeading(day: string, today: string): string {

@@ -24,26 +24,6 @@ export interface DaySummary {
   journal: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local day of a moment, as `YYYY-MM-DD`. */
-export function localDayKey(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The start (local midnight) and the end (next local midnight) of a `YYYY-MM-DD` day. */
-export function dayBounds(day: string): { start: number; end: number } {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return { start: new Date(y, m - 1, d).getTime(), end: new Date(y, m - 1, d + 1).getTime() };
-}
-
-/** The day `offset` days after `day` (negative for before), as `YYYY-MM-DD`. */
-export function addDays(day: string, offset: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return localDayKey(new Date(y, m - 1, d + offset, 12).getTime());
-}
-
 export function summarizeDay(day: string, entries: readonly CheckIn[]): DaySummary {
   let summary: DaySummary | undefined;
   for (const entry of entries) summary = changeDay(summary, day, entry, 1) ?? undefined;

@@ -6,7 +6,6 @@
 // the extension, so an unknown field is refused and named rather than silently dropped. The pieces
 // reuse the stored data's own schemas (core/schema.ts), so a file can hold exactly what storage may.
 import * as v from 'valibot';
-import { DEFAULT_HOURS } from '../hours';
 import {
   CheckInSchema,
   ContextSchema,
@@ -16,6 +15,7 @@ import {
   TrustedPersonSchema,
   WeekHoursSchema,
 } from '../schema';
+import { DEFAULT_HOURS } from '../time/hours';
 
 export const EXPORT_FORMAT = 'outlet-export';
 export const EXPORT_VERSION = 2;

@@ -2,7 +2,7 @@
 // spreadsheet) and the journal as Markdown (to read). Pure: words come in as `labels`, the moment as
 // `exportedAt`, so this stays free of the browser and of i18n.
 import type { CheckIn } from '../schema';
-import { localDayKey } from './days';
+import { localDayKey } from '../time';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportV2, type Snapshot } from './export-format';
 
 export function buildExport(snapshot: Snapshot, exportedAt: number): ExportV2 {

@@ -24,6 +24,7 @@
 // back: it returns only if the new check-ins meet the rule on their own.
 
 import { type FeelingId, feelingById, isFeelingId } from '../feelings';
+import { DAY } from '../time';
 
 export type Helped = 'yes' | 'a-bit' | 'no';
 
@@ -34,8 +35,6 @@ export interface CheckInLike {
   intensity?: number;
   helped?: Helped;
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 
 export const WEIGHT_MIN = 0.25;
 export const WEIGHT_MAX = 3;

@@ -1,7 +1,8 @@
 // The last seven days as the history page draws them, and "what helped this month". Pure: the day
 // summaries and today's local day (`YYYY-MM-DD`) come in as arguments.
-import { addDays, type DaySummary, type HelpedCount } from '../data/days';
+import type { DaySummary, HelpedCount } from '../data/days';
 import { FEELING_IDS } from '../feelings';
+import { addDays } from '../time';
 import { addStates, emptyStates, type StateCounts } from './states';
 import { daysEnding, summariesBetween } from './window';
 

@@ -1,6 +1,7 @@
 // Picking the day summaries that fall in a window of local days. Day keys are `YYYY-MM-DD`, so they
 // compare as strings; summaries may come in any order and may cover more days than asked for.
-import { addDays, type DaySummary } from '../data/days';
+import type { DaySummary } from '../data/days';
+import { addDays } from '../time';
 
 /** The `length` days ending on `today` (included), oldest first. */
 export function daysEnding(today: string, length: number): string[] {

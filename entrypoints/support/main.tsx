@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/pages.css';
-import { SupportPage } from '../../components/SupportPage';
+import { SupportPage } from '../../components/pages/SupportPage';
 
 render(<SupportPage />, document.getElementById('app') as HTMLElement);

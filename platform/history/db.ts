@@ -8,8 +8,9 @@
 //   after the other).
 // `idb` (Jake Archibald's promise wrapper) rather than raw IDBRequest callbacks.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { changeDay, type DaySummary, dayBounds, localDayKey, summarizeDay } from '../../core/data/days';
+import { changeDay, type DaySummary, summarizeDay } from '../../core/data/days';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
+import { dayBounds, localDayKey } from '../../core/time';
 
 export const DB_NAME = 'outlet';
 export const DB_VERSION = 1;

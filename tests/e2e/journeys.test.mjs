@@ -27,8 +27,8 @@ const DAY = 24 * 60 * MINUTE;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The catalogue as the source and the locale file state it, read here rather than trusted from the UI.
-const outletsSource = readFileSync(path.join(rootDir, 'core/outlets.ts'), 'utf8');
-/** Outlet id → family, from `{ id: '…', family: '…'` in core/outlets.ts. */
+const outletsSource = readFileSync(path.join(rootDir, 'core/outlets/catalogue.ts'), 'utf8');
+/** Outlet id → family, from `{ id: '…', family: '…'` in core/outlets/catalogue.ts. */
 const FAMILY_OF = new Map(
   [...outletsSource.matchAll(/\{\s*id: '([\w-]+)',\s*family: '(\w+)'/g)].map((m) => [m[1], m[2]]),
 );

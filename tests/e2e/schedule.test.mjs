@@ -531,10 +531,15 @@ describe('the schedule end to end', () => {
     await ext.setStorage({ schedule: { ...kept.schedule, ignoredInRow: 3 } });
     const again = await openPopup(ext);
     await again.getByRole('button', { name: 'Every 90 minutes' }).click();
+    // The background moves the alarm before it stores the new plan (so a failed save can't stop
+    // nudges), so for a moment the alarm is ahead of storage: wait for the plan to be stored too.
     const taken = await eventually(
-      () => ext.getStorage(),
-      (all) => all.settings.intervalMinutes === 90 && all.schedule.ignoredInRow === 0,
-      { what: 'the calmer pace taken' },
+      async () => ({ ...(await ext.getStorage()), alarms: await nudgeAlarms(ext) }),
+      (all) =>
+        all.settings.intervalMinutes === 90 &&
+        all.schedule.ignoredInRow === 0 &&
+        all.alarms.some((alarm) => Math.abs(alarm.scheduledTime - all.schedule.nextNudgeAt) < 1000),
+      { what: 'the calmer pace taken and its plan stored' },
     );
     await assertOneAlarmAt(ext, taken.schedule.nextNudgeAt, 'at the calmer pace');
     await again.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { localDayKey } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import {
   allCheckIns,
   checkInsPage,

@@ -15,7 +15,7 @@ import {
   validateHours,
   type Weekday,
   type WeekHours,
-} from '../../core/hours';
+} from '../../core/time/hours';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -2,7 +2,7 @@
 // after several answers, and the feeling named in a sentence that reads well for every feeling.
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reasonText } from '../../components/copy';
+import { reasonText } from '../../components/shared/copy';
 import { wasAway } from '../../core/away';
 import { FEELING_IDS } from '../../core/feelings';
 import { helpfulAnswers, outletWeights } from '../../core/insights/signals';

@@ -7,6 +7,7 @@ import background from '../../entrypoints/background';
 import { NUDGE_ALARM, TIMER_ALARM } from '../../platform/alarms';
 import { NUDGE_NOTIFICATION } from '../../platform/notifications';
 import { resetNudgesForTests, serially } from '../../platform/nudges';
+import { sendFromPage } from './page-channel';
 
 const MINUTE = 60_000;
 // A Tuesday morning, inside the default active hours (Monday to Friday, 9:00 to 18:00) in any zone.
@@ -37,14 +38,10 @@ async function fire(name: string) {
   await settle();
 }
 
-/** A message from one of Outlet's own pages; resolves to what the page's sendMessage would. */
-async function sendFromPage(message: unknown): Promise<unknown> {
+/** A message from one of Outlet's own pages, through the page's own sendMessage. */
+async function send(...args: Parameters<typeof sendFromPage>): Promise<unknown> {
   try {
-    return await fakeBrowser.runtime.onMessage.trigger(
-      message,
-      { id: fakeBrowser.runtime.id },
-      () => undefined,
-    );
+    return await sendFromPage(...args);
   } finally {
     await settle();
   }
@@ -101,7 +98,7 @@ describe('when storage is full', () => {
     full.mockRestore();
 
     vi.setSystemTime(START + 61 * MINUTE);
-    await sendFromPage({ type: 'checkedIn', data: null });
+    await send('checkedIn', null);
     const stored = (await fakeBrowser.storage.local.get('schedule')).schedule as { lastNudgeAt: number };
     expect(stored.lastNudgeAt).toBe(START + 60 * MINUTE);
     expect(await nudgeAt()).toBe(START + 121 * MINUTE);
@@ -110,18 +107,14 @@ describe('when storage is full', () => {
   it('tells the page that a pause could not be saved, and the alarm follows the pause all the same', async () => {
     await startWorker();
     fillStorage();
-    await expect(
-      sendFromPage({ type: 'pause', data: { until: START + 60 * MINUTE, kind: 'pause' } }),
-    ).rejects.toThrow(QUOTA);
+    await expect(send('pause', { until: START + 60 * MINUTE, kind: 'pause' })).rejects.toThrow(QUOTA);
     expect(await nudgeAt()).toBe(START + 120 * MINUTE);
   });
 
   it('still rings at the end of a walk whose timer could not be saved, and tells the page', async () => {
     await startWorker();
     fillStorage();
-    await expect(
-      sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } }),
-    ).rejects.toThrow(QUOTA);
+    await expect(send('startTimer', { minutes: 10, checkInId: 'c1' })).rejects.toThrow(QUOTA);
     expect((await fakeBrowser.alarms.get(TIMER_ALARM))?.scheduledTime).toBe(START + 10 * MINUTE);
 
     vi.setSystemTime(START + 10 * MINUTE);
@@ -131,7 +124,7 @@ describe('when storage is full', () => {
 
   it("says time's up even when the finished timer can't be cleared from storage", async () => {
     await startWorker();
-    await sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } });
+    await send('startTimer', { minutes: 10, checkInId: 'c1' });
     vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('IO error'));
     vi.setSystemTime(START + 10 * MINUTE);
     await fire(TIMER_ALARM);
@@ -140,9 +133,9 @@ describe('when storage is full', () => {
 
   it('stops the alarm of a stopped timer even when storage fails, and tells the page', async () => {
     await startWorker();
-    await sendFromPage({ type: 'startTimer', data: { minutes: 10, checkInId: 'c1' } });
+    await send('startTimer', { minutes: 10, checkInId: 'c1' });
     vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('IO error'));
-    await expect(sendFromPage({ type: 'stopTimer', data: null })).rejects.toThrow('IO error');
+    await expect(send('stopTimer', null)).rejects.toThrow('IO error');
     expect(await fakeBrowser.alarms.get(TIMER_ALARM)).toBeUndefined();
   });
 });

@@ -3,9 +3,10 @@
 // including late after a sleep.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isActiveAt, type TimeRange, type Weekday, type WeekHours } from '../../core/hours';
-import { EARLY_TOLERANCE, MINUTE, type NudgeEvent, type Presence, step } from '../../core/schedule';
+import { EARLY_TOLERANCE, type NudgeEvent, type Presence, step } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
+import { MINUTE } from '../../core/time';
+import { isActiveAt, type TimeRange, type Weekday, type WeekHours } from '../../core/time/hours';
 
 const RUNS = 1000;
 const HOUR = 60 * MINUTE;

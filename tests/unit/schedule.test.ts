@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WeekHours } from '../../core/hours';
-import {
-  MINUTE,
-  type NudgeEvent,
-  PRESENT,
-  type Presence,
-  pickLine,
-  planFrom,
-  startOfNextLocalDay,
-  step,
-} from '../../core/schedule';
+import { type NudgeEvent, PRESENT, type Presence, pickLine, planFrom, step } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
+import { MINUTE, startOfNextLocalDay } from '../../core/time';
+import type { WeekHours } from '../../core/time/hours';
 
 // All day, every day: the tests of the interval itself don't depend on active hours.
 const ALWAYS: WeekHours = Object.fromEntries(

@@ -4,9 +4,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NudgeStatus, type NudgeStatusActions } from '../../components/checkin/NudgeStatus';
-import { MINUTE } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule } from '../../core/schema';
 import { nudgeStatus } from '../../core/status';
+import { MINUTE } from '../../core/time';
 
 const HOUR = 60 * MINUTE;
 // Tuesday 12 May 2026, 14:00 local time: inside the default active hours.

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MINUTE, planFrom, startOfNextLocalDay } from '../../core/schedule';
+import { planFrom } from '../../core/schedule';
 import {
   DEFAULT_SCHEDULE,
   DEFAULT_SETTINGS,
@@ -12,10 +12,9 @@ import {
   type Schedule,
   type Settings,
 } from '../../core/schema';
+import { DAY, HOUR, MINUTE, startOfNextLocalDay } from '../../core/time';
 import { loadSchedule, loadTimer } from '../../platform/storage';
 
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 // Tuesday 12 May 2026, 14:00 local time.
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
 const YEAR = 365 * DAY;

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SupportPage } from '../../components/SupportPage';
+import { SupportPage } from '../../components/pages/SupportPage';
 
 afterEach(cleanup);
 

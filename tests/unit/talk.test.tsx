@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadyMessage } from '../../components/checkin/ReadyMessage';
-import { TalkToSomeone } from '../../components/TalkToSomeone';
+import { TalkToSomeone } from '../../components/checkin/TalkToSomeone';
 import { OUTLETS } from '../../core/outlets';
 import { firstMessageIndex, readyMessageKeys } from '../../core/ready-message';
 import type { TrustedPerson } from '../../core/schema';

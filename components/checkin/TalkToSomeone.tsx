@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { TrustedPerson } from '../core/schema';
-import { isPhoneLike } from '../platform/device';
-import { i18n } from '../platform/i18n';
-import { ReadyMessage } from './checkin/ReadyMessage';
+import type { TrustedPerson } from '../../core/schema';
+import { isPhoneLike } from '../../platform/device';
+import { i18n } from '../../platform/i18n';
+import { ReadyMessage } from './ReadyMessage';
 
 interface Props {
   /** The talking outlet: its ready message fits what it suggests. */

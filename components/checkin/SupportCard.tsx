@@ -1,4 +1,4 @@
-import { i18n } from '../platform/i18n';
+import { i18n } from '../../platform/i18n';
 
 interface Props {
   reason: 'heavy-checkins' | 'not-helping';

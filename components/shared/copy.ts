@@ -1,0 +1,42 @@
+// Looks up catalogue copy whose keys are built from ids (feeling.<id>, outlet.<key>.title, …).
+// The ids come from core's closed lists, and a unit test checks every one has its copy.
+
+import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
+import type { OutletFamily } from '../../core/families';
+import type { FeelingId } from '../../core/feelings';
+import type { PickReason } from '../../core/outlets';
+import { i18n } from '../../platform/i18n';
+
+export const feelingLabel = (id: FeelingId): string => i18n.dynamic(`feeling.${feelingCopyKey(id)}`);
+export const familyLabel = (family: OutletFamily): string => i18n.dynamic(`family.${family}`);
+export const outletTitle = (id: string): string => i18n.dynamic(`outlet.${outletCopyKey(id)}.title`);
+/**
+ * Why this outlet: "lately" only when several answers say so. After a single "yes" it says what is
+ * true of one answer ("… helped you once before"); with no count at all, the words fit any count.
+ */
+export function reasonText(reason: PickReason): string {
+  const once = reason.answers === 1;
+  if (reason.kind === 'helped-before')
+    return once
+      ? i18n.t('pickReason.helpedOnce')
+      : reason.answers === undefined
+        ? i18n.t('pickReason.helpedBefore')
+        : i18n.t('pickReason.helpedOften');
+  return once
+    ? i18n.dynamic(`pickReason.familyOnce.${reason.family}`)
+    : reason.answers === undefined
+      ? i18n.dynamic(`pickReason.familyBefore.${reason.family}`)
+      : i18n.dynamic(`pickReason.family.${reason.family}`);
+}
+
+export const outletBody = (id: string): string => i18n.dynamic(`outlet.${outletCopyKey(id)}.body`);
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** "14:30" (or "2:30 PM"), in the person's own locale and time zone. */
+export const formatTime = (at: number): string => timeFormat.format(at);
+
+const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
+
+/** "Monday", in the person's own language. */
+export const formatWeekday = (at: number): string => weekdayFormat.format(at);

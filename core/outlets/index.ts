@@ -1,0 +1,3 @@
+// The outlets: the catalogue's rows (./catalogue.ts, data) and the picker (./picker.ts, logic).
+export * from './catalogue';
+export * from './picker';

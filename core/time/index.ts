@@ -1,0 +1,44 @@
+// Time, in one place: the lengths of a minute, an hour and a day in epoch milliseconds, and local-day
+// arithmetic. Pure: every function takes the moment it is asked about; the local zone is read from
+// `Date` on each call (never cached), so a machine that changes zone is followed at the next decision.
+// Active hours and their daylight-saving rules are in ./hours.ts.
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+/**
+ * 24 hours of real time. A local day can be 23 or 25 hours long (26 in Antarctica/Troll): to move
+ * by calendar days use addDays, startOfNextLocalDay or dayBounds, never `+ DAY`.
+ */
+export const DAY = 24 * HOUR;
+
+/** Midnight at the start of the local day of `t`. */
+export function startOfLocalDay(t: number): number {
+  const date = new Date(t);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** Midnight at the start of the next local day: "pause until tomorrow" ends there. */
+export function startOfNextLocalDay(t: number): number {
+  const date = new Date(t);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local day of a moment, as `YYYY-MM-DD`. */
+export function localDayKey(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The start (local midnight) and the end (next local midnight) of a `YYYY-MM-DD` day. */
+export function dayBounds(day: string): { start: number; end: number } {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return { start: new Date(y, m - 1, d).getTime(), end: new Date(y, m - 1, d + 1).getTime() };
+}
+
+/** The day `offset` days after `day` (negative for before), as `YYYY-MM-DD`. */
+export function addDays(day: string, offset: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return localDayKey(new Date(y, m - 1, d + offset, 12).getTime());
+}

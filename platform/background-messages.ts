@@ -1,0 +1,37 @@
+// Every message a page may send to the background: the schema its data must pass (core/data/
+// messages.ts) and what the background does with it. The table is the list: `sendMessage` accepts
+// exactly these types, with exactly this data (platform/messaging.ts infers both from it).
+// Handlers go through platform/nudges.ts's queue, so none acts on state older than storage.
+import { NoData, pauseRequest, TimerRequest } from '../core/data/messages';
+import { message } from './messaging';
+import { showTestNotification } from './notifications';
+import { dispatch, startTimer, stopTimer } from './nudges';
+
+export const MESSAGES = {
+  pause: message(pauseRequest, async ({ until, kind }, now) => {
+    await dispatch({ type: 'pause', until, kind }, now);
+  }),
+  resume: message(NoData, async (_, now) => {
+    await dispatch({ type: 'resume' }, now);
+  }),
+  // A new check-in (from the popup or the check-in window) counts as a break.
+  checkedIn: message(NoData, async (_, now) => {
+    await dispatch({ type: 'checked-in' }, now);
+  }),
+  startTimer: message(TimerRequest, async ({ minutes, checkInId }, now) => {
+    await startTimer(minutes, checkInId, now);
+  }),
+  stopTimer: message(NoData, async (_, now) => {
+    await stopTimer(now);
+  }),
+  calmerOfferDismissed: message(NoData, async (_, now) => {
+    await dispatch({ type: 'calmer-offer-dismissed' }, now);
+  }),
+  testNotification: message(NoData, () => showTestNotification()),
+  // Finishing the welcome page arms the first nudge: one interval from now.
+  welcomeDone: message(NoData, async (_, now) => {
+    await dispatch({ type: 'resume' }, now);
+  }),
+};
+
+export type Messages = typeof MESSAGES;
