@@ -158,7 +158,10 @@ export function dispatch(
       await follow(next, now);
       let outcome: StepResult = { ...result, schedule: next };
       try {
-        await showNudgeNotification(nudgeCopy(line.index, result.show.afterCall));
+        await showNudgeNotification({
+          ...nudgeCopy(line.index, result.show.afterCall),
+          silent: settings.silentNudges,
+        });
       } catch (error) {
         console.warn('Outlet: the nudge could not be shown.', error);
         outcome = step(settings, next, { type: 'nudge-failed' }, now);
