@@ -12,10 +12,12 @@ import {
 } from '../platform/notifications';
 import {
   dispatch,
+  holdUntilStarted,
   onTimerAlarm,
   onTimerTick,
   repairTimer,
   snooze,
+  startNudges,
   startTimer,
   stopTimer,
 } from '../platform/nudges';
@@ -43,9 +45,19 @@ export default defineBackground(() => {
     console.warn('Outlet: the history could not be moved yet.', error),
   );
 
-  // The welcome page opens on first install only, never on an update.
+  // The welcome page opens on first install only, never on an update; nothing is planned until the
+  // person starts Outlet (platform/nudges.ts holdUntilStarted). An update plans as it always did.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    if (reason === 'install') {
+      await kept(holdUntilStarted());
+      await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    } else if (reason === 'update') {
+      await kept(startNudges());
+    }
+  });
+  // Someone who closed the welcome tab without starting: nudges begin with the next browser session.
+  browser.runtime.onStartup.addListener(async () => {
+    await kept(startNudges());
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -113,9 +125,10 @@ export default defineBackground(() => {
       await dispatch({ type: 'calmer-offer-dismissed' });
     },
     testNotification: () => showTestNotification(),
-    // Finishing the welcome page arms the first nudge: one interval from now.
+    // "Start Outlet" on the welcome page, or the popup opened before it: the first nudge, one
+    // interval from now. Once started, nothing changes.
     welcomeDone: async () => {
-      await dispatch({ type: 'resume' });
+      await startNudges();
     },
   });
 });
