@@ -17,13 +17,18 @@ function changeLines(current: Preferences): string[] {
   const lines: string[] = [];
   for (const change of changesToDefaults(current, DEFAULT_PREFERENCES)) {
     if (change.key === 'hours') {
+      // Day by day, days that change the same way said together ("Monday, Tuesday: …").
+      const groups = new Map<string, { days: string[]; now: string; back: string }>();
       for (const day of daysThatDiffer(change.now, change.back)) {
+        const now = rangesWords(change.now[day]);
+        const back = rangesWords(change.back[day]);
+        const group = groups.get(`${now}|${back}`) ?? { days: [], now, back };
+        group.days.push(weekdayName(day));
+        groups.set(`${now}|${back}`, group);
+      }
+      for (const { days, now, back } of groups.values()) {
         lines.push(
-          i18n.t('options.restoreItem', [
-            `${i18n.t('options.field.hours')}, ${weekdayName(day)}`,
-            rangesWords(change.now[day]),
-            rangesWords(change.back[day]),
-          ]),
+          i18n.t('options.restoreItem', [`${i18n.t('options.field.hours')}, ${days.join(', ')}`, now, back]),
         );
       }
       continue;

@@ -2,6 +2,7 @@
 // browser's locale (12- or 24-hour), and so does Intl's default format, so hints and summaries
 // written with it match what the fields show ("like 3:30 PM" next to AM/PM fields, "like 15:30"
 // next to 24-hour ones).
+import { OUTLET_FAMILIES } from '../../core/families';
 import type { TimeRange, Weekday } from '../../core/hours';
 import type { PreferenceChange } from '../../core/settings-form';
 import { i18n } from '../../platform/i18n';
@@ -43,8 +44,13 @@ export function valueWords(change: PreferenceChange, which: 'now' | 'back'): str
       return i18n.plural('options.valueEvery', change[which]);
     case 'breakMinutes':
       return i18n.plural('options.minutes', change[which]);
-    case 'families':
-      return change[which].map(familyLabel).join(', ');
+    case 'families': {
+      // Said by what is missing: the list of six is long, and the default is all of them.
+      const missing = OUTLET_FAMILIES.filter((family) => !change[which].includes(family));
+      return missing.length === 0
+        ? i18n.t('options.valueAllFamilies')
+        : i18n.t('options.valueWithout', [missing.map(familyLabel).join(', ')]);
+    }
     case 'hours':
       return '';
   }

@@ -373,6 +373,7 @@ describe('OptionsPage', () => {
   it('restores the defaults after naming exactly what changes, and leaves the people alone', async () => {
     await updateSettings({
       intervalMinutes: 45,
+      families: ['movement', 'body'],
       silentNudges: true,
       hours: { ...DEFAULT_HOURS, 6: [{ start: 600, end: 840, nextDay: false }] },
     });
@@ -386,6 +387,7 @@ describe('OptionsPage', () => {
       );
     expect([...confirm.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'how often: every 45 minutes, back to every 60 minutes',
+      'what to offer: all but Journaling, Talking to someone, Creative, Letting it out, back to every kind',
       `active hours, Saturday: ${time(10)}–${time(14)}, back to no nudges`,
       'silent nudges: on, back to off',
     ]);
