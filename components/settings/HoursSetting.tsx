@@ -174,6 +174,15 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
   );
 }
 
+/** A new range: 9 to 5 on an empty day, else an hour after the last one ends (so it doesn't overlap). */
+function nextRange(ranges: DraftRange[]): DraftRange {
+  const last = ranges[ranges.length - 1];
+  const lastEnd = last ? parseClock(last.end) : null;
+  if (!last || lastEnd === null || last.nextDay || lastEnd + 120 > 1439)
+    return { start: '09:00', end: '17:00', nextDay: false };
+  return { start: formatClock(lastEnd + 60), end: formatClock(lastEnd + 120), nextDay: false };
+}
+
 interface RangesProps {
   idPrefix: string;
   /** The day (or "Monday to Friday") the ranges are for, in the buttons' names. */
@@ -251,7 +260,7 @@ function Ranges({ idPrefix, label, ranges, problems, onInput, onCommit }: Ranges
         <button
           type="button"
           class="small"
-          onClick={() => onCommit([...ranges, { start: '09:00', end: '17:00', nextDay: false }])}
+          onClick={() => onCommit([...ranges, nextRange(ranges)])}
         >
           {i18n.t('options.hoursAdd', [label])}
         </button>

@@ -232,6 +232,21 @@ describe('HoursSetting', () => {
     expect(onChange).toHaveBeenLastCalledWith(weekFromQuick(DEFAULT_HOURS[2], true));
   });
 
+  it('adds a range after the last one, so it can be kept at once', () => {
+    const onChange = vi.fn(async () => undefined);
+    render(<HoursSetting hours={DEFAULT_HOURS} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add hours on Monday to Friday' }));
+    expect(onChange).toHaveBeenCalledWith(
+      weekFromQuick(
+        [
+          { start: 540, end: 1080, nextDay: false },
+          { start: 1140, end: 1200, nextDay: false },
+        ],
+        false,
+      ),
+    );
+  });
+
   it('opens the detailed way when the days differ', () => {
     render(
       <HoursSetting
