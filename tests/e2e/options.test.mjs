@@ -199,10 +199,12 @@ describe('options: one save model', () => {
         s.breakMinutes === 8 &&
         [0, 1, 2, 3, 4, 5, 6].every(
           (d) =>
-            JSON.stringify((s.hours?.[d] ?? []).map(({ start, end, nextDay }) => ({ start, end, nextDay }))) ===
-            JSON.stringify(week[d]),
+            JSON.stringify(
+              (s.hours?.[d] ?? []).map(({ start, end, nextDay }) => ({ start, end, nextDay })),
+            ) === JSON.stringify(week[d]),
         ) &&
-        Array.isArray(s.families) && !s.families.includes('release') &&
+        Array.isArray(s.families) &&
+        !s.families.includes('release') &&
         s.trustedPeople?.length === 1,
       { what: 'every change stored' },
     );
@@ -256,5 +258,53 @@ describe('options: one save model', () => {
       ext.errors.filter((e) => e.kind === 'uncaught'),
       [],
     );
+  });
+});
+
+describe('welcome: three short steps', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  it('fits each step in 1280×720 with "Start Outlet" on the first screen, plans nothing before it, and says the first nudge as the popup does', async () => {
+    const page = await ext.openPage('welcome.html');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('heading', { name: 'Welcome to Outlet' }).waitFor();
+    for (const step of [1, 2, 3]) {
+      await page.getByText(`Step ${step} of 3`).waitFor();
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height <= 720, `step ${step} fits without scrolling (${height} px)`);
+      const start = await page.getByRole('button', { name: 'Start Outlet' }).boundingBox();
+      assert.ok(start && start.y + start.height <= 720, `"Start Outlet" in view on step ${step}`);
+      await shoot(page, `24-welcome-step-${step}`);
+      if (step < 3) await page.getByRole('button', { name: 'Next' }).click();
+    }
+    // Nothing planned before the start, though the worker started and the welcome's choices exist.
+    const before = await ext.getStorage();
+    assert.equal(before.schedule?.nextNudgeAt ?? null, null, 'no nudge planned before "Start Outlet"');
+    assert.equal((await ext.getAlarms()).filter((a) => a.name === 'nudge').length, 0, 'no nudge alarm');
+
+    await page.getByRole('button', { name: 'Start Outlet' }).click();
+    await page.getByRole('heading', { name: "You're all set" }).waitFor();
+    const stored = await eventually(
+      () => ext.getStorage(),
+      (all) => typeof all.schedule?.nextNudgeAt === 'number',
+      { what: 'the first nudge planned' },
+    );
+    const said = (await page.getByRole('status').textContent()).trim();
+    await shoot(page, '25-welcome-done');
+    const popup = await ext.openPage('popup.html');
+    const line = (await popup.locator('.status-line').textContent()).trim();
+    assert.ok(line.length > 1, 'the popup says when');
+    assert.equal(said, `${line.replace(/\.$/, '')}. You can close this tab; Outlet waits in the toolbar.`);
+    const after = await ext.getStorage();
+    assert.equal(after.schedule.nextNudgeAt, stored.schedule.nextNudgeAt, 'opening the popup moved nothing');
+    await popup.close();
+    await page.close();
   });
 });
