@@ -3,14 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchExtension } from './harness.mjs';
-import { ALWAYS_ON_HOURS, eventually, MINUTE, patchSettings, shoot } from './outlet.mjs';
-
-/** "Start Outlet", as the welcome page sends it: a fresh install plans nothing before it. */
-async function startOutlet(ext) {
-  const page = await ext.openPage('manifest.json');
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'welcomeDone', data: null }));
-  await page.close();
-}
+import { ALWAYS_ON_HOURS, eventually, MINUTE, patchSettings, shoot, startOutlet } from './outlet.mjs';
 
 const interval = async (ext) => (await ext.getStorage()).settings?.intervalMinutes;
 
