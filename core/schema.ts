@@ -79,6 +79,8 @@ export const preferenceFields = {
   breakMinutes: v.pipe(v.number(), v.integer(), v.minValue(BREAK_MINUTES_MIN), v.maxValue(BREAK_MINUTES_MAX)),
   /** Opt-in: hold nudges while a web call is audible (needs optional host permissions). */
   holdDuringCalls: v.boolean(),
+  /** Nudges without a sound, where the browser can (Chrome's `silent`; Firefox has no such option). */
+  silentNudges: v.boolean(),
 };
 export type Preferences = {
   [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]>;
@@ -102,6 +104,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hours: DEFAULT_HOURS,
   breakMinutes: 5,
   holdDuringCalls: false,
+  // Absent in storage (every profile before this option) reads as this default: no migration step.
+  silentNudges: false,
 };
 
 export type { TimeRange, WeekHours };

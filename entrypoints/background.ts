@@ -6,7 +6,15 @@ import { MESSAGES } from '../platform/background-messages';
 import { migrateLegacyCheckIns } from '../platform/history/store';
 import { onMessages } from '../platform/messaging';
 import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
-import { dispatch, onTimerAlarm, onTimerTick, repairTimer, snooze } from '../platform/nudges';
+import {
+  dispatch,
+  holdUntilStarted,
+  onTimerAlarm,
+  onTimerTick,
+  repairTimer,
+  snooze,
+  startNudges,
+} from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
 import { watchPreferenceChanges } from '../platform/settings';
@@ -31,9 +39,19 @@ export default defineBackground(() => {
     console.warn('Outlet: the history could not be moved yet.', error),
   );
 
-  // The welcome page opens on first install only, never on an update.
+  // The welcome page opens on first install only, never on an update; nothing is planned until the
+  // person starts Outlet (platform/nudges.ts holdUntilStarted). An update plans as it always did.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    if (reason === 'install') {
+      await kept(holdUntilStarted());
+      await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    } else if (reason === 'update') {
+      await kept(startNudges());
+    }
+  });
+  // Someone who closed the welcome tab without starting: nudges begin with the next browser session.
+  browser.runtime.onStartup.addListener(async () => {
+    await kept(startNudges());
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {

@@ -5,7 +5,7 @@
 import { NoData, pauseRequest, TimerRequest } from '../core/data/messages';
 import { message } from './messaging';
 import { showTestNotification } from './notifications';
-import { dispatch, startTimer, stopTimer } from './nudges';
+import { dispatch, startNudges, startTimer, stopTimer } from './nudges';
 
 export const MESSAGES = {
   pause: message(pauseRequest, async ({ until, kind }, now) => {
@@ -29,8 +29,10 @@ export const MESSAGES = {
   }),
   testNotification: message(NoData, () => showTestNotification()),
   // Finishing the welcome page arms the first nudge: one interval from now.
-  welcomeDone: message(NoData, async (_, now) => {
-    await dispatch({ type: 'resume' }, now);
+  // "Start Outlet" on the welcome page, or the popup opened before it: the first nudge, one
+  // interval from now. Once started, nothing changes.
+  welcomeDone: message(NoData, async () => {
+    await startNudges();
   }),
 };
 

@@ -16,6 +16,8 @@ export interface NudgeCopy {
   message: string;
   checkInLabel: string;
   snoozeLabel: string;
+  /** No sound, where the browser takes the option. */
+  silent?: boolean;
 }
 
 /** Chrome can tell when the person turned Outlet's notifications off; other browsers can't. */
@@ -33,6 +35,7 @@ async function notify(
   title: string,
   message: string,
   buttons?: { title: string }[],
+  silent = false,
 ): Promise<void> {
   await browser.notifications.create(id, {
     type: 'basic',
@@ -40,6 +43,10 @@ async function notify(
     title,
     message,
     ...(buttons ? { buttons } : {}),
+    // Chrome takes `silent` (since Chrome 70). Firefox supports only type, title, message and
+    // iconUrl (MDN, notifications.NotificationOptions) and has refused options it doesn't know
+    // (see `buttons`), so it never gets one; its nudges sound as the system decides.
+    ...(silent && !isFirefox ? { silent: true } : {}),
   });
 }
 
@@ -51,7 +58,7 @@ export async function showNudgeNotification(copy: NudgeCopy): Promise<void> {
   if (await notificationsBlocked()) throw new Error('Notifications are turned off for Outlet.');
   // Firefox rejects `buttons` outright, so it gets a plain notification (a click opens the check-in).
   const buttons = isFirefox ? undefined : [{ title: copy.checkInLabel }, { title: copy.snoozeLabel }];
-  await notify(NUDGE_NOTIFICATION, copy.title, copy.message, buttons);
+  await notify(NUDGE_NOTIFICATION, copy.title, copy.message, buttons, copy.silent);
 }
 
 export async function showTimerOverNotification(title: string, message: string): Promise<void> {

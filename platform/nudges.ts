@@ -8,6 +8,7 @@
 // the unsaved plan is kept in memory as the newest state while this worker lives (and stored at the
 // next chance), and the caller's promise rejects, so a page that asked for the change hears of it.
 
+import { browser } from 'wxt/browser';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Timer } from '../core/schema';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
@@ -129,6 +130,38 @@ async function follow(schedule: Schedule, now: number): Promise<void> {
   else await clearAlarm(DAY_END_ALARM);
 }
 
+// A fresh install plans nothing until the person says start: the welcome's "Start Outlet", or their
+// first opening of the popup (both send `welcomeDone`), or the next start of the browser for someone
+// who closed the welcome tab and never came back. Meanwhile no plan is made from nothing (a start of
+// the worker, a changed setting); a plan someone made anyway (a check-in) is followed as usual.
+const NOT_STARTED_KEY = 'welcome:pending';
+
+async function notStarted(): Promise<boolean> {
+  return (await browser.storage.local.get(NOT_STARTED_KEY))[NOT_STARTED_KEY] === true;
+}
+
+/** On install: no nudge until the person starts Outlet (the worker's first start already planned one). */
+export function holdUntilStarted(now = Date.now()): Promise<void> {
+  return serially(async () => {
+    await browser.storage.local.set({ [NOT_STARTED_KEY]: true });
+    const next: Schedule = {
+      ...(unsavedSchedule ?? (await loadSchedule(now))),
+      nextNudgeAt: null,
+      held: null,
+    };
+    const failure = await storeSchedule(next, now);
+    await follow(next, now);
+    if (failure) throw failure;
+  });
+}
+
+/** Plans the first nudge, one interval from now, if Outlet was not started yet; else changes nothing. */
+export async function startNudges(now = Date.now()): Promise<void> {
+  if (!(await notStarted())) return;
+  await browser.storage.local.remove(NOT_STARTED_KEY);
+  await dispatch({ type: 'resume' }, now);
+}
+
 /**
  * Handles one event: reads settings and schedule once, steps, stores, then alarms, badge,
  * notification. The alarms and the notification follow the decided schedule even when storing it
@@ -140,8 +173,16 @@ export function dispatch(
   random: () => number = Math.random,
 ): Promise<StepResult> {
   return serially(async () => {
-    const [settings, stored] = await Promise.all([loadSettings(), loadSchedule(now)]);
-    const result = step(settings, unsavedSchedule ?? stored, event, now);
+    const [settings, stored, waiting] = await Promise.all([loadSettings(), loadSchedule(now), notStarted()]);
+    const current = unsavedSchedule ?? stored;
+    let result = step(settings, current, event, now);
+    if (
+      waiting &&
+      current.nextNudgeAt === null &&
+      (event.type === 'wake' || event.type === 'settings-changed')
+    ) {
+      result = { schedule: { ...result.schedule, nextNudgeAt: null }, show: null, reason: 'not-started' };
+    }
     let next = result.schedule;
     if (result.show) {
       const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);
@@ -152,7 +193,10 @@ export function dispatch(
       await follow(next, now);
       let outcome: StepResult = { ...result, schedule: next };
       try {
-        await showNudgeNotification(nudgeCopy(line.index, result.show.afterCall));
+        await showNudgeNotification({
+          ...nudgeCopy(line.index, result.show.afterCall),
+          silent: settings.silentNudges,
+        });
       } catch (error) {
         console.warn('Outlet: the nudge could not be shown.', error);
         outcome = step(settings, next, { type: 'nudge-failed' }, now);

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { shouldOfferCalmerPace } from '../../core/schedule';
 import type { Schedule, Settings } from '../../core/schema';
-import { calmerInterval, dayWord, nudgeStatus } from '../../core/status';
+import { calmerInterval, nudgeStatus } from '../../core/status';
 import { startOfNextLocalDay } from '../../core/time';
 import { i18n } from '../../platform/i18n';
-import { formatTime, formatWeekday } from '../shared/copy';
+import { describeNudgeStatus } from '../shared/nudgeWords';
 import { PauseChoices } from './PauseChoices';
 
 export interface NudgeStatusActions {
@@ -73,7 +73,7 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
         </section>
       )}
       <p class="status-line" aria-live="polite">
-        {status ? describe(status, now) : '\u00a0'}
+        {status ? describeNudgeStatus(status, now) : '\u00a0'}
       </p>
       <div class="row">
         {settings.nudgesEnabled && paused && (
@@ -108,44 +108,4 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
       )}
     </footer>
   );
-}
-
-function when(at: number, now: number): string {
-  const day = dayWord(at, now);
-  if (day === 'today') return i18n.t('status.atToday', [formatTime(at)]);
-  if (day === 'tomorrow') return i18n.t('status.atTomorrow', [formatTime(at)]);
-  return i18n.t('status.atDay', [formatWeekday(at), formatTime(at)]);
-}
-
-/** The status in words; a time no date can hold leaves the line blank rather than break the popup. */
-function describe(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number): string {
-  try {
-    return words(status, now);
-  } catch (error) {
-    console.warn('Outlet: the nudge status could not be worded.', status, error);
-    return '\u00a0';
-  }
-}
-
-function words(status: NonNullable<ReturnType<typeof nudgeStatus>>, now: number): string {
-  switch (status.kind) {
-    case 'off':
-      return i18n.t('status.off');
-    case 'no-room':
-      return i18n.t('status.noRoom');
-    case 'paused':
-      if (status.meeting) return i18n.t('status.meetingUntil', [formatTime(status.until)]);
-      // "Until tomorrow" only for the pause that ends at midnight; an hour's pause that runs past
-      // midnight says when it ends.
-      if (status.until === startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
-      if (status.until > startOfNextLocalDay(now))
-        return i18n.t('status.pausedUntilTomorrowAt', [formatTime(status.until)]);
-      return i18n.t('status.pausedUntil', [formatTime(status.until)]);
-    case 'outside-hours':
-      return i18n.t('status.outside', [when(status.next, now)]);
-    case 'next':
-      return i18n.t('status.next', [when(status.at, now)]);
-    case 'unknown':
-      return '\u00a0';
-  }
 }

@@ -61,6 +61,8 @@ const HoursStrict = v.pipe(
 export const PreferencesStrict = v.strictObject({
   ...preferenceFields,
   hours: HoursStrict as unknown as (typeof preferenceFields)['hours'],
+  // Files exported before the option existed have no such field: they read as the default.
+  silentNudges: v.optional(preferenceFields.silentNudges, false),
 });
 
 const SetAsideStrict = v.strictObject({
@@ -115,6 +117,7 @@ export function upgradeV1(file: ExportV1): ExportV2 {
     hours: settings.hours ?? DEFAULT_HOURS,
     breakMinutes: settings.breakMinutes ?? 5,
     holdDuringCalls: settings.holdDuringCalls ?? false,
+    silentNudges: false,
   };
   return {
     format: EXPORT_FORMAT,

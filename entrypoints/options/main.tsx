@@ -1,6 +1,14 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '../../assets/base.css';
 import '../../assets/pages.css';
-import { OptionsApp } from '../../components/OptionsApp';
+import { OptionsPage } from '../../components/pages/OptionsPage';
+import { sendMessage } from '../../platform/messaging';
 
-render(<OptionsApp />, document.getElementById('app') as HTMLElement);
+render(
+  <OptionsPage
+    version={browser.runtime.getManifest().version}
+    sendTestNotification={() => sendMessage('testNotification', null)}
+  />,
+  document.getElementById('app') as HTMLElement,
+);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
-import { useStoredValue } from '../../components/useStoredValue';
+import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
@@ -93,6 +93,13 @@ export function App({ early }: { early?: EarlyData }) {
   const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);
   const support = useStoredValue(supportSource);
+  // Opening the popup before the welcome's "Start Outlet" starts Outlet all the same (nothing is
+  // planned until then, platform/nudges.ts): the status line already says when the first nudge
+  // comes, one interval from now, and this makes it so. Once started, the background ignores it.
+  const notPlanned = settings?.nudgesEnabled === true && schedule?.nextNudgeAt === null;
+  useEffect(() => {
+    if (notPlanned) void sendMessage('welcomeDone', null).catch(() => undefined);
+  }, [notPlanned]);
   const [now, setNow] = useState(Date.now);
   // Keeps "Paused until …" honest if the popup stays open across the end of a pause.
   useEffect(() => {

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/pages.css';
-import { WelcomeApp } from '../../components/WelcomeApp';
+import { WelcomePage } from '../../components/pages/WelcomePage';
+import { sendMessage } from '../../platform/messaging';
+import { scheduleSource } from '../../platform/storage';
 
-render(<WelcomeApp />, document.getElementById('app') as HTMLElement);
+render(
+  <WelcomePage start={() => sendMessage('welcomeDone', null)} schedule={scheduleSource} clock={Date.now} />,
+  document.getElementById('app') as HTMLElement,
+);

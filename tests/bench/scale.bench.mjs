@@ -73,7 +73,9 @@ if (!process.argv[2]) {
 
 // The catalogue's outlet ids, so the generated check-ins name real outlets.
 const OUTLET_IDS = [
-  ...readFileSync(path.join(rootDir, 'core', 'outlets', 'catalogue.ts'), 'utf8').matchAll(/\bid: '([a-z0-9-]+)'/g),
+  ...readFileSync(path.join(rootDir, 'core', 'outlets', 'catalogue.ts'), 'utf8').matchAll(
+    /\bid: '([a-z0-9-]+)'/g,
+  ),
 ].map(([, id]) => id);
 const FEELINGS = [
   'calm',

@@ -32,6 +32,8 @@ const PREFERENCES = {
   hours: ALWAYS_ON_HOURS,
   breakMinutes: 10,
   holdDuringCalls: false,
+  // Every preference, so the stored settings compare whole with what an import writes back.
+  silentNudges: true,
 };
 
 const PEOPLE = [

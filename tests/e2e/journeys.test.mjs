@@ -179,10 +179,20 @@ describe('install and update', () => {
     assert.equal(welcomePages(ext).length, 0, 'no welcome tab on update');
     assert.equal(stored.settings.intervalMinutes, 45, 'settings kept');
     assert.deepEqual(await checkIns(ext), [entry], 'check-ins kept');
-    const nudges = (await ext.getAlarms()).filter((a) => a.name === 'nudge');
-    assert.equal(nudges.length, 1, 'exactly one nudge alarm');
-    assert.ok(Math.abs(nudges[0].scheduledTime - stored.schedule.nextNudgeAt) < 1000, 'at the stored time');
-    assert.ok(stored.schedule.nextNudgeAt > Date.now());
+    // An update starts Outlet if it wasn't started yet: the plan is stored, then its alarm set.
+    const planned = await eventually(
+      async () => ({ all: await ext.getStorage(), alarms: await ext.getAlarms() }),
+      ({ all, alarms }) => {
+        const nudges = alarms.filter((a) => a.name === 'nudge');
+        return (
+          nudges.length === 1 &&
+          typeof all.schedule?.nextNudgeAt === 'number' &&
+          Math.abs(nudges[0].scheduledTime - all.schedule.nextNudgeAt) < 1000
+        );
+      },
+      { what: 'one nudge alarm at the stored time' },
+    );
+    assert.ok(planned.all.schedule.nextNudgeAt > Date.now());
   });
 
   it('never talks to the network and throws no errors (chrome://extensions, opened by the test, aside)', () => {

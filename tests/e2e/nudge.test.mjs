@@ -12,6 +12,7 @@ import {
   parseClock,
   patchSettings,
   startOfNextDay,
+  startOutlet,
 } from './outlet.mjs';
 
 /**
@@ -40,7 +41,15 @@ describe('nudges', () => {
     await ext?.close();
   });
 
-  it('plans the first nudge on install: one alarm, at the stored time', async () => {
+  it('plans nothing on install, and the first nudge at "Start Outlet": one alarm, at the stored time', async () => {
+    await eventually(
+      () => ext.getStorage(),
+      (all) => all['welcome:pending'] === true,
+      { what: 'the install noted as not started' },
+    );
+    assert.equal((await ext.getStorage()).schedule?.nextNudgeAt ?? null, null, 'nothing planned on install');
+    assert.equal((await ext.getAlarms()).filter((a) => a.name === 'nudge').length, 0, 'no alarm on install');
+    await startOutlet(ext);
     const { schedule } = await eventually(
       () => ext.getStorage(),
       (all) => typeof all.schedule?.nextNudgeAt === 'number',

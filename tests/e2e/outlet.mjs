@@ -256,3 +256,19 @@ export async function storedData(ext) {
   const [entries, days, storage] = await Promise.all([checkIns(ext), daySummaries(ext), ext.getStorage()]);
   return { checkIns: entries, days, settings: storage.settings };
 }
+
+/**
+ * "Start Outlet", as the welcome page sends it. A fresh install plans nothing before it; the
+ * install is noted first (`welcome:pending`), so this waits for that note, else the start would
+ * come before there is anything to start.
+ */
+export async function startOutlet(ext) {
+  await eventually(
+    () => ext.getStorage(),
+    (all) => all['welcome:pending'] === true,
+    { what: 'the install noted as not started' },
+  );
+  const page = await ext.openPage('manifest.json');
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'welcomeDone', data: null }));
+  await page.close();
+}

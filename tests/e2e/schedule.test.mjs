@@ -19,6 +19,7 @@ import {
   patchSettings,
   shoot,
   startOfNextDay,
+  startOutlet,
   storageFromPage,
 } from './outlet.mjs';
 
@@ -116,6 +117,7 @@ describe('the schedule end to end', () => {
   before(async () => {
     ext = await launchExtension();
     await patchSettings(ext, { hours: ALWAYS_ON_HOURS, intervalMinutes: 60 });
+    await startOutlet(ext);
     await eventually(
       () => ext.getStorage(),
       (all) => (all.schedule?.nextNudgeAt ?? 0) > Date.now(),
@@ -335,18 +337,24 @@ describe('the schedule end to end', () => {
         (d) => new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(new Date(2026, 0, 4 + d)),
         day,
       );
+      // Every day has the same hours (around the clock): the page opens on the quick way.
+      await page.getByRole('radio', { name: 'Different hours each day' }).check();
       const group = page.getByRole('group', { name: dayName, exact: true });
       await group.waitFor();
       await shoot(page, '26-options');
-      const from = group.getByLabel('From');
-      const to = group.getByLabel('to', { exact: true });
-      const save = page.getByRole('button', { name: 'Save hours' });
+      const from = group.getByLabel('From').first();
+      const to = group.getByLabel('to', { exact: true }).first();
+      // Each change is kept when the field is left, if the whole week checks out; else it stays on
+      // screen, refused, with the reason next to it.
+      const leave = async (field, value) => {
+        await field.fill(value);
+        await field.blur();
+      };
 
       // 10:00 to 9:00, same day: ends before it starts.
-      await from.fill('10:00');
-      await to.fill('09:00');
       await group.getByRole('checkbox', { name: 'ends the next day' }).uncheck();
-      await save.click();
+      await leave(from, '10:00');
+      await leave(to, '09:00');
       const alert = group.getByRole('alert');
       await alert.waitFor();
       assert.equal(
@@ -360,14 +368,27 @@ describe('the schedule end to end', () => {
         'tied to the field',
       );
       assert.equal(await page.getByRole('alert').count(), 1, 'only next to that range');
+      assert.equal(await to.inputValue(), '09:00', 'the refused time stays as typed');
       await sleep(200);
       assert.deepEqual((await ext.getStorage()).settings, storedBefore, 'not saved');
 
-      // 9:00 to 12:00 and 9:00 to 17:00 on the same day: they overlap.
-      await from.fill('09:00');
-      await to.fill('12:00');
+      // 9:00 to 12:00 is kept; a second range from 11:00 overlaps it and is refused.
+      await leave(from, '09:00');
+      await leave(to, '12:00');
       await group.getByRole('button', { name: `Add hours on ${dayName}` }).click();
-      await save.click();
+      const kept = await eventually(
+        () => ext.getStorage(),
+        (all) => all.settings.hours[day].length === 2,
+        { what: 'two ranges kept' },
+      );
+      assert.deepEqual(
+        kept.settings.hours[day].map(({ start, end }) => [start, end]),
+        [
+          [540, 720],
+          [780, 840],
+        ],
+      );
+      await leave(group.getByLabel('From').nth(1), '11:00');
       await group.getByRole('alert').first().waitFor();
       const overlaps = (await group.getByRole('alert').allTextContents()).map((text) => text.trim());
       assert.ok(overlaps.length >= 1);
@@ -378,7 +399,7 @@ describe('the schedule end to end', () => {
       await group.getByRole('alert').first().scrollIntoViewIfNeeded();
       await shoot(page, '27-options-hours-error');
       await sleep(200);
-      assert.deepEqual((await ext.getStorage()).settings, storedBefore, 'not saved');
+      assert.deepEqual((await ext.getStorage()).settings.hours[day], kept.settings.hours[day], 'not saved');
 
       // One half-hour far from the planned nudge's time of day: valid, and the nudge has to move.
       await group
@@ -387,9 +408,9 @@ describe('the schedule end to end', () => {
         .click();
       const hour = (new Date(planned).getHours() + 12) % 24;
       const hh = String(hour).padStart(2, '0');
-      await from.fill(`${hh}:00`);
-      await to.fill(`${hh}:30`);
-      await save.click();
+      await leave(to, '23:59');
+      await leave(from, `${hh}:00`);
+      await leave(to, `${hh}:30`);
       const { settings, schedule } = await eventually(
         () => ext.getStorage(),
         (all) => all.settings.hours[day][0]?.start === hour * 60 && all.schedule.nextNudgeAt !== planned,

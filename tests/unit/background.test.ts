@@ -255,6 +255,60 @@ describe('background', () => {
     expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/welcome\.html$/) });
   });
 
+  it('plans nothing on install until "Start Outlet", then the first nudge one interval later', async () => {
+    await startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await settle();
+    expect((await stored('schedule')).nextNudgeAt).toBeNull();
+    expect(await fakeBrowser.alarms.get(NUDGE_ALARM)).toBeFalsy();
+
+    // Choices made on the welcome page before the start, and a restart of the worker, plan nothing.
+    await setPreferences({ intervalMinutes: 45 });
+    await settle();
+    background.main();
+    await settle();
+    expect((await stored('schedule')).nextNudgeAt).toBeNull();
+    expect(await fakeBrowser.alarms.get(NUDGE_ALARM)).toBeFalsy();
+
+    vi.setSystemTime(START + 5 * MINUTE);
+    await sendFromPage({ type: 'welcomeDone', data: null });
+    expect((await stored('schedule')).nextNudgeAt).toBe(START + 50 * MINUTE);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 50 * MINUTE);
+
+    // Once started, another "start" (the popup, the welcome page opened again) changes nothing.
+    vi.setSystemTime(START + 20 * MINUTE);
+    await sendFromPage({ type: 'welcomeDone', data: null });
+    expect((await stored('schedule')).nextNudgeAt).toBe(START + 50 * MINUTE);
+  });
+
+  it('starts nudges at the next browser start for someone who never pressed "Start Outlet"', async () => {
+    await startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await settle();
+    expect((await stored('schedule')).nextNudgeAt).toBeNull();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await settle();
+    expect((await stored('schedule')).nextNudgeAt).toBe(START + 60 * MINUTE);
+  });
+
+  it('plans on an update exactly as before', async () => {
+    await startWorker();
+    const planned = (await stored('schedule')).nextNudgeAt;
+    expect(planned).toBe(START + 60 * MINUTE);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1' });
+    await settle();
+    expect((await stored('schedule')).nextNudgeAt).toBe(planned);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(planned);
+  });
+
+  it('asks Chrome for a silent nudge when the person chose one', async () => {
+    await setPreferences({ silentNudges: true });
+    await startWorker();
+    vi.setSystemTime(START + 60 * MINUTE);
+    await fireNudgeAlarm();
+    expect((notificationsOnScreen()[NUDGE_NOTIFICATION] as { silent?: boolean }).silent).toBe(true);
+  });
+
   it('leaves a badge for a dismissed nudge, until the next check-in', async () => {
     await startWorker();
     vi.setSystemTime(START + 60 * MINUTE);

@@ -215,9 +215,14 @@ describe('parseImportFile: hostile files', () => {
 });
 
 describe('parseImportFile: sound files', () => {
-  it('reads a v2 file as it is', () => {
+  it('reads a v2 file as it is; one made before silent nudges existed reads as not silent', () => {
     const result = parseImportFile(fixture('valid-v2.json'));
-    expect(result).toEqual({ ok: true, data: JSON.parse(fixture('valid-v2.json')) });
+    const file = JSON.parse(fixture('valid-v2.json'));
+    expect(file.preferences.silentNudges).toBeUndefined();
+    expect(result).toEqual({
+      ok: true,
+      data: { ...file, preferences: { ...file.preferences, silentNudges: false } },
+    });
   });
 
   it('accepts a byte-order mark in front', () => {
@@ -235,6 +240,7 @@ describe('parseImportFile: sound files', () => {
       hours: DEFAULT_HOURS,
       breakMinutes: 5,
       holdDuringCalls: false,
+      silentNudges: false,
     });
     expect(result.data.trustedPeople).toEqual([{ id: 'p9', name: 'Kim' }]);
     expect(result.data.checkIns.map((entry) => entry.id)).toEqual(['c1', 'c2']);

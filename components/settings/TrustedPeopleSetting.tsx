@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { type PersonInputResult, parsePersonInput } from '../core/inputs';
-import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../core/schema';
-import { i18n } from '../platform/i18n';
-import { PeopleFull } from '../platform/settings';
+import { type PersonInputResult, parsePersonInput } from '../../core/inputs';
+import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
+import { PeopleFull } from '../../platform/settings';
 
 interface Props {
   people: readonly TrustedPerson[];
@@ -21,7 +21,10 @@ const errorText = (result: Exclude<PersonInputResult, { ok: true }>): string => 
   return i18n.t(result.field === 'phone' ? 'options.errorPhone' : 'options.errorEmail');
 };
 
-/** The people a "talking" outlet can suggest, with an optional phone number or email. */
+/**
+ * The people a "talking" outlet can suggest, with an optional phone number or email. Adding one is
+ * the person's choice made, and kept at once; the page gives the heading.
+ */
 export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) {
   const [draft, setDraft] = useState({ name: '', phone: '', email: '' });
   const [error, setError] = useState<{ field: Field; text: string } | null>(null);
@@ -84,8 +87,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
   );
 
   return (
-    <section aria-labelledby="people-title">
-      <h2 id="people-title">{i18n.t('options.peopleHeading')}</h2>
+    <div class="people-setting">
       <p class="help">{i18n.t('options.peopleHelp')}</p>
       {people.length === 0 ? (
         <p class="help">{i18n.t('options.peopleNone')}</p>
@@ -120,6 +122,6 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
           {i18n.t('options.personAdd')}
         </button>
       </form>
-    </section>
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type IntervalInputResult, parseIntervalInput } from '../core/inputs';
-import { INTERVAL_PRESETS } from '../core/schema';
-import { i18n } from '../platform/i18n';
+import { type IntervalInputResult, parseIntervalInput } from '../../core/inputs';
+import { INTERVAL_PRESETS } from '../../core/schema';
+import { i18n } from '../../platform/i18n';
 
 interface Props {
   minutes: number;
   onChange: (minutes: number) => Promise<void>;
+  /** Typed input was refused (shown next to the field): the section no longer says "Saved". */
+  onRefused?: () => void;
 }
 
 const CUSTOM = 'custom';
@@ -20,27 +22,33 @@ const errorText: Record<Exclude<IntervalInputResult, { ok: true }>['reason'], ()
 
 const isPreset = (minutes: number) => (INTERVAL_PRESETS as readonly number[]).includes(minutes);
 
-/** "Nudge every": a few presets, or any whole number of minutes from 15 to 240. */
-export function FrequencySetting({ minutes, onChange }: Props) {
+/**
+ * "Nudge every": a few presets, kept as soon as one is chosen, or any whole number of minutes from
+ * 15 to 240, kept when the field is left (or on Enter). A refused number stays in the field as typed.
+ */
+export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
   const [custom, setCustom] = useState(!isPreset(minutes));
   const [text, setText] = useState(String(minutes));
   const [error, setError] = useState<string | null>(null);
 
-  // Follow the stored value when it changes elsewhere (another options tab, a reset).
+  // Follow the stored value when it changes elsewhere (another options tab, a reset), unless the
+  // field holds a refused value the person is still working on.
   useEffect(() => {
+    if (error) return;
     setText(String(minutes));
-    if (!isPreset(minutes)) setCustom(true);
+    setCustom(!isPreset(minutes) || custom);
   }, [minutes]);
 
-  const saveCustom = async (event: Event) => {
-    event.preventDefault();
-    const result = parseIntervalInput(text);
+  // What the field holds now (a blur can come before the re-render that follows the typing).
+  const keepCustom = (typed: string) => {
+    const result = parseIntervalInput(typed);
     if (!result.ok) {
       setError(`${errorText[result.reason]()} ${i18n.plural('options.keptValue', minutes)}`);
+      onRefused?.();
       return;
     }
     setError(null);
-    await onChange(result.minutes);
+    if (result.minutes !== minutes) void onChange(result.minutes).catch(() => undefined);
   };
 
   return (
@@ -57,7 +65,8 @@ export function FrequencySetting({ minutes, onChange }: Props) {
           }
           setCustom(false);
           setError(null);
-          void onChange(Number(choice));
+          setText(choice);
+          void onChange(Number(choice)).catch(() => undefined);
         }}
       >
         {INTERVAL_PRESETS.map((preset) => (
@@ -68,21 +77,26 @@ export function FrequencySetting({ minutes, onChange }: Props) {
         <option value={CUSTOM}>{i18n.t('options.custom')}</option>
       </select>
       {custom && (
-        <form class="custom-interval" onSubmit={saveCustom} noValidate>
+        <form
+          class="custom-interval"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            keepCustom(text);
+          }}
+        >
           <label for="custom-minutes">{i18n.t('options.customLabel')}</label>
-          <div class="row">
-            <input
-              id="custom-minutes"
-              type="text"
-              inputMode="numeric"
-              size={5}
-              value={text}
-              aria-invalid={error !== null}
-              aria-describedby={error ? 'custom-help custom-error' : 'custom-help'}
-              onInput={(event) => setText(event.currentTarget.value)}
-            />
-            <button type="submit">{i18n.t('options.save')}</button>
-          </div>
+          <input
+            id="custom-minutes"
+            type="text"
+            inputMode="numeric"
+            size={5}
+            value={text}
+            aria-invalid={error !== null}
+            aria-describedby={error ? 'custom-help custom-error' : 'custom-help'}
+            onInput={(event) => setText(event.currentTarget.value)}
+            onBlur={(event) => keepCustom(event.currentTarget.value)}
+          />
           <p id="custom-help" class="help">
             {i18n.t('options.customHelp')}
           </p>

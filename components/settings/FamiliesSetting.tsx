@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { OUTLET_FAMILIES, type OutletFamily } from '../core/families';
-import { i18n } from '../platform/i18n';
-import { familyLabel } from './copy';
+import { OUTLET_FAMILIES, type OutletFamily } from '../../core/families';
+import { i18n } from '../../platform/i18n';
+import { familyLabel } from '../shared/copy';
 
 interface Props {
   families: readonly OutletFamily[];
@@ -22,7 +22,7 @@ export function FamiliesSetting({ families, onChange }: Props) {
   };
   return (
     <fieldset aria-describedby={error ? 'families-help families-error' : 'families-help'}>
-      <legend>{i18n.t('options.familiesHeading')}</legend>
+      <legend class="visually-hidden">{i18n.t('options.familiesHeading')}</legend>
       <p id="families-help" class="help">
         {i18n.t('options.familiesHelp')}
       </p>
