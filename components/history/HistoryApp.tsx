@@ -99,6 +99,16 @@ export function HistoryApp({ now }: Props) {
   useEffect(() => {
     shown.current.days = days?.entries.length ?? DAYS_PAGE;
   }, [days]);
+
+  // A link to a section (settings' "Your data" opens history.html#data-heading) lands on it once the
+  // page has drawn: the browser's own jump happens before there is anything to jump to.
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (days === null || jumped.current) return;
+    jumped.current = true;
+    const target = location.hash.slice(1);
+    if (target) document.getElementById(target)?.scrollIntoView();
+  }, [days]);
   useEffect(() => {
     shown.current.lines = journal?.entries.length ?? JOURNAL_PAGE;
   }, [journal]);
