@@ -20,7 +20,8 @@ import { findChromium, launchExtension, rootDir } from '../e2e/harness.mjs';
 
 const RUNS = 30;
 const READY_TIMEOUT_MS = 5000;
-const TARGETS = { ratio: 1.15, popupKb: 20, backgroundKb: 10 };
+// Issue 9 sets the background at 16 KB: room for validated messages and the timer badge.
+const TARGETS = { ratio: 1.15, popupKb: 20, backgroundKb: 16 };
 const FEELING_BUTTON = 'button[data-feeling="calm"]';
 const OUTLET_HEADING = '#outlet-title';
 
