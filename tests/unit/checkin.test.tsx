@@ -1,6 +1,6 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CheckIn, type CheckInActions, type CheckInData } from '../../components/checkin/CheckIn';
+import { CheckIn, type CheckInData } from '../../components/checkin/CheckIn';
 import type { Context } from '../../core/schema';
 import {
   type CheckIn as CheckInEntry,
@@ -10,6 +10,7 @@ import {
   parseCheckIn,
   type Settings,
 } from '../../core/schema';
+import { renderCheckIn } from './render-checkin';
 
 // Tuesday 12 May 2026, 14:00 local time: inside the default active hours.
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
@@ -23,46 +24,15 @@ interface Setup {
   data?: Partial<CheckInData>;
 }
 
-function setup({ settings = {}, context = {}, history = [], random = () => 0, data = {} }: Setup = {}) {
-  let clock = NOW;
-  const actions: CheckInActions = {
-    saveCheckIn: vi.fn(async () => undefined),
-    saveDraft: vi.fn(),
-    clearDraft: vi.fn(),
-    saveContext: vi.fn(),
-    pause: vi.fn(),
-    resume: vi.fn(),
-    startTimer: vi.fn(),
-    stopTimer: vi.fn(),
-    openSettings: vi.fn(),
-    openSupport: vi.fn(),
-    openHistory: vi.fn(),
-    dismissSupport: vi.fn(),
-    acceptCalmerPace: vi.fn(),
-    dismissCalmerPace: vi.fn(),
-    random,
-    newId: () => 'check-in-1',
-    clock: () => clock,
-  };
-  const full: CheckInData = {
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    schedule: { ...DEFAULT_SCHEDULE, nextNudgeAt: new Date(2026, 4, 12, 14, 30).getTime() },
-    timer: null,
-    context: { ...DEFAULT_CONTEXT_STATE, ...context },
-    history,
-    support: { dismissedAt: null },
+function setup({ data = {}, ...rest }: Setup = {}) {
+  return renderCheckIn({
     now: NOW,
-    ...data,
-  };
-  const view = render(<CheckIn data={full} actions={actions} />);
-  return {
-    actions,
-    view,
-    setClock: (t: number) => {
-      clock = t;
+    ...rest,
+    data: {
+      schedule: { ...DEFAULT_SCHEDULE, nextNudgeAt: new Date(2026, 4, 12, 14, 30).getTime() },
+      ...data,
     },
-    lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0],
-  };
+  });
 }
 
 const done = (patch: Partial<CheckInEntry>): CheckInEntry => ({

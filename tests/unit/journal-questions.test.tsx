@@ -2,16 +2,11 @@
 // three small things that went okay today" a question about what went okay, in a few rows.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { OutletCard } from '../../components/checkin/OutletCard';
 import { FEELING_IDS } from '../../core/feelings';
 import { journalPromptKeys, OUTLETS, type Outlet, outletById, outletCopyKey } from '../../core/outlets';
-import {
-  DEFAULT_CONTEXT_STATE,
-  DEFAULT_SCHEDULE,
-  DEFAULT_SETTINGS,
-  JOURNAL_MAX_LENGTH,
-} from '../../core/schema';
+import { JOURNAL_MAX_LENGTH } from '../../core/schema';
+import { renderCheckIn } from './render-checkin';
 import { messages } from './setup';
 
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
@@ -20,40 +15,8 @@ const message = (key: string) => messages[key.replaceAll('.', '_')] ?? '';
 const byTitle = new Map(JOURNAL_OUTLETS.map((o) => [message(`outlet.${outletCopyKey(o.id)}.title`), o]));
 
 function open(feeling: string, random: () => number) {
-  const actions = {
-    saveCheckIn: vi.fn(async () => undefined),
-    saveDraft: vi.fn(),
-    clearDraft: vi.fn(),
-    saveContext: vi.fn(),
-    pause: vi.fn(),
-    resume: vi.fn(),
-    startTimer: vi.fn(),
-    stopTimer: vi.fn(),
-    openSettings: vi.fn(),
-    openSupport: vi.fn(),
-    openHistory: vi.fn(),
-    dismissSupport: vi.fn(),
-    acceptCalmerPace: vi.fn(),
-    dismissCalmerPace: vi.fn(),
-    random,
-    newId: () => 'check-in-1',
-    clock: () => NOW,
-  } satisfies CheckInActions;
-  render(
-    <CheckIn
-      data={{
-        settings: { ...DEFAULT_SETTINGS, families: ['journaling'] },
-        schedule: DEFAULT_SCHEDULE,
-        timer: null,
-        // Room for every journal outlet: none needs more than 5 minutes, none needs to be alone.
-        context: { ...DEFAULT_CONTEXT_STATE, minutes: 15 },
-        history: [],
-        support: { dismissedAt: null },
-        now: NOW,
-      }}
-      actions={actions}
-    />,
-  );
+  // Room for every journal outlet: none needs more than 5 minutes, none needs to be alone.
+  renderCheckIn({ now: NOW, settings: { families: ['journaling'] }, context: { minutes: 15 }, random });
   const label = feeling === 'cant-tell' ? "I can't tell" : message(`feeling.${feeling.replaceAll('-', '_')}`);
   fireEvent.click(screen.getByRole('button', { name: label }));
 }

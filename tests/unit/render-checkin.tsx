@@ -17,6 +17,8 @@ export interface RenderCheckIn {
   context?: Partial<Context>;
   history?: CheckInEntry[];
   random?: () => number;
+  /** Any other part of the data, taken as it is. */
+  data?: Partial<CheckInData>;
 }
 
 export function renderCheckIn({
@@ -25,6 +27,7 @@ export function renderCheckIn({
   context = {},
   history = [],
   random = () => 0,
+  data: more = {},
 }: RenderCheckIn) {
   let clock = now;
   const actions: CheckInActions = {
@@ -54,6 +57,7 @@ export function renderCheckIn({
     history,
     support: { dismissedAt: null },
     now,
+    ...more,
   };
   const view = render(<CheckIn data={data} actions={actions} />);
   return {
@@ -62,5 +66,7 @@ export function renderCheckIn({
     setClock: (t: number) => {
       clock = t;
     },
+    /** The last check-in the page asked to store. */
+    lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0],
   };
 }
