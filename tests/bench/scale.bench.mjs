@@ -37,6 +37,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium, rootDir, unpackedExtensionId } from '../e2e/harness.mjs';
+import { feelingIds } from '../e2e/outlet.mjs';
 
 const RUNS = 17;
 const EXPORT_RUNS = 5;
@@ -77,27 +78,7 @@ const OUTLET_IDS = [
     /\bid: '([a-z0-9-]+)'/g,
   ),
 ].map(([, id]) => id);
-const FEELINGS = [
-  'calm',
-  'content',
-  'grateful',
-  'hopeful',
-  'joyful',
-  'excited',
-  'proud',
-  'energised',
-  'anxious',
-  'stressed',
-  'frustrated',
-  'angry',
-  'overwhelmed',
-  'sad',
-  'down',
-  'tired',
-  'lonely',
-  'numb',
-  'cant-tell',
-];
+const FEELINGS = feelingIds();
 
 // --- in the pages ----------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import {
   clearCheckIns,
   daySummaries,
   eventually,
+  feelingIds,
   MINUTE,
   patchSettings,
   seedHistory,
@@ -41,27 +42,7 @@ const PEOPLE = [
   { id: 'person-aicha', name: 'Aïcha', email: 'aicha@example.org' },
 ];
 
-const FEELINGS = [
-  'calm',
-  'content',
-  'grateful',
-  'hopeful',
-  'joyful',
-  'excited',
-  'proud',
-  'energised',
-  'anxious',
-  'stressed',
-  'frustrated',
-  'angry',
-  'overwhelmed',
-  'sad',
-  'down',
-  'tired',
-  'lonely',
-  'numb',
-  'cant-tell',
-];
+const FEELINGS = feelingIds();
 
 /** A week and a bit of varied check-ins: every optional field, journal lines with awkward text. */
 function sampleHistory(now = Date.now()) {

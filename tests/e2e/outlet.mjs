@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { screenshotDir } from './harness.mjs';
+import { rootDir, screenshotDir } from './harness.mjs';
 // Helpers for Outlet's journeys, on top of harness.mjs. They speak the app's storage contract:
 // preferences in chrome.storage.sync (`pref:<name>`), trusted people in chrome.storage.local
 // (`person:<id>`), `schedule` in chrome.storage.local, and the check-ins in IndexedDB (database
@@ -271,4 +271,11 @@ export async function startOutlet(ext) {
   const page = await ext.openPage('manifest.json');
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'welcomeDone', data: null }));
   await page.close();
+}
+
+/** The feeling ids of core/feelings.ts (FEELING_IDS), read from the source so tests never copy it. */
+export function feelingIds() {
+  const source = readFileSync(path.join(rootDir, 'core', 'feelings.ts'), 'utf8');
+  const list = /export const FEELING_IDS = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/'([a-z-]+)'/g)].map(([, id]) => id);
 }
