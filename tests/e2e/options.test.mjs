@@ -292,8 +292,12 @@ describe('welcome: three short steps', () => {
     const said = (await page.getByRole('status').textContent()).trim();
     await shoot(page, '25-welcome-done');
     const popup = await ext.openPage('popup.html');
-    const line = (await popup.locator('.status-line').textContent()).trim();
-    assert.ok(line.length > 1, 'the popup says when');
+    // The status line fills in once the popup has read the schedule.
+    const line = await eventually(
+      async () => ((await popup.locator('.status-line').textContent()) ?? '').trim(),
+      (text) => text.length > 1,
+      { what: 'the popup to say when' },
+    );
     assert.equal(said, `${line.replace(/\.$/, '')}. You can close this tab; Outlet waits in the toolbar.`);
     const after = await ext.getStorage();
     assert.equal(after.schedule.nextNudgeAt, stored.schedule.nextNudgeAt, 'opening the popup moved nothing');
