@@ -37,7 +37,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium, rootDir, unpackedExtensionId } from '../e2e/harness.mjs';
-import { feelingIds } from '../e2e/outlet.mjs';
+import { feelingIds, summarizeDays } from '../e2e/outlet.mjs';
 
 const RUNS = 17;
 const EXPORT_RUNS = 5;
@@ -155,7 +155,7 @@ function benchProbe() {
  * Installed in a helper page of each copy (its manifest.json): seeding and cleaning the database.
  * Day summaries are made here as core/data/days.ts makes them.
  */
-function installDbTools() {
+function installDbTools(summarizeDays) {
   const pad = (n) => String(n).padStart(2, '0');
   const dayOf = (at) => {
     const d = new Date(at);
@@ -165,23 +165,8 @@ function installDbTools() {
     const [y, m, d] = day.split('-').map(Number);
     return [new Date(y, m - 1, d).getTime(), new Date(y, m - 1, d + 1).getTime()];
   };
-  const summarize = (day, entries) => {
-    const s = { day, count: 0, feelings: {}, helped: {}, done: 0, journal: 0 };
-    for (const entry of entries) {
-      s.count++;
-      s.feelings[entry.feeling] = (s.feelings[entry.feeling] ?? 0) + 1;
-      if (entry.outcome === 'done') s.done++;
-      if (entry.journal) s.journal++;
-      if (entry.helped && entry.outletId) {
-        const c = s.helped[entry.outletId] ?? { yes: 0, aBit: 0, no: 0 };
-        if (entry.helped === 'yes') c.yes++;
-        else if (entry.helped === 'a-bit') c.aBit++;
-        else c.no++;
-        s.helped[entry.outletId] = c;
-      }
-    }
-    return s;
-  };
+  // One day's summary, made by the e2e helpers' summarizeDays (passed in as source).
+  const summarize = (_day, entries) => summarizeDays(entries)[0];
   const open = () =>
     new Promise((resolve, reject) => {
       const request = indexedDB.open('outlet');
@@ -396,7 +381,7 @@ try {
   for (const name of ['full', 'empty']) {
     tools[name] = await context.newPage();
     await tools[name].goto(`${origin[name]}manifest.json`);
-    await tools[name].evaluate(installDbTools);
+    await tools[name].evaluate(`(${installDbTools})(${summarizeDays})`);
   }
   const benchStart = Date.now();
   seeded = await tools.full.evaluate((options) => window.__db.seed(options), {

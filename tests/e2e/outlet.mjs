@@ -52,10 +52,39 @@ function openHistoryDb() {
  * DevTools evaluation is not bound by the extension's CSP, an `eval` inside the worker would be.
  */
 async function inHistoryDb(ext, body, arg = null) {
-  const expression = `(${openHistoryDb})().then(async (db) => {
+  const expression = `const summarizeDays = (${summarizeDays});
+  (${openHistoryDb})().then(async (db) => {
     try { return await (${body})(db, ${JSON.stringify(arg)}); } finally { db.close(); }
   })`;
   return (await ext.worker()).evaluate(expression);
+}
+
+/**
+ * The day summaries of some check-ins, made as core/data/days.ts makes them (the tests can't import
+ * TypeScript): `{ day, count, feelings, helped, done, journal }` per local day, oldest day first.
+ * Self-contained, so a page can run it: pass it along as source (`(${summarizeDays})`).
+ */
+export function summarizeDays(entries) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const days = new Map();
+  for (const entry of entries) {
+    const d = new Date(entry.at);
+    const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    const s = days.get(day) ?? { day, count: 0, feelings: {}, helped: {}, done: 0, journal: 0 };
+    s.count++;
+    s.feelings[entry.feeling] = (s.feelings[entry.feeling] ?? 0) + 1;
+    if (entry.outcome === 'done') s.done++;
+    if (entry.journal) s.journal++;
+    if (entry.helped && entry.outletId) {
+      const c = s.helped[entry.outletId] ?? { yes: 0, aBit: 0, no: 0 };
+      if (entry.helped === 'yes') c.yes++;
+      else if (entry.helped === 'a-bit') c.aBit++;
+      else c.no++;
+      s.helped[entry.outletId] = c;
+    }
+    days.set(day, s);
+  }
+  return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
 /** Stored check-ins, oldest first. */
@@ -216,31 +245,10 @@ export async function seedHistory(ext, entries) {
     ext,
     (db, list) =>
       new Promise((resolve, reject) => {
-        const pad = (n) => String(n).padStart(2, '0');
-        const dayOf = (at) => {
-          const d = new Date(at);
-          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-        };
-        const days = new Map();
-        for (const entry of list) {
-          const day = dayOf(entry.at);
-          const s = days.get(day) ?? { day, count: 0, feelings: {}, helped: {}, done: 0, journal: 0 };
-          s.count++;
-          s.feelings[entry.feeling] = (s.feelings[entry.feeling] ?? 0) + 1;
-          if (entry.outcome === 'done') s.done++;
-          if (entry.journal) s.journal++;
-          if (entry.helped && entry.outletId) {
-            const c = s.helped[entry.outletId] ?? { yes: 0, aBit: 0, no: 0 };
-            if (entry.helped === 'yes') c.yes++;
-            else if (entry.helped === 'a-bit') c.aBit++;
-            else c.no++;
-            s.helped[entry.outletId] = c;
-          }
-          days.set(day, s);
-        }
         const tx = db.transaction(['checkins', 'days'], 'readwrite');
         for (const entry of list) tx.objectStore('checkins').put(entry);
-        for (const summary of days.values()) tx.objectStore('days').put(summary);
+        // Runs in the worker: summarizeDays there is the copy inHistoryDb's expression defines.
+        for (const summary of summarizeDays(list)) tx.objectStore('days').put(summary);
         tx.oncomplete = () => resolve(true);
         tx.onerror = () => reject(tx.error);
       }),
