@@ -19,6 +19,30 @@ export default defineConfig({
       modulePreload: { polyfill: false },
     },
   }),
+  // `npm run zip` (Chrome) and `npm run zip:firefox`, which adds the sources archive AMO asks for.
+  // The archive holds exactly what `npm ci && npm run build:firefox` needs to make the same build
+  // (README, "Build from source"): listed, not everything minus some, so a stray file never ships.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'PRIVACY.md',
+      'assets/**',
+      'build/**',
+      'components/**',
+      'core/**',
+      'entrypoints/**',
+      'locales/**',
+      'platform/**',
+      'public/**',
+      'scripts/make-icons.mjs',
+    ],
+    // Belt and braces: build output, screenshots and tests never go in, whatever the list says.
+    excludeSources: ['.output/**', '.out-*/**', 'node_modules/**', 'tests/**', '**/screenshots/**'],
+  },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       // WXT reads an entrypoint named "history" as a replacement for the browser's own History page
