@@ -60,14 +60,11 @@ describe('store descriptions', () => {
     });
 
     it('has a caption for each store screenshot of the check-in', () => {
-      const captions = Object.fromEntries(
-        [...(parts.get('Screenshot captions') ?? '').matchAll(/^- (\w+): (.+)$/gm)].map(([, id, text]) => [
-          id,
-          text,
-        ]),
-      );
-      expect(Object.keys(captions).sort()).toEqual(['feelings', 'outlet']);
-      for (const text of Object.values(captions)) expect([...(text ?? '')].length).toBeLessThanOrEqual(90);
+      const captions = new Map<string, string>();
+      for (const [, id, text] of (parts.get('Screenshot captions') ?? '').matchAll(/^- (\w+): (.+)$/gm))
+        captions.set(id ?? '', text ?? '');
+      expect([...captions.keys()].sort()).toEqual(['feelings', 'outlet']);
+      for (const text of captions.values()) expect([...text].length).toBeLessThanOrEqual(90);
     });
   });
 });
