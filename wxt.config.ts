@@ -19,6 +19,43 @@ export default defineConfig({
       modulePreload: { polyfill: false },
     },
   }),
+  // `npm run zip` (Chrome) and `npm run zip:firefox`, which adds the sources archive AMO asks for.
+  // The archive holds exactly what `npm ci && npm run build:firefox` needs to make the same build
+  // (README, "Build from source"): listed, not everything minus some, so a stray file never ships.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'PRIVACY.md',
+      'assets/**',
+      'build/**',
+      'components/**',
+      'core/**',
+      'entrypoints/**',
+      'locales/**',
+      'platform/**',
+      'public/**',
+      'scripts/make-icons.mjs',
+    ],
+    // Belt and braces: build output, screenshots and tests never go in, whatever the list says.
+    excludeSources: ['.output/**', '.out-*/**', 'node_modules/**', 'tests/**', '**/screenshots/**'],
+  },
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT reads an entrypoint named "history" as a replacement for the browser's own History page
+      // (chrome_url_overrides): Outlet's history is a page of its own, opened from the popup and
+      // settings, and Ctrl+H must stay the browser's.
+      if (manifest.chrome_url_overrides) {
+        delete manifest.chrome_url_overrides.history;
+        if (Object.keys(manifest.chrome_url_overrides).length === 0) delete manifest.chrome_url_overrides;
+      }
+      // WXT puts the popup's <title> over action.default_title; the toolbar tooltip is a message.
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -28,6 +65,9 @@ export default defineConfig({
     // Asked for only when the person turns on "hold nudges during web calls" (platform/presence.ts).
     optional_host_permissions: [...CALL_SITES],
     action: { default_title: '__MSG_actionTitle__' },
+    // The toolbar popup (the check-in) from the keyboard, in Chrome and Firefox MV3 alike. A person
+    // changes it in the browser's own shortcut settings; options shows it (platform/shortcut.ts).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+O' } } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { i18n } from '../../platform/i18n';
+import { openShortcutSettings, readCheckInShortcut } from '../../platform/shortcut';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
@@ -8,6 +9,7 @@ import { HoursSetting } from '../settings/HoursSetting';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
 import { SaveNote } from '../settings/SaveNote';
+import { ShortcutSetting } from '../settings/ShortcutSetting';
 import { TestNotification } from '../settings/TestNotification';
 import { ToggleSetting } from '../settings/ToggleSetting';
 import { TrustedPeopleSetting } from '../settings/TrustedPeopleSetting';
@@ -18,7 +20,11 @@ interface Props {
   version: string;
   sendTestNotification: () => Promise<{ ok: true } | { ok: false; error: string }>;
   actions?: SettingsActions;
+  /** The check-in's keyboard shortcut: how to read it and where to change it. */
+  shortcut?: { read: () => Promise<string>; open: () => Promise<void> };
 }
+
+const browserShortcut = { read: readCheckInShortcut, open: openShortcutSettings };
 
 const SECTIONS = [
   { id: 'nudges', nav: 'options.navNudges', heading: 'options.nudgesHeading' },
@@ -46,7 +52,7 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
  * the field is left or the choice is made, refused input stays in its field with the reason next to
  * it, and "Saved." shows in the section where the change was made.
  */
-export function OptionsPage({ version, sendTestNotification, actions }: Props) {
+export function OptionsPage({ version, sendTestNotification, actions, shortcut = browserShortcut }: Props) {
   const form = useSettings(actions);
   const { report, settings, note, saveIn, refusedIn, people } = form;
   if (!settings) return <main class="options" aria-busy="true" />;
@@ -140,6 +146,7 @@ export function OptionsPage({ version, sendTestNotification, actions }: Props) {
       </Part>
 
       <Part id="about">
+        <ShortcutSetting read={shortcut.read} open={shortcut.open} />
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>
         <p class="help">{i18n.t('options.version', [version])}</p>
