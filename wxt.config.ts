@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { popupChunk } from './build/popup-chunk';
-import { inlinePopupStyles, prerenderPopup } from './build/prerender-popup';
+import { inlinePopupStyles } from './build/popup-page';
 import { CALL_SITES } from './platform/call-sites';
 
 // Outlet's manifest is deliberately small: no host permissions, no remote code.
@@ -11,12 +11,19 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // OUTLET_SOURCEMAP=1 adds source maps, to see what takes up room in a bundle.
   vite: () => ({
-    plugins: [preact(), prerenderPopup('locales/en.yml'), inlinePopupStyles(), popupChunk()],
+    plugins: [preact(), inlinePopupStyles(), popupChunk()],
     build: {
       sourcemap: process.env.OUTLET_SOURCEMAP === '1',
       // <link rel=modulepreload> for a page's static chunks: fetched at once, not in a waterfall
       // (measured on the popup: tests/bench/popup.bench.mjs). Every browser Outlet supports has it.
-      modulePreload: { polyfill: false },
+      // Not for dynamic imports: Vite's helper would add those links to the page from script, inside
+      // the click that picks a feeling (its first save imports the history store), which profiled
+      // at ~6 ms of that click before the outlet step could render. The lazy chunks are small and
+      // their own imports are already loaded.
+      modulePreload: {
+        polyfill: false,
+        resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+      },
     },
   }),
   // `npm run zip` (Chrome) and `npm run zip:firefox`, which adds the sources archive AMO asks for.

@@ -57,9 +57,16 @@ export interface CheckInActions extends NudgeStatusActions {
  * The whole check-in: where you are, a feeling, then one outlet, then a kind word (and, once, "did it
  * help?"). Which step comes next is core/checkin/flow.ts; this runs the effects and shows the step.
  */
-export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckInActions }) {
-  const [state, dispatch] = useReducer(checkInFlow, INITIAL_FLOW);
-  const { step } = state;
+export function CheckIn({
+  data,
+  actions,
+  firstPick = null,
+}: {
+  data: CheckInData;
+  actions: CheckInActions;
+  /** A feeling clicked on the first screen the head script drew, before the app ran (mountCheckIn.tsx). */
+  firstPick?: FeelingId | null;
+}) {
   const [saveError, setSaveError] = useState(false);
   const [answered, setAnswered] = useState<string[]>([]);
   const [supportHidden, setSupportHidden] = useState(false);
@@ -78,12 +85,6 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
   // The journal line typed in this check-in so far. Whatever ends the step keeps it in the entry.
   const draft = useRef('');
   const personTurn = useRef(0);
-
-  // Keyboard and screen-reader users land on each new step's heading, in the same frame as the step
-  // (the button pressed has gone: focus must never fall to the page body meanwhile).
-  useLayoutEffect(() => {
-    if (state.focusTurn > 0) containerRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [state.focusTurn]);
 
   const store = async (entry: CheckInEntry) => {
     try {
@@ -132,6 +133,28 @@ export function CheckIn({ data, actions }: { data: CheckInData; actions: CheckIn
     }
     return { entry, outlet: picked.outlet, reason: picked.reason, journalPrompt };
   };
+
+  // With a feeling already picked and the data there, the check-in starts at its outlet: the
+  // feelings are not drawn a second time just to be left (that render sat between the click and
+  // the outlet step). Without the data yet, the pick waits on the feelings, as any early pick does.
+  const [state, dispatch] = useReducer(checkInFlow, INITIAL_FLOW, (initial) => {
+    if (!firstPick) return initial;
+    if (data.settings === null || data.context === null)
+      return checkInFlow(initial, { type: 'wait', feeling: firstPick });
+    return checkInFlow(initial, { type: 'offer', ...offerFor(firstPick, null) });
+  });
+  const { step } = state;
+  // The first pick's check-in is saved the moment it exists, as every offered one is (see choose).
+  const firstOffer = useRef(step.name === 'outlet' ? step.entry : null);
+  useLayoutEffect(() => {
+    if (firstOffer.current) storeQuietly(firstOffer.current);
+  }, []);
+
+  // Keyboard and screen-reader users land on each new step's heading, in the same frame as the step
+  // (the button pressed has gone: focus must never fall to the page body meanwhile).
+  useLayoutEffect(() => {
+    if (state.focusTurn > 0) containerRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [state.focusTurn]);
 
   const choose = (feeling: FeelingId) => {
     if (!ready) return dispatch({ type: 'wait', feeling });

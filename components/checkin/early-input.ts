@@ -75,6 +75,11 @@ export function takeEarlyInput(): TakenInput {
   };
 }
 
+/** The feeling a noted control picks (`[data-feeling="calm"]` → "calm"), or null for any other control. */
+export function feelingOfKey(key: string): string | null {
+  return /^\[data-feeling="([^"]+)"\]$/.exec(key)?.[1] ?? null;
+}
+
 /** Gives focus back and replays the clicks, in order, on the live screen under `root`. */
 export function replayEarlyInput(root: HTMLElement, taken: TakenInput): void {
   if (taken.focused) root.querySelector<HTMLElement>(taken.focused)?.focus();

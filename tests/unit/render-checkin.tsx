@@ -2,6 +2,7 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { CheckIn, type CheckInActions, type CheckInData } from '../../components/checkin/CheckIn';
+import type { FeelingId } from '../../core/feelings';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -19,6 +20,8 @@ export interface RenderCheckIn {
   random?: () => number;
   /** Any other part of the data, taken as it is. */
   data?: Partial<CheckInData>;
+  /** A feeling clicked on the first screen before the app ran. */
+  firstPick?: FeelingId | null;
 }
 
 export function renderCheckIn({
@@ -28,6 +31,7 @@ export function renderCheckIn({
   history = [],
   random = () => 0,
   data: more = {},
+  firstPick = null,
 }: RenderCheckIn) {
   let clock = now;
   const actions: CheckInActions = {
@@ -59,13 +63,16 @@ export function renderCheckIn({
     now,
     ...more,
   };
-  const view = render(<CheckIn data={data} actions={actions} />);
+  const view = render(<CheckIn data={data} actions={actions} firstPick={firstPick} />);
   return {
     actions,
     view,
     setClock: (t: number) => {
       clock = t;
     },
+    /** Renders again with other data, as a page does when storage answers. */
+    rerender: (next: Partial<CheckInData>) =>
+      view.rerender(<CheckIn data={{ ...data, ...next }} actions={actions} firstPick={firstPick} />),
     /** The last check-in the page asked to store. */
     lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0],
   };

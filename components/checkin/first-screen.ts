@@ -1,0 +1,65 @@
+// The popup's first screen (where you are, "How are you right now?" and the feelings), built with
+// plain DOM calls by the page's head script (entrypoints/first-screen.ts) before the first paint, in
+// the person's language, while the app's modules are still loading. The app then renders the same
+// markup over it (FeelingsStep.tsx; tests/unit/first-screen.test.tsx holds the two to each other).
+// No framework here: this runs before Preact and the polyfill have loaded.
+import { feelingCopyKey } from '../../core/copy-keys';
+import { FEELINGS } from '../../core/feelings';
+
+/** A message by its dotted key ("checkin.title"), in the language the browser picked. */
+export type Words = (key: string) => string;
+
+type Attributes = Record<string, string>;
+
+function element(tag: string, attributes: Attributes, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** The first screen as FeelingsStep renders it before the context has been read. */
+export function buildFirstScreen(words: Words): HTMLElement {
+  const feelings = FEELINGS.map((feeling, i) =>
+    element(
+      'li',
+      { class: feeling.valence === 'unclear' ? 'unclear-item' : '' },
+      element(
+        'button',
+        {
+          type: 'button',
+          class: `feeling ${feeling.valence} ${feeling.energy}`,
+          'data-feeling': feeling.id,
+          tabindex: i === 0 ? '0' : '-1',
+        },
+        words(`feeling.${feelingCopyKey(feeling.id)}`),
+      ),
+    ),
+  );
+  return element(
+    'div',
+    { class: 'checkin' },
+    element(
+      'section',
+      { class: 'step', 'aria-labelledby': 'feelings-title', 'aria-busy': 'false' },
+      element(
+        'div',
+        { class: 'context' },
+        element(
+          'button',
+          {
+            type: 'button',
+            id: 'context-summary',
+            class: 'context-summary',
+            'aria-expanded': 'false',
+            'aria-controls': 'context-choices',
+          },
+          words('checkin.contextLegend'),
+        ),
+      ),
+      element('h1', { id: 'feelings-title', tabindex: '-1' }, words('checkin.title')),
+      element('p', { class: 'hint' }, words('checkin.hint')),
+      element('ul', { class: 'feelings', 'aria-label': words('checkin.feelingsLabel') }, ...feelings),
+    ),
+  );
+}
