@@ -1,5 +1,6 @@
-// `npm test`: build the Chrome extension, run the unit tests (vitest), the time tests again in five
-// time zones, and the end-to-end tests (node:test + Chromium), then print one plain line
+// `npm test`: build the Chrome extension, check its size budgets (scripts/budgets.mjs), run the unit
+// tests (vitest), the time tests again in five time zones, and the end-to-end tests (node:test +
+// Chromium), then print one plain line
 // `N passed, N failed` counting them all. Chromium is installed first when it is missing
 // (scripts/chromium.mjs). The build goes to $OUTLET_OUT_DIR when set (.output/ otherwise), and the
 // end-to-end tests run on that build. Exits non-zero if anything failed.
@@ -8,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureBudgets } from './budgets.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +53,22 @@ const buildCode = await run(bin('wxt'), ['build']);
 if (buildCode !== 0) {
   problems.push('build failed');
   failed += 1; // so the summary line never reads "0 failed" when the run failed
+}
+
+if (buildCode === 0) {
+  heading('bundle-size budgets (scripts/budgets.mjs)');
+  for (const budget of measureBudgets(extensionDir)) {
+    const ok = budget.bytes <= budget.budgetBytes;
+    const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${kb(budget.bytes)} of ${kb(budget.budgetBytes)} (gzip -9)`,
+    );
+    if (ok) passed += 1;
+    else {
+      failed += 1;
+      problems.push(`${budget.name} is over its size budget`);
+    }
+  }
 }
 
 heading('unit tests (vitest)');

@@ -12,16 +12,15 @@
 // Both are measured inside the page with performance.now() (0 = navigation start), the same way; the
 // ratio is the median of each pair's ratio.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { measureBudgets } from '../../scripts/budgets.mjs';
 import { findChromium, launchExtension, rootDir } from '../e2e/harness.mjs';
 
 const RUNS = 30;
 const READY_TIMEOUT_MS = 5000;
-// Issue 9 sets the background at 16 KB: room for validated messages and the timer badge.
-const TARGETS = { ratio: 1.15, popupKb: 20, backgroundKb: 16 };
+const TARGETS = { ratio: 1.15 };
 const FEELING_BUTTON = 'button[data-feeling="calm"]';
 const OUTLET_HEADING = '#outlet-title';
 
@@ -48,43 +47,6 @@ if (!process.argv[2]) {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-
-// --- sizes -------------------------------------------------------------------------------------
-
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
-
-/** `entries` (paths in the build) and every chunk they import statically, recursively. */
-function withImports(dir, entries) {
-  const seen = new Set();
-  const resolveFrom = (fromFile, ref) =>
-    ref.startsWith('/') ? path.join(dir, ref) : path.resolve(path.dirname(fromFile), ref);
-  const pending = entries.map((ref) => resolveFrom(path.join(dir, 'index'), ref));
-  while (pending.length) {
-    const file = pending.pop();
-    if (seen.has(file) || !existsSync(file)) continue;
-    seen.add(file);
-    if (!file.endsWith('.js')) continue;
-    // Static imports and re-exports, minified or not: import{a}from"./x.js"; import "./y.js"
-    for (const [, ref] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT))
-      pending.push(resolveFrom(file, ref));
-  }
-  return [...seen].sort();
-}
-
-/** Files a page loads at start: its scripts, module preloads and styles, and what they import. */
-function pageFiles(dir, htmlFile) {
-  const html = readFileSync(path.join(dir, htmlFile), 'utf8');
-  const refs = [...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)].map(([, src]) => src);
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    const rel = /\brel=["']([^"']+)["']/.exec(tag)?.[1] ?? '';
-    const href = /\bhref=["']([^"']+)["']/.exec(tag)?.[1];
-    if (href && /\b(stylesheet|modulepreload)\b/.test(rel)) refs.push(href);
-  }
-  return withImports(dir, refs);
-}
-
-const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const sumGzip = (files) => files.reduce((total, file) => total + gzipBytes(file), 0);
 
 // --- timing ------------------------------------------------------------------------------------
 
@@ -185,29 +147,8 @@ const PAGES = {
   '/bench-button.html': { target: '#go', result: '#next', repeat: true },
 };
 
-const popupFiles = pageFiles(copyDir, 'popup.html');
-// The outlet step, imported by the popup right after its first screen (import("./outlet-flow-….js")).
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
-const lazyFiles = withImports(
-  copyDir,
-  popupFiles
-    .filter((file) => file.endsWith('.js'))
-    .flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)].map(
-        ([, ref]) => `/${path.relative(copyDir, path.resolve(path.dirname(file), ref))}`,
-      ),
-    ),
-).filter((file) => !popupFiles.includes(file));
-// Styles that come with the lazy chunk, listed in Vite's preload map: `m.f=["assets/….css"]`.
-for (const file of popupFiles.filter((f) => f.endsWith('.js'))) {
-  const map = /m\.f=\[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-  for (const [, ref] of map.matchAll(/["'`]([^"'`]+\.css)["'`]/g)) {
-    const css = path.join(copyDir, ref);
-    if (!popupFiles.includes(css) && !lazyFiles.includes(css)) lazyFiles.push(css);
-  }
-}
-const manifest = JSON.parse(readFileSync(path.join(copyDir, 'manifest.json'), 'utf8'));
-const backgroundFiles = withImports(copyDir, [`/${manifest.background.service_worker}`]);
+// Sizes as npm test checks them (scripts/budgets.mjs).
+const budgets = measureBudgets(copyDir);
 
 const ext = await launchExtension({ extensionDir: copyDir });
 const popupRuns = [];
@@ -225,16 +166,8 @@ try {
   await ext.close();
 }
 
-// Styles written into the page itself (build/prerender-popup.ts inlinePopupStyles) count too.
-const inlineStyles = [
-  ...readFileSync(path.join(copyDir, 'popup.html'), 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g),
-]
-  .map(([, css]) => css)
-  .join('');
-const popupGzip = sumGzip(popupFiles) + (inlineStyles ? gzipSync(inlineStyles, { level: 9 }).length : 0);
-const lazyGzip = sumGzip(lazyFiles);
-const backgroundGzip = sumGzip(backgroundFiles);
 const rel = (file) => path.relative(copyDir, file);
+const budgetFiles = budgets.map((budget) => `${budget.name}: ${budget.files.map(rel).join(', ')}`);
 rmSync(copyDir, { recursive: true, force: true });
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -262,22 +195,13 @@ if (failure) {
     ['  button first shown (and clicked), median', ms(median(column(baselineRuns, 0))), '', ''],
   );
 }
-rows.push(
-  [
-    'popup JS+CSS for the first screen, gzip -9',
-    kb(popupGzip),
-    `≤ ${TARGETS.popupKb} KB`,
-    verdict(popupGzip <= TARGETS.popupKb * 1024),
-  ],
-  ['  + outlet step loaded after the first screen', kb(lazyGzip), '', ''],
-  ['  = popup in all', kb(popupGzip + lazyGzip), '', ''],
-  [
-    'background.js, gzip -9',
-    kb(backgroundGzip),
-    `≤ ${TARGETS.backgroundKb} KB`,
-    verdict(backgroundGzip <= TARGETS.backgroundKb * 1024),
-  ],
-);
+for (const budget of budgets)
+  rows.push([
+    `${budget.name}, gzip -9`,
+    kb(budget.bytes),
+    `≤ ${kb(budget.budgetBytes)}`,
+    verdict(budget.bytes <= budget.budgetBytes),
+  ]);
 
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
 console.log(
@@ -290,9 +214,5 @@ for (const row of rows)
       .join('  ')
       .trimEnd(),
   );
-console.log(
-  `\npopup files: ${popupFiles.map(rel).join(', ')}${inlineStyles ? ', styles inside popup.html' : ''}`,
-);
-console.log(`outlet step files: ${lazyFiles.map(rel).join(', ')}`);
-console.log(`background files: ${backgroundFiles.map(rel).join(', ')}`);
+console.log(`\n${budgetFiles.join('\n')}`);
 if (failure) process.exitCode = 1;

@@ -1,0 +1,116 @@
+// The bundle-size budgets, checked inside `npm test` on the built Chrome extension (gzip -9 of each
+// file on its own, no browser). Each budget counts as one test; over budget fails.
+//
+//   popup first screen  what the popup needs before its first paint: the page itself with its
+//                       styles and the head script that draws the first screen and keeps it live
+//                       (entrypoints/first-screen.ts). The check-in's modules load beside it and
+//                       are not waited for: a click made meanwhile is kept and acted on.
+//   popup check-in      the modules the popup loads at start (its entry, the chunk it preloads):
+//                       what must arrive and run before a pick is acted on.
+//   background          the service worker, loaded at every nudge and every browser start.
+//
+// `node scripts/budgets.mjs [build dir]` prints the table; tests/bench/popup.bench.mjs shows the same.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 32, background: 16 };
+
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
+
+/** `entries` (paths in the build) and every chunk they import statically, recursively. */
+export function withImports(dir, entries) {
+  const seen = new Set();
+  const resolveFrom = (fromFile, ref) =>
+    ref.startsWith('/') ? path.join(dir, ref) : path.resolve(path.dirname(fromFile), ref);
+  const pending = entries.map((ref) => resolveFrom(path.join(dir, 'index'), ref));
+  while (pending.length) {
+    const file = pending.pop();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    // Static imports and re-exports, minified or not: import{a}from"./x.js"; import "./y.js"
+    for (const [, ref] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT))
+      pending.push(resolveFrom(file, ref));
+  }
+  return [...seen].sort();
+}
+
+export const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const gzipFiles = (files) => files.reduce((total, file) => total + gzipBytes(readFileSync(file)), 0);
+
+/** The files of `htmlFile` by when they are needed: before the first paint, or for the check-in. */
+export function popupFiles(dir, htmlFile = 'popup.html') {
+  const html = readFileSync(path.join(dir, htmlFile), 'utf8');
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => ({
+    src: /\bsrc=["']([^"']+)["']/.exec(tag)?.[1],
+    module: /\btype=["']module["']/.test(tag),
+  }));
+  const classic = scripts.filter((s) => s.src && !s.module).map((s) => s.src);
+  const modules = scripts.filter((s) => s.src && s.module).map((s) => s.src);
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const rel = /\brel=["']([^"']+)["']/.exec(tag)?.[1] ?? '';
+    const href = /\bhref=["']([^"']+)["']/.exec(tag)?.[1];
+    if (href && /\bmodulepreload\b/.test(rel)) modules.push(href);
+    if (href && /\bstylesheet\b/.test(rel)) classic.push(href);
+  }
+  return {
+    html: path.join(dir, htmlFile),
+    firstScreen: withImports(dir, classic),
+    checkIn: withImports(dir, modules),
+  };
+}
+
+/** Every budget of the build in `dir`: `{ name, files, bytes, budgetBytes }`. */
+export function measureBudgets(dir) {
+  const popup = popupFiles(dir);
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const background = withImports(dir, [`/${manifest.background.service_worker}`]);
+  // The page itself (its inline styles are most of it) is part of the first screen.
+  const page = [popup.html, ...popup.firstScreen];
+  return [
+    {
+      name: 'popup first screen',
+      files: page,
+      bytes: gzipFiles(page),
+      budgetBytes: BUDGETS_KB.firstScreen * 1024,
+    },
+    {
+      name: 'popup check-in',
+      files: popup.checkIn,
+      bytes: gzipFiles(popup.checkIn),
+      budgetBytes: BUDGETS_KB.checkIn * 1024,
+    },
+    {
+      name: 'background',
+      files: background,
+      bytes: gzipFiles(background),
+      budgetBytes: BUDGETS_KB.background * 1024,
+    },
+  ];
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = path.resolve(
+    process.argv[2] ?? path.join(root, process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3'),
+  );
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    console.error(`No built extension at ${dir} (run: npx wxt build)`);
+    process.exit(1);
+  }
+  let failed = 0;
+  for (const budget of measureBudgets(dir)) {
+    const ok = budget.bytes <= budget.budgetBytes;
+    if (!ok) failed += 1;
+    const files = budget.files.map((file) => path.relative(dir, file)).join(', ');
+    console.log(
+      `${ok ? 'ok  ' : 'OVER'} ${budget.name.padEnd(20)} ${kb(budget.bytes).padStart(8)} of ${kb(budget.budgetBytes)}  (${files})`,
+    );
+  }
+  console.log(`budgets: ${3 - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
