@@ -7,7 +7,7 @@ import { parseYAML } from 'confbox';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { categoriesFor, isPluralCategory, missingCategories, pluralLanguage } from '../../core/plural';
-import { i18n, type PluralKey, resetPluralRulesForTests } from '../../platform/i18n';
+import { i18n, type PluralKey, resetLanguageForTests } from '../../platform/i18n';
 
 // happy-dom replaces the global URL, so resolve the path with node's helpers instead.
 const LOCALES = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales');
@@ -39,7 +39,7 @@ const locales = files.map(
   (name) => [name, parseYAML(readFileSync(resolve(LOCALES, name), 'utf8')) as Tree] as const,
 );
 
-afterEach(() => resetPluralRulesForTests());
+afterEach(() => resetLanguageForTests());
 
 describe('i18n.plural in English', () => {
   it.each<[PluralKey, number, string]>([
