@@ -67,10 +67,17 @@ for (const locale of locales) {
     /** @type {Awaited<ReturnType<typeof launchExtension>>} */
     let ext;
     let tempDir;
+    /** Keys a page asked for that this language's file has no words for. */
+    const unsaid = new Set();
     before(async () => {
       tempDir = mkdtempSync(path.join(tmpdir(), `outlet-lang-${locale}-`));
       ext = await launchExtension({
         extensionDir: oneLanguageCopy(builtDir, locale, path.join(tempDir, 'extension')),
+      });
+      // platform/i18n.ts warns for a key with no words: on screen, a blank label.
+      ext.context.on('console', (message) => {
+        const key = /^Outlet: no message for "(.+)"$/.exec(message.text())?.[1];
+        if (key) unsaid.add(key);
       });
       await startOutlet(ext);
     });
@@ -155,15 +162,17 @@ for (const locale of locales) {
         (text) => (text ?? '').trim() !== '',
         { what: 'the popup’s status line' },
       );
+      // Saved first, so there is one to look at when an assertion below fails.
+      await ext.screenshot(page, `lang-${locale}-popup`);
       const heading = page.getByRole('heading', { level: 1 });
       assert.equal((await heading.textContent()).trim(), words.checkin.title);
       assertLanguage('popup.html', await pageLanguage(page), language);
-      await ext.screenshot(page, `lang-${locale}-popup`);
       await page.close();
     });
 
-    it('says no error on any page', () => {
+    it('says no error on any page, and leaves no word blank', () => {
       assert.deepEqual(ext.errors, []);
+      assert.deepEqual([...unsaid].sort(), [], `keys with no words in locales/${locale}.yml`);
     });
   });
 }
