@@ -2,8 +2,12 @@
 // straight from the browser's i18n API: that script runs before the polyfill has loaded. Chrome's
 // `chrome.i18n` and Firefox's `browser.i18n` both have the synchronous getMessage.
 
+import { textDirection } from '../core/language';
+import { pluralLanguage } from '../core/plural';
+
 interface I18nApi {
   getMessage(name: string): string;
+  getUILanguage(): string;
 }
 
 function api(): I18nApi | undefined {
@@ -17,10 +21,21 @@ export function firstScreenWord(key: string): string {
   return api()?.getMessage(key.replaceAll('.', '_')) ?? '';
 }
 
-/** Says on the page which language its words are in, and which way they run (Arabic: right to left). */
+/**
+ * Says on the page which language its words are in, and which way they run (Arabic: right to
+ * left), as platform/i18n.ts `setPageLanguage` does on the other pages (not from `@@bidi_dir`,
+ * which follows the browser's own language: see core/language.ts).
+ */
 export function markPageLanguage(root: HTMLElement): void {
-  const language = firstScreenWord('messagesLanguage');
-  if (language) root.lang = language;
-  const direction = api()?.getMessage('@@bidi_dir');
-  if (direction === 'rtl' || direction === 'ltr') root.dir = direction;
+  const written = firstScreenWord('messagesLanguage');
+  if (!written) return;
+  let ui: string | undefined;
+  try {
+    ui = api()?.getUILanguage();
+  } catch {
+    ui = undefined;
+  }
+  const language = pluralLanguage(ui, written);
+  root.lang = language;
+  root.dir = textDirection(language);
 }

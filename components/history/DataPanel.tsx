@@ -127,11 +127,11 @@ export function importDoneText({ checkIns, people }: ImportCounts): string {
   return [...parts, i18n.t('data.importPreferences')].join(' ');
 }
 
-/** "4.2 MB", in the person's own number format. */
+/** "4.2 MB", in the number format of the words around it. */
 export function formatBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [Math.max(bytes / 1024, 0.1), 'kilobyte'];
-  return new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  return i18n.number(value, { style: 'unit', unit, maximumFractionDigits: 1 });
 }
 
 type Notice = { kind: 'status' | 'alert'; text: string; problems?: string[] };
@@ -358,7 +358,7 @@ export function exportLabels(): ExportLabels {
     journal: {
       title: i18n.t('data.journalTitle'),
       feeling,
-      time: (at) => new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(at),
+      time: (at) => i18n.time(at),
     },
   };
 }

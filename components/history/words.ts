@@ -20,21 +20,9 @@ export const outletWords = (id: string): string =>
 
 export const stateLabel = (state: FeelingState): string => i18n.dynamic(`history.state.${state}`);
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-const dateYearFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const shortDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-const shortDateFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-});
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
-const shortMonthFormat = new Intl.DateTimeFormat(undefined, { month: 'short' });
+// Every date in the words' language (platform/i18n.ts), not the page's: German words say "Montag".
+const date = { weekday: 'long', day: 'numeric', month: 'long' } as const;
+const dateYear = { ...date, year: 'numeric' } as const;
 
 const noon = (day: string) => dayBounds(day).start + 12 * HOUR;
 
@@ -42,11 +30,13 @@ const noon = (day: string) => dayBounds(day).start + 12 * HOUR;
 export function dayHeading(day: string, today: string): string {
   if (day === today) return i18n.t('history.today');
   if (day === addDays(today, -1)) return i18n.t('history.yesterday');
-  return (day.slice(0, 4) === today.slice(0, 4) ? dateFormat : dateYearFormat).format(noon(day));
+  return i18n.date(noon(day), day.slice(0, 4) === today.slice(0, 4) ? date : dateYear);
 }
 
 /** "Wed, 25 Nov": for the week's table, where the year is plain. */
-export const shortDate = (day: string): string => shortDateFormat.format(noon(day));
-export const shortWeekday = (day: string): string => shortDayFormat.format(noon(day));
-export const monthName = (month: string): string => monthFormat.format(noon(`${month}-01`));
-export const shortMonth = (month: string): string => shortMonthFormat.format(noon(`${month}-01`));
+export const shortDate = (day: string): string =>
+  i18n.date(noon(day), { weekday: 'short', day: 'numeric', month: 'short' });
+export const shortWeekday = (day: string): string => i18n.date(noon(day), { weekday: 'short' });
+export const monthName = (month: string): string =>
+  i18n.date(noon(`${month}-01`), { month: 'long', year: 'numeric' });
+export const shortMonth = (month: string): string => i18n.date(noon(`${month}-01`), { month: 'short' });

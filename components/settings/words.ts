@@ -1,25 +1,23 @@
 // Settings values in words, in the person's own clock habit: the input type=time follows the
-// browser's locale (12- or 24-hour), and so does Intl's default format, so hints and summaries
-// written with it match what the fields show ("like 3:30 PM" next to AM/PM fields, "like 15:30"
-// next to 24-hour ones).
+// browser's locale (12- or 24-hour), and so does `i18n.time` (in the words' language), so hints and
+// summaries written with it match what the fields show ("like 3:30 PM" next to AM/PM fields, "like
+// 15:30" next to 24-hour ones).
 import { OUTLET_FAMILIES } from '../../core/families';
 import type { PreferenceChange } from '../../core/settings-form';
 import type { TimeRange, Weekday } from '../../core/time/hours';
 import { i18n } from '../../platform/i18n';
 import { familyLabel } from '../shared/copy';
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
-
 /** Minutes since midnight as the person reads a time: "09:00" or "9:00 AM". */
 export const clockWords = (minutes: number): string =>
-  clock.format(new Date(2026, 0, 5, Math.floor(minutes / 60) % 24, minutes % 60));
+  i18n.time(new Date(2026, 0, 5, Math.floor(minutes / 60) % 24, minutes % 60));
 
 /** The example in "Please enter a time, like …": half past three in the afternoon. */
 export const clockExample = (): string => clockWords(15 * 60 + 30);
 
 /** "Monday", in the person's own language (2026-01-04 was a Sunday). */
-export const weekdayName = (day: Weekday): string => weekday.format(new Date(2026, 0, 4 + day));
+export const weekdayName = (day: Weekday): string =>
+  i18n.date(new Date(2026, 0, 4 + day), { weekday: 'long' });
 
 export const rangesWords = (ranges: readonly TimeRange[]): string =>
   ranges.length === 0

@@ -31,12 +31,8 @@ export function reasonText(reason: PickReason): string {
 
 export const outletBody = (id: string): string => i18n.dynamic(`outlet.${outletCopyKey(id)}.body`);
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+/** "14:30" (or "2:30 PM"), in the person's time zone and own 12- or 24-hour habit. */
+export const formatTime = (at: number): string => i18n.time(at);
 
-/** "14:30" (or "2:30 PM"), in the person's own locale and time zone. */
-export const formatTime = (at: number): string => timeFormat.format(at);
-
-const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
-
-/** "Monday", in the person's own language. */
-export const formatWeekday = (at: number): string => weekdayFormat.format(at);
+/** "Monday", in the language of the words around it. */
+export const formatWeekday = (at: number): string => i18n.date(at, { weekday: 'long' });

@@ -3,5 +3,9 @@ import '../../assets/base.css';
 import '../../assets/pages.css';
 import '../../assets/history.css';
 import { HistoryApp } from '../../components/history/HistoryApp';
+import { setPageLanguage } from '../../platform/i18n';
 
+// lang and dir before anything renders: screen readers speak the words' language, Arabic runs
+// right to left from the first frame.
+setPageLanguage();
 render(<HistoryApp now={() => Date.now()} />, document.getElementById('app') as HTMLElement);

@@ -121,7 +121,10 @@ function withTimeout(promise, ms, what) {
  * @param {{ extensionDir?: string, timeout?: number }} [options]
  */
 export async function launchExtension({
-  extensionDir = process.env.E2E_EXTENSION_DIR || '.output/chrome-mv3',
+  // OUTLET_OUT_DIR too, as the build itself reads it: else a build made there would be missed, and an
+  // older one in .output/ tested instead.
+  extensionDir = process.env.E2E_EXTENSION_DIR ||
+    path.join(process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3'),
   timeout = 10_000,
 } = {}) {
   const builtDir = path.resolve(rootDir, extensionDir);

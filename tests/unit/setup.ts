@@ -31,7 +31,7 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 }
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
-// The browser's UI language; a test may set another one (and call resetPluralRulesForTests).
+// The browser's UI language; a test may set another one (and call resetLanguageForTests).
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
 
 beforeEach(async () => {
