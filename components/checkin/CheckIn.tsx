@@ -72,7 +72,7 @@ export function CheckIn({
   const [supportHidden, setSupportHidden] = useState(false);
   // The context as just chosen here, before storage has echoed it back.
   const [chosenContext, setChosenContext] = useState<Context | null>(null);
-  const containerRef = useRef<HTMLDivElement>(null);
+  const containerRef = useRef<HTMLElement>(null);
   const settings = data.settings ?? DEFAULT_SETTINGS;
   const shownContext = chosenContext ?? data.context;
   const context = shownContext ?? DEFAULT_CONTEXT_STATE;
@@ -232,7 +232,7 @@ export function CheckIn({
   };
 
   return (
-    <div class="checkin" ref={containerRef}>
+    <main class="checkin" ref={containerRef}>
       {step.name === 'feelings' && (
         <FeelingsStep
           context={shownContext}
@@ -376,7 +376,7 @@ export function CheckIn({
           {i18n.t('history.link')}
         </button>
       </p>
-    </div>
+    </main>
   );
 }
 

@@ -37,7 +37,7 @@ export function buildFirstScreen(words: Words): HTMLElement {
     ),
   );
   return element(
-    'div',
+    'main',
     { class: 'checkin' },
     element(
       'section',

@@ -160,10 +160,15 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
               onInput={(ranges) => setDraft({ ...draft, [day]: ranges })}
               onCommit={(ranges) => commit({ ...draft, [day]: ranges })}
             />
+            {/* The visible words stay the button's name (what speech input users say); the day it
+                copies from is its description. */}
+            <span id={`hours-copy-${day}`} class="visually-hidden">
+              {i18n.t('options.hoursCopyLabel', [weekdayName(day)])}
+            </span>
             <button
               type="button"
               class="small link"
-              aria-label={i18n.t('options.hoursCopyLabel', [weekdayName(day)])}
+              aria-describedby={`hours-copy-${day}`}
               onClick={() => {
                 const week = check({ ...draft });
                 // Copying a day that doesn't check out would only copy its problem.

@@ -9,6 +9,7 @@ import { FeelingsStep } from '../../components/checkin/FeelingsStep';
 import { buildFirstScreen } from '../../components/checkin/first-screen';
 import { FEELINGS } from '../../core/feelings';
 import { firstScreenWord } from '../../platform/first-words';
+import { renderCheckIn } from './render-checkin';
 
 afterEach(cleanup);
 
@@ -33,7 +34,7 @@ function outline(root: Element): string[] {
 
 function liveFirstScreen(): Element {
   const { container } = render(
-    <div class="checkin">
+    <main class="checkin">
       <FeelingsStep
         context={null}
         onContext={() => undefined}
@@ -43,7 +44,7 @@ function liveFirstScreen(): Element {
         running={null}
         earlier={null}
       />
-    </div>,
+    </main>,
   );
   return container.firstElementChild as Element;
 }
@@ -51,6 +52,14 @@ function liveFirstScreen(): Element {
 describe('the first screen drawn before the app', () => {
   it('is the live first screen, element for element and word for word', () => {
     expect(outline(buildFirstScreen(firstScreenWord))).toEqual(outline(liveFirstScreen()));
+  });
+
+  it('is the same landmark as the live check-in (one <main> a screen reader can jump to)', () => {
+    const root = (element: Element | null) =>
+      [element?.tagName, element?.className, element?.firstElementChild?.tagName].join('|');
+    const live = renderCheckIn({ now: Date.UTC(2026, 2, 2, 10) }).view.container.firstElementChild;
+    expect(root(buildFirstScreen(firstScreenWord))).toBe('MAIN|checkin|SECTION');
+    expect(root(live)).toBe(root(buildFirstScreen(firstScreenWord)));
   });
 
   it('asks the question and offers every feeling, in the words of the locale', () => {

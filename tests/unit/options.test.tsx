@@ -228,7 +228,13 @@ describe('HoursSetting', () => {
       ...DEFAULT_HOURS,
       6: [{ start: 540, end: 1020, nextDay: false }],
     });
-    fireEvent.click(screen.getByRole('button', { name: "Use Tuesday's hours on every day of the week" }));
+    // The button says what it does; which day it copies is its description.
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Use these hours every day',
+        description: "Use Tuesday's hours on every day of the week",
+      }),
+    );
     expect(onChange).toHaveBeenLastCalledWith(weekFromQuick(DEFAULT_HOURS[2], true));
   });
 
