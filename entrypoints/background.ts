@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
 import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../platform/alarms';
 import { MESSAGES } from '../platform/background-messages';
+import { isFirefox } from '../platform/browser-kind';
 import { migrateLegacyCheckIns } from '../platform/history/store';
 import { onMessages } from '../platform/messaging';
 import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
@@ -89,8 +90,12 @@ export default defineBackground(() => {
     }
   });
 
+  // Firefox says every close was by the user (`byUser` is always true, bugzil.la/1413188), also of a
+  // nudge that was clicked, that the system let go, or that it could not show at all (headless): a
+  // close there tells nothing, so it is not counted as dismissed (no badge, no "calmer pace" offer).
+  // An unanswered nudge then counts as ignored at the next one, as in Chrome when it times out.
   browser.notifications.onClosed.addListener(async (id, byUser) => {
-    if (id !== NUDGE_NOTIFICATION || !byUser) return;
+    if (id !== NUDGE_NOTIFICATION || !byUser || isFirefox) return;
     await kept(dispatch({ type: 'nudge-dismissed' }));
   });
 
