@@ -1,9 +1,10 @@
-// `npm test`: build the Chrome extension, check its size budgets (scripts/budgets.mjs), run the unit
-// tests (vitest), the time tests again in five time zones, and the end-to-end tests (node:test +
-// Chromium), then print one plain line
-// `N passed, N failed` counting them all. Chromium is installed first when it is missing
-// (scripts/chromium.mjs). The build goes to $OUTLET_OUT_DIR when set (.output/ otherwise), and the
-// end-to-end tests run on that build. Exits non-zero if anything failed.
+// `npm test`: build the Chrome and the Firefox (MV3) extension, check the Chrome build's size budgets
+// (scripts/budgets.mjs), run the unit tests (vitest), the time tests again in five time zones, the
+// end-to-end tests in Chromium (node:test + playwright-core) and in Firefox ESR (node:test +
+// puppeteer-core), then print one plain line `N passed, N failed` counting them all. Chromium and
+// Firefox ESR are installed first when they are missing (scripts/chromium.mjs, scripts/firefox.mjs).
+// The builds go to $OUTLET_OUT_DIR when set (.output/ otherwise: chrome-mv3/ and firefox-mv3/), and
+// the end-to-end tests run on them. Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBudgets } from './budgets.mjs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -33,7 +35,9 @@ function run(command, args, env = {}) {
 
 const heading = (text) => console.log(`\n── ${text} ${'─'.repeat(Math.max(0, 60 - text.length))}`);
 
-const extensionDir = path.resolve(root, process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3');
+const outDir = path.resolve(root, process.env.OUTLET_OUT_DIR || '.output');
+const extensionDir = path.join(outDir, 'chrome-mv3');
+const firefoxExtensionDir = path.join(outDir, 'firefox-mv3');
 
 let chromium;
 try {
@@ -47,6 +51,16 @@ const reports = mkdtempSync(path.join(tmpdir(), 'outlet-test-'));
 let passed = 0;
 let failed = 0;
 const problems = [];
+
+// Without Firefox everything else still runs; the missing browser is one failure, said in one line.
+let firefox = null;
+try {
+  firefox = ensureFirefox();
+} catch (error) {
+  console.error(error.message);
+  problems.push('Firefox ESR is missing');
+  failed += 1;
+}
 
 heading('build (wxt build)');
 const buildCode = await run(bin('wxt'), ['build']);
@@ -69,6 +83,13 @@ if (buildCode === 0) {
       problems.push(`${budget.name} is over its size budget`);
     }
   }
+}
+
+heading('Firefox build (wxt build -b firefox --mv3)');
+const firefoxBuildCode = await run(bin('wxt'), ['build', '-b', 'firefox', '--mv3']);
+if (firefoxBuildCode !== 0) {
+  problems.push('Firefox build failed');
+  failed += 1;
 }
 
 heading('unit tests (vitest)');
@@ -119,10 +140,13 @@ heading('time tests in five time zones (scripts/test-zones.mjs)');
   if (zonesCode !== 0) problems.push('time-zone tests failed');
 }
 
-if (buildCode === 0) {
-  heading('end-to-end tests (node --test, Chromium)');
-  const tap = path.join(reports, 'e2e.tap');
-  const e2eCode = await run(
+/**
+ * Runs the node:test files in `dir` one at a time and adds their results to the counts; node's
+ * summary is read from the end of a TAP copy of the report (`# pass N`, `# fail N`, `# cancelled N`).
+ */
+async function nodeTests(dir, name, env) {
+  const tap = path.join(reports, `${name}.tap`);
+  const code = await run(
     process.execPath,
     [
       '--test',
@@ -131,26 +155,47 @@ if (buildCode === 0) {
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tap}`,
-      'tests/e2e/',
+      dir,
     ],
-    { CHROMIUM_PATH: chromium, E2E_EXTENSION_DIR: process.env.E2E_EXTENSION_DIR || extensionDir },
+    env,
   );
-  let e2eFailed = 0;
+  let testsFailed = 0;
   if (existsSync(tap)) {
-    // node's summary is at the end of the TAP stream: `# pass N`, `# fail N`, `# cancelled N`.
     const text = readFileSync(tap, 'utf8');
     const count = (key) => {
       const all = [...text.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))];
       return all.length ? Number(all.at(-1)[1]) : 0;
     };
     passed += count('pass');
-    e2eFailed = count('fail') + count('cancelled');
+    testsFailed = count('fail') + count('cancelled');
   }
-  if (e2eCode !== 0 && e2eFailed === 0) e2eFailed = 1;
-  failed += e2eFailed;
+  if (code !== 0 && testsFailed === 0) testsFailed = 1;
+  failed += testsFailed;
+  return code;
+}
+
+if (buildCode === 0) {
+  heading('end-to-end tests (node --test, Chromium)');
+  const e2eCode = await nodeTests('tests/e2e/', 'e2e', {
+    CHROMIUM_PATH: chromium,
+    E2E_EXTENSION_DIR: process.env.E2E_EXTENSION_DIR || extensionDir,
+  });
   if (e2eCode !== 0) problems.push('end-to-end tests failed');
 } else {
   console.log('\nend-to-end tests skipped: the build failed');
+}
+
+if (firefoxBuildCode === 0 && firefox) {
+  heading('end-to-end tests in Firefox ESR (node --test, puppeteer-core)');
+  const started = Date.now();
+  const firefoxCode = await nodeTests('tests/e2e-firefox/', 'e2e-firefox', {
+    FIREFOX_PATH: firefox,
+    E2E_FIREFOX_EXTENSION_DIR: process.env.E2E_FIREFOX_EXTENSION_DIR || firefoxExtensionDir,
+  });
+  console.log(`Firefox end-to-end tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (firefoxCode !== 0) problems.push('Firefox end-to-end tests failed');
+} else {
+  console.log(`\nFirefox end-to-end tests skipped: ${firefox ? 'the Firefox build failed' : 'no Firefox'}`);
 }
 
 rmSync(reports, { recursive: true, force: true });
