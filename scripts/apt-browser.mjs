@@ -13,9 +13,10 @@ const onPath = (command) =>
  * (from the browser's env variable), when set, is used as it is: a missing one is an error, never
  * replaced. Throws a one-line reason when the browser is missing and can't be installed here (not
  * Linux, no apt-get, no root and no sudo, or the install failed).
- * @param {{ name: string, envVar: string, path?: string, target: string, aptPackage: string, seconds: number }} browser
+ * `alsoPackages` come with it (fonts the screenshots need).
+ * @param {{ name: string, envVar: string, path?: string, target: string, aptPackage: string, alsoPackages?: string[], seconds: number }} browser
  */
-export function ensureAptBrowser({ name, envVar, path, target, aptPackage, seconds }) {
+export function ensureAptBrowser({ name, envVar, path, target, aptPackage, alsoPackages = [], seconds }) {
   if (path) {
     if (existsSync(path)) return path;
     throw new Error(`${name} not found at ${envVar}=${path}`);
@@ -35,7 +36,7 @@ export function ensureAptBrowser({ name, envVar, path, target, aptPackage, secon
   console.log(`${name} not found at ${target}: installing Debian's (apt-get, ~${seconds} s)…`);
   for (const args of [
     as(['apt-get', 'update', '-qq']),
-    as(['apt-get', 'install', '-y', '-qq', aptPackage]),
+    as(['apt-get', 'install', '-y', '-qq', aptPackage, ...alsoPackages]),
   ]) {
     const [command, ...rest] = args;
     const result = spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'inherit'], env });

@@ -17,6 +17,8 @@ export function ensureChromium({ path = process.env.CHROMIUM_PATH, target = DEFA
     path,
     target,
     aptPackage: 'chromium',
+    // Japanese has no glyphs in Debian's default fonts: without these its screenshots show boxes.
+    alsoPackages: ['fonts-ipafont-gothic'],
     seconds: 30,
   });
 }
