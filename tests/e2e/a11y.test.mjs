@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension, rootDir } from './harness.mjs';
+import { launchExtension, rootDir, settle } from './harness.mjs';
 import {
   ALL_FAMILIES,
   ALWAYS_ON_HOURS,
@@ -36,19 +36,6 @@ const SAM = { id: 'a11y-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sa
 const table = [];
 /** The current test's violations, one line each: the test fails with them once all its states ran. */
 let found = [];
-
-/** Waits until no CSS animation or transition runs (the step's appear, the breath circle excepted). */
-async function settle(page) {
-  await page.evaluate(async () => {
-    const running = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
-    await Promise.race([
-      Promise.all(running.map((a) => a.finished.catch(() => undefined))),
-      new Promise((resolve) => setTimeout(resolve, 1000)),
-    ]);
-  });
-}
 
 /**
  * Runs axe on `page` (or only within `include`, a CSS selector) in light then dark, records the

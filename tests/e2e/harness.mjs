@@ -22,6 +22,19 @@ export const screenshotDir = path.join(here, 'screenshots');
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/** Waits until no CSS animation or transition runs (endless ones, like the breath circle, excepted). */
+export async function settle(page) {
+  await page.evaluate(async () => {
+    const running = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+    await Promise.race([
+      Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+    ]);
+  });
+}
+
 /** The browser to drive: `CHROMIUM_PATH` or Debian's Chromium. Throws a one-line hint when missing. */
 export function findChromium() {
   const candidate = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
@@ -361,11 +374,14 @@ export async function launchExtension({
     await sleep(settleMs);
   }
 
-  /** Save a full-page screenshot to tests/e2e/screenshots/<name>.png and return its path. */
+  /**
+   * Save a full-page screenshot to tests/e2e/screenshots/<name>.png and return its path, once the
+   * page's fade-ins are over (a step appears with a short animation: caught mid-way, it looks washed out).
+   */
   async function screenshot(page, name) {
     mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
     return file;
   }
 
