@@ -18,11 +18,11 @@
 //   `browser.runtime.getBackgroundPage()`.
 // - Headless Firefox keeps no notifications: `notifications.getAll()` is empty even right after
 //   `create()` resolved.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { copyOfBuild } from '../e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const rootDir = path.resolve(here, '../..');
@@ -114,12 +114,6 @@ export function outletWarningsInOutput(text) {
   return [...text.matchAll(/^console\.warn: "?(Outlet:.*?)"?$/gm)].map((m) => m[1]);
 }
 
-// Temp folders (profile + copy of the build) still in use: removed at exit even if a test forgot close().
-const liveTempDirs = new Set();
-process.on('exit', () => {
-  for (const dir of liveTempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
 /**
  * Launch Firefox and install the built extension in it.
  * @param {{ extensionDir?: string, timeout?: number }} [options]
@@ -137,15 +131,7 @@ export async function launchFirefoxExtension({
   if (!geckoId) throw new Error(`${manifestFile} has no browser_specific_settings.gecko.id`);
   const executablePath = findFirefox();
 
-  // The tests run a COPY of the build, so a `wxt build` running meanwhile cannot pull it from under them.
-  const tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-e2e-firefox-'));
-  const dir = path.join(tempDir, 'extension');
-  cpSync(builtDir, dir, { recursive: true });
-  liveTempDirs.add(tempDir);
-  const cleanup = () => {
-    rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
-    liveTempDirs.delete(tempDir);
-  };
+  const { tempDir, dir, cleanup } = copyOfBuild(builtDir, 'outlet-e2e-firefox-');
 
   let browser;
   try {

@@ -13,6 +13,7 @@ import {
   anotherIdeaUntil,
   clearCheckIns,
   eventually,
+  heavyCheckIn,
   MINUTE,
   openPopup,
   patchSettings,
@@ -84,18 +85,6 @@ function printTable() {
   lines.push(`${table.length} states × 2 schemes checked, ${total} violations in all`);
   console.log(lines.join('\n'));
 }
-
-/** A heavy check-in, as the support rule counts them: unpleasant, intensity 4 or more. */
-const heavyCheckIn = (i, at) => ({
-  id: `a11y-heavy-${i}`,
-  at,
-  feeling: i % 2 ? 'anxious' : 'overwhelmed',
-  intensity: 4 + (i % 2),
-  outletId: 'slow-breath',
-  outcome: 'done',
-  helpAsked: true,
-  shown: ['slow-breath'],
-});
 
 /** A varied history over the last weeks: feelings, journal lines, answers, a skip. */
 function sampleHistory(now = Date.now()) {

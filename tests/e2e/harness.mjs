@@ -107,6 +107,23 @@ process.on('exit', () => {
   for (const dir of liveTempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * A copy of the build in a temp folder of its own (`<tempDir>/extension`), so a `wxt build` running
+ * meanwhile cannot pull it from under a test; `cleanup()` removes the folder (and exit does, if a test
+ * forgot). Shared with the Firefox harness (tests/e2e-firefox/harness.mjs).
+ */
+export function copyOfBuild(builtDir, prefix) {
+  const tempDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = path.join(tempDir, 'extension');
+  cpSync(builtDir, dir, { recursive: true });
+  liveTempDirs.add(tempDir);
+  const cleanup = () => {
+    rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+    liveTempDirs.delete(tempDir);
+  };
+  return { tempDir, dir, cleanup };
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitUntil(what, check, { timeout = 5000, interval = 50 } = {}) {
@@ -145,15 +162,8 @@ export async function launchExtension({
     throw new Error(`No built extension at ${builtDir} (run: npx wxt build)`);
   }
   const executablePath = findChromium();
-  const tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-e2e-'));
+  const { tempDir, dir, cleanup } = copyOfBuild(builtDir, 'outlet-e2e-');
   const profileDir = path.join(tempDir, 'profile');
-  const dir = path.join(tempDir, 'extension');
-  cpSync(builtDir, dir, { recursive: true });
-  liveTempDirs.add(tempDir);
-  const cleanup = () => {
-    rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
-    liveTempDirs.delete(tempDir);
-  };
 
   const expectedId = unpackedExtensionId(dir);
   const context = await chromium.launchPersistentContext(profileDir, {

@@ -15,6 +15,7 @@ import {
   checkIns,
   clearCheckIns,
   eventually,
+  heavyCheckIn,
   MINUTE,
   openPopup,
   patchSettings,
@@ -88,21 +89,6 @@ async function recordNotifications(ext) {
 }
 const shownNotifications = async (ext) => (await ext.worker()).evaluate(() => globalThis.e2eShown ?? []);
 
-/** A heavy check-in, as the support rule counts them: unpleasant, intensity 4 or more. */
-function heavyCheckIn(i, at) {
-  return {
-    id: `e2e-heavy-${i}`,
-    at,
-    feeling: i % 2 ? 'anxious' : 'overwhelmed',
-    intensity: 4 + (i % 2),
-    outletId: 'slow-breath',
-    outcome: 'done',
-    helpAsked: true,
-    shown: ['slow-breath'],
-  };
-}
-
-/** Five heavy check-ins over the last days before `now`: just enough for the support card. */
 const heavyDays = (now) => [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * DAY));
 
 const welcomePages = (ext) => ext.context.pages().filter((p) => p.url() === `${ext.origin}welcome.html`);

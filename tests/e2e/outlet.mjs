@@ -14,6 +14,20 @@ export const ALWAYS_ON_HOURS = Object.fromEntries(
 );
 
 /** Every outlet family, as core/families.ts lists them. */
+/** A heavy check-in, as the support rule counts them: unpleasant, intensity 4 or more. */
+export function heavyCheckIn(i, at) {
+  return {
+    id: `e2e-heavy-${i}`,
+    at,
+    feeling: i % 2 ? 'anxious' : 'overwhelmed',
+    intensity: 4 + (i % 2),
+    outletId: 'slow-breath',
+    outcome: 'done',
+    helpAsked: true,
+    shown: ['slow-breath'],
+  };
+}
+
 export const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
