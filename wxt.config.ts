@@ -1,6 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { popupChunk } from './build/popup-chunk';
 import { inlinePopupStyles } from './build/popup-page';
 import { CALL_SITES } from './platform/call-sites';
 
@@ -11,15 +10,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // OUTLET_SOURCEMAP=1 adds source maps, to see what takes up room in a bundle.
   vite: () => ({
-    plugins: [preact(), inlinePopupStyles(), popupChunk()],
+    plugins: [preact(), inlinePopupStyles()],
     build: {
       sourcemap: process.env.OUTLET_SOURCEMAP === '1',
-      // <link rel=modulepreload> for a page's static chunks: fetched at once, not in a waterfall
-      // (measured on the popup: tests/bench/popup.bench.mjs). Every browser Outlet supports has it.
-      // Not for dynamic imports: Vite's helper would add those links to the page from script, inside
-      // the click that picks a feeling (its first save imports the history store), which profiled
-      // at ~6 ms of that click before the outlet step could render. The lazy chunks are small and
-      // their own imports are already loaded.
+      // <link rel=modulepreload> for a page's static chunks (options, history, welcome, support):
+      // fetched at once, not in a waterfall. Every browser Outlet supports has it. Not for dynamic
+      // imports: Vite's helper would add those links to the page from script, in the middle of
+      // whatever started the import (on the popup, when it still had modules, that was the click
+      // picking a feeling: ~6 ms of it). The lazy chunks are small and their imports already loaded.
       modulePreload: {
         polyfill: false,
         resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),

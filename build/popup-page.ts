@@ -1,6 +1,6 @@
-// The popup and the check-in window paint their first screen before the app's modules have loaded
-// (the head script draws it: entrypoints/first-screen.ts). For that paint to wait for no stylesheet
-// fetch, their styles are written into the pages themselves.
+// The popup and the check-in window paint their first screen before the app has loaded (the head
+// script draws it: entrypoints/first-screen.ts). For that paint to wait for no stylesheet fetch,
+// their styles are written into the pages themselves.
 import type { Plugin } from 'vite';
 
 const PRERENDERED_PAGES = /entrypoints[\\/](popup|checkin)[\\/]index\.html$/;
@@ -19,7 +19,7 @@ export function inlinePopupStyles(): Plugin {
       handler(html, context) {
         if (!PRERENDERED_PAGES.test(context.filename) || !context.bundle) return html;
         const bundle = context.bundle;
-        return html.replace(
+        const withStyles = html.replace(
           /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
           (tag, file: string) => {
             const asset = bundle[file];
@@ -27,6 +27,18 @@ export function inlinePopupStyles(): Plugin {
             const css =
               typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
             return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+          },
+        );
+        // The pages' only module is the one Vite makes for their stylesheets: once the styles are in
+        // the page it is empty, and would cost a fetch for nothing. The app is a classic script
+        // (entrypoints/checkin-app.tsx).
+        return withStyles.replace(
+          /<script type="module"[^>]*src="\/([^"]+\.js)"[^>]*><\/script>\s*/g,
+          (tag, file: string) => {
+            const chunk = bundle[file];
+            const empty =
+              chunk?.type === 'chunk' && chunk.code.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+            return empty ? '' : tag;
           },
         );
       },

@@ -5,7 +5,7 @@
 //                       styles and the head script that draws the first screen and keeps it live
 //                       (entrypoints/first-screen.ts). The check-in's modules load beside it and
 //                       are not waited for: a click made meanwhile is kept and acted on.
-//   popup check-in      the modules the popup loads at start (its entry, the chunk it preloads):
+//   popup check-in      the app the popup loads beside it (entrypoints/checkin-app.tsx, one file):
 //                       what must arrive and run before a pick is acted on.
 //   background          the service worker, loaded at every nudge and every browser start.
 //
@@ -40,25 +40,32 @@ export function withImports(dir, entries) {
 export const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const gzipFiles = (files) => files.reduce((total, file) => total + gzipBytes(readFileSync(file)), 0);
 
-/** The files of `htmlFile` by when they are needed: before the first paint, or for the check-in. */
+/**
+ * The files of `htmlFile` by when they are needed: before the first paint (render-blocking scripts
+ * and stylesheets), or for the check-in (every other script, module preloads, and what they import).
+ */
 export function popupFiles(dir, htmlFile = 'popup.html') {
   const html = readFileSync(path.join(dir, htmlFile), 'utf8');
-  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => ({
-    src: /\bsrc=["']([^"']+)["']/.exec(tag)?.[1],
-    module: /\btype=["']module["']/.test(tag),
-  }));
-  const classic = scripts.filter((s) => s.src && !s.module).map((s) => s.src);
-  const modules = scripts.filter((s) => s.src && s.module).map((s) => s.src);
+  const firstScreen = [];
+  const checkIn = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = /\bsrc=["']([^"']+)["']/.exec(tag)?.[1];
+    if (!src) continue;
+    // A classic script without async or defer blocks the first paint as blocking="render" does.
+    const blocking =
+      /\bblocking=["'][^"']*\brender\b/.test(tag) || !/\b(async|defer|type=["']module["'])/.test(tag);
+    (blocking ? firstScreen : checkIn).push(src);
+  }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     const rel = /\brel=["']([^"']+)["']/.exec(tag)?.[1] ?? '';
     const href = /\bhref=["']([^"']+)["']/.exec(tag)?.[1];
-    if (href && /\bmodulepreload\b/.test(rel)) modules.push(href);
-    if (href && /\bstylesheet\b/.test(rel)) classic.push(href);
+    if (href && /\bmodulepreload\b/.test(rel)) checkIn.push(href);
+    if (href && /\bstylesheet\b/.test(rel)) firstScreen.push(href);
   }
   return {
     html: path.join(dir, htmlFile),
-    firstScreen: withImports(dir, classic),
-    checkIn: withImports(dir, modules),
+    firstScreen: withImports(dir, firstScreen),
+    checkIn: withImports(dir, checkIn),
   };
 }
 
