@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseBreakInput } from '../../core/settings-form';
 import { i18n } from '../../platform/i18n';
 
@@ -12,8 +12,14 @@ interface Props {
 export function BreakSetting({ minutes, onChange, onRefused }: Props) {
   const [text, setText] = useState(String(minutes));
   const [error, setError] = useState<string | null>(null);
+  // What the field said when it last matched the stored value: typing since then is the person's.
+  const shown = useRef(text);
+  // Follow the stored value when it changes elsewhere, unless the person has typed since (a save is
+  // written up to half a second later: its echo must not wipe a number typed meanwhile).
   useEffect(() => {
-    if (!error) setText(String(minutes));
+    if (error || text !== shown.current) return;
+    shown.current = String(minutes);
+    setText(shown.current);
   }, [minutes]);
 
   // What the field holds now (a blur can come before the re-render that follows the typing).
@@ -25,6 +31,7 @@ export function BreakSetting({ minutes, onChange, onRefused }: Props) {
       return;
     }
     setError(null);
+    shown.current = typed;
     if (value !== minutes) void onChange(value).catch(() => undefined);
   };
 

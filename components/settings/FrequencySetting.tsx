@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type IntervalInputResult, parseIntervalInput } from '../../core/inputs';
 import { INTERVAL_PRESETS } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
@@ -31,11 +31,15 @@ export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
   const [text, setText] = useState(String(minutes));
   const [error, setError] = useState<string | null>(null);
 
+  // What the field said when it last matched the stored value: typing since then is the person's.
+  const shown = useRef(text);
   // Follow the stored value when it changes elsewhere (another options tab, a reset), unless the
-  // field holds a refused value the person is still working on.
+  // field holds a refused value the person is still working on, or a number typed since (a save is
+  // written up to half a second later: its echo must not wipe what was typed meanwhile).
   useEffect(() => {
-    if (error) return;
-    setText(String(minutes));
+    if (error || text !== shown.current) return;
+    shown.current = String(minutes);
+    setText(shown.current);
     setCustom(!isPreset(minutes) || custom);
   }, [minutes]);
 
@@ -48,6 +52,7 @@ export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
       return;
     }
     setError(null);
+    shown.current = typed;
     if (result.minutes !== minutes) void onChange(result.minutes).catch(() => undefined);
   };
 
@@ -66,6 +71,7 @@ export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
           setCustom(false);
           setError(null);
           setText(choice);
+          shown.current = choice;
           void onChange(Number(choice)).catch(() => undefined);
         }}
       >

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { RANGES_PER_DAY_MAX, type TimeRange, type WeekHours } from '../../core/schema';
 import { copyDayToAll, quickView, WEEK, WEEKDAYS } from '../../core/settings-form';
 import {
@@ -75,10 +75,21 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const uniform = quickView(hours).uniform;
 
-  // Follow the stored hours when they change (a save, another tab, restore defaults), unless a
-  // refused change is still on screen.
+  // The stored hours the fields last showed (or were kept as): the fields are "untouched" while
+  // they still say exactly that.
+  const shown = useRef(hours);
+
+  // Follow the stored hours when they change (a save, another tab, restore defaults), unless the
+  // person has changed something here since: a refused change still on screen, or a time being
+  // typed (a save is written up to half a second later, and its echo must not wipe what was typed
+  // meanwhile; once the field is left, the person's week is what gets kept).
   useEffect(() => {
-    if (problems.size > 0) return;
+    const untouched =
+      problems.size === 0 &&
+      JSON.stringify(draft) === JSON.stringify(toDraft(shown.current)) &&
+      weekend === quickView(shown.current).weekend;
+    if (!untouched) return;
+    shown.current = hours;
     setDraft(toDraft(hours));
     setWeekend(quickView(hours).weekend);
   }, [hours]);
@@ -93,6 +104,7 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
       return;
     }
     setProblems(new Map());
+    shown.current = result.hours;
     if (JSON.stringify(result.hours) !== JSON.stringify(hours))
       void onChange(result.hours).catch(() => undefined);
   };

@@ -67,6 +67,20 @@ describe('BreakSetting', () => {
     expect(onChange).toHaveBeenCalledWith(12);
   });
 
+  it('keeps a number being typed when a stored value arrives meanwhile, then follows the stored one', () => {
+    const onChange = vi.fn(async () => undefined);
+    const view = render(<BreakSetting minutes={5} onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'A break counts from' }) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: '12' } });
+    view.rerender(<BreakSetting minutes={7} onChange={onChange} />);
+    expect(input.value).toBe('12');
+    fireEvent.blur(input);
+    expect(onChange).toHaveBeenLastCalledWith(12);
+    view.rerender(<BreakSetting minutes={12} onChange={onChange} />);
+    view.rerender(<BreakSetting minutes={20} onChange={onChange} />);
+    expect(input.value).toBe('20');
+  });
+
   it.each(['0', '61', '2.5', 'ten', ''])('refuses %j next to the field, and keeps what was typed', (text) => {
     const onChange = vi.fn(async () => undefined);
     const onRefused = vi.fn();
@@ -206,6 +220,27 @@ describe('HoursSetting', () => {
     expect(to.getAttribute('aria-invalid')).toBe('true');
     expect(onChange).not.toHaveBeenCalled();
     expect(onRefused).toHaveBeenCalled();
+  });
+
+  // Seen as a flaky e2e test, and a real loss: a save is written up to half a second later
+  // (platform/settings.ts batches), and its echo used to reset every field to the stored hours,
+  // wiping a time being typed meanwhile.
+  it('keeps a time being typed when stored hours arrive meanwhile, and follows them once it is left', () => {
+    const onChange = vi.fn(async () => undefined);
+    const view = render(<HoursSetting hours={DEFAULT_HOURS} onChange={onChange} />);
+    const from = time(/^From/);
+    fireEvent.input(from, { target: { value: '07:15' } });
+    // The echo of an earlier change (here: the weekend turned on elsewhere) lands before the field is left.
+    const echoed = weekFromQuick(DEFAULT_HOURS[1], true);
+    view.rerender(<HoursSetting hours={echoed} onChange={onChange} />);
+    expect(time(/^From/).value).toBe('07:15');
+    fireEvent.blur(time(/^From/));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ 1: [{ start: 435, end: 1080, nextDay: false }] }),
+    );
+    // Untouched again: a later stored change shows as it is.
+    view.rerender(<HoursSetting hours={DEFAULT_HOURS} onChange={onChange} />);
+    expect(time(/^From/).value).toBe('09:00');
   });
 
   it('gives the example time in the same 12- or 24-hour habit as the page', () => {
