@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type IntervalInputResult, parseIntervalInput } from '../../core/inputs';
 import { INTERVAL_PRESETS } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
+import { MinutesField, useStoredNumberText } from './MinutesField';
 
 interface Props {
   minutes: number;
@@ -28,22 +29,11 @@ const isPreset = (minutes: number) => (INTERVAL_PRESETS as readonly number[]).in
  */
 export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
   const [custom, setCustom] = useState(!isPreset(minutes));
-  const [text, setText] = useState(String(minutes));
   const [error, setError] = useState<string | null>(null);
+  const { text, setText, kept } = useStoredNumberText(minutes, error !== null, (stored) =>
+    setCustom(!isPreset(stored) || custom),
+  );
 
-  // What the field said when it last matched the stored value: typing since then is the person's.
-  const shown = useRef(text);
-  // Follow the stored value when it changes elsewhere (another options tab, a reset), unless the
-  // field holds a refused value the person is still working on, or a number typed since (a save is
-  // written up to half a second later: its echo must not wipe what was typed meanwhile).
-  useEffect(() => {
-    if (error || text !== shown.current) return;
-    shown.current = String(minutes);
-    setText(shown.current);
-    setCustom(!isPreset(minutes) || custom);
-  }, [minutes]);
-
-  // What the field holds now (a blur can come before the re-render that follows the typing).
   const keepCustom = (typed: string) => {
     const result = parseIntervalInput(typed);
     if (!result.ok) {
@@ -52,7 +42,7 @@ export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
       return;
     }
     setError(null);
-    shown.current = typed;
+    kept(typed);
     if (result.minutes !== minutes) void onChange(result.minutes).catch(() => undefined);
   };
 
@@ -71,7 +61,7 @@ export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
           setCustom(false);
           setError(null);
           setText(choice);
-          shown.current = choice;
+          kept(choice);
           void onChange(Number(choice)).catch(() => undefined);
         }}
       >
@@ -83,35 +73,17 @@ export function FrequencySetting({ minutes, onChange, onRefused }: Props) {
         <option value={CUSTOM}>{i18n.t('options.custom')}</option>
       </select>
       {custom && (
-        <form
-          class="custom-interval"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            keepCustom(text);
-          }}
-        >
-          <label for="custom-minutes">{i18n.t('options.customLabel')}</label>
-          <input
-            id="custom-minutes"
-            type="text"
-            inputMode="numeric"
-            size={5}
-            value={text}
-            aria-invalid={error !== null}
-            aria-describedby={error ? 'custom-help custom-error' : 'custom-help'}
-            onInput={(event) => setText(event.currentTarget.value)}
-            onBlur={(event) => keepCustom(event.currentTarget.value)}
-          />
-          <p id="custom-help" class="help">
-            {i18n.t('options.customHelp')}
-          </p>
-          {error && (
-            <p id="custom-error" class="error" role="alert">
-              {error}
-            </p>
-          )}
-        </form>
+        <MinutesField
+          id="custom-minutes"
+          formClass="custom-interval"
+          label={i18n.t('options.customLabel')}
+          help={i18n.t('options.customHelp')}
+          size={5}
+          text={text}
+          error={error}
+          onInput={setText}
+          onKeep={keepCustom}
+        />
       )}
     </div>
   );
