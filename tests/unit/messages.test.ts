@@ -4,22 +4,14 @@
 // sender hears an error; a send that nothing answered is an error too, never `undefined`.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../entrypoints/background';
 import { TIMER_ALARM } from '../../platform/alarms';
 import { MessageError, sendMessage } from '../../platform/messaging';
-import { resetNudgesForTests, serially } from '../../platform/nudges';
+import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 import { deliver, sendFromPage } from './page-channel';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-// A Tuesday morning, inside the default active hours (Monday to Friday, 9:00 to 18:00) in any zone.
-const START = new Date(2026, 2, 10, 10, 0).getTime();
-
-async function settle() {
-  await serially(async () => undefined);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await serially(async () => undefined);
-}
+const START = TUESDAY_MORNING;
 
 /** Everything a message could change, to compare before and after. */
 async function everything() {
@@ -39,24 +31,8 @@ const timer = (minutes: unknown, checkInId: unknown = 'c1') => ({
 const pause = (until: unknown, kind: unknown = 'pause') => ({ type: 'pause', data: { until, kind } });
 
 describe('messages to the background', () => {
-  beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(START);
-    resetNudgesForTests();
-    Object.assign(fakeBrowser, {
-      idle: {
-        setDetectionInterval: () => undefined,
-        queryState: async () => 'active',
-        onStateChanged: { addListener: () => undefined },
-      },
-    });
-    background.main();
-    await settle();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    Reflect.deleteProperty(fakeBrowser, 'idle');
-  });
+  beforeEach(() => startBackground(START));
+  afterEach(stopBackground);
 
   it.each([
     ['startTimer with 0 minutes', timer(0)],

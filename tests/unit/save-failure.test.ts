@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { NUDGE_ALARM, TIMER_ALARM } from '../../platform/alarms';
 import { NUDGE_NOTIFICATION } from '../../platform/notifications';
-import { resetNudgesForTests, serially } from '../../platform/nudges';
+import { serially } from '../../platform/nudges';
+import { prepareBackground, stopBackground } from './background-harness';
 import { sendFromPage } from './page-channel';
 
 const MINUTE = 60_000;
@@ -56,22 +57,10 @@ const titles = () =>
 describe('when storage is full', () => {
   let warn: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(START);
-    resetNudgesForTests();
+    prepareBackground(START);
     warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    Object.assign(fakeBrowser, {
-      idle: {
-        setDetectionInterval: () => undefined,
-        queryState: async () => 'active',
-        onStateChanged: { addListener: () => undefined },
-      },
-    });
   });
-  afterEach(() => {
-    vi.useRealTimers();
-    Reflect.deleteProperty(fakeBrowser, 'idle');
-  });
+  afterEach(stopBackground);
 
   it('keeps the nudge alarm on the decided schedule, and the next alarm still nudges', async () => {
     await startWorker();

@@ -6,17 +6,11 @@ import { minutesLeft, TIME_UP_GRACE, timeUpIsTimely } from '../../core/timer';
 import background from '../../entrypoints/background';
 import { NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../../platform/alarms';
 import { NUDGE_NOTIFICATION } from '../../platform/notifications';
-import { resetNudgesForTests, serially } from '../../platform/nudges';
+import { resetNudgesForTests } from '../../platform/nudges';
+import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 
 const MINUTE = 60_000;
-// A Tuesday morning, inside the default active hours.
-const START = new Date(2026, 2, 10, 10, 0).getTime();
-
-async function settle() {
-  await serially(async () => undefined);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await serially(async () => undefined);
-}
+const START = TUESDAY_MORNING;
 
 async function fire(name: string) {
   const alarm = await fakeBrowser.alarms.get(name);
@@ -44,24 +38,8 @@ const titles = () =>
     (n) => n.title,
   );
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(START);
-  resetNudgesForTests();
-  Object.assign(fakeBrowser, {
-    idle: {
-      setDetectionInterval: () => undefined,
-      queryState: async () => 'active',
-      onStateChanged: { addListener: () => undefined },
-    },
-  });
-  background.main();
-  await settle();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  Reflect.deleteProperty(fakeBrowser, 'idle');
-});
+beforeEach(() => startBackground(START));
+afterEach(stopBackground);
 
 describe('minutesLeft and timeUpIsTimely', () => {
   it.each([
