@@ -4,15 +4,19 @@
 //
 // Time to interactive, not to first paint. One headless Chromium run. In a COPY of the Chrome build
 // (the app build stays clean) this adds bench-button.html, one prerendered button whose click handler
-// comes from one module script (bench-button.js), then opens alternately, 30 times each, in a fresh tab:
+// comes from one module script (bench-button.js), then opens in turn, 30 times each, in a fresh tab:
 //   (a) popup.html: "Calm" is clicked on the first animation frame it is visible; measured until the
 //       outlet step's heading (#outlet-title) is visible,
 //   (b) bench-button.html: its button is clicked on the first frame it is visible; measured until the
 //       heading its handler adds is visible.
-// Both are measured inside the page with performance.now() (0 = navigation start), the same way; the
-// ratio is the median of each pair's ratio.
+//   (c) popup-floor.html: popup.html itself (its styles, its head script drawing the first screen and
+//       noting clicks), with the check-in app swapped for a stub that shows an #outlet-title at once
+//       for a noted or later click on a feeling. What the page's design costs before any of the app's
+//       own work: the app can only add to it, so it shows how much of the gap is the app's.
+// All are measured inside the page with performance.now() (0 = navigation start), the same way; a
+// ratio is the median of each round's ratio to the one-button page opened in the same round.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureBudgets } from '../../scripts/budgets.mjs';
@@ -142,8 +146,30 @@ writeFileSync(
     '  document.body.replaceChildren(heading);\n' +
     '});\n',
 );
+// The popup's page with a stub in place of the check-in app (see (c) above).
+writeFileSync(
+  path.join(copyDir, 'popup-floor.html'),
+  readFileSync(path.join(copyDir, 'popup.html'), 'utf8').replace('/checkin-app.js', '/bench-floor-app.js'),
+);
+writeFileSync(
+  path.join(copyDir, 'bench-floor-app.js'),
+  '(() => {\n' +
+    "  const app = document.getElementById('app');\n" +
+    '  const show = () => {\n' +
+    "    const heading = document.createElement('h1');\n" +
+    "    heading.id = 'outlet-title';\n" +
+    "    heading.textContent = 'Outlet';\n" +
+    '    app.replaceChildren(heading);\n' +
+    '  };\n' +
+    '  const early = window.__outletEarlyInput;\n' +
+    '  early?.stop();\n' +
+    '  if (early?.clicks.length) show();\n' +
+    "  else app.addEventListener('click', (event) => event.target.closest('[data-feeling]') && show());\n" +
+    '})();\n',
+);
 const PAGES = {
   '/popup.html': { target: FEELING_BUTTON, result: OUTLET_HEADING, repeat: false },
+  '/popup-floor.html': { target: FEELING_BUTTON, result: OUTLET_HEADING, repeat: false },
   '/bench-button.html': { target: '#go', result: '#next', repeat: true },
 };
 
@@ -152,12 +178,14 @@ const budgets = measureBudgets(copyDir);
 
 const ext = await launchExtension({ extensionDir: copyDir });
 const popupRuns = [];
+const floorRuns = [];
 const baselineRuns = [];
 let failure = null;
 try {
   await ext.context.addInitScript(clickAsSoonAsItShows, PAGES);
   for (let i = 0; i < RUNS; i++) {
     popupRuns.push(await measure(ext, 'popup.html'));
+    floorRuns.push(await measure(ext, 'popup-floor.html'));
     baselineRuns.push(await measure(ext, 'bench-button.html'));
   }
 } catch (error) {
@@ -179,8 +207,10 @@ if (failure) {
 } else {
   const column = (runs, i) => runs.map((run) => run[i]);
   const popupDone = column(popupRuns, 2);
+  const floorDone = column(floorRuns, 2);
   const baselineDone = column(baselineRuns, 2);
-  const ratio = median(popupDone.map((t, i) => t / baselineDone[i]));
+  const ratioTo = (done) => median(done.map((t, i) => t / baselineDone[i]));
+  const ratio = ratioTo(popupDone);
   const ms = (t) => `${t.toFixed(1)} ms`;
   rows.push(
     [
@@ -191,6 +221,13 @@ if (failure) {
     ],
     ['popup: outlet step shown after a click at first paint, median', ms(median(popupDone)), '', ''],
     ['  feelings first shown (and clicked), median', ms(median(column(popupRuns, 0))), '', ''],
+    [
+      'floor (the popup page, stub app) / one-button page, median ratio',
+      ratioTo(floorDone).toFixed(2),
+      '',
+      '',
+    ],
+    ['  floor: stub outlet shown after a click at first paint, median', ms(median(floorDone)), '', ''],
     ['one-button page: next step shown after a click at first paint', ms(median(baselineDone)), '', ''],
     ['  button first shown (and clicked), median', ms(median(column(baselineRuns, 0))), '', ''],
   );
@@ -205,7 +242,7 @@ for (const budget of budgets)
 
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
 console.log(
-  `\n${RUNS} runs each, alternating, fresh tab per run. KB = 1024 bytes, each file gzipped on its own.`,
+  `\n${RUNS} runs each, in turn, fresh tab per run. KB = 1024 bytes, each file gzipped on its own.`,
 );
 for (const row of rows)
   console.log(
