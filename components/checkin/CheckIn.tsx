@@ -258,7 +258,13 @@ export function CheckIn({
                   endsAt: runningTimer.endsAt,
                   clock: actions.clock,
                   onStop: actions.stopTimer,
-                  onOver: () => dispatch({ type: 'earlier-timer-over', entry: timerEntry }),
+                  onOver: () =>
+                    dispatch({
+                      type: 'earlier-timer-over',
+                      entry: timerEntry,
+                      // The walk ran its whole length: it began its minutes before its end.
+                      startedAt: runningTimer.endsAt - runningTimer.minutes * MINUTE,
+                    }),
                 }
               : null
           }
@@ -315,7 +321,8 @@ export function CheckIn({
               const entry: CheckInEntry = withJournal({ ...step.entry, outcome: 'done' });
               keepQuietly(entry);
               actions.startTimer(minutes, entry.id);
-              dispatch({ type: 'start-timer', entry, endsAt: actions.clock() + minutes * MINUTE });
+              const startedAt = actions.clock();
+              dispatch({ type: 'start-timer', entry, startedAt, endsAt: startedAt + minutes * MINUTE });
             },
             onStartBreath: (seconds) =>
               dispatch({ type: 'start-breath', entry: withJournal(step.entry), seconds }),
@@ -352,7 +359,7 @@ export function CheckIn({
       {step.name === 'helped' && step.entry.outletId && (
         <HelpedStep
           outletId={step.entry.outletId}
-          away={wasAway(step.entry.at, actions.clock(), settings.breakMinutes)}
+          away={step.awaySince !== null && wasAway(step.awaySince, actions.clock(), settings.breakMinutes)}
           onAnswer={(helped) => {
             answer(step.entry, helped);
             dispatch({ type: 'answered' });

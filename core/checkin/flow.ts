@@ -21,8 +21,13 @@ export type Step =
   | ({ name: 'outlet' } & OutletOffer)
   /** `from` is the outlet step it came from, so "back" (Escape) returns to it. */
   | { name: 'breath'; entry: CheckIn; seconds: number; from: OutletOffer }
-  | { name: 'timer'; entry: CheckIn; endsAt: number; started: boolean }
-  | { name: 'helped'; entry: CheckIn }
+  /** `startedAt`: when the walk began, the start of the person's time away. */
+  | { name: 'timer'; entry: CheckIn; startedAt: number; endsAt: number; started: boolean }
+  /**
+   * `awaySince`: when the person left for the outlet (a walk's start), so "Welcome back" is said
+   * only after a real absence (core/away.ts); null after a breath, taken at the screen.
+   */
+  | { name: 'helped'; entry: CheckIn; awaySince: number | null }
   | { name: 'thanks'; outcome: Outcome };
 
 export type StepName = Step['name'];
@@ -47,13 +52,13 @@ export type FlowEvent =
   | ({ type: 'strength' } & OutletOffer)
   /** Done, Not now, a saved journal line, "I reached out". */
   | { type: 'finish'; outcome: Outcome }
-  | { type: 'start-timer'; entry: CheckIn; endsAt: number }
+  | { type: 'start-timer'; entry: CheckIn; startedAt: number; endsAt: number }
   /** The background stored the running timer. */
   | { type: 'timer-stored' }
   /** The walk is over: its countdown ended, it was stopped, or the background ended it. */
   | { type: 'timer-over' }
   /** On the first screen, a walk from an earlier check-in ended while the popup was open. */
-  | { type: 'earlier-timer-over'; entry: CheckIn }
+  | { type: 'earlier-timer-over'; entry: CheckIn; startedAt: number }
   | { type: 'start-breath'; entry: CheckIn; seconds: number }
   | { type: 'breath-done' }
   | { type: 'answered' }
@@ -93,21 +98,31 @@ export function checkInFlow(state: FlowState, event: FlowEvent): FlowState {
       return step.name === 'outlet' ? to(state, { name: 'thanks', outcome: event.outcome }) : state;
     case 'start-timer':
       return step.name === 'outlet'
-        ? to(state, { name: 'timer', entry: event.entry, endsAt: event.endsAt, started: false })
+        ? to(state, {
+            name: 'timer',
+            entry: event.entry,
+            startedAt: event.startedAt,
+            endsAt: event.endsAt,
+            started: false,
+          })
         : state;
     case 'timer-stored':
       return step.name === 'timer' && !step.started ? { ...state, step: { ...step, started: true } } : state;
     case 'timer-over':
-      return step.name === 'timer' ? to(state, { name: 'helped', entry: step.entry }) : state;
+      return step.name === 'timer'
+        ? to(state, { name: 'helped', entry: step.entry, awaySince: step.startedAt })
+        : state;
     case 'earlier-timer-over':
-      return step.name === 'feelings' ? to(state, { name: 'helped', entry: event.entry }) : state;
+      return step.name === 'feelings'
+        ? to(state, { name: 'helped', entry: event.entry, awaySince: event.startedAt })
+        : state;
     case 'start-breath':
       return step.name === 'outlet'
         ? to(state, { name: 'breath', entry: event.entry, seconds: event.seconds, from: offerOf(step) })
         : state;
     case 'breath-done':
       return step.name === 'breath'
-        ? to(state, { name: 'helped', entry: { ...step.entry, outcome: 'done' } })
+        ? to(state, { name: 'helped', entry: { ...step.entry, outcome: 'done' }, awaySince: null })
         : state;
     case 'answered':
       return step.name === 'helped' ? to(state, { name: 'thanks', outcome: 'done' }) : state;

@@ -35,8 +35,8 @@ const STEPS: Record<StepName, Step> = {
   feelings: { name: 'feelings' },
   outlet: { name: 'outlet', ...offer },
   breath: { name: 'breath', entry, seconds: 60, from: offer },
-  timer: { name: 'timer', entry, endsAt: 600_000, started: true },
-  helped: { name: 'helped', entry },
+  timer: { name: 'timer', entry, startedAt: 0, endsAt: 600_000, started: true },
+  helped: { name: 'helped', entry, awaySince: 0 },
   thanks: { name: 'thanks', outcome: 'done' },
 };
 
@@ -45,10 +45,10 @@ const EVENTS: Record<FlowEvent['type'], FlowEvent> = {
   offer: { type: 'offer', ...other },
   strength: { type: 'strength', ...other },
   finish: { type: 'finish', outcome: 'done' },
-  'start-timer': { type: 'start-timer', entry, endsAt: 1 },
+  'start-timer': { type: 'start-timer', entry, startedAt: 0, endsAt: 1 },
   'timer-stored': { type: 'timer-stored' },
   'timer-over': { type: 'timer-over' },
-  'earlier-timer-over': { type: 'earlier-timer-over', entry },
+  'earlier-timer-over': { type: 'earlier-timer-over', entry, startedAt: 0 },
   'start-breath': { type: 'start-breath', entry, seconds: 60 },
   'breath-done': { type: 'breath-done' },
   answered: { type: 'answered' },
@@ -192,6 +192,23 @@ describe('checkInFlow', () => {
     expect(checkInFlow(breath, EVENTS.back).step).toMatchObject({
       name: 'outlet',
       outlet: { id: 'walk-street' },
+    });
+  });
+
+  it('"did it help?" knows since when the person was away: a walk from its start, a breath never', () => {
+    const walking: FlowState = {
+      step: { ...STEPS.timer, startedAt: 240_000 } as Step,
+      waiting: null,
+      focusTurn: 0,
+    };
+    expect(checkInFlow(walking, EVENTS['timer-over']).step).toMatchObject({
+      name: 'helped',
+      awaySince: 240_000,
+    });
+    const breath: FlowState = { step: STEPS.breath, waiting: null, focusTurn: 0 };
+    expect(checkInFlow(breath, EVENTS['breath-done']).step).toMatchObject({
+      name: 'helped',
+      awaySince: null,
     });
   });
 

@@ -1,7 +1,7 @@
 // Words that must be true of the moment: "Welcome back" only after a real absence, "lately" only
 // after several answers, and the feeling named in a sentence that reads well for every feeling.
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reasonText } from '../../components/shared/copy';
 import { wasAway } from '../../core/away';
 import { FEELING_IDS } from '../../core/feelings';
@@ -14,7 +14,10 @@ import { messages } from './setup';
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
 const MINUTE = 60_000;
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('wasAway', () => {
   it.each([
@@ -41,6 +44,63 @@ describe('"Welcome back"', () => {
     fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
     expect(screen.queryByText('Welcome back')).toBeNull();
+  });
+
+  it.each([
+    ['a whole minute of breathing, with breaks counted from 1 minute', 1, 0],
+    ['a minute of breathing after a few minutes on the suggestion', 5, 4.5],
+  ])('is not said after %s', (_what, breakMinutes, readMinutes) => {
+    const { setClock } = renderCheckIn({ now: NOW, settings: { families: ['body'], breakMinutes } });
+    fireEvent.click(screen.getByRole('button', { name: 'Anxious' }));
+    while (!screen.queryByRole('button', { name: 'Start one minute of slow breathing' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    setClock(NOW + readMinutes * MINUTE);
+    fireEvent.click(screen.getByRole('button', { name: 'Start one minute of slow breathing' }));
+    // The person stays at the screen with the pacer the whole minute: never away.
+    setClock(NOW + (readMinutes + 1) * MINUTE);
+    fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
+  });
+
+  it('counts a walk from its start, not from the feeling picked before it', () => {
+    const { setClock } = renderCheckIn({
+      now: NOW,
+      settings: { families: ['movement'] },
+      context: { minutes: 15 },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
+    while (!screen.queryByRole('button', { name: 'Start a 10-minute walk' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    setClock(NOW + 4 * MINUTE); // four minutes reading the suggestion, at the desk
+    fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
+    setClock(NOW + 6 * MINUTE); // stopped after two
+    fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
+  });
+
+  it.each([
+    [2, 'How was that?'],
+    [10, 'Welcome back'],
+  ])('a %d-minute walk from an earlier check-in, ending while the popup is open: "%s"', async (minutes, heading) => {
+    vi.useFakeTimers();
+    const walk: CheckIn = {
+      id: 'walk-1',
+      at: NOW - minutes * MINUTE,
+      feeling: 'stressed',
+      outletId: 'walk-street',
+      outcome: 'skipped',
+    };
+    // Opened a second before the walk's end: the walk began its minutes before that end.
+    const { setClock } = renderCheckIn({
+      now: NOW,
+      history: [walk],
+      data: { timer: { endsAt: NOW + 1000, minutes, checkInId: walk.id } },
+    });
+    setClock(NOW + 1000);
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
   });
 
   it.each([
