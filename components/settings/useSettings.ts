@@ -53,14 +53,18 @@ export function useSettings(actions: SettingsActions = browserSettings) {
   const [note, setNote] = useState<SaveNote | null>(null);
   const count = useRef(0);
   const say = (section: Section, kind: SaveNote['kind']) => setNote({ section, kind, n: ++count.current });
+  // Refusals so far, per section: a save that was still on its way when its section refused input
+  // keeps quiet on success, so "Saved." never shows beside the refusal the person is looking at.
+  const refusals = useRef<Partial<Record<Section, number>>>({});
 
   /** A change from `section`; rejects when storage refused, so the field can keep what was chosen. */
   const saveIn =
     (section: Section) =>
     async (patch: Partial<Preferences>): Promise<void> => {
+      const refusedBefore = refusals.current[section] ?? 0;
       try {
         await actions.update(patch);
-        say(section, 'saved');
+        if ((refusals.current[section] ?? 0) === refusedBefore) say(section, 'saved');
       } catch (error) {
         say(section, 'failed');
         throw error;
@@ -68,8 +72,10 @@ export function useSettings(actions: SettingsActions = browserSettings) {
     };
 
   /** A field refused what was typed (said next to it): its section no longer claims "Saved". */
-  const refusedIn = (section: Section) => () =>
+  const refusedIn = (section: Section) => () => {
+    refusals.current[section] = (refusals.current[section] ?? 0) + 1;
     setNote((current) => (current?.section === section ? null : current));
+  };
 
   const people = {
     add: async (person: TrustedPerson) => {

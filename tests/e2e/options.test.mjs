@@ -52,6 +52,33 @@ describe('options: nudge frequency', () => {
     await page.close();
   });
 
+  it('says "Saved." where the person is looking, even when the section runs past the window', async () => {
+    const page = await ext.openPage('options.html');
+    try {
+      // A short window: the Nudges section is taller than it.
+      await page.setViewportSize({ width: 800, height: 480 });
+      const select = page.getByRole('combobox', { name: 'Nudge every' });
+      await select.scrollIntoViewIfNeeded();
+      await select.selectOption({ label: '45 minutes' });
+      const saved = page.locator('#nudges .saved', { hasText: 'Saved' });
+      await saved.waitFor();
+      const box = await saved.boundingBox();
+      const selectBox = await select.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 480, `"Saved." in the window (at ${box?.y})`);
+      assert.ok(selectBox && selectBox.y >= 0 && selectBox.y < 480, 'the field still in sight too');
+      await shoot(page, 'options-saved-in-sight');
+      // The tests after this one start from every 30 minutes.
+      await select.selectOption({ label: '30 minutes' });
+      await eventually(
+        () => interval(ext),
+        (minutes) => minutes === 30,
+        { what: 'every 30 minutes stored again' },
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a custom value out of range is refused with a message next to the field', async () => {
     for (const bad of ['10', '241', '20.5', '']) {
       // A fresh page each time, so each message is the answer to this value.

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NudgeStatus } from '../../components/checkin/NudgeStatus';
@@ -9,6 +9,7 @@ import { FamiliesSetting } from '../../components/settings/FamiliesSetting';
 import { FrequencySetting } from '../../components/settings/FrequencySetting';
 import { HoursSetting } from '../../components/settings/HoursSetting';
 import { TrustedPeopleSetting } from '../../components/settings/TrustedPeopleSetting';
+import { browserSettings } from '../../components/settings/useSettings';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
 import { changesToDefaults, quickView, weekFromQuick } from '../../core/settings-form';
 import { DEFAULT_HOURS } from '../../core/time/hours';
@@ -528,5 +529,41 @@ describe('the first nudge, said by the welcome page and the popup', () => {
     expect(welcome.container.textContent).toBe(
       `${popupWords.replace(/\.$/, '')}. You can close this tab; Outlet waits in the toolbar.`,
     );
+  });
+});
+
+describe('OptionsPage, a save still on its way when a refusal comes', () => {
+  // Seen in the e2e screenshots (dark-22-options-refused-hours.png): "Weekends too" ticked, then a
+  // time refused before the weekend's write was done (sync writes are spaced half a second apart).
+  // The earlier save then said "Saved." right under the refusal.
+  it('does not say "Saved." beside the refusal when the earlier change is kept after it', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const actions = {
+      ...browserSettings,
+      update: async (patch: Parameters<typeof browserSettings.update>[0]) => {
+        await held;
+        await browserSettings.update(patch);
+      },
+    };
+    render(
+      <OptionsPage
+        version="1.2.3"
+        sendTestNotification={async () => ({ ok: true as const })}
+        actions={actions}
+      />,
+    );
+    const hours = () => document.getElementById('hours') as HTMLElement;
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Weekends too/ }));
+    const to = screen.getAllByLabelText(/^to/)[0] as HTMLInputElement;
+    await typeAndLeave(to, '07:00');
+    expect(within(hours()).getByRole('alert').textContent).toMatch(/ends before it starts/);
+    release();
+    await waitFor(async () => expect((await loadSettings()).hours[6]).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(within(hours()).getByRole('alert').textContent).toMatch(/ends before it starts/);
+    expect(hours().querySelector('.saved')?.textContent).toBe('');
   });
 });
