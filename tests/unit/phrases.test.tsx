@@ -81,27 +81,30 @@ describe('"Welcome back"', () => {
   it.each([
     [2, 'How was that?'],
     [10, 'Welcome back'],
-  ])('a %d-minute walk from an earlier check-in, ending while the popup is open: "%s"', async (minutes, heading) => {
-    vi.useFakeTimers();
-    const walk: CheckIn = {
-      id: 'walk-1',
-      at: NOW - minutes * MINUTE,
-      feeling: 'stressed',
-      outletId: 'walk-street',
-      outcome: 'skipped',
-    };
-    // Opened a second before the walk's end: the walk began its minutes before that end.
-    const { setClock } = renderCheckIn({
-      now: NOW,
-      history: [walk],
-      data: { timer: { endsAt: NOW + 1000, minutes, checkInId: walk.id } },
-    });
-    setClock(NOW + 1000);
-    await act(() => {
-      vi.advanceTimersByTime(1000);
-    });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
-  });
+  ])(
+    'a %d-minute walk from an earlier check-in, ending while the popup is open: "%s"',
+    async (minutes, heading) => {
+      vi.useFakeTimers();
+      const walk: CheckIn = {
+        id: 'walk-1',
+        at: NOW - minutes * MINUTE,
+        feeling: 'stressed',
+        outletId: 'walk-street',
+        outcome: 'skipped',
+      };
+      // Opened a second before the walk's end: the walk began its minutes before that end.
+      const { setClock } = renderCheckIn({
+        now: NOW,
+        history: [walk],
+        data: { timer: { endsAt: NOW + 1000, minutes, checkInId: walk.id } },
+      });
+      setClock(NOW + 1000);
+      await act(() => {
+        vi.advanceTimersByTime(1000);
+      });
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
+    },
+  );
 
   it.each([
     [1, 'How was that?'],
