@@ -1,7 +1,7 @@
 // "In a meeting until HH:MM", turned into a moment. Its own module: only the pause menu needs it,
 // and that menu loads after the popup's first screen.
 
-import { HOUR } from './time';
+import { atLocalMinute, HOUR } from './time';
 
 export type MeetingEndResult =
   | { ok: true; until: number }
@@ -14,14 +14,7 @@ export type MeetingEndResult =
  */
 export function meetingEnd(minutes: number | null, now: number): MeetingEndResult {
   if (minutes === null) return { ok: false, reason: 'invalid' };
-  const date = new Date(now);
-  const until = new Date(
-    date.getFullYear(),
-    date.getMonth(),
-    date.getDate(),
-    Math.floor(minutes / 60),
-    minutes % 60,
-  ).getTime();
+  const until = atLocalMinute(now, minutes);
   if (until <= now) return { ok: false, reason: 'past' };
   if (until - now > 12 * HOUR) return { ok: false, reason: 'too-far' };
   return { ok: true, until };

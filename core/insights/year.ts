@@ -1,6 +1,7 @@
 // The last 365 days at a glance: a rolling year ending today, so it runs across the new year rather
 // than stopping at 1 January. Pure: summaries and today's local day come in.
 import type { DaySummary } from '../data/days';
+import { weekdayOfDay } from '../time';
 import { daysEnding, summariesBetween } from './window';
 
 export const YEAR_DAYS = 365;
@@ -37,17 +38,12 @@ export function levelOf(count: number): YearLevel {
   return count <= 4 ? 3 : 4;
 }
 
-function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, 12).getDay();
-}
-
 export function yearGlance(summaries: readonly DaySummary[], today: string): YearGlance {
   const keys = daysEnding(today, YEAR_DAYS);
   const byDay = summariesBetween(summaries, keys[0] ?? today, today);
   const days = keys.map((day): YearDay => {
     const count = byDay.get(day)?.count ?? 0;
-    return { day, count, level: levelOf(count), weekday: weekdayOf(day) };
+    return { day, count, level: levelOf(count), weekday: weekdayOfDay(day) };
   });
   const months: YearMonth[] = [];
   for (const day of days) {

@@ -42,3 +42,24 @@ export function addDays(day: string, offset: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return localDayKey(new Date(y, m - 1, d + offset, 12).getTime());
 }
+
+/** The weekday of a `YYYY-MM-DD` day: 0 (Sunday) to 6 (Saturday), as `Date#getDay` counts. */
+export function weekdayOfDay(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12).getDay();
+}
+
+/**
+ * The moment the clock shows `minuteOfDay` (minutes since midnight) on the local day of `t`. On a
+ * daylight-saving change a time the clock skips is read as the browser reads it (an hour later).
+ */
+export function atLocalMinute(t: number, minuteOfDay: number): number {
+  const date = new Date(t);
+  return new Date(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    Math.floor(minuteOfDay / 60),
+    minuteOfDay % 60,
+  ).getTime();
+}

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  atLocalMinute,
   DAY,
   dayBounds,
   HOUR,
@@ -11,6 +12,7 @@ import {
   MINUTE,
   startOfLocalDay,
   startOfNextLocalDay,
+  weekdayOfDay,
 } from '../../core/time';
 
 // Local wall-clock moments around the year's edges and both daylight-saving changes of the
@@ -60,5 +62,22 @@ describe('core/time', () => {
     ['2026-05-12', 0, '2026-05-12'],
   ])('counts %s plus %i days as %s', (day, offset, expected) => {
     expect(addDays(day, offset)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-01-04', 0],
+    ['2026-03-08', 0],
+    ['2026-03-29', 0],
+    ['2026-10-25', 0],
+    ['2026-12-05', 6],
+    ['2028-02-29', 2],
+  ])('says %s is weekday %i', (day, weekday) => {
+    expect(weekdayOfDay(day)).toBe(weekday);
+  });
+
+  it.each(MOMENTS)('finds 15:30 on the local day of %s', (_, t) => {
+    const at = atLocalMinute(t, 15 * 60 + 30);
+    expect(localDayKey(at)).toBe(localDayKey(t));
+    expect([new Date(at).getHours(), new Date(at).getMinutes()]).toEqual([15, 30]);
   });
 });
