@@ -11,23 +11,34 @@ interface Props {
   copy?: (text: string) => Promise<'copied' | 'refused'>;
   /** Escape closes it (and only it: the check-in stays on its step). */
   onClose?: () => void;
+  /**
+   * Copied as it opens: the click that opened it ("Copy a ready message") is the one click that
+   * puts the message on the clipboard. Still within that click's user activation, which the
+   * clipboard asks for.
+   */
+  copyAtOnce?: boolean;
 }
 
 /**
  * A short, kind message for this outlet, ready to copy with one click and paste anywhere. Opened
  * from its button, focus goes to "Copy message", which the message describes.
  */
-export function ReadyMessage({ outletId, person, copy = copyText, onClose }: Props) {
+export function ReadyMessage({ outletId, person, copy = copyText, onClose, copyAtOnce = false }: Props) {
   const copyButton = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (onClose) copyButton.current?.focus();
-  }, []);
   const keys = readyMessageKeys(outletId);
   const [index, setIndex] = useState(() => firstMessageIndex(outletId, person.id, keys.length));
   const [result, setResult] = useState<'copied' | 'refused' | null>(null);
   const key = keys[index % keys.length];
+  const text = key ? i18n.dynamic(key, [person.name]) : '';
+  const copyNow = async () => {
+    setResult(null);
+    setResult(await copy(text));
+  };
+  useLayoutEffect(() => {
+    if (onClose) copyButton.current?.focus();
+    if (copyAtOnce && text) void copyNow();
+  }, []);
   if (!key) return null;
-  const text = i18n.dynamic(key, [person.name]);
   return (
     <section
       id="ready-message"
@@ -46,15 +57,7 @@ export function ReadyMessage({ outletId, person, copy = copyText, onClose }: Pro
         {text}
       </p>
       <div class="row">
-        <button
-          ref={copyButton}
-          type="button"
-          aria-describedby="ready-text"
-          onClick={async () => {
-            setResult(null);
-            setResult(await copy(text));
-          }}
-        >
+        <button ref={copyButton} type="button" aria-describedby="ready-text" onClick={copyNow}>
           {i18n.t('checkin.readyCopy')}
         </button>
         {keys.length > 1 && (

@@ -18,8 +18,9 @@ const digits = (phone: string) => phone.replace(/[^\d+]/g, '');
 
 /**
  * A trusted person, a ready message to copy, and the ways to reach them that this device can use.
- * The message opens from "Copy a ready message" as a popover over the suggestion, so the step keeps
- * its height (it fits 360 × 600) and "I reached out" stays in view while it is open.
+ * "Copy a ready message" copies it with that one click and shows it (with other words to choose
+ * from) as a popover over the suggestion, so the step keeps its height (it fits 360 × 600) and
+ * "I reached out" stays in view while it is open.
  * On a phone, call and message links come first. On a computer they usually open nothing (or ask
  * which app should), so they wait behind "Call or text from this computer", for the people whose
  * computer does place calls (a linked phone, FaceTime); email works everywhere.
@@ -61,6 +62,7 @@ export function TalkToSomeone({
           <ReadyMessage
             outletId={outletId}
             person={person}
+            copyAtOnce
             onClose={() => {
               setMessageOpen(false);
               toggle.current?.focus();

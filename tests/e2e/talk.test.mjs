@@ -35,14 +35,21 @@ describe('talking, on a desktop', () => {
       'mailto:sam@example.org',
     );
 
+    // One click: the message is on the clipboard, and shown with what was done.
+    await page.evaluate(() => navigator.clipboard.writeText('something else'));
     await page.getByRole('button', { name: 'Copy a ready message' }).click();
+    await page.getByText('Copied. Paste it wherever you usually write to Sam.').waitFor();
     const shown = (await page.locator('.ready-text').textContent()).trim();
     assert.match(shown, /Sam/);
-    await page.evaluate(() => navigator.clipboard.writeText('something else'));
-    await page.getByRole('button', { name: 'Copy message', exact: true }).click();
-    await page.getByText('Copied. Paste it wherever you usually write to Sam.').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown);
     await shoot(page, '20-talk-voice-note');
+    // Other words, then "Copy message": those words replace the first ones.
+    await page.getByRole('button', { name: 'Other words' }).click();
+    const other = (await page.locator('.ready-text').textContent()).trim();
+    assert.notEqual(other, shown);
+    await page.getByRole('button', { name: 'Copy message', exact: true }).click();
+    await page.getByText('Copied. Paste it wherever you usually write to Sam.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), other);
 
     await page.getByRole('button', { name: 'Call or text from this computer' }).click();
     assert.equal(await page.getByRole('link', { name: 'Call' }).getAttribute('href'), 'tel:+442079460000');

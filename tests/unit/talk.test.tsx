@@ -135,6 +135,15 @@ describe('ReadyMessage', () => {
     expect(copy).toHaveBeenCalledWith(shown);
   });
 
+  it('opened by "Copy a ready message", has copied the message shown already: one click', async () => {
+    const copy = vi.fn(async () => 'copied' as const);
+    render(<ReadyMessage outletId="talk-thanks" person={ANA} copy={copy} copyAtOnce onClose={() => {}} />);
+    const shown = document.querySelector('.ready-text')?.textContent ?? '';
+    expect(await screen.findByText('Copied. Paste it wherever you usually write to Ana.')).toBeTruthy();
+    expect(copy).toHaveBeenCalledTimes(1);
+    expect(copy).toHaveBeenCalledWith(shown);
+  });
+
   it('says plainly when the browser refuses, and how to copy by hand', async () => {
     render(<ReadyMessage outletId="talk-thanks" person={ANA} copy={async () => 'refused'} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy message' }));
