@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { JournalField as FieldKind } from '../../core/outlets';
 import { JOURNAL_MAX_LENGTH } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
@@ -12,9 +13,13 @@ interface Props {
   onInput: (text: string) => void;
   /** Ctrl+Enter (⌘+Enter) in a textarea, where a plain Enter starts a new line. */
   onSubmit: () => void;
+  /** Shown beside the field (its Save button). */
+  children?: ComponentChildren;
 }
 
-const ROWS: Record<Exclude<FieldKind, 'line'>, number> = { list: 4, page: 7 };
+// How tall each field opens: small enough that the step fits the popup with its footer; it grows
+// with what is written (assets/outlet.css, field-sizing) and can be dragged taller.
+const ROWS: Record<Exclude<FieldKind, 'line'>, number> = { list: 3, page: 3 };
 
 const label = (kind: FieldKind) =>
   kind === 'list'
@@ -31,7 +36,7 @@ const placeholder = (kind: FieldKind) =>
       : i18n.t('checkin.journalPlaceholder');
 
 /** The journal's field, sized to what the outlet asks for. Its limit is what storage keeps. */
-export function JournalField({ id, kind, value, invalid, describedBy, onInput, onSubmit }: Props) {
+export function JournalField({ id, kind, value, invalid, describedBy, onInput, onSubmit, children }: Props) {
   const common = {
     id,
     autoComplete: 'off',
@@ -45,21 +50,25 @@ export function JournalField({ id, kind, value, invalid, describedBy, onInput, o
   return (
     <>
       <label for={id}>{label(kind)}</label>
-      {kind === 'line' ? (
-        <input type="text" {...common} onInput={(event) => onInput(event.currentTarget.value)} />
-      ) : (
-        <textarea
-          {...common}
-          rows={ROWS[kind]}
-          onInput={(event) => onInput(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              onSubmit();
-            }
-          }}
-        />
-      )}
+      <div class="field-row">
+        {kind === 'line' ? (
+          <input type="text" {...common} onInput={(event) => onInput(event.currentTarget.value)} />
+        ) : (
+          <textarea
+            {...common}
+            rows={ROWS[kind]}
+            class={kind}
+            onInput={(event) => onInput(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                onSubmit();
+              }
+            }}
+          />
+        )}
+        {children}
+      </div>
     </>
   );
 }

@@ -53,15 +53,17 @@ export function JournalLine({ prompt, initial = '', field = 'line', onSave, onIn
           onInput?.(value);
         }}
         onSubmit={() => form.current?.requestSubmit()}
-      />
+      >
+        {/* Beside the field, not under it: a row less, so a list or a page fits the popup. */}
+        <button type="submit" class="primary" disabled={busy}>
+          {i18n.t('checkin.journalSave')}
+        </button>
+      </JournalField>
       {error && (
         <p id="journal-error" class="error" role="alert">
           {error}
         </p>
       )}
-      <button type="submit" class="primary" disabled={busy}>
-        {i18n.t('checkin.journalSave')}
-      </button>
     </form>
   );
 }
