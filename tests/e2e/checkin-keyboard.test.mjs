@@ -139,7 +139,7 @@ describe('the check-in by keyboard alone', () => {
     await page.close();
   });
 
-  it('"Back to feelings" and a breath: Escape from the breath goes back to its outlet', async () => {
+  it('"Back to feelings", then a breath: Escape from the breath goes back to its outlet', async () => {
     await patchSettings(ext, { families: ['body'] });
     const page = await openPopup(ext);
     await page.keyboard.press('Tab');
@@ -158,6 +158,50 @@ describe('the check-in by keyboard alone', () => {
       'feelings-title',
       'focus on the question after "Back to feelings"',
     );
+
+    // A breath, by keyboard: its heading takes focus, and Escape goes back to its outlet's.
+    await tabUntil(page, (f) => f.feeling !== null && f.feeling !== undefined, 'the feelings');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.locator('#outlet-title').waitFor();
+    for (let i = 0; i < 40; i++) {
+      if ((await page.getByRole('button', { name: 'Start one minute of slow breathing' }).count()) > 0) break;
+      await tabUntil(page, (f) => f.text === 'Another idea', '"Another idea"');
+      await page.keyboard.press('Enter');
+    }
+    await tabUntil(page, (f) => f.text === 'Start one minute of slow breathing', 'the breath');
+    await page.keyboard.press('Enter');
+    await page.locator('#breath-title').waitFor();
+    assert.equal((await focused(page)).id, 'breath-title', 'focus on the breath heading');
+    await page.keyboard.press('Escape');
+    await page.locator('#outlet-title').waitFor();
+    assert.equal((await focused(page)).id, 'outlet-title', 'Escape from the breath: its outlet heading');
+    await page.close();
+  });
+
+  it('a walk by keyboard: focus on the countdown heading, then on "did it help?" once stopped', async () => {
+    await patchSettings(ext, { families: ['movement'] });
+    await ext.setStorage({ context: { canStepAway: true, alone: false, minutes: 15 } });
+    const page = await openPopup(ext);
+    await tabUntil(page, (f) => f.feeling === 'calm', 'the feelings');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('#outlet-title').waitFor();
+    const startWalk = page.getByRole('button', { name: /^Start a \d+-minute (walk|move)/ });
+    for (let i = 0; i < 40 && (await startWalk.count()) === 0; i++) {
+      await tabUntil(page, (f) => f.text === 'Another idea', '"Another idea"');
+      await page.keyboard.press('Enter');
+    }
+    await tabUntil(page, (f) => /^Start a \d+-minute (walk|move)/.test(f.text ?? ''), 'the walk');
+    await page.keyboard.press('Enter');
+    await page.locator('#timer-title').waitFor();
+    assert.equal((await focused(page)).id, 'timer-title', 'focus on the countdown heading');
+    await tabUntil(page, (f) => f.text === 'Stop early', '"Stop early"');
+    await page.keyboard.press('Enter');
+    await page.locator('#helped-step-title').waitFor();
+    assert.equal((await focused(page)).id, 'helped-step-title', 'focus on "did it help?"');
     await page.close();
   });
 });
