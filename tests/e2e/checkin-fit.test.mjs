@@ -90,6 +90,19 @@ describe('every check-in step fits the popup', () => {
 
   for (const [kind, families, feeling, locator] of [
     ['journal', ['journaling'], 'sad', (p) => p.getByRole('textbox', { name: 'One line for your journal' })],
+    // A list and a page open a few lines tall, Save beside them: they fit as the one line does.
+    [
+      'journal-list',
+      ['journaling'],
+      'down',
+      (p) => p.getByRole('textbox', { name: 'Your list, one per line' }),
+    ],
+    [
+      'journal-page',
+      ['journaling'],
+      'overwhelmed',
+      (p) => p.getByRole('textbox', { name: 'A page for your journal' }),
+    ],
     ['timer', ['movement'], 'stressed', (p) => p.getByRole('button', { name: /^Start a \d+-minute walk$/ })],
     [
       'breath',
@@ -104,7 +117,7 @@ describe('every check-in step fits the popup', () => {
       await patchSettings(ext, { families });
       const page = await openPopup(ext);
       await page.locator(`button[data-feeling="${feeling}"]`).click();
-      await anotherIdeaUntil(page, locator(page));
+      await anotherIdeaUntil(page, locator(page), 40);
       await page.getByRole('radio', { name: /^4/ }).check();
       await fits(page, `outlet-${kind}`);
       if (kind === 'timer') {
