@@ -62,8 +62,9 @@ describe('"Welcome back"', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
   });
 
-  it('counts a walk from its start, not from the feeling picked before it', () => {
-    const { setClock } = renderCheckIn({
+  /** A check-in at NOW, "Stressed", with "Another idea" until the 10-minute walk is on offer. */
+  const offeredTheWalk = () => {
+    const rendered = renderCheckIn({
       now: NOW,
       settings: { families: ['movement'] },
       context: { minutes: 15 },
@@ -71,6 +72,11 @@ describe('"Welcome back"', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
     while (!screen.queryByRole('button', { name: 'Start a 10-minute walk' }))
       fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    return rendered;
+  };
+
+  it('counts a walk from its start, not from the feeling picked before it', () => {
+    const { setClock } = offeredTheWalk();
     setClock(NOW + 4 * MINUTE); // four minutes reading the suggestion, at the desk
     fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
     setClock(NOW + 6 * MINUTE); // stopped after two
@@ -110,14 +116,7 @@ describe('"Welcome back"', () => {
     [1, 'How was that?'],
     [11, 'Welcome back'],
   ])('after a walk stopped at %d minutes, the heading is "%s"', (minutes, heading) => {
-    const { setClock } = renderCheckIn({
-      now: NOW,
-      settings: { families: ['movement'] },
-      context: { minutes: 15 },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
-    while (!screen.queryByRole('button', { name: 'Start a 10-minute walk' }))
-      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    const { setClock } = offeredTheWalk();
     fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
     setClock(NOW + minutes * MINUTE);
     fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
