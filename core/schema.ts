@@ -68,11 +68,14 @@ export const WeekHoursSchema = v.pipe(
   v.check((hours) => validateHours(hours as WeekHours).length === 0),
 );
 
+/** Which kinds of outlet to offer: at least one. */
+const FamiliesSchema = v.pipe(v.array(v.picklist(OUTLET_FAMILIES)), v.minLength(1));
+
 /** The preferences: what follows the person across their browsers (storage.sync, one key each). */
 export const preferenceFields = {
   nudgesEnabled: v.boolean(),
   intervalMinutes: IntervalSchema,
-  families: v.pipe(v.array(v.picklist(OUTLET_FAMILIES)), v.minLength(1)),
+  families: FamiliesSchema,
   /** When nudges may come, per weekday, in local wall-clock time. */
   hours: WeekHoursSchema as v.GenericSchema<unknown, WeekHours>,
   /** Being away (idle or locked) at least this long counts as a break: the interval restarts. */
@@ -303,14 +306,26 @@ export function parsePreference<K extends PreferenceKey>(
   if (raw === undefined) return { value: fallback, repaired: false };
   const whole = v.safeParse(preferenceFields[key] as v.GenericSchema<unknown, Preferences[K]>, raw);
   if (whole.success) return { value: whole.output, repaired: false };
-  if (key === 'families' && Array.isArray(raw)) {
-    const known = [...new Set(raw.filter((f): f is OutletFamily => OUTLET_FAMILIES.includes(f)))];
-    return { value: (known.length > 0 ? known : fallback) as Preferences[K], repaired: true };
-  }
+  if (key === 'families') return parseFamilies(raw) as { value: Preferences[K]; repaired: boolean };
   if (key === 'hours' && typeof raw === 'object' && raw !== null) {
     return { value: salvageHours(raw as Record<string, unknown>) as Preferences[K], repaired: true };
   }
   return { value: fallback, repaired: true };
+}
+
+/**
+ * The stored families preference on its own (the popup's head script needs only this one, for an
+ * early pick: platform/early-read.ts): as parsePreference reads it. A list keeps the families it
+ * knows; anything else is the default.
+ */
+export function parseFamilies(raw: unknown): { value: OutletFamily[]; repaired: boolean } {
+  const fallback = DEFAULT_SETTINGS.families;
+  if (raw === undefined) return { value: fallback, repaired: false };
+  const whole = v.safeParse(FamiliesSchema, raw);
+  if (whole.success) return { value: whole.output, repaired: false };
+  if (!Array.isArray(raw)) return { value: fallback, repaired: true };
+  const known = [...new Set(raw.filter((f): f is OutletFamily => OUTLET_FAMILIES.includes(f)))];
+  return { value: known.length > 0 ? known : fallback, repaired: true };
 }
 
 /** The sound ranges of a damaged week: each day keeps its ranges that are valid and don't overlap. */

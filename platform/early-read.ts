@@ -1,11 +1,17 @@
 // What a pick needs (the settings and the check-in context), read from storage by the popup's head
 // script (entrypoints/first-screen.ts) while the app's modules are still loading, so that a feeling
-// clicked at first paint is acted on as soon as the app runs instead of one storage round trip (or
-// three) later. The app takes the promises (platform/settings.ts `settingsFromEarlyRead`,
-// platform/storage.ts `contextFromEarlyRead`) and reads from storage itself when they are missing.
+// clicked at first paint is acted on at once: the head script picks from this read itself
+// (`pickInputFromRead`) when its copy in localStorage is missing (platform/first-pick-cache.ts), and
+// draws the outlet; the app takes the same promises
+// (platform/settings.ts `settingsFromEarlyRead`, platform/storage.ts `contextFromEarlyRead`) and
+// reads from storage itself when they are missing.
 //
-// Kept tiny and free of imports: it runs in a classic script, before the polyfill. Both Chrome's
-// `chrome.storage` (MV3) and Firefox's `browser.storage` return promises.
+// Kept small: it runs in a classic script, before the polyfill, so it imports nothing that touches
+// `browser`. Both Chrome's `chrome.storage` (MV3) and Firefox's `browser.storage` return promises.
+import * as v from 'valibot';
+import { ContextSchema, DEFAULT_CONTEXT_STATE, parseFamilies } from '../core/schema';
+import type { PickInput } from './first-pick-cache';
+import { CONTEXT_KEY, PREF_PREFIX, SETTINGS_MOVED_KEY } from './storage-keys';
 
 export interface EarlyRead {
   /** Everything in storage.sync: only Outlet's preferences live there (`pref:<name>`). */
@@ -24,22 +30,27 @@ interface StorageArea {
   get(keys: null): Promise<Record<string, unknown>>;
 }
 
-/** Starts both reads at once; does nothing where there is no extension storage (a plain page, a test). */
-export function startEarlyRead(): void {
+/**
+ * Starts both reads at once and leaves them for the app on `window`; does nothing (undefined) where
+ * there is no extension storage (a plain page, a test).
+ */
+export function startEarlyRead(): EarlyRead | undefined {
   const api = globalThis as { browser?: unknown; chrome?: unknown } as {
     browser?: { storage?: { sync: StorageArea; local: StorageArea } };
     chrome?: { storage?: { sync: StorageArea; local: StorageArea } };
   };
   const storage = (api.browser ?? api.chrome)?.storage;
-  if (!storage) return;
+  if (!storage) return undefined;
   try {
     const read: EarlyRead = { sync: storage.sync.get(null), local: storage.local.get(null) };
     // Never an unhandled rejection: the app reads again on its own if these fail.
     read.sync.catch(() => undefined);
     read.local.catch(() => undefined);
     window.__outletEarlyRead = read;
+    return read;
   } catch {
     // No storage here after all: the app reads on its own.
+    return undefined;
   }
 }
 
@@ -52,4 +63,26 @@ export function takeEarlyRead(): EarlyRead | undefined {
   const read = window.__outletEarlyRead;
   delete window.__outletEarlyRead;
   return read;
+}
+
+/**
+ * The families and the context from a read of both areas, by the rules the app reads them with
+ * (platform/settings.ts, platform/storage.ts; tests/unit/early-pick.test.ts holds them together).
+ * Null when it can't tell: a read that failed, or Outlet 0.1's settings not yet moved (the app moves
+ * them first).
+ */
+export async function pickInputFromRead(read: EarlyRead | undefined): Promise<PickInput | null> {
+  if (!read) return null;
+  try {
+    const [synced, local] = await Promise.all([read.sync, read.local]);
+    if (local[SETTINGS_MOVED_KEY] !== true) return null;
+    // Nothing stored, or something unsound: the default, as the app's read gives.
+    const context = v.safeParse(ContextSchema, local[CONTEXT_KEY]);
+    return {
+      families: parseFamilies(synced[`${PREF_PREFIX}families`]).value,
+      context: context.success ? context.output : DEFAULT_CONTEXT_STATE,
+    };
+  } catch {
+    return null;
+  }
 }

@@ -6,7 +6,7 @@ import { textDirection } from '../core/language';
 import { pluralLanguage } from '../core/plural';
 
 interface I18nApi {
-  getMessage(name: string): string;
+  getMessage(name: string, substitutions?: string[]): string;
   getUILanguage(): string;
 }
 
@@ -15,10 +15,13 @@ function api(): I18nApi | undefined {
   return (scope.browser ?? scope.chrome)?.i18n;
 }
 
-/** A message by its dotted key; "" where there is no i18n API (a plain page, a test). */
-export function firstScreenWord(key: string): string {
+/**
+ * A message by its dotted key, with `$1`… filled in from `substitutions`; "" where there is no i18n
+ * API (a plain page, a test).
+ */
+export function firstScreenWord(key: string, substitutions?: string[]): string {
   // Chrome's message names can't hold dots: "checkin.title" is stored as "checkin_title".
-  return api()?.getMessage(key.replaceAll('.', '_')) ?? '';
+  return api()?.getMessage(key.replaceAll('.', '_'), substitutions) ?? '';
 }
 
 /**

@@ -23,12 +23,11 @@ import {
   TrustedPersonSchema,
 } from '../core/schema';
 import type { EarlyRead } from './early-read';
+import { keepFamiliesForFirstPick } from './first-pick-cache';
+import { SETTINGS_MOVED_KEY as MOVED_KEY, PREF_PREFIX } from './storage-keys';
 
-const PREF_PREFIX = 'pref:';
 const PERSON_PREFIX = 'person:';
 const ASIDE_PREFIX = 'aside:';
-/** Set once Outlet 0.1's single `settings` object has been split into the keys above. */
-const MOVED_KEY = 'settings$moved';
 
 /** storage.sync keeps at most 8 KB per item; Outlet's preferences are far smaller when sound. */
 const SYNC_ITEM_MAX_CHARS = 4000;
@@ -186,6 +185,8 @@ function settingsFrom(synced: Record<string, unknown>, local: Record<string, unk
   const prefs = readPreferences(synced);
   const { people, unreadable } = readPeople(local);
   const repaired = [...prefs.repaired, ...(unreadable > 0 ? ['trustedPeople'] : [])];
+  // Every read (and every page re-reads after a change) refreshes the popup's copy for its first pick.
+  keepFamiliesForFirstPick(prefs.value.families);
   if (repaired.length > 0) {
     console.warn(
       `Outlet: the stored ${repaired.join(', ')} could not be read as they were; using what was sound. The originals are kept.`,

@@ -16,8 +16,10 @@ import {
   type Timer,
 } from '../core/schema';
 import type { EarlyRead } from './early-read';
+import { keepContextForFirstPick } from './first-pick-cache';
 import { loadSettings, loadSettingsReport, watchSettings } from './settings';
 import { defineItem, type StoredItem } from './storage-item';
+import { CONTEXT_KEY } from './storage-keys';
 
 export {
   addTrustedPerson,
@@ -62,7 +64,7 @@ export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>('schedule', {
 export const timerItem = /* @__PURE__ */ defineItem<Timer>('timer', { fallback: null, version: 1 });
 
 /** The check-in context ("I can step away", "I'm alone", minutes), remembered between check-ins. */
-export const contextItem = /* @__PURE__ */ defineItem<Context>('context', {
+export const contextItem = /* @__PURE__ */ defineItem<Context>(CONTEXT_KEY, {
   fallback: DEFAULT_CONTEXT_STATE,
   version: 1,
 });
@@ -124,15 +126,23 @@ export async function saveTimer(timer: Timer): Promise<void> {
   else await timerItem.setValue(timer);
 }
 
-export const loadContext = () => loadWhole(contextItem, ContextSchema, 'check-in context');
+/** The context as read (or saved) here, kept too for the popup's first pick (platform/first-pick-cache.ts). */
+const keptContext = (context: Context): Context => {
+  keepContextForFirstPick(context);
+  return context;
+};
+export const loadContext = async () =>
+  keptContext(await loadWhole(contextItem, ContextSchema, 'check-in context'));
 
 /** The context from the popup head script's read (platform/early-read.ts); null when it can't tell. */
 export async function contextFromEarlyRead(read: EarlyRead | undefined): Promise<Context | null> {
   const local = await read?.local.catch(() => undefined);
   const stored = local ? contextItem.fromStored(local) : null;
-  return stored ? checkWhole(contextItem, ContextSchema, 'check-in context', stored.value) : null;
+  return stored
+    ? keptContext(checkWhole(contextItem, ContextSchema, 'check-in context', stored.value))
+    : null;
 }
-export const saveContext = (context: Context) => contextItem.setValue(context);
+export const saveContext = (context: Context) => contextItem.setValue(keptContext(context));
 
 export const loadSupportState = () => loadWhole(supportItem, SupportStateSchema, 'support card state');
 export const saveSupportState = (state: SupportStateStored) => supportItem.setValue(state);

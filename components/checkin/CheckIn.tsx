@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { wasAway } from '../../core/away';
-import { checkInFlow, INITIAL_FLOW, type OutletOffer } from '../../core/checkin/flow';
+import { checkInFlow, type FirstPick, INITIAL_FLOW, type OutletOffer } from '../../core/checkin/flow';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount, recentlyShown, withShown } from '../../core/history';
 import type { Helped } from '../../core/insights';
 import { helpfulAnswers, outletWeights, supportSignal } from '../../core/insights/signals';
-import { journalPromptKey, pick, strengthFactor } from '../../core/outlets';
+import { journalPromptKey, outletPool, pick, strengthFactor } from '../../core/outlets';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -64,8 +64,11 @@ export function CheckIn({
 }: {
   data: CheckInData;
   actions: CheckInActions;
-  /** A feeling clicked on the first screen the head script drew, before the app ran (mountCheckIn.tsx). */
-  firstPick?: FeelingId | null;
+  /**
+   * A feeling clicked on the first screen the head script drew, before the app ran, and the outlet
+   * it showed for it (mountCheckIn.tsx).
+   */
+  firstPick?: FirstPick | null;
 }) {
   const [saveError, setSaveError] = useState(false);
   const [answered, setAnswered] = useState<string[]>([]);
@@ -100,25 +103,39 @@ export function CheckIn({
   const weights = useMemo(() => outletWeights(history, data.now), [data.history, data.now]);
   const answers = useMemo(() => helpfulAnswers(history, data.now), [data.history, data.now]);
 
+  // The outlet the head script already showed for the first pick: it stays on screen (the same check-in,
+  // from the moment of the click) if it fits what the person's settings and context allow. Used once.
+  const shownFirst = useRef(firstPick?.shown ? { ...firstPick.shown, feeling: firstPick.feeling } : null);
+  const takeShownFirst = (feeling: FeelingId) => {
+    const shownBefore = shownFirst.current;
+    shownFirst.current = null;
+    if (shownBefore?.feeling !== feeling) return null;
+    const outlet = outletPool(feeling, settings.families, context).find((o) => o.id === shownBefore.outletId);
+    return { ...shownBefore, outlet };
+  };
+
   /** An outlet for `feeling`: for a new check-in, or the next idea within `previous`. */
   const offerFor = (feeling: FeelingId, previous: CheckInEntry | null, intensity?: number): OutletOffer => {
     const shown = previous?.shown ?? [];
-    const picked = pick({
-      feeling,
-      enabledFamilies: settings.families,
-      context,
-      exclude: shown,
-      recentlyShown: recentlyShown(history),
-      weights,
-      intensity,
-      helpfulAnswers: answers,
-      random: actions.random,
-    });
+    const before = previous ? null : takeShownFirst(feeling);
+    const picked = before?.outlet
+      ? { outlet: before.outlet, reason: null }
+      : pick({
+          feeling,
+          enabledFamilies: settings.families,
+          context,
+          exclude: shown,
+          recentlyShown: recentlyShown(history),
+          weights,
+          intensity,
+          helpfulAnswers: answers,
+          random: actions.random,
+        });
     const entry: CheckInEntry = previous
       ? { ...previous, outletId: picked.outlet.id, shown: withShown(shown, picked.outlet.id) }
       : {
-          id: actions.newId(),
-          at: actions.clock(),
+          id: before?.checkInId ?? actions.newId(),
+          at: before?.at ?? actions.clock(),
           feeling,
           outletId: picked.outlet.id,
           outcome: 'skipped',
@@ -140,8 +157,8 @@ export function CheckIn({
   const [state, dispatch] = useReducer(checkInFlow, INITIAL_FLOW, (initial) => {
     if (!firstPick) return initial;
     if (data.settings === null || data.context === null)
-      return checkInFlow(initial, { type: 'wait', feeling: firstPick });
-    return checkInFlow(initial, { type: 'offer', ...offerFor(firstPick, null) });
+      return checkInFlow(initial, { type: 'wait', feeling: firstPick.feeling });
+    return checkInFlow(initial, { type: 'offer', ...offerFor(firstPick.feeling, null) });
   });
   const { step } = state;
   // The first pick's check-in is saved the moment it exists, as every offered one is (see choose).

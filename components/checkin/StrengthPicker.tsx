@@ -21,7 +21,13 @@ export function StrengthPicker({ value, onChange }: Props) {
         </span>
         {LEVELS.map((level) => (
           <label key={level} class="level">
-            <input type="radio" name="intensity" checked={value === level} onChange={() => onChange(level)} />
+            <input
+              type="radio"
+              name="intensity"
+              value={String(level)}
+              checked={value === level}
+              onChange={() => onChange(level)}
+            />
             <span>{i18n.dynamic(`checkin.intensity.i${level}`)}</span>
             {level === 1 && <span class="visually-hidden"> {i18n.t('checkin.strengthFaint')}</span>}
             {level === 5 && <span class="visually-hidden"> {i18n.t('checkin.strengthStrong')}</span>}

@@ -7,11 +7,12 @@ import { feelingCopyKey } from '../../core/copy-keys';
 import { FEELINGS } from '../../core/feelings';
 
 /** A message by its dotted key ("checkin.title"), in the language the browser picked. */
-export type Words = (key: string) => string;
+export type Words = (key: string, substitutions?: string[]) => string;
 
 type Attributes = Record<string, string>;
 
-function element(tag: string, attributes: Attributes, ...children: (Node | string)[]): HTMLElement {
+/** `<tag attributes…>children…</tag>`, as the app's JSX would render it. */
+export function element(tag: string, attributes: Attributes, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);

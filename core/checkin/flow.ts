@@ -32,6 +32,15 @@ export type Step =
 
 export type StepName = Step['name'];
 
+/**
+ * A feeling clicked on the first screen the page's head script drew, before the app ran; with the
+ * outlet that script already showed for it (`shown`), when it could read what a pick needs.
+ */
+export interface FirstPick {
+  feeling: FeelingId;
+  shown?: { outletId: string; checkInId: string; at: number };
+}
+
 export interface FlowState {
   step: Step;
   /** A feeling picked before what the pick needs (settings, history, context) has arrived. */

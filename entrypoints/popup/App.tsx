@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/shared/useStoredValue';
-import type { FeelingId } from '../../core/feelings';
+import type { FirstPick } from '../../core/checkin/flow';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
@@ -81,7 +81,7 @@ export async function readEarlyData(): Promise<EarlyData> {
  * the check-in window's (entrypoints/checkin). With `early`, a feeling clicked before the app ran is
  * acted on in its first render, without waiting for storage.
  */
-export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?: FeelingId | null }) {
+export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?: FirstPick | null }) {
   useEffect(() => {
     // A journal line left typing in a popup that closed goes into its check-in now.
     void recoverJournalDraft().catch((error) =>

@@ -8,7 +8,9 @@ import {
   ALL_FAMILIES,
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
+  checkIns,
   clearCheckIns,
+  eventually,
   openPopup,
   patchSettings,
   shoot,
@@ -59,9 +61,23 @@ describe('every check-in step fits the popup', () => {
     await ext.setStorage({ context: WIDE_CONTEXT, support: { dismissedAt: null } });
   });
 
-  it('a click at first paint reaches the outlet step', async () => {
+  it('a click at first paint reaches the outlet step at once, and the app keeps that outlet', async () => {
+    // As for anyone who has opened the popup before: its first whole load leaves the copy of the
+    // settings the head script picks from (platform/first-pick-cache.ts).
+    const before = await openPopup(ext);
+    await before.locator('.support-link').waitFor();
+    await before.close();
     const page = await ext.context.newPage();
     await page.addInitScript(() => {
+      // What was on screen the moment the outlet step first showed, and whether the app was there.
+      new MutationObserver(() => {
+        const title = document.getElementById('outlet-title');
+        if (title && !window.__firstOutlet)
+          window.__firstOutlet = {
+            title: title.textContent,
+            appThere: Boolean(document.querySelector('.support-link')),
+          };
+      }).observe(document, { childList: true, subtree: true });
       const frame = () => {
         const calm = document.querySelector('button[data-feeling="calm"]');
         if (calm && calm.getClientRects().length > 0) calm.click();
@@ -71,6 +87,19 @@ describe('every check-in step fits the popup', () => {
     });
     await page.goto(`${ext.origin}popup.html`, { waitUntil: 'commit' });
     await page.getByText('Your answer: Calm').waitFor({ timeout: 3000 });
+    // The app's own part of the step: it took over.
+    await page.getByRole('button', { name: 'Another idea' }).waitFor();
+    const first = await page.evaluate(() => window.__firstOutlet);
+    assert.equal(first.appThere, false, 'the outlet step was drawn before the app ran');
+    assert.equal(await page.locator('#outlet-title').textContent(), first.title, 'the app kept that outlet');
+    await page.waitForFunction(() => document.activeElement?.id === 'outlet-title');
+    const saved = await eventually(
+      () => checkIns(ext),
+      (entries) => entries.length === 1,
+      { what: 'the one check-in saved' },
+    );
+    assert.equal(saved[0].feeling, 'calm');
+    assert.equal(saved[0].outcome, 'skipped');
     await page.close();
   });
 

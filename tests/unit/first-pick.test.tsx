@@ -4,6 +4,7 @@
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feelingOfKey } from '../../components/checkin/early-input';
+import { outletPool } from '../../core/outlets';
 import { DEFAULT_SETTINGS } from '../../core/schema';
 import { renderCheckIn } from './render-checkin';
 
@@ -12,7 +13,7 @@ const now = new Date(2026, 5, 3, 10, 0).getTime();
 
 describe('a feeling picked before the app ran', () => {
   it('starts the check-in at its outlet, heading focused, and saves it once', async () => {
-    const { actions, lastSaved } = renderCheckIn({ now, firstPick: 'stressed' });
+    const { actions, lastSaved } = renderCheckIn({ now, firstPick: { feeling: 'stressed' } });
     expect(screen.queryByText('How are you right now?')).toBeNull();
     const heading = document.getElementById('outlet-title');
     expect(heading).toBeTruthy();
@@ -24,7 +25,7 @@ describe('a feeling picked before the app ran', () => {
   it('waits on the feelings, shown as chosen, while the settings are still on their way', async () => {
     const { actions, rerender, lastSaved } = renderCheckIn({
       now,
-      firstPick: 'calm',
+      firstPick: { feeling: 'calm' },
       data: { settings: null },
     });
     expect(screen.getByText('How are you right now?')).toBeTruthy();
@@ -39,5 +40,95 @@ describe('a feeling picked before the app ran', () => {
     expect(feelingOfKey('[data-feeling="cant-tell"]')).toBe('cant-tell');
     expect(feelingOfKey('#context-summary')).toBeNull();
     expect(feelingOfKey('[data-feeling="calm"] button')).toBeNull();
+  });
+});
+
+describe('the outlet the head script already showed for a feeling clicked at first paint', () => {
+  const clickedAt = now - 900;
+  const shown = { outletId: 'walk-street', checkInId: 'drawn-before-the-app', at: clickedAt };
+  const wide = { canStepAway: true, alone: true, minutes: 15 as const };
+
+  it('stays on screen: the same outlet, in the check-in begun at the click, saved once', async () => {
+    const { actions, lastSaved } = renderCheckIn({
+      now,
+      context: wide,
+      random: () => 0.99,
+      firstPick: { feeling: 'stressed', shown },
+    });
+    expect(document.getElementById('outlet-title')?.textContent).toBe(
+      'Walk to the end of the street and back',
+    );
+    expect(document.activeElement).toBe(document.getElementById('outlet-title'));
+    await vi.waitFor(() => expect(actions.saveCheckIn).toHaveBeenCalledTimes(1));
+    expect(lastSaved()).toMatchObject({
+      id: 'drawn-before-the-app',
+      at: clickedAt,
+      feeling: 'stressed',
+      outletId: 'walk-street',
+      shown: ['walk-street'],
+      outcome: 'skipped',
+    });
+  });
+
+  it("gives way to one that fits when the person's stored settings no longer allow it", () => {
+    // The copy the head script picked from said "can step away"; storage says otherwise.
+    const { lastSaved } = renderCheckIn({
+      now,
+      context: { canStepAway: false, alone: false, minutes: 5 },
+      firstPick: { feeling: 'stressed', shown },
+    });
+    const picked = lastSaved()?.outletId;
+    expect(picked).not.toBe('walk-street');
+    const fits = outletPool('stressed', DEFAULT_SETTINGS.families, {
+      canStepAway: false,
+      alone: false,
+      minutes: 5,
+    });
+    expect(fits.map((o) => o.id)).toContain(picked);
+    // Still the check-in begun at the click.
+    expect(lastSaved()).toMatchObject({ id: 'drawn-before-the-app', at: clickedAt });
+  });
+
+  it('gives way too when the families it came from are no longer offered', () => {
+    const { lastSaved } = renderCheckIn({
+      now,
+      context: wide,
+      settings: { families: ['journaling'] },
+      firstPick: { feeling: 'stressed', shown },
+    });
+    expect(lastSaved()?.outletId).not.toBe('walk-street');
+  });
+
+  it('is kept while the settings are still on their way, and shown once they arrive', async () => {
+    const { rerender, lastSaved } = renderCheckIn({
+      now,
+      context: wide,
+      random: () => 0.99,
+      firstPick: { feeling: 'stressed', shown },
+      data: { settings: null },
+    });
+    rerender({ settings: DEFAULT_SETTINGS });
+    await vi.waitFor(() => expect(document.getElementById('outlet-title')).toBeTruthy());
+    expect(lastSaved()).toMatchObject({ id: 'drawn-before-the-app', outletId: 'walk-street' });
+  });
+
+  it('is used once: "Another idea" and the next check-in pick afresh', async () => {
+    const { actions } = renderCheckIn({
+      now,
+      context: wide,
+      random: () => 0.99,
+      firstPick: { feeling: 'stressed', shown },
+    });
+    screen.getByRole('button', { name: 'Another idea' }).click();
+    await vi.waitFor(() =>
+      expect(document.getElementById('outlet-title')?.textContent).not.toBe(
+        'Walk to the end of the street and back',
+      ),
+    );
+    const saved = vi.mocked(actions.saveCheckIn).mock.calls.map(([entry]) => entry);
+    expect(saved.at(-1)).toMatchObject({
+      id: 'drawn-before-the-app',
+      shown: ['walk-street', expect.any(String)],
+    });
   });
 });

@@ -6,8 +6,11 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FeelingsStep } from '../../components/checkin/FeelingsStep';
+import { buildFirstOutlet } from '../../components/checkin/first-outlet';
 import { buildFirstScreen } from '../../components/checkin/first-screen';
-import { FEELINGS } from '../../core/feelings';
+import { OutletCard, type OutletCardActions } from '../../components/checkin/OutletCard';
+import { FEELINGS, type FeelingId, feelingById } from '../../core/feelings';
+import { OUTLETS } from '../../core/outlets';
 import { firstScreenWord } from '../../platform/first-words';
 import { renderCheckIn } from './render-checkin';
 
@@ -80,5 +83,57 @@ describe('the first screen drawn before the app', () => {
 
   it('reads its words where there is an i18n API, and gives "" where there is none', () => {
     expect(firstScreenWord('checkin.hint')).toBe(fakeBrowser.i18n.getMessage('checkin_hint'));
+  });
+});
+
+const noActions = new Proxy({}, { get: () => () => undefined }) as OutletCardActions;
+
+/** The outlet step as the app renders it for a new check-in: no strength yet, no reason. */
+function liveOutletStep(feeling: FeelingId, outletId: string): Element {
+  const outlet = OUTLETS.find((o) => o.id === outletId);
+  if (!outlet) throw new Error(outletId);
+  const { container } = render(
+    <OutletCard
+      feeling={feeling}
+      outlet={outlet}
+      reason={null}
+      intensity={undefined}
+      askStrength={feelingById(feeling).energy !== 'unclear'}
+      person={null}
+      journalPrompt="What is on your mind?"
+      actions={noActions}
+    />,
+  );
+  return container.firstElementChild as Element;
+}
+
+describe('the outlet drawn before the app, for a feeling clicked at first paint', () => {
+  // Every outlet, each with the first feeling it is offered for; and the two feelings never asked
+  // for a strength, with an outlet they get.
+  const cases: [FeelingId, string][] = [
+    ...OUTLETS.map((outlet): [FeelingId, string] => [outlet.feelings[0] as FeelingId, outlet.id]),
+    ['numb', 'breath-minute'],
+    ['cant-tell', 'breath-minute'],
+  ];
+
+  it('is the top of the live outlet step, element for element and word for word, for every outlet', () => {
+    for (const [feeling, outletId] of cases) {
+      const drawn = outline(buildFirstOutlet(firstScreenWord, feeling, outletId));
+      const live = outline(liveOutletStep(feeling, outletId));
+      // The app adds the outlet's own action, "Another idea" and "Back" below; all above is the same.
+      expect(live.slice(0, drawn.length), `${feeling} → ${outletId}`).toEqual(drawn);
+      expect(live.length).toBeGreaterThan(drawn.length);
+      cleanup();
+    }
+  });
+
+  it('names the feeling and the outlet, and asks the strength only where the app does', () => {
+    const step = buildFirstOutlet(firstScreenWord, 'stressed', 'walk-street');
+    expect(step.querySelector('.for-feeling')?.textContent).toBe('Your answer: Stressed');
+    const title = fakeBrowser.i18n.getMessage('outlet_walk_street_title');
+    expect(title).not.toBe('');
+    expect(step.querySelector('#outlet-title')?.textContent).toBe(title);
+    expect(step.querySelectorAll('input[name="intensity"]')).toHaveLength(5);
+    expect(buildFirstOutlet(firstScreenWord, 'numb', 'breath-minute').querySelector('fieldset')).toBeNull();
   });
 });

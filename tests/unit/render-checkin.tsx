@@ -2,7 +2,7 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { CheckIn, type CheckInActions, type CheckInData } from '../../components/checkin/CheckIn';
-import type { FeelingId } from '../../core/feelings';
+import type { FirstPick } from '../../core/checkin/flow';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -20,8 +20,8 @@ export interface RenderCheckIn {
   random?: () => number;
   /** Any other part of the data, taken as it is. */
   data?: Partial<CheckInData>;
-  /** A feeling clicked on the first screen before the app ran. */
-  firstPick?: FeelingId | null;
+  /** A feeling clicked on the first screen before the app ran (and the outlet shown for it). */
+  firstPick?: FirstPick | null;
 }
 
 export function renderCheckIn({

@@ -1,0 +1,60 @@
+// A copy of what a pick needs (the families to offer, where the person is) in the extension's
+// localStorage, which a page can read synchronously: the popup's head script picks from it the moment
+// a feeling is clicked at first paint (entrypoints/first-screen.ts). Reading extension storage takes a
+// round trip to the browser that, while the app's script is loading, took 30–160 ms here; this takes
+// none. It is only a cache: every page that reads the settings or the context writes them here, and
+// the app checks the outlet shown against the stored values and picks again if they disagree
+// (components/checkin/CheckIn.tsx). Without it (a first open, a browser that refuses localStorage),
+// the head script waits for the storage read instead (platform/early-read.ts).
+//
+// No imports that touch `browser`: the head script imports this before the polyfill has loaded.
+import * as v from 'valibot';
+import type { OutletFamily } from '../core/families';
+import { type Context, ContextSchema, parseFamilies } from '../core/schema';
+
+const FAMILIES_KEY = 'outlet:first-pick:families';
+const CONTEXT_KEY = 'outlet:first-pick:context';
+
+/** What the pick needs: the families to offer and where the person is. */
+export interface PickInput {
+  families: OutletFamily[];
+  context: Context;
+}
+
+/** The page's localStorage, or null where there is none (a service worker) or it is refused. */
+function local(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function keep(key: string, value: unknown): void {
+  try {
+    local()?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Full or refused: the head script waits for the storage read instead.
+  }
+}
+
+/** Keeps the families this page just read or saved. */
+export const keepFamiliesForFirstPick = (families: readonly OutletFamily[]) => keep(FAMILIES_KEY, families);
+
+/** Keeps the context this page just read or saved. */
+export const keepContextForFirstPick = (context: Context) => keep(CONTEXT_KEY, context);
+
+/** The cached pick input, or null when either part is missing or unsound. */
+export function readFirstPickCache(): PickInput | null {
+  try {
+    const families = local()?.getItem(FAMILIES_KEY);
+    const context = local()?.getItem(CONTEXT_KEY);
+    if (!families || !context) return null;
+    const parsedFamilies = parseFamilies(JSON.parse(families));
+    const parsedContext = v.safeParse(ContextSchema, JSON.parse(context));
+    if (parsedFamilies.repaired || !parsedContext.success) return null;
+    return { families: parsedFamilies.value, context: parsedContext.output };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,10 @@
+// Where Outlet's values sit in extension storage: shared by the stores that write them
+// (settings.ts, storage.ts) and by the popup's head script (early-read.ts), which reads them before
+// the polyfill has loaded. Free of imports on purpose: importing it costs a head script nothing.
+
+/** In storage.sync: each preference under its own key, `pref:<name>`. */
+export const PREF_PREFIX = 'pref:';
+/** In storage.local: set once Outlet 0.1's single `settings` object has been split into `pref:` keys. */
+export const SETTINGS_MOVED_KEY = 'settings$moved';
+/** In storage.local: the context a person gave last time (where they are, how long they have). */
+export const CONTEXT_KEY = 'context';
