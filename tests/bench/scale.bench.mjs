@@ -114,6 +114,7 @@ function benchProbe() {
       if (bench.interactiveAt !== null) return;
       if (shown()) {
         bench.interactiveAt = performance.now();
+        console.log('outlet-bench:interactive');
         observer.disconnect();
         clearInterval(retry);
         return;
@@ -392,19 +393,28 @@ try {
     outlets: OUTLET_IDS,
     feelings: FEELINGS,
   });
+  // A fresh tool page: the one that seeded still holds what it generated, in the heap its
+  // extension's pages share (one renderer process), where its collection would weigh on the full
+  // copy's pages only.
+  await tools.full.reload();
+  await tools.full.evaluate(`(${installDbTools})(${summarizeDays})`);
   await context.addInitScript(benchProbe);
 
   const popupRun = async (name) => {
     const page = await context.newPage();
     try {
       await page.setViewportSize({ width: 360, height: 600 });
+      // Heard as a console message: page.waitForFunction would evaluate Playwright's own injected
+      // script in the page while it loads, on its main thread (see popup.bench.mjs, measure).
+      const interactiveSeen = page.waitForEvent('console', {
+        predicate: (message) => message.text() === 'outlet-bench:interactive',
+        timeout: TIMEOUT_MS,
+      });
       await page.goto(`${origin[name]}popup.html`, { waitUntil: 'commit' });
-      await page
-        .waitForFunction(() => window.__bench?.interactiveAt != null, null, { timeout: TIMEOUT_MS })
-        .catch(async (error) => {
-          const state = await page.evaluate(() => JSON.stringify(window.__bench)).catch(() => '?');
-          throw new Error(`popup (${name}) not interactive: ${state} ${error.message}`);
-        });
+      await interactiveSeen.catch(async (error) => {
+        const state = await page.evaluate(() => JSON.stringify(window.__bench)).catch(() => '?');
+        throw new Error(`popup (${name}) not interactive: ${state} ${error.message}`);
+      });
       const interactive = await page.evaluate(() => window.__bench.interactiveAt);
       const save = await page.evaluate(measureSave, SETTLED_MS);
       const saveBusy = await page.evaluate(measureSave, BUSY_MS);
