@@ -4,7 +4,7 @@
 // app starts at the very outlet already on screen.
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
+import { CheckIn } from '../../components/checkin/CheckIn';
 import { captureEarlyInput, type DrawOutlet, takeEarlyInput } from '../../components/checkin/early-input';
 import { buildFirstOutlet } from '../../components/checkin/first-outlet';
 import { buildFirstScreen } from '../../components/checkin/first-screen';
@@ -12,6 +12,7 @@ import { mountCheckIn } from '../../components/checkin/mountCheckIn';
 import type { FirstPick } from '../../core/checkin/flow';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS } from '../../core/schema';
 import { firstScreenWord } from '../../platform/first-words';
+import { fakeActions } from './render-checkin';
 
 const WIDE = { canStepAway: true, alone: true, minutes: 15 as const };
 const at = Date.UTC(2026, 5, 3, 9);
@@ -23,9 +24,10 @@ const drawWalk: DrawOutlet = (feeling, clickedAt) => ({
 });
 
 function firstScreen(): HTMLElement {
-  document.body.innerHTML = '<div id="app"></div>';
-  const app = document.getElementById('app') as HTMLElement;
+  const app = document.createElement('div');
+  app.id = 'app';
   app.append(buildFirstScreen(firstScreenWord));
+  document.body.replaceChildren(app);
   return app;
 }
 const click = (selector: string) => document.querySelector<HTMLElement>(selector)?.click();
@@ -39,7 +41,7 @@ afterEach(() => {
   takeEarlyInput();
   cleanup();
   vi.useRealTimers();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('a feeling clicked before the app ran', () => {
@@ -114,25 +116,7 @@ describe('a feeling clicked before the app ran', () => {
 });
 
 describe('the app, taking over from the drawn outlet', () => {
-  const actions: CheckInActions = {
-    saveCheckIn: vi.fn(async () => undefined),
-    saveDraft: vi.fn(),
-    clearDraft: vi.fn(),
-    saveContext: vi.fn(),
-    pause: vi.fn(),
-    resume: vi.fn(),
-    startTimer: vi.fn(),
-    stopTimer: vi.fn(),
-    openSettings: vi.fn(),
-    openSupport: vi.fn(),
-    openHistory: vi.fn(),
-    dismissSupport: vi.fn(),
-    acceptCalmerPace: vi.fn(),
-    dismissCalmerPace: vi.fn(),
-    random: () => 0.99,
-    newId: () => 'made-by-the-app',
-    clock: () => at + 40,
-  };
+  const actions = fakeActions({ random: () => 0.99, clock: () => at + 40, newId: () => 'made-by-the-app' });
   const mount = (app: HTMLElement) =>
     mountCheckIn(app, (firstPick: FirstPick | null) => (
       <CheckIn

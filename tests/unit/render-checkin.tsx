@@ -24,17 +24,17 @@ export interface RenderCheckIn {
   firstPick?: FirstPick | null;
 }
 
-export function renderCheckIn({
-  now,
-  settings = {},
-  context = {},
-  history = [],
+/** Every action the check-in takes, as mocks; `random`, `clock` and `newId` as given. */
+export function fakeActions({
   random = () => 0,
-  data: more = {},
-  firstPick = null,
-}: RenderCheckIn) {
-  let clock = now;
-  const actions: CheckInActions = {
+  clock = () => 0,
+  newId = () => 'check-in-1',
+}: {
+  random?: () => number;
+  clock?: () => number;
+  newId?: () => string;
+}): CheckInActions {
+  return {
     saveCheckIn: vi.fn(async () => undefined),
     saveDraft: vi.fn(),
     clearDraft: vi.fn(),
@@ -50,9 +50,22 @@ export function renderCheckIn({
     acceptCalmerPace: vi.fn(),
     dismissCalmerPace: vi.fn(),
     random,
-    newId: () => 'check-in-1',
-    clock: () => clock,
+    newId,
+    clock,
   };
+}
+
+export function renderCheckIn({
+  now,
+  settings = {},
+  context = {},
+  history = [],
+  random = () => 0,
+  data: more = {},
+  firstPick = null,
+}: RenderCheckIn) {
+  let clock = now;
+  const actions = fakeActions({ random, clock: () => clock });
   const data: CheckInData = {
     settings: { ...DEFAULT_SETTINGS, ...settings },
     schedule: DEFAULT_SCHEDULE,
