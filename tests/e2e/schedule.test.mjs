@@ -558,14 +558,18 @@ describe('the schedule end to end', () => {
 
     await ext.setStorage({ schedule: { ...kept.schedule, ignoredInRow: 3 } });
     const again = await openPopup(ext);
+    const clickedAt = Date.now();
     await again.getByRole('button', { name: 'Every 90 minutes' }).click();
     // The background moves the alarm before it stores the new plan (so a failed save can't stop
     // nudges), so for a moment the alarm is ahead of storage: wait for the plan to be stored too.
+    // And the plan made at the old pace may still be the stored one (with its alarm) for a moment
+    // after the new pace is stored: wait for the plan of the new pace, 90 minutes from the click.
     const taken = await eventually(
       async () => ({ ...(await ext.getStorage()), alarms: await nudgeAlarms(ext) }),
       (all) =>
         all.settings.intervalMinutes === 90 &&
         all.schedule.ignoredInRow === 0 &&
+        all.schedule.nextNudgeAt >= clickedAt + 90 * MINUTE - 5000 &&
         all.alarms.some((alarm) => Math.abs(alarm.scheduledTime - all.schedule.nextNudgeAt) < 1000),
       { what: 'the calmer pace taken and its plan stored' },
     );
