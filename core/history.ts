@@ -57,3 +57,20 @@ export function recentlyShown(history: readonly CheckIn[], count = 10): string[]
 export function reachedOutCount(history: readonly CheckIn[]): number {
   return history.filter((checkIn) => checkIn.reachedOut).length;
 }
+
+/** Whether two check-ins hold the same things, whatever the order of their fields. */
+export function sameCheckIn(a: CheckIn, b: CheckIn): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}

@@ -60,7 +60,10 @@ export const storeAccess: DataAccess = {
     await clearJournalDraft();
   },
   allCheckIns: () => history.allCheckIns(),
-  mergeCheckIns: (entries) => history.mergeCheckIns(entries),
+  mergeCheckIns: async (entries) => {
+    const { added, same, differing } = await history.mergeCheckIns(entries);
+    return { added, kept: same + differing.length };
+  },
   deleteAllHistory: () => history.deleteAllHistory(),
   countCheckIns: () => history.countCheckIns(),
   storageUse: () => history.storageUse(),

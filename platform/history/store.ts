@@ -3,6 +3,7 @@
 // delete all), which the person asks for on purpose.
 import { browser } from 'wxt/browser';
 import type { DaySummary } from '../../core/data/days';
+import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
 import { changeSummary, closeDb, db, localDayKey, refreshDay, writeTx } from './db';
 
@@ -187,28 +188,82 @@ export async function countCheckIns(): Promise<number> {
   return (await db()).count('checkins');
 }
 
+/** One stored check-in by id, or null when there is none (or it can't be read). */
+export async function getCheckIn(id: string): Promise<CheckIn | null> {
+  await migrateLegacyCheckIns();
+  return parseCheckIn(await (await db()).get('checkins', id));
+}
+
+/** For the long jobs (import, export): how far along, and a way to stop between chunks. */
+export interface BulkOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface MergeResult {
+  added: number;
+  /** Already stored exactly as in the file. */
+  same: number;
+  /** Stored under the same id with different content: left as stored, for the person to choose. */
+  differing: { stored: CheckIn; incoming: CheckIn }[];
+}
+
 /**
- * Adds every entry whose id is not stored yet, all in one transaction: either all are added or, on
- * any failure, none. Entries already stored are left exactly as they are, so importing the same file
- * twice adds nothing.
+ * Adds every entry whose id is not stored yet. Entries already stored are left exactly as they are,
+ * so importing the same file twice adds nothing; one stored with other content is reported in
+ * `differing` (the person chooses, then `putCheckIns` writes their choice).
  */
-export async function mergeCheckIns(entries: readonly CheckIn[]): Promise<{ added: number; kept: number }> {
+export async function mergeCheckIns(
+  entries: readonly CheckIn[],
+  { onProgress, signal }: BulkOptions = {},
+): Promise<MergeResult> {
   await migrateLegacyCheckIns();
   const database = await db();
   const tx = writeTx(database);
   const store = tx.objectStore('checkins');
   const days = new Set<string>();
   let added = 0;
+  let same = 0;
+  const differing: MergeResult['differing'] = [];
+  signal?.throwIfAborted();
   for (const entry of entries) {
-    if ((await store.getKey(entry.id)) !== undefined) continue;
-    await store.add(entry);
+    const stored = parseCheckIn(await store.get(entry.id));
+    if (stored) {
+      if (sameCheckIn(stored, entry)) same++;
+      else differing.push({ stored, incoming: entry });
+      continue;
+    }
+    await store.put(entry);
     days.add(localDayKey(entry.at));
     added++;
   }
   for (const day of days) await refreshDay(tx, day);
   await tx.done;
+  onProgress?.(entries.length, entries.length);
   if (added > 0) changed();
-  return { added, kept: entries.length - added };
+  return { added, same, differing };
+}
+
+/** Stores every entry as given, over a stored one with the same id (the person's choice on import). */
+export async function putCheckIns(
+  entries: readonly CheckIn[],
+  { onProgress, signal }: BulkOptions = {},
+): Promise<{ written: number }> {
+  await migrateLegacyCheckIns();
+  const database = await db();
+  const tx = writeTx(database);
+  const store = tx.objectStore('checkins');
+  signal?.throwIfAborted();
+  for (const entry of entries) {
+    const previous = parseCheckIn(await store.get(entry.id));
+    await store.put(entry);
+    if (previous) await changeSummary(tx, previous, -1);
+    await changeSummary(tx, entry, 1);
+  }
+  await tx.done;
+  onProgress?.(entries.length, entries.length);
+  if (entries.length > 0) changed();
+  return { written: entries.length };
 }
 
 /** How much the extension stores on this device, as the browser counts it (null where unknown). */

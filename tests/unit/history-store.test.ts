@@ -10,6 +10,7 @@ import {
   deleteAllHistory,
   deleteCheckIn,
   mergeCheckIns,
+  putCheckIns,
   recentCheckIns,
   resetHistoryForTests,
   saveCheckIn,
@@ -81,12 +82,34 @@ describe('the history database', () => {
   });
 
   it('merges by id: the same entries twice add nothing, and stored ones are left as they are', async () => {
+    await saveCheckIn(entry('a', base));
+    expect(await mergeCheckIns([entry('a', base), entry('b', base + 1)])).toEqual({
+      added: 1,
+      same: 1,
+      differing: [],
+    });
+    expect(await mergeCheckIns([entry('a', base), entry('b', base + 1)])).toEqual({
+      added: 0,
+      same: 2,
+      differing: [],
+    });
+    expect(await countCheckIns()).toBe(2);
+  });
+
+  it('reports a stored entry that differs from the incoming one, and leaves it as stored', async () => {
     await saveCheckIn(entry('a', base, { helped: 'yes' }));
-    expect(await mergeCheckIns([entry('a', base), entry('b', base + 1)])).toEqual({ added: 1, kept: 1 });
-    expect(await mergeCheckIns([entry('a', base), entry('b', base + 1)])).toEqual({ added: 0, kept: 2 });
-    const { entries } = await allCheckIns();
-    expect(entries).toHaveLength(2);
-    expect(entries[0]?.helped).toBe('yes');
+    const result = await mergeCheckIns([entry('a', base, { journal: 'other' })]);
+    expect(result.added).toBe(0);
+    expect(result.differing.map((d) => [d.stored.helped, d.incoming.journal])).toEqual([['yes', 'other']]);
+    expect((await allCheckIns()).entries).toEqual([entry('a', base, { helped: 'yes' })]);
+  });
+
+  it('writes a chosen entry over the stored one, its day summary following', async () => {
+    await saveCheckIn(entry('a', base, { helped: 'yes' }));
+    await putCheckIns([entry('a', base, { journal: 'from the file' })]);
+    expect((await allCheckIns()).entries).toEqual([entry('a', base, { journal: 'from the file' })]);
+    const day = localDayKey(base);
+    expect((await daySummaries(day, day))[0]).toMatchObject({ count: 1, journal: 1, helped: {} });
   });
 
   it('deletes everything on request', async () => {
