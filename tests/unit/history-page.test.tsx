@@ -60,11 +60,11 @@ describe('the history page', () => {
     ]);
     const week = within(region('The last 7 days'));
     expect(week.getByRole('img').getAttribute('aria-label')).toBe(
-      "Feelings over the last 7 days: 3 check-ins on 2 days. Pleasant 1, Numb 1, Can't tell 1.",
+      "Feelings over the last 7 days: 3 check-ins on 2 days. Pleasant 1, Numb 1, and Can't tell 1.",
     );
     const rows = within(week.getByRole('table')).getAllByRole('row');
     expect(rows).toHaveLength(8);
-    expect(rows[7]?.textContent).toContain("Numb, I can't tell");
+    expect(rows[7]?.textContent).toContain("Numb and I can't tell");
     expect(rows[7]?.textContent).toContain('Walk to the end of the street and back');
     expect(rows[6]?.textContent).toContain('None');
   });

@@ -444,8 +444,8 @@ describe('OptionsPage', () => {
       );
     expect([...confirm.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'how often: every 45 minutes, back to every 60 minutes',
-      'what to offer: all but Journaling, Talking to someone, Creative, Letting it out, back to every kind',
-      `active hours, Saturday: ${time(10)}–${time(14)}, back to no nudges`,
+      'what to offer: all but Journaling, Talking to someone, Creative, and Letting it out, back to every kind',
+      `active hours (Saturday): ${time(10)}–${time(14)}, back to no nudges`,
       'silent nudges: on, back to off',
     ]);
     expect(confirm.textContent).toContain('Your people, check-ins and journal stay exactly as they are.');
