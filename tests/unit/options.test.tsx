@@ -56,6 +56,18 @@ describe('FrequencySetting', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: /save/i })).toBeNull();
   });
+
+  // Issue 16: the field sat in a <form> with nothing to submit.
+  it('keeps a custom value on Enter too, and is no form with nothing to submit', () => {
+    const onChange = vi.fn(async () => undefined);
+    const { container } = render(<FrequencySetting minutes={60} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nudge every' }), { target: { value: 'custom' } });
+    const input = screen.getByRole('textbox', { name: 'Minutes between nudges' });
+    fireEvent.input(input, { target: { value: '75' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onChange).toHaveBeenCalledWith(75);
+    expect(container.querySelector('form')).toBeNull();
+  });
 });
 
 describe('BreakSetting', () => {
