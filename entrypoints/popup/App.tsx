@@ -60,7 +60,8 @@ const actions: CheckInActions = {
   dismissCalmerPace: dismissCalmerOffer,
   random: Math.random,
   newId: () => crypto.randomUUID(),
-  clock: Date.now,
+  // Read at each call, so the clock in use is whatever Date.now is then (a test's fake clock too).
+  clock: () => Date.now(),
 };
 
 /** What the page's head script already read (platform/early-read.ts): null where it couldn't tell. */
