@@ -90,7 +90,8 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
     summaries: (fromDay, toDay) => database.getAll('days', IDBKeyRange.bound(fromDay, toDay)),
 
     async all() {
-      const raw = await database.getAllFromIndex('checkins', 'at');
+      // The whole store, not the time index: a value too broken to have a time is still exported.
+      const raw = await database.getAll('checkins');
       const entries: CheckIn[] = [];
       const unreadable: unknown[] = [];
       for (const value of raw) {

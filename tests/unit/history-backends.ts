@@ -75,3 +75,12 @@ export function installFakeLocks(): { granted: () => number; remove: () => void 
     },
   };
 }
+
+/** A value as JSON with every object's keys sorted: equal summaries give equal strings, whatever their order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}

@@ -2,9 +2,11 @@
 // is answered, imported or deleted. Node applies a change of `process.env.TZ` at once, so one test can
 // cross the date line between two steps. Pacific/Pago_Pago (UTC−11) and Pacific/Kiritimati (UTC+14)
 // are 25 hours apart: the same moment is always on two different local days there.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { summarizeDay } from '../../core/data/days';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type DaySummary, summarizeDay } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
+import { closeDb, DB_NAME, db } from '../../platform/history/db';
 import {
   allCheckIns,
   checkInsPage,
@@ -18,7 +20,7 @@ import {
   resetHistoryForTests,
   saveCheckIn,
 } from '../../platform/history/store';
-import { BACKENDS, useBackend } from './history-backends';
+import { BACKENDS, canonical, useBackend } from './history-backends';
 
 const PAGO_PAGO = 'Pacific/Pago_Pago';
 const KIRITIMATI = 'Pacific/Kiritimati';
@@ -55,8 +57,8 @@ async function views() {
     listed: (await checkInsPage({ limit: 50 })).entries.map((entry) => entry.id),
     drift: summaries.filter(
       (summary) =>
-        JSON.stringify(summary) !==
-        JSON.stringify(
+        canonical(summary) !==
+        canonical(
           summarizeDay(
             summary.day,
             entries.filter((entry) => entry.day === summary.day),
@@ -135,5 +137,59 @@ describe.each(BACKENDS)('a traveller’s history (%s)', (backend) => {
     useBackend(backend);
     inZone(KIRITIMATI);
     expect(await views()).toMatchObject({ total: 1, days: ['2026-12-05'], count: 1, drift: [] });
+  });
+});
+
+describe('summaries that drifted from their entries', () => {
+  it('are rebuilt when the next page starts, and only those days', async () => {
+    inZone(PAGO_PAGO);
+    await saveCheckIn(made());
+    await saveCheckIn(made({ id: 'next-day', at: AT + 86_400_000 }));
+    // What version 1 left behind for a traveller: the entry counted again on another day, and a
+    // day whose entry was deleted but not its summary.
+    const database = await db();
+    const [kept] = await database.getAll('days', '2026-12-05');
+    await database.put('days', { ...(kept as DaySummary), day: '2026-12-04' });
+    await database.put('days', { ...(kept as DaySummary), count: 3 });
+    await resetHistoryForTests();
+    inZone(KIRITIMATI);
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    expect(await views()).toMatchObject({
+      total: 2,
+      days: ['2026-12-05', '2026-12-06'],
+      count: 2,
+      drift: [],
+    });
+    expect(info).toHaveBeenCalledWith('Outlet: the summaries of 2 day(s) were rebuilt from their entries.');
+  });
+
+  it('are rebuilt at once when a delete finds its day’s summary not holding the entry', async () => {
+    inZone(PAGO_PAGO);
+    await saveCheckIn(made({ feeling: 'sad' }));
+    const database = await db();
+    await database.put('days', { ...summarizeDay('2026-12-05', [made({ feeling: 'calm' })]) });
+    await deleteCheckIn('trip');
+    expect(await database.getAll('days')).toEqual([]);
+  });
+
+  it('a history of version 1 gets its days, and summaries made afresh from them', async () => {
+    inZone(PAGO_PAGO);
+    await closeDb();
+    const old = await openDB(DB_NAME, 1, {
+      upgrade(database) {
+        database.createObjectStore('checkins', { keyPath: 'id' }).createIndex('at', 'at');
+        database.createObjectStore('days', { keyPath: 'day' });
+      },
+    });
+    await old.put('checkins', made());
+    await old.put('checkins', { broken: true, id: 'unreadable' });
+    // Version 1 counted the answer in Kiritimati on that zone's day too.
+    await old.put('days', summarizeDay('2026-12-05', [made()]));
+    await old.put('days', summarizeDay('2026-12-06', [made({ helped: 'yes' })]));
+    old.close();
+    await resetHistoryForTests();
+    expect((await getCheckIn('trip'))?.day).toBe('2026-12-05');
+    expect(await views()).toMatchObject({ total: 1, days: ['2026-12-05'], count: 2, drift: [] });
+    expect((await allCheckIns()).unreadable).toEqual([{ broken: true, id: 'unreadable' }]);
   });
 });
