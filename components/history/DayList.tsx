@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CheckIn } from '../../core/schema';
 import { dayOf } from '../../core/data/days';
+import type { CheckIn } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
 import { CheckInEntry } from './CheckInEntry';
 import { checkInsCount, dayHeading } from './words';
