@@ -217,6 +217,9 @@ export const DEFAULT_CONTEXT_STATE: Context = { canStepAway: true, alone: false,
 export const SupportStateSchema = v.object({ dismissedAt: v.nullable(epochMs) });
 export type SupportStateStored = v.InferOutput<typeof SupportStateSchema>;
 
+/** A local day as `localDayKey` writes it (a year past 9999 has more digits). */
+export const DAY_KEY_PATTERN = /^\d{4,6}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const HELPED = ['yes', 'a-bit', 'no'] as const;
@@ -237,6 +240,12 @@ const idText = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
 export const CheckInSchema = v.object({
   id: v.pipe(idText, v.minLength(1)),
   at: epochMs,
+  /**
+   * The local day (`YYYY-MM-DD`) it was written on, in the zone of the device then: the day it is
+   * counted and listed on, wherever it is answered, imported or deleted later. Optional: entries and
+   * export files from before it read as they are, and the store fills it from `at`.
+   */
+  day: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
   feeling: v.pipe(idText, v.minLength(1)),
   outletId: v.nullable(idText),
   outcome: v.picklist(OUTCOMES),
