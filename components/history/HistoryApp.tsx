@@ -5,7 +5,14 @@ import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, localDayKey } from '../../core/time';
-import { checkInsPage, daySummaries, deleteCheckIn, watchHistoryHere } from '../../platform/history/store';
+import {
+  checkInsPage,
+  daySummaries,
+  deleteCheckIn,
+  markHistoryPlaceTold,
+  shouldTellHistoryPlace,
+  watchHistoryHere,
+} from '../../platform/history/store';
 import { i18n } from '../../platform/i18n';
 import { DataPanel } from './DataPanel';
 import { DayList } from './DayList';
@@ -59,6 +66,19 @@ export function HistoryApp({ now }: Props) {
   useEffect(() => {
     document.title = i18n.t('history.pageTitle');
   }, []);
+
+  // Where the browser refuses the extension a database (Firefox's "never remember history"), the
+  // person is told once that their words are kept in the extension's own storage, and still kept.
+  const [tellPlace, setTellPlace] = useState(false);
+  useEffect(() => {
+    void shouldTellHistoryPlace()
+      .then(async (tell) => {
+        if (!tell) return;
+        setTellPlace(true);
+        await markHistoryPlaceTold(now());
+      })
+      .catch(() => undefined);
+  }, [now]);
 
   const loadDays = useCallback(async () => {
     const day = localDayKey(now());
@@ -210,6 +230,11 @@ export function HistoryApp({ now }: Props) {
     <main class="options history" aria-busy={days === null && !loadFailed}>
       <h1>{i18n.t('history.title')}</h1>
       <p class="help">{i18n.t('history.intro')}</p>
+      {tellPlace && (
+        <p class="notice" role="status">
+          {i18n.t('history.keptInExtensionStorage')}
+        </p>
+      )}
       {loadFailed && (
         <p class="error" role="alert">
           {i18n.t('history.loadFailed')}
