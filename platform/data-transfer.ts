@@ -26,7 +26,7 @@ import {
   type TrustedPerson,
 } from '../core/schema';
 import { localDayKey } from '../core/time';
-import { clearJournalDraft } from './history/draft';
+import { clearAllJournalDrafts } from './history/draft';
 import * as history from './history/store';
 import * as storage from './storage';
 
@@ -57,7 +57,7 @@ export const storeAccess: DataAccess = {
   loadSetAside: () => storage.loadSetAside(),
   removeSetAsideAndDraft: async () => {
     await storage.removeSetAside();
-    await clearJournalDraft();
+    await clearAllJournalDrafts();
   },
   allCheckIns: () => history.allCheckIns(),
   mergeCheckIns: async (entries) => {
