@@ -30,7 +30,7 @@ import {
   readAllInPages,
   yieldToPage,
 } from './data-jobs';
-import { clearJournalDraft } from './history/draft';
+import { clearAllJournalDrafts } from './history/draft';
 import * as history from './history/store';
 import * as storage from './storage';
 
@@ -70,7 +70,7 @@ export const storeAccess: DataAccess = {
   loadSetAside: () => storage.loadSetAside(),
   removeSetAsideAndDraft: async () => {
     await storage.removeSetAside();
-    await clearJournalDraft();
+    await clearAllJournalDrafts();
   },
   allCheckIns: () => history.allCheckIns(),
   checkInsPage: (options) => history.checkInsPage(options),
