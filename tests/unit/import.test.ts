@@ -39,7 +39,16 @@ describe('parseImportFile: hostile files', () => {
   it.each([
     ['empty.txt', [{ where: 'the file', what: 'empty' }]],
     ['truncated.txt', [{ where: 'the file', what: 'truncated' }]],
-    ['not-json.txt', [{ where: 'the file', what: 'not-json' }]],
+    ['not-json.txt', [{ where: 'the file', what: 'text' }]],
+    // Issue 15: a file of another kind is named for what it is, never "cut off".
+    ['journal.md', [{ where: 'the file', what: 'markdown' }]],
+    ['check-ins.csv', [{ where: 'the file', what: 'csv' }]],
+    ['semicolon.csv', [{ where: 'the file', what: 'csv' }]],
+    ['notes.txt', [{ where: 'the file', what: 'text' }]],
+    ['page.html', [{ where: 'the file', what: 'html' }]],
+    ['image.png', [{ where: 'the file', what: 'image' }]],
+    ['archive.zip', [{ where: 'the file', what: 'binary' }]],
+    ['other.json', [{ where: "field 'format'", what: 'not-outlet' }]],
     ['not-an-object.json', [{ where: 'the file', what: 'not-outlet' }]],
     ['wrong-format.json', [{ where: "field 'format'", what: 'not-outlet' }]],
     ['wrong-version.json', [{ where: "field 'version'", what: 'unknown-version' }]],
@@ -288,10 +297,13 @@ describe('applyImport', () => {
     await seed();
     const result = parseImportFile(fixture('valid-v2.json'));
     if (!result.ok) throw new Error('refused');
-    // c1 is already here (with its own journal line): kept as it is.
-    expect(await applyImport(result.data)).toEqual({
-      checkIns: { added: 2, kept: 1 },
+    // c1 is already here with its own journal line: kept as it is, and reported for the person to choose.
+    const counts = await applyImport(result.data);
+    expect(counts).toEqual({
+      checkIns: { added: 2, same: 0, differing: [{ stored: stored[1], incoming: result.data.checkIns[0] }] },
       people: { added: 2, kept: 0, full: 0 },
+      setAside: { added: 1, same: 0 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     const after = await takeSnapshot();
     expect(after.checkIns.find((entry) => entry.id === 'c1')?.journal).toBe('mine');
@@ -300,8 +312,10 @@ describe('applyImport', () => {
     expect(after.preferences.intervalMinutes).toBe(45);
 
     expect(await applyImport(result.data)).toEqual({
-      checkIns: { added: 0, kept: 3 },
+      checkIns: { added: 0, same: 2, differing: counts.checkIns.differing },
       people: { added: 0, kept: 2, full: 0 },
+      setAside: { added: 0, same: 1 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     expect(await takeSnapshot()).toEqual(after);
   });
