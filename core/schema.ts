@@ -138,8 +138,18 @@ export const PAUSE_AHEAD_MAX = 26 * HOUR;
  * or one shortened by daylight saving), plus the longest interval.
  */
 export const NEXT_NUDGE_AHEAD_MAX = PAUSE_AHEAD_MAX + 14 * DAY + INTERVAL_MAX * MINUTE;
-/** A timer ends its minutes after it started; this much slack covers a clock set back a little. */
-export const TIMER_SLACK = MINUTE;
+/**
+ * How far the clock may be set back during a walk with the walk kept. A walk ends at its stored end
+ * (`endsAt`), whichever way the clock moves: that one time is what the popup's countdown, the badge
+ * and the end alarm all read, in any context, with no clock of their own to agree on (none has a
+ * monotonic clock that outlives it), and Chrome rings an alarm when the clock reaches its time.
+ * Set back by `b`, a walk's end looks up to `minutes + b` ahead; that is also what a timer stored
+ * while the clock ran `b` fast looks like, so a bound is what tells a clock set back from an end the
+ * clock can't vouch for. Storing the start as well would tell nothing more: a fast clock moves both.
+ * Two hours covers what is seen (10 to 60 minutes: a clock corrected by the network, a clock an hour
+ * off set right by hand) with room; past it the timer is refused and the walk counts as over.
+ */
+export const TIMER_CLOCK_BACK_MAX = 2 * HOUR;
 
 /** Runtime state of the nudge timer. Only the background writes it. */
 const scheduleFields = {
@@ -207,6 +217,9 @@ export const DEFAULT_CONTEXT_STATE: Context = { canStepAway: true, alone: false,
 export const SupportStateSchema = v.object({ dismissedAt: v.nullable(epochMs) });
 export type SupportStateStored = v.InferOutput<typeof SupportStateSchema>;
 
+/** A local day as `localDayKey` writes it (a year past 9999 has more digits). */
+export const DAY_KEY_PATTERN = /^\d{4,6}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const HELPED = ['yes', 'a-bit', 'no'] as const;
@@ -227,6 +240,12 @@ const idText = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
 export const CheckInSchema = v.object({
   id: v.pipe(idText, v.minLength(1)),
   at: epochMs,
+  /**
+   * The local day (`YYYY-MM-DD`) it was written on, in the zone of the device then: the day it is
+   * counted and listed on, wherever it is answered, imported or deleted later. Optional: entries and
+   * export files from before it read as they are, and the store fills it from `at`.
+   */
+  day: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
   feeling: v.pipe(idText, v.minLength(1)),
   outletId: v.nullable(idText),
   outcome: v.picklist(OUTCOMES),
@@ -389,13 +408,14 @@ export function parseSchedule(raw: unknown, now: number): Parsed<Schedule> {
 
 /**
  * The stored timer seen from `now`, or null (with `repaired`) when it is not valid: a timer ends its
- * minutes after it started, so an end further ahead than that is one the clock can't vouch for.
+ * minutes after it started, so an end further ahead than that, and than the clock may have been set
+ * back since (TIMER_CLOCK_BACK_MAX), is one the clock can't vouch for.
  */
 export function parseTimer(raw: unknown, now: number): { value: Timer; repaired: boolean } {
   const result = v.safeParse(TimerSchema, raw);
   if (!result.success) return { value: null, repaired: true };
   const timer = result.output;
-  const latest = timer ? now + timer.minutes * MINUTE + TIMER_SLACK : now;
+  const latest = timer ? now + timer.minutes * MINUTE + TIMER_CLOCK_BACK_MAX : now;
   if (timer && timer.endsAt > latest) return { value: null, repaired: true };
   return { value: timer, repaired: false };
 }

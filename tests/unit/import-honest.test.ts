@@ -7,6 +7,7 @@ import { buildExportJson } from '../../core/data/export';
 import { MAX_UNREADABLE } from '../../core/data/export-format';
 import { parseImportFile } from '../../core/data/import';
 import { type CheckIn, ID_MAX_LENGTH } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import {
   applyImport,
   deleteEverything,
@@ -45,7 +46,11 @@ describe('an entry in the file that differs from the stored one', () => {
       added: 1,
       same: 1,
       differing: [
-        { stored: entry('a', { journal: 'mine' }), incoming: entry('a', { journal: 'from the file' }) },
+        {
+          // As stored: with the local day the store files it under.
+          stored: { ...entry('a', { journal: 'mine' }), day: localDayKey(at(2)) },
+          incoming: entry('a', { journal: 'from the file' }),
+        },
       ],
     });
     expect((await allCheckIns()).entries.find((e) => e.id === 'a')?.journal).toBe('mine');

@@ -4,6 +4,7 @@ import { importChosenFile } from '../../components/history/DataPanel';
 import { MAX_SET_ASIDE } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
 import { type CheckIn, ID_MAX_LENGTH } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import { DEFAULT_HOURS } from '../../core/time/hours';
 import { applyImport, storeAccess, takeSnapshot } from '../../platform/data-transfer';
 import { mergeCheckIns } from '../../platform/history/store';
@@ -300,7 +301,16 @@ describe('applyImport', () => {
     // c1 is already here with its own journal line: kept as it is, and reported for the person to choose.
     const counts = await applyImport(result.data);
     expect(counts).toEqual({
-      checkIns: { added: 2, same: 0, differing: [{ stored: stored[1], incoming: result.data.checkIns[0] }] },
+      checkIns: {
+        added: 2,
+        same: 0,
+        differing: [
+          {
+            stored: { ...stored[1], day: localDayKey(Date.UTC(2024, 3, 2, 8)) },
+            incoming: result.data.checkIns[0],
+          },
+        ],
+      },
       people: { added: 2, kept: 0, full: 0 },
       setAside: { added: 1, same: 0 },
       unreadable: { added: 0, same: 0, full: 0 },
