@@ -4,12 +4,12 @@
 // that keeps what was written, a failed chunk that loses nothing, and a second import that finishes.
 import { describe, expect, it, vi } from 'vitest';
 import { exportLabels } from '../../components/history/DataPanel';
+import { placeOnDay } from '../../core/data/days';
 import { buildExportJson, checkInsCsv, journalMarkdown } from '../../core/data/export';
 import { csvPieces, exportJsonPieces, markdownPieces } from '../../core/data/export-chunks';
 import type { Snapshot } from '../../core/data/export-format';
 import { parseImportFile } from '../../core/data/import';
 import { type CheckIn, DEFAULT_SETTINGS } from '../../core/schema';
-import { localDayKey } from '../../core/time';
 import { JobFailed, JobStopped, mergeInChunks, readAllInPages } from '../../platform/data-jobs';
 import { applyImport, type DataAccess, exportFile, storeAccess } from '../../platform/data-transfer';
 import * as history from '../../platform/history/store';
@@ -163,8 +163,8 @@ describe('export, a page at a time', () => {
     const file = await exportFile('json', exportLabels(), { access, now: base, chunkSize: 100 });
     const parsed = parseImportFile(await file.blob.text());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    // Each as stored: with the local day the store gave it.
-    expect(parsed.data.checkIns).toEqual(list.map((e) => ({ ...e, day: localDayKey(e.at) })));
+    // As stored: each with the local day it is counted on.
+    expect(parsed.data.checkIns).toEqual(list.map((entry) => placeOnDay(entry, null)));
     expect(pages).toEqual([100, 100, 100, 100, 50]);
   });
 
