@@ -113,8 +113,15 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type { TimeRange, WeekHours };
 
-/** The last moment a `Date` can hold (100 million days after 1970): past it, Date and Intl break. */
-export const EPOCH_MS_MAX = 8.64e15;
+/**
+ * The latest moment any stored or imported time may be: the end of the year 9999 in UTC+14, the
+ * furthest zone east, so it is still 9999 everywhere. Every view can show it in every zone: its
+ * local day key keeps four digits (the `days` store sorts keys as text, so "10000-01-01" would sort
+ * before "2027-01-01"), and its next local midnight is still a date. Date's own end (8.64e15) is not:
+ * east of UTC its local day ends past what a Date can hold, and the day's bounds become NaN.
+ * The earliest is 0 (1970), which is 1969-12-31 in UTC−12: a four-digit day too.
+ */
+export const EPOCH_MS_MAX = Date.UTC(10000, 0, 1) - 14 * HOUR - 1;
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(EPOCH_MS_MAX));
 
 // How far ahead of the clock a stored time can be, read back: past these, the clock can't vouch for
@@ -210,17 +217,37 @@ export const DEFAULT_CONTEXT_STATE: Context = { canStepAway: true, alone: false,
 export const SupportStateSchema = v.object({ dismissedAt: v.nullable(epochMs) });
 export type SupportStateStored = v.InferOutput<typeof SupportStateSchema>;
 
+/** A local day as `localDayKey` writes it (a year past 9999 has more digits). */
+export const DAY_KEY_PATTERN = /^\d{4,6}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const HELPED = ['yes', 'a-bit', 'no'] as const;
 
+/**
+ * The longest id a check-in may hold, in characters: its own id, its feeling, its outlet and each
+ * outlet shown. Outlet makes ids far shorter: a check-in's id is a UUID (36), feelings and outlets
+ * are catalogue ids (under 20: `journal_brain_dump`). 100 leaves room for ids from another version
+ * or tool, while one entry stays small: a 25 MB id or a 40 MB feeling (both were accepted once)
+ * grew the database by twice their size and froze every page that drew them.
+ */
+export const ID_MAX_LENGTH = 100;
+const idText = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
+
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
-// must not make an old check-in unreadable.
+// must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
+// before the caps) fails this schema and is read as unreadable, which an export carries as it is.
 export const CheckInSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: v.pipe(idText, v.minLength(1)),
   at: epochMs,
-  feeling: v.pipe(v.string(), v.minLength(1)),
-  outletId: v.nullable(v.string()),
+  /**
+   * The local day (`YYYY-MM-DD`) it was written on, in the zone of the device then: the day it is
+   * counted and listed on, wherever it is answered, imported or deleted later. Optional: entries and
+   * export files from before it read as they are, and the store fills it from `at`.
+   */
+  day: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
+  feeling: v.pipe(idText, v.minLength(1)),
+  outletId: v.nullable(idText),
   outcome: v.picklist(OUTCOMES),
   journal: v.optional(v.pipe(v.string(), v.maxLength(JOURNAL_MAX_LENGTH))),
   /** 1 (faint) to 5 (very strong), when the person said. */
@@ -229,7 +256,7 @@ export const CheckInSchema = v.object({
   /** Every outlet offered in this check-in, in order ("Another idea" adds one). */
   // At most SHOWN_MAX are recorded (core/history.ts, where the list is made). Read generously: a
   // check-in stored by an older version with more must still read, not be dropped.
-  shown: v.optional(v.pipe(v.array(v.string()), v.maxLength(10_000))),
+  shown: v.optional(v.pipe(v.array(idText), v.maxLength(10_000))),
   /** The answer to "did it help?", asked once. */
   helped: v.optional(v.picklist(HELPED)),
   /** "Did it help?" was asked (answered or waved away): never ask again for this one. */

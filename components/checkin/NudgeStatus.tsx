@@ -111,7 +111,8 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
             type="button"
             class="small"
             aria-expanded={menuOpen}
-            aria-controls="pause-menu"
+            // Only while the menu exists: an ARIA reference must always resolve (issue 16).
+            aria-controls={menuOpen ? 'pause-menu' : undefined}
             onClick={() => setMenuOpen(!menuOpen)}
           >
             {i18n.t('status.pauseMenu')}
