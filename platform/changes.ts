@@ -1,12 +1,16 @@
-// The changes a page asks the background to store (pause, resume, the calmer pace, a walk's timer),
+// The changes a page asks the background to store (pause, resume, the calmer pace, a walk's timer,
+// "Start Outlet"),
 // each with how storage shows it made. Storage is the truth (DESIGN.md §2), also over the answer:
 // Firefox stops its MV3 event page when it likes, also after it stored a change and before its answer
 // got back, and the page then hears "Could not establish connection" for a change that was made. So a
 // failed send is believed only once storage says the change is not there; the popup's words follow
 // the stored schedule too (components/checkin/NudgeStatus.tsx), for a write that lands after the failure.
+
+import { browser } from 'wxt/browser';
 import { type NudgeChange, showsChange } from '../core/schedule';
 import { type MessageData, type MessageType, sendMessage } from './messaging';
 import { loadSchedule, loadTimer } from './storage';
+import { NOT_STARTED_KEY } from './storage-keys';
 
 /**
  * Sends `type`; when the send fails, resolves all the same if `stored()` says the change is in
@@ -47,3 +51,13 @@ export const startTimer = (minutes: number, checkInId: string) =>
 
 export const stopTimer = () =>
   sendChange('stopTimer', null, async () => (await loadTimer(Date.now())) === null);
+
+/**
+ * "Start Outlet" (the welcome page, or the popup opened before it): started once the install's note
+ * is gone; the background plans the first nudge then, or at its next start if it was stopped between.
+ */
+export const startOutlet = () =>
+  sendChange('welcomeDone', null, async () => {
+    const stored = await browser.storage.local.get(NOT_STARTED_KEY);
+    return stored[NOT_STARTED_KEY] !== true;
+  });

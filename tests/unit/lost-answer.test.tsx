@@ -11,7 +11,7 @@ import { type NudgeChange, showsChange, step } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule } from '../../core/schema';
 import { HOUR } from '../../core/time';
 import { App } from '../../entrypoints/popup/App';
-import { pauseNudges, resumeNudges, startTimer, stopTimer } from '../../platform/changes';
+import { pauseNudges, resumeNudges, startOutlet, startTimer, stopTimer } from '../../platform/changes';
 import { loadSchedule, loadSettings, saveSchedule } from '../../platform/storage';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 import { deliver } from './page-channel';
@@ -191,6 +191,16 @@ describe('a change whose answer is lost, as the page hears it', () => {
     loseAnswers('nothing-stored');
     await expect(pauseNudges(NOW + HOUR, 'meeting')).rejects.toThrow(LOST);
     await expect(startTimer(10, 'c1')).rejects.toThrow(LOST);
+  });
+
+  it('"Start Outlet": resolves once the install’s note is gone, rejects while it stays', async () => {
+    await fakeBrowser.storage.local.set({ 'welcome:pending': true });
+    loseAnswers('nothing-stored');
+    await expect(startOutlet()).rejects.toThrow(LOST);
+    loseAnswers('answer-lost');
+    await expect(startOutlet()).resolves.toBeUndefined();
+    expect((await fakeBrowser.storage.local.get('welcome:pending'))['welcome:pending']).toBeUndefined();
+    expect((await loadSchedule(Date.now())).nextNudgeAt).not.toBeNull();
   });
 
   it('a pause stored for another time is not the one asked for', async () => {
