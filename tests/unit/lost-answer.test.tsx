@@ -44,7 +44,7 @@ function loseAnswers(channel: Channel) {
 
 async function openPopup() {
   render(<App />);
-  await screen.findByRole('button', { name: 'Settings' });
+  await screen.findByRole('button', { name: 'Settings' }, { timeout: 5000 });
   await settle();
 }
 
@@ -90,7 +90,7 @@ describe('a pause whose answer is lost', () => {
       await settleAll();
 
       expect((await loadSchedule(Date.now())).pausedUntil).toBe(NOW + HOUR);
-      await waitFor(() => expect(statusLine()).toMatch(/^Paused until /));
+      await waitFor(() => expect(statusLine()).toMatch(/^Paused until /), { timeout: 5000 });
       expect(alertText()).toBeNull();
       // A lost answer is checked against storage before anything is said: no error, not even briefly.
       if (channel === 'answer-lost') expect(shown).toEqual([]);
@@ -105,7 +105,9 @@ describe('a pause whose answer is lost', () => {
     await settleAll();
 
     expect((await loadSchedule(Date.now())).pausedUntil).toBeNull();
-    expect(alertText()).toBe("Couldn't pause just now. Please try again.");
+    await waitFor(() => expect(alertText()).toBe("Couldn't pause just now. Please try again."), {
+      timeout: 5000,
+    });
     expect(statusLine()).not.toMatch(/Paused/);
   });
 });
@@ -127,7 +129,7 @@ describe('a resume whose answer is lost', () => {
       await settleAll();
 
       expect((await loadSchedule(Date.now())).pausedUntil).toBeNull();
-      await waitFor(() => expect(statusLine()).toMatch(/^Next nudge/));
+      await waitFor(() => expect(statusLine()).toMatch(/^Next nudge/), { timeout: 5000 });
       expect(alertText()).toBeNull();
     },
   );
@@ -138,7 +140,9 @@ describe('a resume whose answer is lost', () => {
     loseAnswers('nothing-stored');
     fireEvent.click(screen.getByRole('button', { name: 'Resume nudges' }));
     await settleAll();
-    expect(alertText()).toBe("Couldn't resume nudges just now. Please try again.");
+    await waitFor(() => expect(alertText()).toBe("Couldn't resume nudges just now. Please try again."), {
+      timeout: 5000,
+    });
     expect(statusLine()).toMatch(/^Paused until /);
   });
 });
@@ -160,7 +164,9 @@ describe('the calmer pace, when the answer is lost', () => {
 
       expect((await loadSchedule(Date.now())).ignoredInRow).toBe(0);
       expect((await loadSettings()).intervalMinutes).toBe(interval);
-      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull());
+      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull(), {
+        timeout: 5000,
+      });
       expect(alertText()).toBeNull();
     },
   );
@@ -172,7 +178,9 @@ describe('the calmer pace, when the answer is lost', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Keep as is' }));
     await settleAll();
     expect(screen.getByRole('button', { name: 'Keep as is' })).toBeTruthy();
-    expect(alertText()).toBe("Couldn't save your choice just now. Please try again.");
+    await waitFor(() => expect(alertText()).toBe("Couldn't save your choice just now. Please try again."), {
+      timeout: 5000,
+    });
   });
 });
 
