@@ -14,7 +14,8 @@ import { NOT_STARTED_KEY } from './storage-keys';
 
 /**
  * Sends `type`; when the send fails, resolves all the same if `stored()` says the change is in
- * storage, and rejects with the send's error otherwise (or when storage can't be read either).
+ * storage (and asks the background to make its alarms follow storage), and rejects with the send's
+ * error otherwise (or when storage can't be read either).
  */
 export async function sendChange<K extends MessageType>(
   type: K,
@@ -24,8 +25,12 @@ export async function sendChange<K extends MessageType>(
   try {
     await sendMessage(type, data);
   } catch (error) {
-    if (await stored().catch(() => false)) return;
-    throw error;
+    if (!(await stored().catch(() => false))) throw error;
+    // Made, but the page may have stopped before it moved its alarms (a resume would then nudge an
+    // hour late): the background brings them in line with storage.
+    void sendMessage('repair', null).catch((failure) =>
+      console.warn('Outlet: the alarms could not be checked yet; the next start will.', failure),
+    );
   }
 }
 

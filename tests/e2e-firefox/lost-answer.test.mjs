@@ -128,6 +128,16 @@ describe('Firefox: the event page stopped right after it stored a change', () =>
     assert.equal((await ext.getStorage()).schedule.pausedUntil, null, 'the resume was stored');
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal((await seen(popup)).error, null);
+    // The stopped page never moved its alarm; the next nudge must still come when the popup says.
+    await eventually(
+      async () => {
+        const [{ schedule }, alarms] = await Promise.all([ext.getStorage(), ext.getAlarms()]);
+        const nudge = alarms.find((alarm) => alarm.name === 'nudge');
+        return { planned: schedule.nextNudgeAt, rings: nudge?.scheduledTime ?? null };
+      },
+      ({ planned, rings }) => rings !== null && Math.abs(rings - planned) < 1000,
+      { what: 'the nudge alarm at the stored plan' },
+    );
     await popup.close();
   });
 

@@ -195,6 +195,27 @@ describe('a change whose answer is lost, as the page hears it', () => {
     await expect(stopTimer()).resolves.toBeUndefined();
   });
 
+  it('then the background makes its alarms follow storage: a stopped page may not have moved them', async () => {
+    const paused = { ...(await loadSchedule(NOW)), pausedUntil: NOW + HOUR, pauseKind: 'pause' as const };
+    await saveSchedule({ ...paused, nextNudgeAt: NOW + 2 * HOUR });
+    await fakeBrowser.alarms.create('nudge', { when: NOW + 2 * HOUR });
+    // The resume is stored, but the page stops before it moves the alarm and before it answers.
+    fakeBrowser.runtime.sendMessage = (async (message: { type: string }) => {
+      if (message.type !== 'resume') return deliver(message);
+      await deliver(message);
+      await fakeBrowser.alarms.create('nudge', { when: NOW + 2 * HOUR });
+      throw new Error(LOST);
+    }) as typeof fakeBrowser.runtime.sendMessage;
+
+    await resumeNudges();
+    const planned = (await loadSchedule(NOW)).nextNudgeAt;
+    expect(planned).toBe(NOW + HOUR);
+    await vi.waitFor(async () => {
+      await settle();
+      expect((await fakeBrowser.alarms.get('nudge'))?.scheduledTime).toBe(planned);
+    });
+  });
+
   it('rejects with the failure when nothing was stored', async () => {
     loseAnswers('nothing-stored');
     await expect(pauseNudges(NOW + HOUR, 'meeting')).rejects.toThrow(LOST);
