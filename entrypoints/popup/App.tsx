@@ -4,7 +4,14 @@ import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick } from '../../core/checkin/flow';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
-import { dismissCalmerOffer, pauseNudges, resumeNudges, startTimer, stopTimer } from '../../platform/changes';
+import {
+  dismissCalmerOffer,
+  pauseNudges,
+  resumeNudges,
+  startOutlet,
+  startTimer,
+  stopTimer,
+} from '../../platform/changes';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
   historySource,
@@ -98,7 +105,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   // comes, one interval from now, and this makes it so. Once started, the background ignores it.
   const notPlanned = settings?.nudgesEnabled === true && schedule?.nextNudgeAt === null;
   useEffect(() => {
-    if (notPlanned) void sendMessage('welcomeDone', null).catch(() => undefined);
+    if (notPlanned) void startOutlet().catch(() => undefined);
   }, [notPlanned]);
   const [now, setNow] = useState(Date.now);
   // Keeps "Paused until …" honest if the popup stays open across the end of a pause.
