@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Timer } from '../core/schema';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
-import { minutesLeft, timeUpIsTimely } from '../core/timer';
+import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
 import {
   clearAlarm,
   DAY_END_ALARM,
@@ -276,6 +276,14 @@ export function onTimerAlarm(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (!timer) return;
+    // The walk ends at its stored end by the clock (core/schema.ts TIMER_CLOCK_BACK_MAX). Firefox's
+    // alarms wait out the delay they were made with, not the clock: with the clock set back mid-walk
+    // this one rings before the stored end. The walk goes on, and the alarm is set again for its end.
+    if (!timerIsOver(timer.endsAt, now)) {
+      await ensureAlarm(TIMER_ALARM, timer.endsAt);
+      await followTimer(timer, now);
+      return;
+    }
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
     if (timeUpIsTimely(timer.endsAt, now)) {

@@ -3,6 +3,7 @@
 // `DataPanelView` is props in, callbacks out; `DataPanel` wires it to the stores.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
+import type { ExportV2 } from '../../core/data/export-format';
 import {
   DEFAULT_MAX_BYTES,
   type ImportProblem,
@@ -11,6 +12,7 @@ import {
   parseImportFile,
 } from '../../core/data/import';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
+import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
   deleteEverything,
@@ -22,8 +24,12 @@ import {
   storeAccess,
   storedSummary,
 } from '../../platform/data-transfer';
-import { downloadText } from '../../platform/download';
+import { downloadBlob } from '../../platform/download';
+import type { BulkOptions } from '../../platform/history/store';
 import { i18n, type MessageKey } from '../../platform/i18n';
+import { JobProgress } from './JobProgress';
+
+export { FileUnreadable };
 
 export type ImportOutcome =
   | { ok: true; counts: ImportCounts }
@@ -32,10 +38,17 @@ export type ImportOutcome =
 export interface DataPanelProps {
   /** Bytes the extension uses on this device, or null where the browser doesn't say. */
   usage: number | null;
-  /** Makes and downloads one file; rejects when it couldn't. */
-  onExport: (kind: ExportKind) => Promise<void>;
-  /** Reads, checks and (only if the whole file is sound) stores it; rejects when storing failed. */
-  onImport: (file: File) => Promise<ImportOutcome>;
+  /**
+   * Makes and downloads one file; rejects when it couldn't, or with the signal's reason once stopped.
+   * `job.onProgress` says how far it is; `job.signal` asks it to stop.
+   */
+  onExport: (kind: ExportKind, job?: BulkOptions) => Promise<void>;
+  /**
+   * Reads, checks and (only if the whole file is sound) stores it, a chunk at a time; rejects when
+   * storing failed (JobFailed once some chunks are stored), with JobStopped when stopped between
+   * chunks, or with the signal's reason when stopped before anything was written.
+   */
+  onImport: (file: File, job?: BulkOptions) => Promise<ImportOutcome>;
   /** What "delete everything" would delete. */
   onSummary: () => Promise<StoredSummary>;
   /** Deletes the history and the trusted people (not the preferences). */
@@ -136,6 +149,30 @@ export function formatBytes(bytes: number): string {
 
 type Notice = { kind: 'status' | 'alert'; text: string; problems?: string[] };
 
+/** A long job under way: what it is, how far, and how to stop it. */
+interface Job {
+  kind: 'import' | 'export';
+  /** Import: 'reading' the file (off the page), then 'writing' the check-ins. */
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+  stopping: boolean;
+}
+
+/** "Stopped: 12,000 check-ins from the file were added and are kept…": what a stop or a failed chunk kept. */
+function importEndedText(failure: unknown, stopped: boolean): Notice {
+  if (failure instanceof JobStopped)
+    return { kind: 'status', text: i18n.t('data.importStopped', [checkInsText(failure.soFar.added)]) };
+  if (failure instanceof JobFailed && failure.soFar.done > 0)
+    return { kind: 'alert', text: i18n.t('data.importPartFailed', [checkInsText(failure.soFar.added)]) };
+  if (failure instanceof FileUnreadable) return { kind: 'alert', text: i18n.t('data.importReadFailed') };
+  // Stopped before a check-in was written: the file was still being read.
+  if (stopped) return { kind: 'status', text: i18n.t('data.importStoppedEarly') };
+  return { kind: 'alert', text: i18n.t('data.importFailed') };
+}
+
+const count = (n: number) => i18n.number(n);
+
 function NoticeLine({ notice }: { notice: Notice | null }) {
   if (!notice) return null;
   return (
@@ -158,6 +195,10 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
   const [deleteNotice, setDeleteNotice] = useState<Notice | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<'export' | 'import' | 'delete' | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const stopJob = useRef<AbortController | null>(null);
+  // Where the person was when the job began, for focus to come back to once its Cancel button goes.
+  const jobOpener = useRef<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState<StoredSummary | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -166,13 +207,49 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
     if (confirming) confirmHeading.current?.focus();
   }, [confirming]);
 
+  /** Runs one long job with progress and a way to stop it; returns what `run` returned. */
+  const runJob = async <T,>(kind: Job['kind'], run: (job: BulkOptions, stop: AbortSignal) => Promise<T>) => {
+    const controller = new AbortController();
+    stopJob.current = controller;
+    jobOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setJob({ kind, phase: 'reading', done: 0, total: 0, stopping: false });
+    // Each chunk reports; the bar follows at most once a frame's worth of chunks (state updates batch).
+    const onProgress = (done: number, total: number) =>
+      setJob((current) => current && { ...current, phase: 'writing', done, total });
+    try {
+      return await run({ onProgress, signal: controller.signal }, controller.signal);
+    } finally {
+      stopJob.current = null;
+      setJob(null);
+      // The Cancel button is gone: bring focus back where the job began rather than to the page's top.
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null)
+          jobOpener.current?.focus();
+      });
+    }
+  };
+
+  const cancelJob = () => {
+    stopJob.current?.abort();
+    setJob((current) => current && { ...current, stopping: true });
+  };
+
   const doExport = async (kind: ExportKind) => {
     setBusy('export');
+    setExportNotice(null);
+    let stop: AbortSignal | null = null;
     try {
-      await onExport(kind);
-      setExportNotice(null);
+      await runJob('export', (options, signal) => {
+        stop = signal;
+        return onExport(kind, options);
+      });
     } catch {
-      setExportNotice({ kind: 'alert', text: i18n.t('data.exportFailed') });
+      const stopped = (stop as AbortSignal | null)?.aborted === true;
+      setExportNotice(
+        stopped
+          ? { kind: 'status', text: i18n.t('data.exportStopped') }
+          : { kind: 'alert', text: i18n.t('data.exportFailed') },
+      );
     } finally {
       setBusy(null);
     }
@@ -182,9 +259,13 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
     event.preventDefault();
     if (!file) return;
     setBusy('import');
-    setImportNotice({ kind: 'status', text: i18n.t('data.importBusy') });
+    setImportNotice(null);
+    let stop: AbortSignal | null = null;
     try {
-      const outcome = await onImport(file);
+      const outcome = await runJob('import', (options, signal) => {
+        stop = signal;
+        return onImport(file, options);
+      });
       if (outcome.ok) setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
       else {
         const problems = outcome.problems.map(problemText);
@@ -192,8 +273,7 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
         setImportNotice({ kind: 'alert', text: i18n.t('data.importRefused'), problems });
       }
     } catch (failure) {
-      const key = failure instanceof FileUnreadable ? 'data.importReadFailed' : 'data.importFailed';
-      setImportNotice({ kind: 'alert', text: i18n.t(key) });
+      setImportNotice(importEndedText(failure, (stop as AbortSignal | null)?.aborted === true));
     } finally {
       setBusy(null);
     }
@@ -235,27 +315,33 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
 
       <h3>{i18n.t('data.exportHeading')}</h3>
       <div class="actions">
-        <button type="button" disabled={busy === 'export'} onClick={() => void doExport('json')}>
+        <button type="button" disabled={busy !== null} onClick={() => void doExport('json')}>
           {i18n.t('data.exportJson')}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          disabled={busy === 'export'}
-          onClick={() => void doExport('csv')}
-        >
+        <button type="button" class="secondary" disabled={busy !== null} onClick={() => void doExport('csv')}>
           {i18n.t('data.exportCsv')}
         </button>
         <button
           type="button"
           class="secondary"
-          disabled={busy === 'export'}
+          disabled={busy !== null}
           onClick={() => void doExport('markdown')}
         >
           {i18n.t('data.exportMarkdown')}
         </button>
       </div>
       <p class="help">{i18n.t('data.exportHint')}</p>
+      {job?.kind === 'export' && (
+        <JobProgress
+          phase={i18n.t('data.exportBusy')}
+          detail={job.total > 0 ? i18n.number(job.done / job.total, { style: 'percent' }) : ''}
+          value={job.done}
+          max={job.total}
+          cancelLabel={i18n.t('data.jobCancel')}
+          onCancel={cancelJob}
+          stopping={job.stopping}
+        />
+      )}
       <NoticeLine notice={exportNotice} />
 
       <h3>{i18n.t('data.importHeading')}</h3>
@@ -276,10 +362,21 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
         <p id="data-import-hint" class="help">
           {i18n.t('data.importHint')}
         </p>
-        <button type="submit" disabled={!file || busy === 'import'}>
+        <button type="submit" disabled={!file || busy !== null}>
           {i18n.t('data.importButton')}
         </button>
       </form>
+      {job?.kind === 'import' && (
+        <JobProgress
+          phase={i18n.t(job.phase === 'reading' ? 'data.importBusy' : 'data.importWriting')}
+          detail={job.phase === 'writing' ? i18n.t('data.jobCount', [count(job.done), count(job.total)]) : ''}
+          value={job.phase === 'writing' ? job.done : undefined}
+          max={job.phase === 'writing' ? job.total : undefined}
+          cancelLabel={i18n.t('data.jobCancel')}
+          onCancel={cancelJob}
+          stopping={job.stopping}
+        />
+      )}
       <NoticeLine notice={importNotice} />
 
       <h3>{i18n.t('data.deleteHeading')}</h3>
@@ -307,7 +404,7 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
             <button
               type="button"
               class="secondary"
-              disabled={busy === 'export'}
+              disabled={busy !== null}
               onClick={() => void doExport('json')}
             >
               {i18n.t('data.exportJson')}
@@ -321,7 +418,13 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
           </div>
         </fieldset>
       ) : (
-        <button type="button" class="secondary" ref={deleteButton} onClick={() => void askDelete()}>
+        <button
+          type="button"
+          class="secondary"
+          ref={deleteButton}
+          disabled={busy !== null}
+          onClick={() => void askDelete()}
+        >
           {i18n.t('data.deleteButton')}
         </button>
       )}
@@ -363,22 +466,32 @@ export function exportLabels(): ExportLabels {
   };
 }
 
-/** The chosen file couldn't be read at all (moved, or no longer allowed). */
-export class FileUnreadable extends Error {}
-
-/** Reads a chosen file, refusing one past the size cap before reading it at all. */
-export async function importChosenFile(file: File, apply = applyImport): Promise<ImportOutcome> {
-  const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
-  if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
+/** The checks on the page itself, where no worker can run (tests): the same parser. */
+async function checkOnPage(file: Blob) {
   let text: string;
   try {
     text = await file.text();
   } catch {
     throw new FileUnreadable();
   }
-  const parsed = parseImportFile(text);
+  return parseImportFile(text);
+}
+
+/**
+ * Reads a chosen file, refusing one past the size cap before reading it at all. The file is read and
+ * checked off the page (a worker), then stored by `apply` a chunk at a time with `job`'s progress.
+ */
+export async function importChosenFile(
+  file: File,
+  apply: (data: ExportV2, job?: BulkOptions) => Promise<ImportCounts> = (data, options) =>
+    applyImport(data, storeAccess, options),
+  job: BulkOptions = {},
+): Promise<ImportOutcome> {
+  const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
+  if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
+  const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
   if (!parsed.ok) return parsed;
-  return { ok: true, counts: await apply(parsed.data) };
+  return { ok: true, counts: await apply(parsed.data, job) };
 }
 
 /** The panel wired to the stores. `access` lets a test (or a demo) use other stores. */
@@ -394,13 +507,13 @@ export function DataPanel({ access = storeAccess }: { access?: typeof storeAcces
   return (
     <DataPanelView
       usage={usage}
-      onExport={async (kind) => {
-        const file = await exportFile(kind, exportLabels(), { access });
-        downloadText(file.filename, file.text, file.type);
+      onExport={async (kind, job) => {
+        const file = await exportFile(kind, exportLabels(), { access, ...job });
+        downloadBlob(file.filename, file.blob);
       }}
-      onImport={async (file) => {
+      onImport={async (file, job) => {
         try {
-          return await importChosenFile(file, (data) => applyImport(data, access));
+          return await importChosenFile(file, (data, options) => applyImport(data, access, options), job);
         } finally {
           refreshUsage();
         }

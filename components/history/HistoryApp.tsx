@@ -18,6 +18,7 @@ import { YearGlance } from './YearGlance';
 export const DAYS_PAGE = 50;
 export const JOURNAL_PAGE = 30;
 const SEARCH_DELAY_MS = 150;
+const REREAD_GAP_MS = 1000;
 
 interface Props {
   /** The clock, passed in by the entrypoint (and by tests). */
@@ -90,10 +91,27 @@ export function HistoryApp({ now }: Props) {
     // The journal is further down the page: it is read once the first screen is in, so the two
     // reads don't compete for it.
     void loadDays().then(() => search('', JOURNAL_PAGE));
-    return watchHistoryHere(() => {
+    // At once for a change, then at most once per REREAD_GAP_MS while changes keep coming: a big
+    // import writes a chunk every few hundred ms, and drawing the whole page after each would take
+    // the page from the person (and slow the import). The last change is always read.
+    let last = Number.NEGATIVE_INFINITY;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reread = () => {
+      last = performance.now();
+      timer = undefined;
       void loadDays();
       void search(shown.current.query, Math.max(JOURNAL_PAGE, shown.current.lines));
+    };
+    const unwatch = watchHistoryHere(() => {
+      if (timer !== undefined) return;
+      const wait = last + REREAD_GAP_MS - performance.now();
+      if (wait <= 0) reread();
+      else timer = setTimeout(reread, wait);
     });
+    return () => {
+      unwatch();
+      clearTimeout(timer);
+    };
   }, [loadDays, search]);
 
   useEffect(() => {

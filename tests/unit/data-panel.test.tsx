@@ -42,7 +42,10 @@ describe('DataPanelView: export', () => {
   ])('"%s" exports %s', (name, kind) => {
     const props = renderView();
     fireEvent.click(screen.getByRole('button', { name }));
-    expect(props.onExport).toHaveBeenCalledWith(kind);
+    expect(props.onExport).toHaveBeenCalledWith(
+      kind,
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
   });
 
   it('says so in plain words when the file could not be made', async () => {
@@ -153,7 +156,7 @@ describe('DataPanelView: delete everything', () => {
     expect(props.onDeleteAll).not.toHaveBeenCalled();
 
     fireEvent.click(within(group).getByRole('button', { name: 'Export everything (JSON)' }));
-    expect(props.onExport).toHaveBeenCalledWith('json');
+    expect(props.onExport).toHaveBeenCalledWith('json', expect.anything());
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importChosenFile } from '../../components/history/DataPanel';
 import { MAX_SET_ASIDE } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
-import type { CheckIn } from '../../core/schema';
+import { type CheckIn, ID_MAX_LENGTH } from '../../core/schema';
 import { DEFAULT_HOURS } from '../../core/time/hours';
 import { applyImport, storeAccess, takeSnapshot } from '../../platform/data-transfer';
 import { mergeCheckIns } from '../../platform/history/store';
@@ -164,6 +164,31 @@ describe('parseImportFile: hostile files', () => {
           value: i,
         }))),
       [{ where: 'set-aside values', what: 'too-many' }],
+    ],
+    [
+      'a 1 MB id',
+      (f: Raw) => (f.checkIns[0].id = 'i'.repeat(1024 * 1024)),
+      [{ where: `check-in 1 (id '${'i'.repeat(40)}…'), field 'id'`, what: 'too-long' }],
+    ],
+    [
+      'a feeling past the cap',
+      (f: Raw) => (f.checkIns[0].feeling = 'f'.repeat(ID_MAX_LENGTH + 1)),
+      [{ where: "check-in 1 (id 'c1'), field 'feeling'", what: 'too-long' }],
+    ],
+    [
+      'an outlet past the cap',
+      (f: Raw) => (f.checkIns[0].outletId = 'o'.repeat(ID_MAX_LENGTH + 1)),
+      [{ where: "check-in 1 (id 'c1'), field 'outletId'", what: 'too-long' }],
+    ],
+    [
+      'an outlet shown past the cap',
+      (f: Raw) => (f.checkIns[0].shown = ['o'.repeat(ID_MAX_LENGTH + 1)]),
+      [{ where: "check-in 1 (id 'c1'), field 'shown.0'", what: 'too-long' }],
+    ],
+    [
+      'a time past the bound every view can show',
+      (f: Raw) => (f.checkIns[0].at = 8.64e15),
+      [{ where: "check-in 1 (id 'c1'), field 'at'", what: 'bad-time' }],
     ],
     ['a top-level extra', (f: Raw) => (f.extra = true), [{ where: "field 'extra'", what: 'unknown-field' }]],
     [

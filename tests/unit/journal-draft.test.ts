@@ -18,7 +18,7 @@ describe('a journal draft', () => {
     await saveJournalDraft(entry, 'Half a thought');
     // …the popup closes here, before any button. The next one opens:
     expect(await recoverJournalDraft()).toBe(true);
-    expect((await allCheckIns()).entries).toEqual([{ ...entry, journal: 'Half a thought' }]);
+    expect((await allCheckIns()).entries).toMatchObject([{ ...entry, journal: 'Half a thought' }]);
     expect(await fakeBrowser.storage.local.get('journalDraft')).toEqual({});
     expect(await recoverJournalDraft()).toBe(false);
   });
