@@ -59,7 +59,7 @@ describe('a big file on the history page', () => {
       `${JSON.stringify({ ...JSON.parse(readFileSync(emptyExport, 'utf8')), checkIns: entries }, null, 2)}\n`,
     );
 
-    await page.getByLabel('Export file').setInputFiles(filePath);
+    await page.getByLabel('File to bring back (.json)').setInputFiles(filePath);
     await importButton.click();
 
     // Progress, in words and as a bar, while the page stays live.

@@ -231,7 +231,7 @@ describe('your data, in the real extension', () => {
 
   /** Picks `filePath` in the import field of the history page and presses Import. */
   async function importFile(page, filePath) {
-    await page.getByLabel('Export file').setInputFiles(filePath);
+    await page.getByLabel('File to bring back (.json)').setInputFiles(filePath);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
   }
 
