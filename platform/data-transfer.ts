@@ -31,7 +31,7 @@ import {
   readAllInPages,
   yieldToPage,
 } from './data-jobs';
-import { clearJournalDraft } from './history/draft';
+import { clearAllJournalDrafts } from './history/draft';
 import type { MergeResult } from './history/store';
 import * as history from './history/store';
 import * as storage from './storage';
@@ -79,7 +79,7 @@ export const storeAccess: DataAccess = {
   loadSetAside: () => storage.loadSetAside(),
   removeSetAsideAndDraft: async () => {
     await storage.removeSetAside();
-    await clearJournalDraft();
+    await clearAllJournalDrafts();
   },
   mergeSetAside: (items) => storage.mergeSetAside(items),
   loadKeptUnreadable: () => storage.loadKeptUnreadable(),
