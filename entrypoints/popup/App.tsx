@@ -14,9 +14,8 @@ import {
 } from '../../platform/changes';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
-  clearJournalDraft,
   historySource,
-  recoverJournalDraft,
+  recoverJournalDrafts,
   saveCheckIn,
   saveJournalDraft,
 } from '../../platform/history/popup';
@@ -46,7 +45,6 @@ const actions: CheckInActions = {
     if (created) void sendMessage('checkedIn', null).catch(() => undefined);
   },
   saveDraft: (entry, text) => void saveJournalDraft(entry, text).catch(() => undefined),
-  clearDraft: () => void clearJournalDraft().catch(() => undefined),
   saveContext,
   // These reject when the change isn't stored (a lost answer is checked against storage:
   // platform/changes.ts): the status line then says so.
@@ -90,11 +88,11 @@ export async function readEarlyData(): Promise<EarlyData> {
  * acted on in its first render, without waiting for storage.
  */
 export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?: FirstPick | null }) {
+  // Journal lines left in their drafts (a popup that closed, a save that failed) go into their
+  // check-ins now; the person hears of any that still have to wait.
+  const [draftsWaiting, setDraftsWaiting] = useState(0);
   useEffect(() => {
-    // A journal line left typing in a popup that closed goes into its check-in now.
-    void recoverJournalDraft().catch((error) =>
-      console.warn('Outlet: a journal draft could not be kept yet.', error),
-    );
+    void recoverJournalDrafts().then(({ waiting }) => setDraftsWaiting(waiting), console.warn);
   }, []);
   const settings = useStoredValue(settingsSource, early?.settings);
   const schedule = useStoredValue(scheduleSource);
@@ -117,7 +115,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   }, []);
   return (
     <CheckIn
-      data={{ settings, schedule, timer, context, history, support, now }}
+      data={{ settings, schedule, timer, context, history, support, now, draftsWaiting }}
       actions={actions}
       firstPick={firstPick}
     />
