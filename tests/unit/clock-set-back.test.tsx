@@ -10,7 +10,8 @@ import { type CheckIn, parseTimer, TIMER_CLOCK_BACK_MAX, type Timer } from '../.
 import { DAY, MINUTE } from '../../core/time';
 import { App } from '../../entrypoints/popup/App';
 import { TIMER_ALARM, TIMER_TICK_ALARM } from '../../platform/alarms';
-import { saveCheckIn } from '../../platform/history/store';
+// Saved as the popup saves it: the popup's history takes it in (platform/history/popup.ts).
+import { saveCheckIn } from '../../platform/history/popup';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 import { deliver } from './page-channel';
 
