@@ -203,6 +203,21 @@ export async function clickPause(page, name) {
   await choice.click();
 }
 
+/**
+ * Ends the running walk without waiting out its minutes: its stored end is brought forward to now,
+ * then its end alarm is fired (`ext.fireAlarm` options apply). A walk ends at its stored end, never
+ * at an earlier ring of its alarm (a ring before the end means the clock was set back: issue 15).
+ */
+export async function endWalkNow(ext, inMs = 300, options = {}) {
+  const { timer } = await eventually(
+    () => ext.getStorage(),
+    (all) => typeof all.timer?.endsAt === 'number',
+    { what: 'a running walk in storage' },
+  );
+  await ext.setStorage({ timer: { ...timer, endsAt: Date.now() } });
+  await ext.fireAlarm('timer-end', inMs, options);
+}
+
 /** Clicks "Another idea" until `locator` shows up; returns how many clicks it took. */
 export async function anotherIdeaUntil(page, locator, tries = 25) {
   for (let i = 0; i < tries; i++) {
