@@ -2,6 +2,7 @@
 // import: the IndexedDB code (idb, the day summaries, the draft) is then not part of what the popup
 // loads and runs before its first pick, which needs none of it (a check-in is saved once it exists,
 // and the history only weighs the pick once read: components/checkin/CheckIn.tsx).
+import { placeOnDay } from '../../core/data/days';
 import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../../core/history';
 import type { CheckIn } from '../../core/schema';
 
@@ -52,7 +53,8 @@ export function recentHistory({
   // them), within the window, at most the limit.
   const withEntries = (list: readonly CheckIn[], entries: readonly CheckIn[]) => {
     const byId = new Map(list.map((entry) => [entry.id, entry]));
-    for (const entry of entries) byId.set(entry.id, entry);
+    // As the store keeps it: on the day it carries, or its earlier state's, or its time's here.
+    for (const entry of entries) byId.set(entry.id, placeOnDay(entry, byId.get(entry.id) ?? null));
     const since = now() - RECENT_HISTORY_DAYS * DAY;
     return [...byId.values()]
       .filter((entry) => entry.at >= since)

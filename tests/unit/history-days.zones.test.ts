@@ -9,6 +9,7 @@ import type { CheckIn } from '../../core/schema';
 import { closeDb, DB_NAME, db } from '../../platform/history/db';
 import {
   allCheckIns,
+  checkDaySummaries,
   checkInsPage,
   countCheckIns,
   daySummaries,
@@ -19,6 +20,7 @@ import {
   recentCheckIns,
   resetHistoryForTests,
   saveCheckIn,
+  watchHistoryHere,
 } from '../../platform/history/store';
 import { BACKENDS, canonical, useBackend } from './history-backends';
 
@@ -154,6 +156,8 @@ describe('summaries that drifted from their entries', () => {
     await resetHistoryForTests();
     inZone(KIRITIMATI);
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    // A page starts: it draws at once and checks the summaries beside it (a mended day is announced).
+    await checkDaySummaries();
     expect(await views()).toMatchObject({
       total: 2,
       days: ['2026-12-05', '2026-12-06'],
@@ -161,6 +165,19 @@ describe('summaries that drifted from their entries', () => {
       drift: [],
     });
     expect(info).toHaveBeenCalledWith('Outlet: the summaries of 2 day(s) were rebuilt from their entries.');
+  });
+
+  it('never hold up a page: it draws from the summaries at once, and hears of a mended day', async () => {
+    inZone(PAGO_PAGO);
+    await saveCheckIn(made());
+    const database = await db();
+    await database.put('days', { ...summarizeDay('2026-12-04', [made()]) });
+    await resetHistoryForTests();
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const mended = new Promise<void>((resolve) => watchHistoryHere(resolve));
+    expect((await daySummaries(...WIDE)).map((summary) => summary.day)).toEqual(['2026-12-04', '2026-12-05']);
+    await mended;
+    expect((await daySummaries(...WIDE)).map((summary) => summary.day)).toEqual(['2026-12-05']);
   });
 
   it('are rebuilt at once when a delete finds its day’s summary not holding the entry', async () => {
@@ -181,6 +198,7 @@ describe('summaries that drifted from their entries', () => {
     const { day: _day, ...withoutDay } = made({ id: 'no-day', at: AT + 3_600_000 });
     await database.put('checkins', withoutDay as CheckIn);
     await resetHistoryForTests();
+    await checkDaySummaries();
     expect(await views()).toMatchObject({ total: 2, days: ['2026-12-05'], count: 2, drift: [] });
     expect((await getCheckIn('no-day'))?.day).toBe('2026-12-05');
   });
