@@ -287,14 +287,42 @@ export async function putCheckIns(
   return result;
 }
 
-/** How much the extension stores on this device, as the browser counts it (null where unknown). */
+/**
+ * How much the extension stores on this device, as the browser counts it (null where unknown). Where
+ * the history lives in storage.local, that area counts too: the browser's estimate leaves it out.
+ */
 export async function storageUse(): Promise<{ usage: number } | null> {
+  let usage: number | null = null;
   try {
     const estimate = await navigator.storage?.estimate?.();
-    return typeof estimate?.usage === 'number' ? { usage: estimate.usage } : null;
+    if (typeof estimate?.usage === 'number') usage = estimate.usage;
   } catch {
-    return null;
+    // Unknown here; storage.local may still tell.
   }
+  try {
+    if ((await historyPlace()) === 'storage.local') usage = (usage ?? 0) + (await localBytes());
+  } catch {
+    // Keep what the estimate said.
+  }
+  return usage === null ? null : { usage };
+}
+
+/** The bytes storage.local holds: the browser's own count where it has one (Chrome), else the JSON's. */
+async function localBytes(): Promise<number> {
+  const area = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
+  if (typeof area.getBytesInUse === 'function') {
+    try {
+      return await area.getBytesInUse(null);
+    } catch {
+      // Firefox's storage.local has no such count: measure below.
+    }
+  }
+  const all = await browser.storage.local.get(null);
+  const encoder = new TextEncoder();
+  return Object.entries(all).reduce(
+    (sum, [key, value]) => sum + encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length,
+    0,
+  );
 }
 
 // Outlet 0.1 kept each check-in in `storage.local` under `checkin:<id>`. They move into the database

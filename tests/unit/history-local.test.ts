@@ -79,6 +79,12 @@ describe('the history in storage.local', () => {
     expect(keysRead.length).toBeLessThan(30);
   });
 
+  it('counts what it keeps in the storage the history page reports', async () => {
+    const before = (await store.storageUse())?.usage ?? 0;
+    await store.saveCheckIn(entry('a', base, { journal: 'x'.repeat(1500) }));
+    expect(((await store.storageUse())?.usage ?? 0) - before).toBeGreaterThan(1500);
+  });
+
   it('rejects a write the browser refuses (its quota), and keeps what was there', async () => {
     await store.saveCheckIn(entry('a', base));
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(
