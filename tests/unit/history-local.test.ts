@@ -193,3 +193,18 @@ describe('when IndexedDB opens again', () => {
     expect(await (await anotherContext()).shouldTellHistoryPlace()).toBe(true);
   });
 });
+
+describe('writers taking turns', () => {
+  it('still save where the lock manager refuses its lock', async () => {
+    Object.defineProperty(navigator, 'locks', {
+      value: { request: () => Promise.reject(new DOMException('Not here', 'SecurityError')) },
+      configurable: true,
+    });
+    try {
+      await store.saveCheckIn(entry('a', base, { journal: 'kept anyway' }));
+      expect((await store.getCheckIn('a'))?.journal).toBe('kept anyway');
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+    }
+  });
+});
