@@ -17,74 +17,26 @@
 // Usage: node tests/bench/data.bench.mjs [chrome build dir]. Without a dir it measures
 // .output/chrome-mv3 (build first). BENCH_DATA_SIZES=20000 measures one size only; BENCH_RAW=1 prints
 // every figure as JSON.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateCheckIns } from '../e2e/big-file.mjs';
 import { launchExtension, rootDir } from '../e2e/harness.mjs';
-import { feelingIds } from '../e2e/outlet.mjs';
 
 const SIZES = (process.env.BENCH_DATA_SIZES || '20000,200000').split(',').map(Number);
-/** Targets: the issue's floor (20,000 imported in under 3 s; no task over 200 ms) and ours. */
+/**
+ * Targets: the issue's floor (20,000 imported in under 3 s; no task of the page over 200 ms), and ours
+ * for the rest: a wait that grows no faster than the file (200,000 within 20× the time of 20,000).
+ */
 const TARGETS = {
   blockedMs: 200,
-  importMs: { 20000: 3000, 200000: 30000 },
-  exportMs: { 20000: 2000, 200000: 15000 },
-  refuseMs: { 20000: 3000, 200000: 15000 },
+  importMs: { 20000: 3000, 200000: 60000 },
+  exportMs: { 20000: 2000, 200000: 20000 },
+  refuseMs: { 20000: 3000, 200000: 20000 },
 };
-const TIMEOUT_MS = 10 * 60_000;
+const TIMEOUT_MS = 30 * 60_000;
 
 const buildDir = path.resolve(rootDir, process.argv[2] ?? path.join('.output', 'chrome-mv3'));
-
-const OUTLET_IDS = [
-  ...readFileSync(path.join(rootDir, 'core', 'outlets', 'catalogue.ts'), 'utf8').matchAll(
-    /\bid: '([a-z0-9-]+)'/g,
-  ),
-].map(([, id]) => id);
-const FEELINGS = feelingIds();
-const WORDS = (
-  'today work meeting tired slept walk coffee friend call mum rain sun deadline calm again better ' +
-  'worse ok quiet loud bus train lunch late early email kind small win lost found breathe garden kids'
-).split(' ');
-
-/** `count` check-ins, 20 a day back from `endAt`, one in four with a journal line; deterministic. */
-function generateCheckIns(count, endAt) {
-  let state = 20_261_207;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const journalOutlets = OUTLET_IDS.filter((id) => id.startsWith('journal'));
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    const at = endAt - (count - i) * 43 * 60_000 - Math.floor(random() * 60_000);
-    const journal = random() < 0.25;
-    const outletId = journal ? pick(journalOutlets) : random() < 0.06 ? null : pick(OUTLET_IDS);
-    const entry = {
-      id: `bench-${i.toString(36)}-${Math.floor(random() * 1e9).toString(36)}`,
-      at,
-      feeling: pick(FEELINGS),
-      outletId,
-      outcome: journal || (outletId && random() < 0.6) ? 'done' : 'skipped',
-    };
-    if (journal) {
-      const n = 3 + Math.floor(random() * 20);
-      entry.journal = Array.from({ length: n }, () => pick(WORDS)).join(' ');
-    }
-    if (random() < 0.4) entry.intensity = 1 + Math.floor(random() * 5);
-    if (random() < 0.9)
-      entry.context = { canStepAway: random() < 0.7, alone: random() < 0.4, minutes: pick([2, 5, 15]) };
-    if (outletId) entry.shown = [outletId];
-    if (outletId && entry.outcome === 'done' && random() < 0.35) {
-      entry.helped = pick(['yes', 'a-bit', 'no']);
-      entry.helpAsked = true;
-    }
-    entries.push(entry);
-  }
-  return entries;
-}
 
 // --- in the pages ----------------------------------------------------------------------------------
 
@@ -96,6 +48,22 @@ function probe() {
     for (const entry of list.getEntries())
       bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // What ran in a long frame (BENCH_RAW=1 prints the worst): which code to look at when a row is OVER.
+  bench.frames = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      bench.frames.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        blocking: entry.blockingDuration,
+        scripts: entry.scripts.map((script) => ({
+          duration: Math.round(script.duration),
+          invoker: script.invoker,
+          fn: script.sourceFunctionName,
+          at: `${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
+        })),
+      });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const create = URL.createObjectURL.bind(URL);
   URL.createObjectURL = (blob) => {
     bench.blobs.push({ at: performance.now(), size: blob.size });
@@ -127,12 +95,17 @@ async function timeClick({ name, until, timeout }) {
       // Let a long task that ended the wait be reported.
       await new Promise((resolve) => setTimeout(resolve, 100));
       const tasks = bench.longTasks.filter((t) => t.start + t.duration >= started && t.start <= at);
+      const frames = bench.frames
+        .filter((f) => f.start + f.duration >= started && f.start <= at)
+        .sort((a, b) => b.blocking - a.blocking)
+        .slice(0, 3);
       return {
         ms: at - started,
         blockedMs: Math.max(0, ...tasks.map((t) => t.duration)),
         longTasks: tasks.length,
         text: texts().join(' ').slice(0, 200),
         bytes: until === 'blob' ? bench.blobs.at(-1).size : undefined,
+        worstFrames: frames,
       };
     }
     if (performance.now() - started > timeout) throw new Error(`"${name}": no end after ${timeout} ms`);
@@ -208,21 +181,23 @@ try {
   for (const size of SIZES) {
     const entries = generateCheckIns(size, Date.now() - 3_600_000);
     const filePath = path.join(tempDir, `outlet-${size}.json`);
-    writeFileSync(filePath, `${JSON.stringify({ ...template, checkIns: entries }, null, 2)}\n`);
+    // Without indentation: 200,000 check-ins laid out as the export lays them out come to ~65 MB, past
+    // the import's 50 MB cap (the export's own size is in the table, under "file").
+    writeFileSync(filePath, `${JSON.stringify({ ...template, checkIns: entries })}\n`);
     const megabytes = statSync(filePath).size / 1024 / 1024;
     // The same check-ins, every one unsound (a feeling that is a number): the whole file is checked,
     // and refused with its first problems listed.
     const badPath = path.join(tempDir, `outlet-${size}-bad.json`);
     const bad = entries.map((entry) => ({ ...entry, feeling: 42 }));
-    writeFileSync(badPath, `${JSON.stringify({ ...template, checkIns: bad }, null, 2)}\n`);
+    writeFileSync(badPath, `${JSON.stringify({ ...template, checkIns: bad })}\n`);
 
     await tool.evaluate(clearHistory);
     const label = size.toLocaleString('en');
 
     const measure = async (what, run, target) => {
-      const result = await run();
+      const result = { ...(await run()), load: loadavg()[0] };
       raw.push({ size, what, megabytes, ...result });
-      rows.push({ size: label, what, ...result, target });
+      rows.push({ size: label, what, fileBytes: megabytes * 1024 * 1024, ...result, target });
       console.log(
         `  ${label} ${what}: ${Math.round(result.ms)} ms, blocked ${Math.round(result.blockedMs)} ms` +
           (result.bytes ? `, ${(result.bytes / 1024 / 1024).toFixed(1)} MB` : ''),
@@ -280,20 +255,25 @@ try {
 if (rows.length > 0) {
   const verdict = (ok) => (ok ? 'PASS' : 'OVER');
   const table = [
-    ['check-ins', 'what', 'wait', 'target', '', 'longest task', 'target', ''],
+    ['check-ins', 'what', 'file', 'wait', 'target', '', 'longest task', 'target', '', 'load'],
     ...rows.map((row) => [
       row.size,
       row.what,
+      `${((row.bytes ?? row.fileBytes) / 1024 / 1024).toFixed(1)} MB`,
       `${Math.round(row.ms).toLocaleString('en')} ms`,
       `${row.target.toLocaleString('en')} ms`,
       verdict(row.ms <= row.target),
       row.blockedMs === 0 ? '< 50 ms' : `${Math.round(row.blockedMs).toLocaleString('en')} ms`,
       `${TARGETS.blockedMs} ms`,
       verdict(row.blockedMs <= TARGETS.blockedMs),
+      row.load.toFixed(1),
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   console.log('\nBig files on the history page (Chromium, headless)');
+  // Waits and long tasks are wall-clock: on a machine busy with other work (load: the 1-minute load
+  // average when the row ended) a task is longer than its own work.
+  console.log(`load = 1-minute load average at the end of the row, on ${cpus().length} cores`);
   for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
   if (process.env.BENCH_RAW === '1') console.log(JSON.stringify(raw, null, 2));
 }
