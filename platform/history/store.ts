@@ -77,8 +77,13 @@ function backend(): Promise<HistoryBackend> {
       return localHistory;
     }
     const history = idbHistory(database);
-    // Check-ins kept in storage.local while the database couldn't be opened come back into it.
-    if (await hasLocalHistory().catch(() => false)) await moveIntoDatabase(database);
+    // Check-ins kept in storage.local while the database couldn't be opened come back into it. A move
+    // that fails leaves them where they are (nothing is removed before the database has them), for
+    // the next page to try again.
+    if (await hasLocalHistory().catch(() => false))
+      await moveIntoDatabase(database).catch((error) =>
+        console.warn('Outlet: check-ins kept in storage.local could not be moved into IndexedDB yet.', error),
+      );
     return history;
   })();
   return choosing;

@@ -208,3 +208,27 @@ describe('writers taking turns', () => {
     }
   });
 });
+
+describe('a move into IndexedDB that fails', () => {
+  it('keeps every entry in storage.local for the next page, and the database still works', async () => {
+    await store.saveCheckIn(entry('a', base, { journal: 'waits for the next try' }));
+    globalThis.indexedDB = realIndexedDB;
+    const next = await anotherContext();
+    // The first write into the database is refused.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('Refused', 'QuotaExceededError');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await next.historyPlace()).toBe('indexeddb');
+    expect(warn).toHaveBeenCalled();
+    expect(await localKeys()).not.toEqual([]);
+    put.mockRestore();
+    await next.saveCheckIn(entry('b', base + HOUR));
+    const again = await anotherContext();
+    expect((await again.allCheckIns()).entries.map((c) => [c.id, c.journal])).toEqual([
+      ['a', 'waits for the next try'],
+      ['b', undefined],
+    ]);
+    expect(await localKeys()).toEqual([]);
+  });
+});
