@@ -232,3 +232,24 @@ describe('a move into IndexedDB that fails', () => {
     expect(await localKeys()).toEqual([]);
   });
 });
+
+describe('unreadable values kept in storage.local', () => {
+  it('go along into the database, or aside, and still go out with an export', async () => {
+    await store.saveCheckIn(entry('a', base));
+    await fakeBrowser.storage.local.set({
+      'history:c:broken': { id: 'broken', at: 'soon' },
+      'history:c:nameless': { feeling: 'calm' },
+    });
+    expect((await store.allCheckIns()).unreadable).toHaveLength(2);
+    globalThis.indexedDB = realIndexedDB;
+    const back = await anotherContext();
+    const { entries, unreadable } = await back.allCheckIns();
+    expect(entries.map((c) => c.id)).toEqual(['a']);
+    expect(unreadable).toEqual([{ id: 'broken', at: 'soon' }]);
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(
+      Object.values(local).filter((value) => (value as { key?: string }).key === 'history:c:nameless'),
+    ).toEqual([expect.objectContaining({ value: { feeling: 'calm' } })]);
+    expect(await localKeys()).toEqual([]);
+  });
+});
