@@ -138,8 +138,10 @@ describe('applyImport, a big file', () => {
     expect(await storeAccess.loadTrustedPeople()).toEqual([]);
 
     expect(await applyImport(parsed.data)).toEqual({
-      checkIns: { added: 150, kept: 100 },
+      checkIns: { added: 150, same: 100, differing: [] },
       people: { added: 1, kept: 0, full: 0 },
+      setAside: { added: 0, same: 0 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     expect(await history.countCheckIns()).toBe(250);
     expect((await storeAccess.loadSettings()).intervalMinutes).toBe(75);
