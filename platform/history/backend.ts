@@ -68,7 +68,22 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function withHistoryLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (locks && typeof locks.request === 'function') return locks.request(LOCK_NAME, task) as Promise<T>;
+  if (!locks || typeof locks.request !== 'function') return inTurn(task);
+  let ran = false;
+  const locked = async () => {
+    ran = true;
+    return task();
+  };
+  // A lock manager that refuses (a context it doesn't serve) must not cost the save: take turns here.
+  return Promise.resolve()
+    .then(() => locks.request(LOCK_NAME, locked) as Promise<T>)
+    .catch((error: unknown) => {
+      if (ran) throw error;
+      return inTurn(task);
+    });
+}
+
+function inTurn<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
   queue = run.catch(() => undefined);
   return run;

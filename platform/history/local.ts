@@ -218,18 +218,28 @@ async function readEntries(ids: readonly string[]): Promise<(CheckIn | null)[]> 
   return ids.map((id) => parseCheckIn(stored[entryKey(id)]));
 }
 
-async function readEverything(): Promise<{ keys: string[]; entries: CheckIn[]; unreadable: unknown[] }> {
+async function readEverything(): Promise<{
+  keys: string[];
+  entries: CheckIn[];
+  unreadable: unknown[];
+  /** The keys of the unreadable values, in the same order. */
+  unreadableKeys: string[];
+}> {
   const all = await browser.storage.local.get(null);
   const keys = Object.keys(all).filter((key) => key.startsWith(LOCAL_PREFIX));
   const entries: CheckIn[] = [];
   const unreadable: unknown[] = [];
+  const unreadableKeys: string[] = [];
   for (const key of keys) {
     if (!key.startsWith(entryKey('')) || all[key] === null || all[key] === undefined) continue;
     const entry = parseCheckIn(all[key]);
     if (entry) entries.push(entry);
-    else unreadable.push(all[key]);
+    else {
+      unreadable.push(all[key]);
+      unreadableKeys.push(key);
+    }
   }
-  return { keys, entries: entries.sort(byTime), unreadable };
+  return { keys, entries: entries.sort(byTime), unreadable, unreadableKeys };
 }
 
 export const localHistory: HistoryBackend = {

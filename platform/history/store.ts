@@ -77,8 +77,13 @@ function backend(): Promise<HistoryBackend> {
       return localHistory;
     }
     const history = idbHistory(database);
-    // Check-ins kept in storage.local while the database couldn't be opened come back into it.
-    if (await hasLocalHistory().catch(() => false)) await moveIntoDatabase(database);
+    // Check-ins kept in storage.local while the database couldn't be opened come back into it. A move
+    // that fails leaves them where they are (nothing is removed before the database has them), for
+    // the next page to try again.
+    if (await hasLocalHistory().catch(() => false))
+      await moveIntoDatabase(database).catch((error) =>
+        console.warn('Outlet: check-ins kept in storage.local could not be moved into IndexedDB yet.', error),
+      );
     return history;
   })();
   return choosing;
@@ -126,7 +131,7 @@ export async function markHistoryPlaceTold(now: number): Promise<void> {
  */
 async function moveIntoDatabase(database: Awaited<ReturnType<typeof db>>): Promise<void> {
   await withHistoryLock(async () => {
-    const { keys, entries, unreadable } = await readLocalHistory();
+    const { keys, entries, unreadable, unreadableKeys } = await readLocalHistory();
     if (keys.length === 0) return;
     const aside: Record<string, unknown> = {};
     const stored = await Promise.all(entries.map((entry) => database.get('checkins', entry.id)));
@@ -137,31 +142,36 @@ async function moveIntoDatabase(database: Awaited<ReturnType<typeof db>>): Promi
         aside[`aside:${at + i}:checkin/${entry.id}`] = { key: `checkin/${entry.id}`, at, value: stored[i] };
       }
     });
+    // An unreadable value goes along as it is (an export carries it from there); one the database
+    // can't key (no id) is kept aside, where an export finds it too.
+    const keyed: CheckIn[] = [];
+    unreadable.forEach((value, i) => {
+      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+      if (typeof id === 'string' && id !== '') keyed.push(value as CheckIn);
+      else {
+        const at = Date.now();
+        const key = unreadableKeys[i] as string;
+        aside[`aside:${at + entries.length + i}:${key}`] = { key, at, value };
+      }
+    });
     if (Object.keys(aside).length > 0) await browser.storage.local.set(aside);
     await idbHistory(database).put(entries);
-    // Unreadable values go along as they are (an export carries them from there); one without an id
-    // the database could key stays in storage.local.
-    const keyed = unreadable.filter(
-      (value): value is { id: string } =>
-        typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string',
-    );
     if (keyed.length > 0) {
       const tx = database.transaction('checkins', 'readwrite');
       for (const value of keyed)
-        if ((await tx.store.getKey(value.id)) === undefined) await tx.store.put(value as CheckIn);
+        if ((await tx.store.getKey(value.id)) === undefined) await tx.store.put(value);
       await tx.done;
     }
-    const kept = new Set(unreadable.filter((value) => !keyed.includes(value as { id: string })));
-    const all = await browser.storage.local.get(keys);
-    await browser.storage.local.remove(keys.filter((key) => !kept.has(all[key])));
+    await browser.storage.local.remove(keys);
     // Told where the words are kept: now the database again, so a later move is told afresh.
     await browser.storage.local.remove(PLACE_TOLD_KEY);
   });
   changed();
 }
 
-// Summaries are checked against their entries once per context, before they are first read (not by
-// the popup, which reads no summaries: its reads stay bounded).
+// Summaries are checked against their entries once per context, before they are first read: the
+// history page is the one reader. Not by the popup (it reads no summaries, and its reads stay bounded)
+// nor at each start of the background worker (it reads none either).
 let checking: Promise<void> | null = null;
 function checkedSummaries(history: HistoryBackend): Promise<void> {
   checking ??= history
@@ -177,12 +187,6 @@ function checkedSummaries(history: HistoryBackend): Promise<void> {
       console.warn('Outlet: the day summaries could not be checked.', error);
     });
   return checking;
-}
-
-/** For start-up (the background): mend summaries that disagree with their entries. */
-export async function checkDaySummaries(): Promise<void> {
-  await migrateLegacyCheckIns();
-  await checkedSummaries(await backend());
 }
 
 /**
@@ -295,14 +299,42 @@ export async function putCheckIns(
   return result;
 }
 
-/** How much the extension stores on this device, as the browser counts it (null where unknown). */
+/**
+ * How much the extension stores on this device, as the browser counts it (null where unknown). Where
+ * the history lives in storage.local, that area counts too: the browser's estimate leaves it out.
+ */
 export async function storageUse(): Promise<{ usage: number } | null> {
+  let usage: number | null = null;
   try {
     const estimate = await navigator.storage?.estimate?.();
-    return typeof estimate?.usage === 'number' ? { usage: estimate.usage } : null;
+    if (typeof estimate?.usage === 'number') usage = estimate.usage;
   } catch {
-    return null;
+    // Unknown here; storage.local may still tell.
   }
+  try {
+    if ((await historyPlace()) === 'storage.local') usage = (usage ?? 0) + (await localBytes());
+  } catch {
+    // Keep what the estimate said.
+  }
+  return usage === null ? null : { usage };
+}
+
+/** The bytes storage.local holds: the browser's own count where it has one (Chrome), else the JSON's. */
+async function localBytes(): Promise<number> {
+  const area = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
+  if (typeof area.getBytesInUse === 'function') {
+    try {
+      return await area.getBytesInUse(null);
+    } catch {
+      // Firefox's storage.local has no such count: measure below.
+    }
+  }
+  const all = await browser.storage.local.get(null);
+  const encoder = new TextEncoder();
+  return Object.entries(all).reduce(
+    (sum, [key, value]) => sum + encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length,
+    0,
+  );
 }
 
 // Outlet 0.1 kept each check-in in `storage.local` under `checkin:<id>`. They move into the database

@@ -79,6 +79,12 @@ describe('the history in storage.local', () => {
     expect(keysRead.length).toBeLessThan(30);
   });
 
+  it('counts what it keeps in the storage the history page reports', async () => {
+    const before = (await store.storageUse())?.usage ?? 0;
+    await store.saveCheckIn(entry('a', base, { journal: 'x'.repeat(1500) }));
+    expect(((await store.storageUse())?.usage ?? 0) - before).toBeGreaterThan(1500);
+  });
+
   it('rejects a write the browser refuses (its quota), and keeps what was there', async () => {
     await store.saveCheckIn(entry('a', base));
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(
@@ -185,5 +191,65 @@ describe('when IndexedDB opens again', () => {
     expect(await back.shouldTellHistoryPlace()).toBe(false);
     globalThis.indexedDB = new RefusingIDBFactory();
     expect(await (await anotherContext()).shouldTellHistoryPlace()).toBe(true);
+  });
+});
+
+describe('writers taking turns', () => {
+  it('still save where the lock manager refuses its lock', async () => {
+    Object.defineProperty(navigator, 'locks', {
+      value: { request: () => Promise.reject(new DOMException('Not here', 'SecurityError')) },
+      configurable: true,
+    });
+    try {
+      await store.saveCheckIn(entry('a', base, { journal: 'kept anyway' }));
+      expect((await store.getCheckIn('a'))?.journal).toBe('kept anyway');
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+    }
+  });
+});
+
+describe('a move into IndexedDB that fails', () => {
+  it('keeps every entry in storage.local for the next page, and the database still works', async () => {
+    await store.saveCheckIn(entry('a', base, { journal: 'waits for the next try' }));
+    globalThis.indexedDB = realIndexedDB;
+    const next = await anotherContext();
+    // The first write into the database is refused.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('Refused', 'QuotaExceededError');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await next.historyPlace()).toBe('indexeddb');
+    expect(warn).toHaveBeenCalled();
+    expect(await localKeys()).not.toEqual([]);
+    put.mockRestore();
+    await next.saveCheckIn(entry('b', base + HOUR));
+    const again = await anotherContext();
+    expect((await again.allCheckIns()).entries.map((c) => [c.id, c.journal])).toEqual([
+      ['a', 'waits for the next try'],
+      ['b', undefined],
+    ]);
+    expect(await localKeys()).toEqual([]);
+  });
+});
+
+describe('unreadable values kept in storage.local', () => {
+  it('go along into the database, or aside, and still go out with an export', async () => {
+    await store.saveCheckIn(entry('a', base));
+    await fakeBrowser.storage.local.set({
+      'history:c:broken': { id: 'broken', at: 'soon' },
+      'history:c:nameless': { feeling: 'calm' },
+    });
+    expect((await store.allCheckIns()).unreadable).toHaveLength(2);
+    globalThis.indexedDB = realIndexedDB;
+    const back = await anotherContext();
+    const { entries, unreadable } = await back.allCheckIns();
+    expect(entries.map((c) => c.id)).toEqual(['a']);
+    expect(unreadable).toEqual([{ id: 'broken', at: 'soon' }]);
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(
+      Object.values(local).filter((value) => (value as { key?: string }).key === 'history:c:nameless'),
+    ).toEqual([expect.objectContaining({ value: { feeling: 'calm' } })]);
+    expect(await localKeys()).toEqual([]);
   });
 });

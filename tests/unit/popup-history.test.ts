@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../../core/history';
 import type { CheckIn } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import { recentHistory } from '../../platform/history/popup';
 import { recentCheckIns, saveCheckIn, watchHistory, watchHistoryHere } from '../../platform/history/store';
 
@@ -10,6 +11,8 @@ const NOW = 1_780_000_000_000;
 const entry = (id: string, at: number, patch: Partial<CheckIn> = {}): CheckIn => ({
   id,
   at,
+  // As the check-in makes it: with the local day it is written on (the store keeps that day).
+  day: localDayKey(at),
   feeling: 'calm',
   outletId: 'walk-street',
   outcome: 'skipped',
