@@ -9,9 +9,9 @@ import type { BulkOptions, MergeResult, Page } from './history/store';
 /** Check-ins per write: small enough that one chunk's work on the page stays far below 50 ms. */
 export const WRITE_CHUNK = 1_000;
 /** Check-ins per read of the history, and per piece of an export file. */
-export const READ_CHUNK = 2_000;
+export const READ_CHUNK = 1_000;
 /** Check-ins per message from the worker: one message's copy onto the page stays short. */
-export const TRANSFER_CHUNK = 2_000;
+export const TRANSFER_CHUNK = 1_000;
 
 /** How far a job is: `done` of `total` check-ins. */
 export type OnProgress = (done: number, total: number) => void;

@@ -18,20 +18,23 @@
 // .output/chrome-mv3 (build first). BENCH_DATA_SIZES=20000 measures one size only; BENCH_RAW=1 prints
 // every figure as JSON.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCheckIns } from '../e2e/big-file.mjs';
 import { launchExtension, rootDir } from '../e2e/harness.mjs';
 
 const SIZES = (process.env.BENCH_DATA_SIZES || '20000,200000').split(',').map(Number);
-/** Targets: the issue's floor (20,000 imported in under 3 s; no task over 200 ms) and ours. */
+/**
+ * Targets: the issue's floor (20,000 imported in under 3 s; no task of the page over 200 ms), and ours
+ * for the rest: a wait that grows no faster than the file (200,000 within 20× the time of 20,000).
+ */
 const TARGETS = {
   blockedMs: 200,
-  importMs: { 20000: 3000, 200000: 30000 },
-  exportMs: { 20000: 2000, 200000: 15000 },
-  refuseMs: { 20000: 3000, 200000: 15000 },
+  importMs: { 20000: 3000, 200000: 60000 },
+  exportMs: { 20000: 2000, 200000: 20000 },
+  refuseMs: { 20000: 3000, 200000: 20000 },
 };
-const TIMEOUT_MS = 10 * 60_000;
+const TIMEOUT_MS = 30 * 60_000;
 
 const buildDir = path.resolve(rootDir, process.argv[2] ?? path.join('.output', 'chrome-mv3'));
 
@@ -192,7 +195,7 @@ try {
     const label = size.toLocaleString('en');
 
     const measure = async (what, run, target) => {
-      const result = await run();
+      const result = { ...(await run()), load: loadavg()[0] };
       raw.push({ size, what, megabytes, ...result });
       rows.push({ size: label, what, fileBytes: megabytes * 1024 * 1024, ...result, target });
       console.log(
@@ -252,7 +255,7 @@ try {
 if (rows.length > 0) {
   const verdict = (ok) => (ok ? 'PASS' : 'OVER');
   const table = [
-    ['check-ins', 'what', 'file', 'wait', 'target', '', 'longest task', 'target', ''],
+    ['check-ins', 'what', 'file', 'wait', 'target', '', 'longest task', 'target', '', 'load'],
     ...rows.map((row) => [
       row.size,
       row.what,
@@ -263,10 +266,14 @@ if (rows.length > 0) {
       row.blockedMs === 0 ? '< 50 ms' : `${Math.round(row.blockedMs).toLocaleString('en')} ms`,
       `${TARGETS.blockedMs} ms`,
       verdict(row.blockedMs <= TARGETS.blockedMs),
+      row.load.toFixed(1),
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   console.log('\nBig files on the history page (Chromium, headless)');
+  // Waits and long tasks are wall-clock: on a machine busy with other work (load: the 1-minute load
+  // average when the row ended) a task is longer than its own work.
+  console.log(`load = 1-minute load average at the end of the row, on ${cpus().length} cores`);
   for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
   if (process.env.BENCH_RAW === '1') console.log(JSON.stringify(raw, null, 2));
 }
