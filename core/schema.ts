@@ -217,8 +217,8 @@ export const DEFAULT_CONTEXT_STATE: Context = { canStepAway: true, alone: false,
 export const SupportStateSchema = v.object({ dismissedAt: v.nullable(epochMs) });
 export type SupportStateStored = v.InferOutput<typeof SupportStateSchema>;
 
-/** A local day as `localDayKey` writes it (a year past 9999 has more digits). */
-export const DAY_KEY_PATTERN = /^\d{4,6}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A local day as `localDayKey` writes it: four-digit years, as EPOCH_MS_MAX keeps every zone's day. */
+export const DAY_KEY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -189,7 +189,15 @@ export async function checkFileOffPage(
   signal?.addEventListener('abort', stop, { once: true });
   try {
     signal?.throwIfAborted();
-    const first = await ask({ type: 'parse', file });
+    let first: WorkerReply;
+    try {
+      first = await ask({ type: 'parse', file });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // The worker couldn't run (a browser or policy that refuses it): the same checks on the page,
+      // which block it for a while with a big file, but the file still comes in.
+      return await parse(file);
+    }
     if (first.type === 'unreadable') throw new FileUnreadable();
     if (first.type === 'error') throw new Error(first.message);
     if (first.type === 'refused') return first.result;

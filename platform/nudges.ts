@@ -31,6 +31,7 @@ import {
   showTimerOverNotification,
 } from './notifications';
 import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
+import { NOT_STARTED_KEY } from './storage-keys';
 
 /** How many lines the notification picks from (keys nudge.line.l1 … nudge.line.l12 in locales). */
 export const NUDGE_LINE_COUNT = 12;
@@ -134,8 +135,6 @@ async function follow(schedule: Schedule, now: number): Promise<void> {
 // first opening of the popup (both send `welcomeDone`), or the next start of the browser for someone
 // who closed the welcome tab and never came back. Meanwhile no plan is made from nothing (a start of
 // the worker, a changed setting); a plan someone made anyway (a check-in) is followed as usual.
-const NOT_STARTED_KEY = 'welcome:pending';
-
 async function notStarted(): Promise<boolean> {
   return (await browser.storage.local.get(NOT_STARTED_KEY))[NOT_STARTED_KEY] === true;
 }

@@ -23,10 +23,13 @@ import { CONTEXT_KEY } from './storage-keys';
 
 export {
   addTrustedPerson,
+  keepUnreadable,
+  loadKeptUnreadable,
   loadSetAside,
   loadSettings,
   loadSettingsReport,
   loadTrustedPeople,
+  mergeSetAside,
   mergeTrustedPeople,
   PeopleFull,
   removeAllTrustedPeople,

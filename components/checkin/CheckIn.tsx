@@ -35,13 +35,17 @@ export interface CheckInData {
   history: CheckInEntry[] | null;
   support: SupportStateStored | null;
   now: number;
+  /** Journal lines kept in their drafts that the history couldn't take yet (platform/history/draft.ts). */
+  draftsWaiting?: number;
 }
 
 export interface CheckInActions extends NudgeStatusActions {
   saveCheckIn: (entry: CheckInEntry) => Promise<void>;
-  /** Keeps the journal line being typed, so a closing popup can't take it (platform/history/draft.ts). */
+  /**
+   * Keeps the journal line being typed, so a closing popup can't take it. The draft goes once
+   * `saveCheckIn` has stored the entry with exactly that line (platform/history/draft.ts).
+   */
   saveDraft: (entry: CheckInEntry, text: string) => void;
-  clearDraft: () => void;
   saveContext: (context: Context) => Promise<void> | void;
   startTimer: (minutes: number, checkInId: string) => void;
   stopTimer: () => void;
@@ -195,11 +199,8 @@ export function CheckIn({
     const line = draft.current.trim();
     return line ? { ...entry, journal: line } : entry;
   };
-  /** Stores the entry with its journal line; the draft goes only once the line is stored. */
-  const keep = (entry: CheckInEntry) =>
-    store(withJournal(entry)).then(() => {
-      if (draft.current.trim()) actions.clearDraft();
-    });
+  /** Stores the entry with its journal line (its draft goes once that is stored, not before). */
+  const keep = (entry: CheckInEntry) => store(withJournal(entry));
   const keepQuietly = (entry: CheckInEntry) => void keep(entry).catch(() => undefined);
 
   const finish = async (entry: CheckInEntry, outcome: CheckInEntry['outcome']) => {
@@ -392,6 +393,11 @@ export function CheckIn({
       {saveError && (
         <p class="error" role="alert">
           {i18n.t('checkin.saveFailed')}
+        </p>
+      )}
+      {(data.draftsWaiting ?? 0) > 0 && (
+        <p class="notice" role="status">
+          {i18n.t('checkin.draftsWaiting')}
         </p>
       )}
       <NudgeStatus settings={settings} schedule={data.schedule} now={data.now} actions={actions} />

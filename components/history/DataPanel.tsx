@@ -3,15 +3,18 @@
 // `DataPanelView` is props in, callbacks out; `DataPanel` wires it to the stores.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
-import type { ExportV2 } from '../../core/data/export-format';
+import { type ExportV2, MAX_UNREADABLE } from '../../core/data/export-format';
 import {
   DEFAULT_MAX_BYTES,
+  type DifferChoice,
+  type Differing,
   type ImportProblem,
   type Place,
   type ProblemCode,
   parseImportFile,
 } from '../../core/data/import';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
@@ -20,13 +23,15 @@ import {
   type ExportLabels,
   exportFile,
   type ImportCounts,
+  keepChosen,
   type StoredSummary,
   storeAccess,
   storedSummary,
 } from '../../platform/data-transfer';
 import { downloadBlob } from '../../platform/download';
 import type { BulkOptions } from '../../platform/history/store';
-import { i18n, type MessageKey } from '../../platform/i18n';
+import { i18n, type MessageKey, wordsLocale } from '../../platform/i18n';
+import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
 
 export { FileUnreadable };
@@ -53,6 +58,10 @@ export interface DataPanelProps {
   onSummary: () => Promise<StoredSummary>;
   /** Deletes the history and the trusted people (not the preferences). */
   onDeleteAll: () => Promise<void>;
+  /** Writes the person's choice for each check-in that differs from the stored one. */
+  onChoose: (differing: Differing[], choices: DifferChoice[]) => Promise<unknown>;
+  /** Today's local day (`YYYY-MM-DD`), for the words of a check-in's day. */
+  today: string;
 }
 
 const CODE_KEYS: Record<ProblemCode, MessageKey> = {
@@ -60,6 +69,12 @@ const CODE_KEYS: Record<ProblemCode, MessageKey> = {
   empty: 'data.what.empty',
   'not-json': 'data.what.notJson',
   truncated: 'data.what.truncated',
+  markdown: 'data.what.markdown',
+  csv: 'data.what.csv',
+  text: 'data.what.text',
+  html: 'data.what.html',
+  image: 'data.what.image',
+  binary: 'data.what.binary',
   'not-outlet': 'data.what.notOutlet',
   'future-version': 'data.what.futureVersion',
   'unknown-version': 'data.what.unknownVersion',
@@ -82,6 +97,12 @@ const WHOLE_FILE: ReadonlySet<ProblemCode> = new Set([
   'empty',
   'not-json',
   'truncated',
+  'markdown',
+  'csv',
+  'text',
+  'html',
+  'image',
+  'binary',
   'not-outlet',
   'future-version',
   'unknown-version',
@@ -125,18 +146,48 @@ const checkInsText = (n: number) => i18n.plural('data.checkIns', n);
 const peopleText = (n: number) => i18n.plural('data.people', n);
 const journalText = (n: number) => i18n.plural('data.journalLines', n);
 
-/** "Added 40 check-ins and 2 people. 10 were already here. Your preferences now match the file." */
-export function importDoneText({ checkIns, people }: ImportCounts): string {
-  const kept = checkIns.kept + people.kept;
-  const parts =
-    checkIns.added + people.added === 0
-      ? [i18n.t('data.importNothingNew')]
-      : [
-          i18n.t('data.importAdded', [checkInsText(checkIns.added), peopleText(people.added)]),
-          ...(kept === 0 ? [] : [i18n.plural('data.importKept', kept)]),
-        ];
+/** "40 check-ins and 2 people", in the words' language; empty when every count is 0. */
+function listOf(counts: [number, (n: number) => string][]): string {
+  const parts = counts.filter(([n]) => n > 0).map(([n, words]) => words(n));
+  return parts.length === 0 ? '' : new Intl.ListFormat(wordsLocale(), { type: 'conjunction' }).format(parts);
+}
+
+/**
+ * "Added: 40 check-ins and 2 people. Already here as in the file: 10 check-ins. Different in the
+ * file: 1 check-in. … Your preferences now match the file." Each sentence names what it counts, and
+ * a count of nothing is left out.
+ */
+export function importDoneText({ checkIns, people, setAside, unreadable }: ImportCounts): string {
+  const added = listOf([
+    [checkIns.added, checkInsText],
+    [people.added, peopleText],
+  ]);
+  const same = listOf([
+    [checkIns.same, checkInsText],
+    [people.kept, peopleText],
+  ]);
+  const back = listOf([
+    [setAside.added, (n) => i18n.plural('data.setAsideValues', n)],
+    [unreadable.added, (n) => i18n.plural('data.unreadableEntries', n)],
+  ]);
+  const differing = checkIns.differing.length;
+  const parts: string[] = [];
+  if (!added && !back && differing === 0) parts.push(i18n.t('data.importNothingNew'));
+  else {
+    if (added) parts.push(i18n.t('data.importAddedList', [added]));
+    if (same) parts.push(i18n.t('data.importSameList', [same]));
+    if (differing > 0) parts.push(i18n.t('data.importDifferList', [checkInsText(differing)]));
+    if (back) parts.push(i18n.t('data.importBackList', [back]));
+  }
   if (people.full > 0)
     parts.push(i18n.t('data.importFull', [peopleText(people.full), String(TRUSTED_PEOPLE_MAX)]));
+  if (unreadable.full > 0)
+    parts.push(
+      i18n.t('data.importUnreadableFull', [
+        i18n.plural('data.unreadableEntries', unreadable.full),
+        i18n.number(MAX_UNREADABLE),
+      ]),
+    );
   return [...parts, i18n.t('data.importPreferences')].join(' ');
 }
 
@@ -189,11 +240,21 @@ function NoticeLine({ notice }: { notice: Notice | null }) {
   );
 }
 
-export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAll }: DataPanelProps) {
+export function DataPanelView({
+  usage,
+  onExport,
+  onImport,
+  onSummary,
+  onDeleteAll,
+  onChoose,
+  today,
+}: DataPanelProps) {
   const [exportNotice, setExportNotice] = useState<Notice | null>(null);
   const [importNotice, setImportNotice] = useState<Notice | null>(null);
   const [deleteNotice, setDeleteNotice] = useState<Notice | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  // Check-ins the last import found stored with other content, until the person has chosen.
+  const [differing, setDiffering] = useState<Differing[]>([]);
   const [busy, setBusy] = useState<'export' | 'import' | 'delete' | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const stopJob = useRef<AbortController | null>(null);
@@ -266,8 +327,10 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
         stop = signal;
         return onImport(file, options);
       });
-      if (outcome.ok) setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
-      else {
+      if (outcome.ok) {
+        setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
+        setDiffering(outcome.counts.checkIns.differing);
+      } else {
         const problems = outcome.problems.map(problemText);
         if (outcome.more > 0) problems.push(i18n.t('data.importMore', [String(outcome.more)]));
         setImportNotice({ kind: 'alert', text: i18n.t('data.importRefused'), problems });
@@ -356,6 +419,7 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
               setImportNotice(null);
+              setDiffering([]);
             }}
           />
         </div>
@@ -378,6 +442,17 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
         />
       )}
       <NoticeLine notice={importNotice} />
+      {differing.length > 0 && (
+        <DifferingChoice
+          differing={differing}
+          today={today}
+          onKeep={async (choices) => {
+            await onChoose(differing, choices);
+            setDiffering([]);
+            setImportNotice({ kind: 'status', text: i18n.t('data.differDone') });
+          }}
+        />
+      )}
 
       <h3>{i18n.t('data.deleteHeading')}</h3>
       {confirming ? (
@@ -519,6 +594,8 @@ export function DataPanel({ access = storeAccess }: { access?: typeof storeAcces
         }
       }}
       onSummary={() => storedSummary(access)}
+      onChoose={(differing, choices) => keepChosen(differing, choices, { access })}
+      today={localDayKey(Date.now())}
       onDeleteAll={async () => {
         try {
           await deleteEverything(access);

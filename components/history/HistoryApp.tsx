@@ -5,7 +5,15 @@ import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, localDayKey } from '../../core/time';
-import { checkInsPage, daySummaries, deleteCheckIn, watchHistoryHere } from '../../platform/history/store';
+import { recoverJournalDrafts } from '../../platform/history/draft';
+import {
+  checkInsPage,
+  daySummaries,
+  deleteCheckIn,
+  markHistoryPlaceTold,
+  shouldTellHistoryPlace,
+  watchHistoryHere,
+} from '../../platform/history/store';
 import { i18n } from '../../platform/i18n';
 import { DataPanel } from './DataPanel';
 import { DayList } from './DayList';
@@ -51,6 +59,7 @@ export function HistoryApp({ now }: Props) {
   const [query, setQuery] = useState('');
   const [journal, setJournal] = useState<(Paged & { query: string }) | null>(null);
   const [loadingMoreLines, setLoadingMoreLines] = useState(false);
+  const [draftsWaiting, setDraftsWaiting] = useState(0);
 
   // What the page shows now, for re-reads that keep as many entries as the person has opened.
   const shown = useRef({ days: DAYS_PAGE, lines: JOURNAL_PAGE, query: '' });
@@ -59,6 +68,19 @@ export function HistoryApp({ now }: Props) {
   useEffect(() => {
     document.title = i18n.t('history.pageTitle');
   }, []);
+
+  // Where the browser refuses the extension a database (Firefox's "never remember history"), the
+  // person is told once that their words are kept in the extension's own storage, and still kept.
+  const [tellPlace, setTellPlace] = useState(false);
+  useEffect(() => {
+    void shouldTellHistoryPlace()
+      .then(async (tell) => {
+        if (!tell) return;
+        setTellPlace(true);
+        await markHistoryPlaceTold(now());
+      })
+      .catch(() => undefined);
+  }, [now]);
 
   const loadDays = useCallback(async () => {
     const day = localDayKey(now());
@@ -90,7 +112,15 @@ export function HistoryApp({ now }: Props) {
   useEffect(() => {
     // The journal is further down the page: it is read once the first screen is in, so the two
     // reads don't compete for it.
-    void loadDays().then(() => search('', JOURNAL_PAGE));
+    void loadDays().then(() => {
+      void search('', JOURNAL_PAGE);
+      // Journal lines left in their drafts (a popup that closed, a save that failed) go into their
+      // check-ins now, once the first screen is read; the page re-reads as they are stored.
+      void recoverJournalDrafts().then(
+        ({ waiting }) => setDraftsWaiting(waiting),
+        (error) => console.warn('Outlet: the journal drafts could not be read.', error),
+      );
+    });
     // At once for a change, then at most once per REREAD_GAP_MS while changes keep coming: a big
     // import writes a chunk every few hundred ms, and drawing the whole page after each would take
     // the page from the person (and slow the import). The last change is always read.
@@ -210,9 +240,19 @@ export function HistoryApp({ now }: Props) {
     <main class="options history" aria-busy={days === null && !loadFailed}>
       <h1>{i18n.t('history.title')}</h1>
       <p class="help">{i18n.t('history.intro')}</p>
+      {tellPlace && (
+        <p class="notice" role="status">
+          {i18n.t('history.keptInExtensionStorage')}
+        </p>
+      )}
       {loadFailed && (
         <p class="error" role="alert">
           {i18n.t('history.loadFailed')}
+        </p>
+      )}
+      {draftsWaiting > 0 && (
+        <p class="notice" role="status">
+          {i18n.t('checkin.draftsWaiting')}
         </p>
       )}
       {days === null || !insights ? (

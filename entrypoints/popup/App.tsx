@@ -4,12 +4,18 @@ import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick } from '../../core/checkin/flow';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
-import { dismissCalmerOffer, pauseNudges, resumeNudges, startTimer, stopTimer } from '../../platform/changes';
+import {
+  dismissCalmerOffer,
+  pauseNudges,
+  resumeNudges,
+  startOutlet,
+  startTimer,
+  stopTimer,
+} from '../../platform/changes';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
-  clearJournalDraft,
   historySource,
-  recoverJournalDraft,
+  recoverJournalDrafts,
   saveCheckIn,
   saveJournalDraft,
 } from '../../platform/history/popup';
@@ -39,7 +45,6 @@ const actions: CheckInActions = {
     if (created) void sendMessage('checkedIn', null).catch(() => undefined);
   },
   saveDraft: (entry, text) => void saveJournalDraft(entry, text).catch(() => undefined),
-  clearDraft: () => void clearJournalDraft().catch(() => undefined),
   saveContext,
   // These reject when the change isn't stored (a lost answer is checked against storage:
   // platform/changes.ts): the status line then says so.
@@ -83,11 +88,11 @@ export async function readEarlyData(): Promise<EarlyData> {
  * acted on in its first render, without waiting for storage.
  */
 export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?: FirstPick | null }) {
+  // Journal lines left in their drafts (a popup that closed, a save that failed) go into their
+  // check-ins now; the person hears of any that still have to wait.
+  const [draftsWaiting, setDraftsWaiting] = useState(0);
   useEffect(() => {
-    // A journal line left typing in a popup that closed goes into its check-in now.
-    void recoverJournalDraft().catch((error) =>
-      console.warn('Outlet: a journal draft could not be kept yet.', error),
-    );
+    void recoverJournalDrafts().then(({ waiting }) => setDraftsWaiting(waiting), console.warn);
   }, []);
   const settings = useStoredValue(settingsSource, early?.settings);
   const schedule = useStoredValue(scheduleSource);
@@ -100,7 +105,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   // comes, one interval from now, and this makes it so. Once started, the background ignores it.
   const notPlanned = settings?.nudgesEnabled === true && schedule?.nextNudgeAt === null;
   useEffect(() => {
-    if (notPlanned) void sendMessage('welcomeDone', null).catch(() => undefined);
+    if (notPlanned) void startOutlet().catch(() => undefined);
   }, [notPlanned]);
   const [now, setNow] = useState(Date.now);
   // Keeps "Paused until …" honest if the popup stays open across the end of a pause.
@@ -110,7 +115,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   }, []);
   return (
     <CheckIn
-      data={{ settings, schedule, timer, context, history, support, now }}
+      data={{ settings, schedule, timer, context, history, support, now, draftsWaiting }}
       actions={actions}
       firstPick={firstPick}
     />

@@ -17,31 +17,124 @@ const draft = () => {
   return draftModule;
 };
 
-export const saveCheckIn = async (entry: CheckIn) => (await store()).saveCheckIn(entry);
-export const saveJournalDraft = async (entry: CheckIn, text: string) =>
-  (await draft()).saveJournalDraft(entry, text);
-export const clearJournalDraft = async () => (await draft()).clearJournalDraft();
-export const recoverJournalDraft = async () => (await draft()).recoverJournalDraft();
+export interface RecentHistory {
+  load: () => Promise<CheckIn[]>;
+  watch: (onChange: () => void) => () => void;
+  /** Check-ins this page has just stored: taken into the history in memory, without a re-read. */
+  apply: (entries: readonly CheckIn[]) => void;
+}
 
 /**
- * The recent check-ins the popup needs (see core/history.ts), read in a bounded amount from the
- * history database whatever its size; follows every change to the history.
+ * The recent check-ins (see core/history.ts), read once in a bounded amount, then kept: the page's
+ * own saves are applied in memory, and only a change made elsewhere (another page, the background)
+ * reads again. A re-read after each of its own saves put a read of up to RECENT_HISTORY_LIMIT
+ * entries between "Done" and the next step (issue 15).
  */
-export const historySource = {
-  load: async () =>
-    (await store()).recentCheckIns({
-      since: Date.now() - RECENT_HISTORY_DAYS * DAY,
-      limit: RECENT_HISTORY_LIMIT,
-    }),
-  watch: (onChange: () => void) => {
-    let unwatch: (() => void) | null = null;
-    let stopped = false;
-    void store().then((module) => {
-      if (!stopped) unwatch = module.watchHistoryHere(onChange);
-    });
-    return () => {
-      stopped = true;
-      unwatch?.();
-    };
-  },
-};
+export function recentHistory({
+  read,
+  watchOthers,
+  now,
+}: {
+  /** The bounded read: at most RECENT_HISTORY_LIMIT check-ins since `since`, oldest first. */
+  read: (since: number) => Promise<CheckIn[]>;
+  /** Calls back whenever the history changed anywhere but here. */
+  watchOthers: (onChange: () => void) => void;
+  now: () => number;
+}): RecentHistory {
+  let kept: CheckIn[] | null = null;
+  // A read in flight, and what this page stored since it began (applied to its answer).
+  let reading: { done: Promise<CheckIn[]>; since: CheckIn[] } | null = null;
+  const listeners = new Set<() => void>();
+  // Changes elsewhere are heard for as long as the page lives (its popup, or check-in window).
+  let watching = false;
+
+  // As the read would give it: oldest first (entries sharing a time in id order, as the index keeps
+  // them), within the window, at most the limit.
+  const withEntries = (list: readonly CheckIn[], entries: readonly CheckIn[]) => {
+    const byId = new Map(list.map((entry) => [entry.id, entry]));
+    for (const entry of entries) byId.set(entry.id, entry);
+    const since = now() - RECENT_HISTORY_DAYS * DAY;
+    return [...byId.values()]
+      .filter((entry) => entry.at >= since)
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+      .slice(-RECENT_HISTORY_LIMIT);
+  };
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+
+  return {
+    load: () => {
+      if (kept) return Promise.resolve(kept);
+      if (reading) return reading.done;
+      const started = { since: [] as CheckIn[] } as { done: Promise<CheckIn[]>; since: CheckIn[] };
+      started.done = read(now() - RECENT_HISTORY_DAYS * DAY).then(
+        (found) => {
+          const next = withEntries(found, started.since);
+          // A change elsewhere meanwhile: this answer may be older than it, so it isn't kept.
+          if (reading === started) {
+            kept = next;
+            reading = null;
+          }
+          return next;
+        },
+        (error: unknown) => {
+          if (reading === started) reading = null;
+          throw error;
+        },
+      );
+      reading = started;
+      return started.done;
+    },
+    watch: (onChange) => {
+      listeners.add(onChange);
+      if (!watching)
+        watchOthers(() => {
+          kept = null;
+          reading = null;
+          notify();
+        });
+      watching = true;
+      return () => listeners.delete(onChange);
+    },
+    apply: (entries) => {
+      if (entries.length === 0) return;
+      reading?.since.push(...entries);
+      if (kept) kept = withEntries(kept, entries);
+      notify();
+    },
+  };
+}
+
+/** The popup's recent history: read from the history database, whatever its size, in a bounded amount. */
+export const historySource = recentHistory({
+  read: async (since) => (await store()).recentCheckIns({ since, limit: RECENT_HISTORY_LIMIT }),
+  watchOthers: (onChange) => void store().then((module) => module.watchHistory(onChange)),
+  now: Date.now,
+});
+
+/**
+ * Stores a check-in and takes it into the popup's history. One with a journal line then lets its
+ * draft go, once read back with exactly that line (platform/history/draft.ts).
+ */
+export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }> {
+  const savedAt = Date.now();
+  const result = await (await store()).saveCheckIn(entry);
+  historySource.apply([entry]);
+  // Not settled: the draft stays, and the next open finds its line already stored.
+  if (entry.journal)
+    void draft()
+      .then((module) => module.settleJournalDraft(entry, savedAt))
+      .catch(() => undefined);
+  return result;
+}
+
+export const saveJournalDraft = async (entry: CheckIn, text: string) =>
+  (await draft()).saveJournalDraft(entry, text);
+
+/** Puts every waiting journal line into its check-in; resolves to how many still wait. */
+export async function recoverJournalDrafts(): Promise<{ waiting: number }> {
+  const { stored, waiting } = await (await draft()).recoverJournalDrafts();
+  historySource.apply(stored);
+  return { waiting };
+}

@@ -19,12 +19,15 @@ import { idbHistory } from './idb';
 import { hasLocalHistory, localHistory, readLocalHistory } from './local';
 
 const CHANNEL = 'outlet:history';
+// Which page (or worker) announced a change: a BroadcastChannel message reaches every other channel
+// object of the same name, those of the sending page too, and a page hears its own writes locally.
+const CONTEXT_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Tells every other page of the extension that the history changed (IndexedDB has no onChanged). */
 function announce(): void {
   try {
     const channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage('changed');
+    channel.postMessage({ changed: true, from: CONTEXT_ID });
     channel.close();
   } catch {
     // No BroadcastChannel (an old test environment): pages refresh on their next open.
@@ -35,7 +38,9 @@ function announce(): void {
 export function watchHistory(onChange: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = () => onChange();
+  channel.onmessage = (event: MessageEvent) => {
+    if ((event.data as { from?: unknown } | null)?.from !== CONTEXT_ID) onChange();
+  };
   return () => channel.close();
 }
 

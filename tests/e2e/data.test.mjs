@@ -215,7 +215,7 @@ describe('your data, in the real extension', () => {
     await (await ext.worker()).evaluate(async () => {
       const local = await chrome.storage.local.get(null);
       await chrome.storage.local.remove(
-        Object.keys(local).filter((key) => key.startsWith('person:') || key === 'journalDraft'),
+        Object.keys(local).filter((key) => key.startsWith('person:') || key.startsWith('journalDraft')),
       );
     });
     await patchSettings(ext, PREFERENCES);
@@ -444,7 +444,11 @@ describe('your data, in the real extension', () => {
     assert.equal(entry.feeling, 'frustrated');
     const [day] = await daySummaries(ext);
     assert.equal(day.journal, 1, 'the day counts the journal line');
-    assert.equal((await ext.getStorage()).journalDraft, undefined, 'no draft left behind');
+    await eventually(
+      async () => Object.keys(await ext.getStorage()).filter((key) => key.startsWith('journalDraft')),
+      (keys) => keys.length === 0,
+      { what: 'no draft left behind' },
+    );
     noUncaughtErrors();
     await page.close();
   });
@@ -475,8 +479,8 @@ describe('your data, in the real extension', () => {
     assert.equal(entry.journal, 'Too many tabs, too many asks');
     assert.equal(entry.feeling, 'overwhelmed');
     await eventually(
-      async () => (await ext.getStorage()).journalDraft,
-      (draft) => draft === undefined,
+      async () => Object.keys(await ext.getStorage()).filter((key) => key.startsWith('journalDraft')),
+      (keys) => keys.length === 0,
       { what: 'the draft to be cleared' },
     );
     noUncaughtErrors();

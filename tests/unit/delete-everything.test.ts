@@ -6,7 +6,7 @@ import { countCheckIns, saveCheckIn } from '../../platform/history/store';
 import { addTrustedPerson, loadSetAside, loadSettings, updateSettings } from '../../platform/settings';
 
 describe('delete everything', () => {
-  it('takes the history, the people, the originals kept aside and a left-over draft; keeps the preferences', async () => {
+  it('takes the history, the people, the originals kept aside and every left-over draft; keeps the preferences', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const entry = {
       id: 'a',
@@ -20,13 +20,17 @@ describe('delete everything', () => {
     await fakeBrowser.storage.sync.set({ 'pref:families': ['nonsense'] });
     await updateSettings({ families: ['body'] }); // the broken original goes aside
     await saveJournalDraft(entry, 'half a line');
+    await saveJournalDraft({ ...entry, id: 'b' }, 'another half line');
+    // One left by an older Outlet, under its single key.
+    await fakeBrowser.storage.local.set({ journalDraft: { entry, text: 'an old half line' } });
     expect(await loadSetAside()).toHaveLength(1);
 
     await deleteEverything();
     expect(await countCheckIns()).toBe(0);
     expect((await loadSettings()).trustedPeople).toEqual([]);
     expect(await loadSetAside()).toEqual([]);
-    expect(await fakeBrowser.storage.local.get('journalDraft')).toEqual({});
+    const left = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(left.filter((key) => key.startsWith('journalDraft'))).toEqual([]);
     expect((await loadSettings()).families).toEqual(['body']);
   });
 });

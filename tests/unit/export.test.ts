@@ -285,14 +285,18 @@ describe('export, delete, import: the round trip', () => {
     const parsed = parseImportFile(await file.blob.text());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(await applyImport(parsed.data)).toEqual({
-      checkIns: { added: 3, kept: 0 },
+      checkIns: { added: 3, same: 0, differing: [] },
       people: { added: 2, kept: 0, full: 0 },
+      setAside: { added: 0, same: 0 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     expect(await takeSnapshot()).toEqual(before);
 
     expect(await applyImport(parsed.data)).toEqual({
-      checkIns: { added: 0, kept: 3 },
+      checkIns: { added: 0, same: 3, differing: [] },
       people: { added: 0, kept: 2, full: 0 },
+      setAside: { added: 0, same: 0 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     expect(await takeSnapshot()).toEqual(before);
   });

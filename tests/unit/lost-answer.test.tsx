@@ -11,7 +11,7 @@ import { type NudgeChange, showsChange, step } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule } from '../../core/schema';
 import { HOUR } from '../../core/time';
 import { App } from '../../entrypoints/popup/App';
-import { pauseNudges, resumeNudges, startTimer, stopTimer } from '../../platform/changes';
+import { pauseNudges, resumeNudges, startOutlet, startTimer, stopTimer } from '../../platform/changes';
 import { loadSchedule, loadSettings, saveSchedule } from '../../platform/storage';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 import { deliver } from './page-channel';
@@ -44,7 +44,7 @@ function loseAnswers(channel: Channel) {
 
 async function openPopup() {
   render(<App />);
-  await screen.findByRole('button', { name: 'Settings' });
+  await screen.findByRole('button', { name: 'Settings' }, { timeout: 5000 });
   await settle();
 }
 
@@ -90,7 +90,7 @@ describe('a pause whose answer is lost', () => {
       await settleAll();
 
       expect((await loadSchedule(Date.now())).pausedUntil).toBe(NOW + HOUR);
-      await waitFor(() => expect(statusLine()).toMatch(/^Paused until /));
+      await waitFor(() => expect(statusLine()).toMatch(/^Paused until /), { timeout: 5000 });
       expect(alertText()).toBeNull();
       // A lost answer is checked against storage before anything is said: no error, not even briefly.
       if (channel === 'answer-lost') expect(shown).toEqual([]);
@@ -105,7 +105,9 @@ describe('a pause whose answer is lost', () => {
     await settleAll();
 
     expect((await loadSchedule(Date.now())).pausedUntil).toBeNull();
-    expect(alertText()).toBe("Couldn't pause just now. Please try again.");
+    await waitFor(() => expect(alertText()).toBe("Couldn't pause just now. Please try again."), {
+      timeout: 5000,
+    });
     expect(statusLine()).not.toMatch(/Paused/);
   });
 });
@@ -127,7 +129,7 @@ describe('a resume whose answer is lost', () => {
       await settleAll();
 
       expect((await loadSchedule(Date.now())).pausedUntil).toBeNull();
-      await waitFor(() => expect(statusLine()).toMatch(/^Next nudge/));
+      await waitFor(() => expect(statusLine()).toMatch(/^Next nudge/), { timeout: 5000 });
       expect(alertText()).toBeNull();
     },
   );
@@ -138,7 +140,9 @@ describe('a resume whose answer is lost', () => {
     loseAnswers('nothing-stored');
     fireEvent.click(screen.getByRole('button', { name: 'Resume nudges' }));
     await settleAll();
-    expect(alertText()).toBe("Couldn't resume nudges just now. Please try again.");
+    await waitFor(() => expect(alertText()).toBe("Couldn't resume nudges just now. Please try again."), {
+      timeout: 5000,
+    });
     expect(statusLine()).toMatch(/^Paused until /);
   });
 });
@@ -160,7 +164,9 @@ describe('the calmer pace, when the answer is lost', () => {
 
       expect((await loadSchedule(Date.now())).ignoredInRow).toBe(0);
       expect((await loadSettings()).intervalMinutes).toBe(interval);
-      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull());
+      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull(), {
+        timeout: 5000,
+      });
       expect(alertText()).toBeNull();
     },
   );
@@ -172,7 +178,9 @@ describe('the calmer pace, when the answer is lost', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Keep as is' }));
     await settleAll();
     expect(screen.getByRole('button', { name: 'Keep as is' })).toBeTruthy();
-    expect(alertText()).toBe("Couldn't save your choice just now. Please try again.");
+    await waitFor(() => expect(alertText()).toBe("Couldn't save your choice just now. Please try again."), {
+      timeout: 5000,
+    });
   });
 });
 
@@ -187,10 +195,41 @@ describe('a change whose answer is lost, as the page hears it', () => {
     await expect(stopTimer()).resolves.toBeUndefined();
   });
 
+  it('then the background makes its alarms follow storage: a stopped page may not have moved them', async () => {
+    const paused = { ...(await loadSchedule(NOW)), pausedUntil: NOW + HOUR, pauseKind: 'pause' as const };
+    await saveSchedule({ ...paused, nextNudgeAt: NOW + 2 * HOUR });
+    await fakeBrowser.alarms.create('nudge', { when: NOW + 2 * HOUR });
+    // The resume is stored, but the page stops before it moves the alarm and before it answers.
+    fakeBrowser.runtime.sendMessage = (async (message: { type: string }) => {
+      if (message.type !== 'resume') return deliver(message);
+      await deliver(message);
+      await fakeBrowser.alarms.create('nudge', { when: NOW + 2 * HOUR });
+      throw new Error(LOST);
+    }) as typeof fakeBrowser.runtime.sendMessage;
+
+    await resumeNudges();
+    const planned = (await loadSchedule(NOW)).nextNudgeAt;
+    expect(planned).toBe(NOW + HOUR);
+    await vi.waitFor(async () => {
+      await settle();
+      expect((await fakeBrowser.alarms.get('nudge'))?.scheduledTime).toBe(planned);
+    });
+  });
+
   it('rejects with the failure when nothing was stored', async () => {
     loseAnswers('nothing-stored');
     await expect(pauseNudges(NOW + HOUR, 'meeting')).rejects.toThrow(LOST);
     await expect(startTimer(10, 'c1')).rejects.toThrow(LOST);
+  });
+
+  it('"Start Outlet": resolves once the install’s note is gone, rejects while it stays', async () => {
+    await fakeBrowser.storage.local.set({ 'welcome:pending': true });
+    loseAnswers('nothing-stored');
+    await expect(startOutlet()).rejects.toThrow(LOST);
+    loseAnswers('answer-lost');
+    await expect(startOutlet()).resolves.toBeUndefined();
+    expect((await fakeBrowser.storage.local.get('welcome:pending'))['welcome:pending']).toBeUndefined();
+    expect((await loadSchedule(Date.now())).nextNudgeAt).not.toBeNull();
   });
 
   it('a pause stored for another time is not the one asked for', async () => {

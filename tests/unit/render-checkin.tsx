@@ -37,7 +37,6 @@ export function fakeActions({
   return {
     saveCheckIn: vi.fn(async () => undefined),
     saveDraft: vi.fn(),
-    clearDraft: vi.fn(),
     saveContext: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
