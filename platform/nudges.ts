@@ -276,8 +276,9 @@ export function onTimerAlarm(now = Date.now()): Promise<void> {
     const timer = await currentTimer(now);
     if (!timer) return;
     // The walk ends at its stored end by the clock (core/schema.ts TIMER_CLOCK_BACK_MAX). Firefox's
-    // alarms wait out the delay they were made with, not the clock: with the clock set back mid-walk
-    // this one rings before the stored end. The walk goes on, and the alarm is set again for its end.
+    // alarms wait out the delay they were made with (an nsITimer of `when - Date.now()`, in
+    // toolkit/components/extensions/parent/ext-alarms.js), not the clock: with the clock set back
+    // mid-walk this one rings before the stored end. The walk goes on; the alarm is set for its end.
     if (!timerIsOver(timer.endsAt, now)) {
       await ensureAlarm(TIMER_ALARM, timer.endsAt);
       await followTimer(timer, now);

@@ -110,7 +110,8 @@ export function recentHistory({
 export const historySource = recentHistory({
   read: async (since) => (await store()).recentCheckIns({ since, limit: RECENT_HISTORY_LIMIT }),
   watchOthers: (onChange) => void store().then((module) => module.watchHistory(onChange)),
-  now: Date.now,
+  // Read at each call: whatever Date.now is then (a test's fake clock too), not the one at import.
+  now: () => Date.now(),
 });
 
 /**

@@ -11,6 +11,8 @@
 
 /** The chrome scope of the Firefox that `ext` (launchFirefoxExtension) runs in. */
 export async function chromeScope(ext) {
+  // Raw BiDi commands go over BidiBrowser's `connection` (puppeteer-core 24.43.1: typed in its
+  // bidi/Browser.d.ts, though not in the documented Browser API).
   const connection = ext.browser.connection;
   const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const context = tree.result.contexts[0]?.context;

@@ -8,6 +8,7 @@ import {
   anotherIdeaUntil,
   checkIns,
   clearCheckIns,
+  endWalkNow,
   eventually,
   MINUTE,
   patchSettings,
@@ -169,7 +170,7 @@ describe('check-in in the popup', () => {
     );
     await page.close();
 
-    await ext.fireAlarm(WALK_ALARM, 2000, { asleep: true });
+    await endWalkNow(ext, 2000, { asleep: true });
     const notifications = await eventually(
       () => ext.getNotifications(),
       (n) => Object.keys(n).length > 0,

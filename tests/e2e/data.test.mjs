@@ -231,7 +231,7 @@ describe('your data, in the real extension', () => {
 
   /** Picks `filePath` in the import field of the history page and presses Import. */
   async function importFile(page, filePath) {
-    await page.getByLabel('Export file').setInputFiles(filePath);
+    await page.getByLabel('File to bring back (.json)').setInputFiles(filePath);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
   }
 
@@ -284,7 +284,7 @@ describe('your data, in the real extension', () => {
     await patchSettings(ext, { intervalMinutes: 90 });
 
     await importFile(page, exported);
-    const status = page.getByText(/^Added 13 check-ins and 2 people\./);
+    const status = page.getByText(/^Added: 13 check-ins and 2 people\./);
     await status.waitFor();
     assert.match(await status.textContent(), /Your preferences now match the file\./);
     await page.locator('.history-days').getByText('Ein ruhiger Morgen. Ça va. 静かな朝。').waitFor();
@@ -487,6 +487,66 @@ describe('your data, in the real extension', () => {
     await again.close();
   });
 
+  // Issue 15: a check-in stored with other content than in the file was kept silently.
+  it('a check-in that differs from the file is named in both versions, and "Keep both" keeps both', async () => {
+    const at = Date.now() - 2 * HOUR;
+    const mine = {
+      id: 'same-id',
+      at,
+      feeling: 'tired',
+      outletId: 'journal-weight',
+      outcome: 'done',
+      journal: 'Long day, kept it short.',
+    };
+    await seedHistory(ext, [mine]);
+    const page = await ext.openPage('history.html');
+    await page.setViewportSize({ width: 900, height: 1100 });
+    await page.locator('.history-days').getByText('Long day, kept it short.').waitFor();
+
+    const filePath = path.join(tempDir, 'differs.json');
+    const theirs = { ...mine, journal: 'Long day. Wrote it all down on the train home.' };
+    const fresh = { id: 'fresh', at: at - HOUR, feeling: 'calm', outletId: null, outcome: 'skipped' };
+    writeFileSync(filePath, exportText([theirs, fresh]));
+    await importFile(page, filePath);
+    await page
+      .getByText(
+        'Added: 1 check-in. Different in the file: 1 check-in. Yours stay as they are unless you choose below.',
+        { exact: false },
+      )
+      .waitFor();
+    const choice = page.getByRole('region', { name: 'Which one to keep?' });
+    await choice.waitFor();
+    assert.match(await choice.textContent(), /Here: Today, .* · Tired · .*“Long day, kept it short\.”/);
+    assert.match(
+      await choice.textContent(),
+      /In the file: Today, .*“Long day\. Wrote it all down on the train home\.”/,
+    );
+    assert.equal(
+      await choice.getByRole('radio', { name: 'Keep mine' }).isChecked(),
+      true,
+      'mine unless chosen',
+    );
+    assert.equal((await checkIns(ext)).find((entry) => entry.id === 'same-id')?.journal, mine.journal);
+    await choice.scrollIntoViewIfNeeded();
+    await shoot(page, 'data-import-differs');
+
+    await choice.getByRole('radio', { name: 'Keep both' }).check();
+    await choice.getByRole('button', { name: 'Save my choice' }).click();
+    await page.getByText('Saved. Each check-in is now as you chose.').waitFor();
+    const journals = (await checkIns(ext)).map((entry) => entry.journal ?? '').sort();
+    assert.deepEqual(journals, [
+      '',
+      'Long day, kept it short.',
+      'Long day. Wrote it all down on the train home.',
+    ]);
+    await page
+      .locator('.history-days')
+      .getByText('Wrote it all down on the train home.', { exact: false })
+      .waitFor();
+    noUncaughtErrors();
+    await page.close();
+  });
+
   it('a hostile file is refused with each problem named, and nothing changes; markup shows as text', async () => {
     const entries = sampleHistory();
     await seedHistory(ext, entries);
@@ -550,7 +610,7 @@ describe('your data, in the real extension', () => {
     const soundPath = path.join(tempDir, 'markup.json');
     writeFileSync(soundPath, exportText(hostileEntries.slice(0, 2)));
     await importFile(page, soundPath);
-    await page.getByText(/^Added 2 check-ins and 0 people\./).waitFor();
+    await page.getByText(/^Added: 2 check-ins\. Your preferences/).waitFor();
     const line = page.locator('.history-days .journal-line').filter({ hasText: '<script>' });
     await line.waitFor();
     assert.equal(

@@ -14,6 +14,7 @@ import {
   anotherIdeaUntil,
   checkIns,
   clearCheckIns,
+  endWalkNow,
   eventually,
   heavyCheckIn,
   MINUTE,
@@ -348,9 +349,9 @@ describe('check-in journeys', () => {
     assert.equal(entry.id, timer.checkInId);
     await page.close();
 
-    // The walk's alarm, fired early: the notification says the time is up.
+    // The walk's end, brought forward: the notification says the time is up.
     await recordNotifications(ext);
-    await ext.fireAlarm('timer-end', 300);
+    await endWalkNow(ext);
     const shown = await eventually(
       () => shownNotifications(ext),
       (list) => list.length > 0,
@@ -432,7 +433,7 @@ describe('check-in journeys', () => {
     await walk.click();
     const timer = page.getByRole('timer');
     await timer.waitFor();
-    await ext.fireAlarm('timer-end', 300);
+    await endWalkNow(ext);
     await eventually(
       () => ext.getStorage(),
       (all) => (all.timer ?? null) === null,

@@ -203,6 +203,21 @@ export async function clickPause(page, name) {
   await choice.click();
 }
 
+/**
+ * Ends the running walk without waiting out its minutes: its stored end is brought forward to now,
+ * then its end alarm is fired (`ext.fireAlarm` options apply). A walk ends at its stored end, never
+ * at an earlier ring of its alarm (a ring before the end means the clock was set back: issue 15).
+ */
+export async function endWalkNow(ext, inMs = 300, options = {}) {
+  const { timer } = await eventually(
+    () => ext.getStorage(),
+    (all) => typeof all.timer?.endsAt === 'number',
+    { what: 'a running walk in storage' },
+  );
+  await ext.setStorage({ timer: { ...timer, endsAt: Date.now() } });
+  await ext.fireAlarm('timer-end', inMs, options);
+}
+
 /** Clicks "Another idea" until `locator` shows up; returns how many clicks it took. */
 export async function anotherIdeaUntil(page, locator, tries = 25) {
   for (let i = 0; i < tries; i++) {
@@ -260,9 +275,17 @@ export async function seedHistory(ext, entries) {
     (db, list) =>
       new Promise((resolve, reject) => {
         const tx = db.transaction(['checkins', 'days'], 'readwrite');
-        for (const entry of list) tx.objectStore('checkins').put(entry);
         // Runs in the worker: summarizeDays there is the copy inHistoryDb's expression defines.
-        for (const summary of summarizeDays(list)) tx.objectStore('days').put(summary);
+        const summaries = summarizeDays(list);
+        // Each entry with the local day it is counted on, as the store writes it.
+        const pad = (n) => String(n).padStart(2, '0');
+        const dayOf = (at) => {
+          const d = new Date(at);
+          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+        };
+        for (const entry of list)
+          tx.objectStore('checkins').put({ ...entry, day: entry.day ?? dayOf(entry.at) });
+        for (const summary of summaries) tx.objectStore('days').put(summary);
         tx.oncomplete = () => resolve(true);
         tx.onerror = () => reject(tx.error);
       }),

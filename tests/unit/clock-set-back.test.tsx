@@ -2,14 +2,16 @@
 // whichever way the clock moves. Set back 10 to 60 minutes mid-walk, the stored end looked further
 // ahead than the walk's minutes allow, the timer was read as invalid, and the popup dropped the
 // countdown and asked "did it help?" mid-walk; the badge went blank.
-import { cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { TimerStep } from '../../components/checkin/TimerStep';
 import { type CheckIn, parseTimer, TIMER_CLOCK_BACK_MAX, type Timer } from '../../core/schema';
 import { DAY, MINUTE } from '../../core/time';
 import { App } from '../../entrypoints/popup/App';
 import { TIMER_ALARM, TIMER_TICK_ALARM } from '../../platform/alarms';
-import { saveCheckIn } from '../../platform/history/store';
+// Saved as the popup saves it: the popup's history takes it in (platform/history/popup.ts).
+import { saveCheckIn } from '../../platform/history/popup';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 import { deliver } from './page-channel';
 
@@ -136,5 +138,50 @@ describe('the popup opened mid-walk, the clock set back', () => {
       { timeout: 5000 },
     );
     expect(screen.queryByText(/Still going/)).toBeNull();
+  });
+});
+
+describe('the countdown on screen while the clock moves', () => {
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('set back mid-walk: counts to the stored end; over only when the clock reaches it', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(START);
+    const onOver = vi.fn();
+    render(
+      <TimerStep
+        outletId="walk-street"
+        endsAt={END}
+        clock={() => Date.now()}
+        onStop={vi.fn()}
+        onOver={onOver}
+      />,
+    );
+    const shown = () => screen.getByRole('timer').textContent;
+    /** Seconds pass, one tick of the countdown at a time. */
+    const pass = async (seconds: number) => {
+      for (let i = 0; i < seconds; i++) {
+        await act(async () => {
+          vi.advanceTimersByTime(1000);
+        });
+      }
+    };
+    expect(shown()).toBe('10:00');
+    await pass(120);
+    expect(shown()).toBe('08:00');
+
+    vi.setSystemTime(Date.now() - 30 * MINUTE);
+    await pass(1);
+    expect(shown()).toBe('37:59');
+    expect(onOver).not.toHaveBeenCalled();
+
+    // Forward past the end: over at once.
+    vi.setSystemTime(END + MINUTE);
+    await pass(1);
+    expect(shown()).toBe('00:00');
+    expect(onOver).toHaveBeenCalledTimes(1);
   });
 });

@@ -10,13 +10,7 @@ import { csvPieces, exportJsonPieces, markdownPieces } from '../../core/data/exp
 import type { Snapshot } from '../../core/data/export-format';
 import { parseImportFile } from '../../core/data/import';
 import { type CheckIn, DEFAULT_SETTINGS } from '../../core/schema';
-import {
-  checkFileOffPage,
-  JobFailed,
-  JobStopped,
-  mergeInChunks,
-  readAllInPages,
-} from '../../platform/data-jobs';
+import { JobFailed, JobStopped, mergeInChunks, readAllInPages } from '../../platform/data-jobs';
 import { applyImport, type DataAccess, exportFile, storeAccess } from '../../platform/data-transfer';
 import * as history from '../../platform/history/store';
 
@@ -143,9 +137,11 @@ describe('applyImport, a big file', () => {
     expect(await history.countCheckIns()).toBe(100);
     expect(await storeAccess.loadTrustedPeople()).toEqual([]);
 
-    expect(await applyImport(parsed.data)).toMatchObject({
+    expect(await applyImport(parsed.data)).toEqual({
       checkIns: { added: 150, same: 100, differing: [] },
       people: { added: 1, kept: 0, full: 0 },
+      setAside: { added: 0, same: 0 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     expect(await history.countCheckIns()).toBe(250);
     expect((await storeAccess.loadSettings()).intervalMinutes).toBe(75);
@@ -258,47 +254,5 @@ describe('export files made in pieces', () => {
 
     const markdown = markdownPieces(labels.journal);
     expect(markdown.head + pieces.map(markdown.piece).join('')).toBe(journalMarkdown(list, labels.journal));
-  });
-});
-
-describe('checkFileOffPage', () => {
-  it('checks the file on the page when the worker can’t run, so the import still works', async () => {
-    class RefusedWorker {
-      onmessage: ((event: MessageEvent) => void) | null = null;
-      onerror: ((event: Partial<ErrorEvent>) => void) | null = null;
-      postMessage() {
-        setTimeout(() => this.onerror?.({ message: 'refused', preventDefault: () => undefined }));
-      }
-      terminate() {}
-    }
-    vi.stubGlobal('Worker', RefusedWorker);
-    try {
-      const file = new Blob(['{}']);
-      const parse = vi.fn(async () => ({ ok: false as const, problems: [], more: 0 }));
-      expect(await checkFileOffPage(file, parse)).toEqual({ ok: false, problems: [], more: 0 });
-      expect(parse).toHaveBeenCalledWith(file);
-    } finally {
-      vi.unstubAllGlobals();
-    }
-  });
-
-  it('stops without reading on when asked, and never falls back then', async () => {
-    class SlowWorker {
-      onmessage: ((event: MessageEvent) => void) | null = null;
-      onerror: ((event: Partial<ErrorEvent>) => void) | null = null;
-      postMessage() {}
-      terminate = vi.fn();
-    }
-    vi.stubGlobal('Worker', SlowWorker);
-    try {
-      const stop = new AbortController();
-      const parse = vi.fn();
-      const checking = checkFileOffPage(new Blob(['{}']), parse, { signal: stop.signal });
-      stop.abort();
-      await expect(checking).rejects.toThrow();
-      expect(parse).not.toHaveBeenCalled();
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });

@@ -48,7 +48,7 @@ function renderPanel(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {
       onSummary={vi.fn(async () => ({ checkIns: 0, journalLines: 0, people: 0 }))}
       onDeleteAll={vi.fn(async () => undefined)}
       onChoose={vi.fn(async () => undefined)}
-      today="2027-01-06"
+      today="2026-12-07"
       {...overrides}
     />,
   );
