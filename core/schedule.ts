@@ -280,6 +280,25 @@ export function shouldOfferCalmerPace(schedule: Schedule): boolean {
   return schedule.ignoredInRow >= CALMER_AFTER;
 }
 
+/** The changes a page asks the background for: the popup's pause, resume and calmer-pace offer. */
+export type NudgeChange = Extract<NudgeEvent, { type: 'pause' | 'resume' | 'calmer-offer-dismissed' }>;
+
+/**
+ * Whether `schedule` shows `change` made, as `step` makes it: the page's truth when the background's
+ * answer is lost (Firefox stops its event page when it likes, also between storing a change and
+ * answering) or comes late. A pause shows as exactly the pause asked for, not any pause.
+ */
+export function showsChange(schedule: Schedule, change: NudgeChange, now: number): boolean {
+  switch (change.type) {
+    case 'pause':
+      return schedule.pausedUntil === change.until && schedule.pauseKind === change.kind;
+    case 'resume':
+      return !isPaused(schedule, now);
+    case 'calmer-offer-dismissed':
+      return !shouldOfferCalmerPace(schedule);
+  }
+}
+
 /**
  * Picks which of `count` notification lines to show, never one of the last `avoid` shown.
  * Returns the index and the updated list of recent indexes.

@@ -113,8 +113,15 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type { TimeRange, WeekHours };
 
-/** The last moment a `Date` can hold (100 million days after 1970): past it, Date and Intl break. */
-export const EPOCH_MS_MAX = 8.64e15;
+/**
+ * The latest moment any stored or imported time may be: the end of the year 9999 in UTC+14, the
+ * furthest zone east, so it is still 9999 everywhere. Every view can show it in every zone: its
+ * local day key keeps four digits (the `days` store sorts keys as text, so "10000-01-01" would sort
+ * before "2027-01-01"), and its next local midnight is still a date. Date's own end (8.64e15) is not:
+ * east of UTC its local day ends past what a Date can hold, and the day's bounds become NaN.
+ * The earliest is 0 (1970), which is 1969-12-31 in UTC−12: a four-digit day too.
+ */
+export const EPOCH_MS_MAX = Date.UTC(10000, 0, 1) - 14 * HOUR - 1;
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(EPOCH_MS_MAX));
 
 // How far ahead of the clock a stored time can be, read back: past these, the clock can't vouch for
@@ -131,8 +138,18 @@ export const PAUSE_AHEAD_MAX = 26 * HOUR;
  * or one shortened by daylight saving), plus the longest interval.
  */
 export const NEXT_NUDGE_AHEAD_MAX = PAUSE_AHEAD_MAX + 14 * DAY + INTERVAL_MAX * MINUTE;
-/** A timer ends its minutes after it started; this much slack covers a clock set back a little. */
-export const TIMER_SLACK = MINUTE;
+/**
+ * How far the clock may be set back during a walk with the walk kept. A walk ends at its stored end
+ * (`endsAt`), whichever way the clock moves: that one time is what the popup's countdown, the badge
+ * and the end alarm all read, in any context, with no clock of their own to agree on (none has a
+ * monotonic clock that outlives it), and Chrome rings an alarm when the clock reaches its time.
+ * Set back by `b`, a walk's end looks up to `minutes + b` ahead; that is also what a timer stored
+ * while the clock ran `b` fast looks like, so a bound is what tells a clock set back from an end the
+ * clock can't vouch for. Storing the start as well would tell nothing more: a fast clock moves both.
+ * Two hours covers what is seen (10 to 60 minutes: a clock corrected by the network, a clock an hour
+ * off set right by hand) with room; past it the timer is refused and the walk counts as over.
+ */
+export const TIMER_CLOCK_BACK_MAX = 2 * HOUR;
 
 /** Runtime state of the nudge timer. Only the background writes it. */
 const scheduleFields = {
@@ -200,17 +217,37 @@ export const DEFAULT_CONTEXT_STATE: Context = { canStepAway: true, alone: false,
 export const SupportStateSchema = v.object({ dismissedAt: v.nullable(epochMs) });
 export type SupportStateStored = v.InferOutput<typeof SupportStateSchema>;
 
+/** A local day as `localDayKey` writes it: four-digit years, as EPOCH_MS_MAX keeps every zone's day. */
+export const DAY_KEY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const HELPED = ['yes', 'a-bit', 'no'] as const;
 
+/**
+ * The longest id a check-in may hold, in characters: its own id, its feeling, its outlet and each
+ * outlet shown. Outlet makes ids far shorter: a check-in's id is a UUID (36), feelings and outlets
+ * are catalogue ids (under 20: `journal_brain_dump`). 100 leaves room for ids from another version
+ * or tool, while one entry stays small: a 25 MB id or a 40 MB feeling (both were accepted once)
+ * grew the database by twice their size and froze every page that drew them.
+ */
+export const ID_MAX_LENGTH = 100;
+const idText = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
+
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
-// must not make an old check-in unreadable.
+// must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
+// before the caps) fails this schema and is read as unreadable, which an export carries as it is.
 export const CheckInSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: v.pipe(idText, v.minLength(1)),
   at: epochMs,
-  feeling: v.pipe(v.string(), v.minLength(1)),
-  outletId: v.nullable(v.string()),
+  /**
+   * The local day (`YYYY-MM-DD`) it was written on, in the zone of the device then: the day it is
+   * counted and listed on, wherever it is answered, imported or deleted later. Optional: entries and
+   * export files from before it read as they are, and the store fills it from `at`.
+   */
+  day: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
+  feeling: v.pipe(idText, v.minLength(1)),
+  outletId: v.nullable(idText),
   outcome: v.picklist(OUTCOMES),
   journal: v.optional(v.pipe(v.string(), v.maxLength(JOURNAL_MAX_LENGTH))),
   /** 1 (faint) to 5 (very strong), when the person said. */
@@ -219,7 +256,7 @@ export const CheckInSchema = v.object({
   /** Every outlet offered in this check-in, in order ("Another idea" adds one). */
   // At most SHOWN_MAX are recorded (core/history.ts, where the list is made). Read generously: a
   // check-in stored by an older version with more must still read, not be dropped.
-  shown: v.optional(v.pipe(v.array(v.string()), v.maxLength(10_000))),
+  shown: v.optional(v.pipe(v.array(idText), v.maxLength(10_000))),
   /** The answer to "did it help?", asked once. */
   helped: v.optional(v.picklist(HELPED)),
   /** "Did it help?" was asked (answered or waved away): never ask again for this one. */
@@ -371,13 +408,14 @@ export function parseSchedule(raw: unknown, now: number): Parsed<Schedule> {
 
 /**
  * The stored timer seen from `now`, or null (with `repaired`) when it is not valid: a timer ends its
- * minutes after it started, so an end further ahead than that is one the clock can't vouch for.
+ * minutes after it started, so an end further ahead than that, and than the clock may have been set
+ * back since (TIMER_CLOCK_BACK_MAX), is one the clock can't vouch for.
  */
 export function parseTimer(raw: unknown, now: number): { value: Timer; repaired: boolean } {
   const result = v.safeParse(TimerSchema, raw);
   if (!result.success) return { value: null, repaired: true };
   const timer = result.output;
-  const latest = timer ? now + timer.minutes * MINUTE + TIMER_SLACK : now;
+  const latest = timer ? now + timer.minutes * MINUTE + TIMER_CLOCK_BACK_MAX : now;
   if (timer && timer.endsAt > latest) return { value: null, repaired: true };
   return { value: timer, repaired: false };
 }

@@ -19,3 +19,15 @@ export function timeUpIsTimely(endsAt: number, now: number): boolean {
 export function minutesLeft(endsAt: number, now: number): number {
   return Math.max(0, Math.ceil((endsAt - now) / MINUTE));
 }
+
+/**
+ * How early an alarm may ring and still count as the end: alarms ring a moment off (Chrome rounds
+ * their times a little: platform/alarms.ts). Earlier than this, the clock was set back since the
+ * alarm was made, and the walk is not over yet.
+ */
+export const ALARM_EARLY_SLACK = 1000;
+
+/** Whether a walk that ends at `endsAt` is over at `now`, as its end alarm rings. */
+export function timerIsOver(endsAt: number, now: number): boolean {
+  return endsAt - now <= ALARM_EARLY_SLACK;
+}

@@ -5,7 +5,7 @@
 import { NoData, pauseRequest, TimerRequest } from '../core/data/messages';
 import { message } from './messaging';
 import { showTestNotification } from './notifications';
-import { dispatch, startNudges, startTimer, stopTimer } from './nudges';
+import { dispatch, repairTimer, startNudges, startTimer, stopTimer } from './nudges';
 
 export const MESSAGES = {
   pause: message(pauseRequest, async ({ until, kind }, now) => {
@@ -28,6 +28,13 @@ export const MESSAGES = {
     await dispatch({ type: 'calmer-offer-dismissed' }, now);
   }),
   testNotification: message(NoData, () => showTestNotification()),
+  // A page whose change was stored but whose answer was lost (Firefox stopped the event page between
+  // the two: platform/changes.ts) asks for this: the alarms and the badge, which the stopped page may
+  // not have moved, follow storage again, as at every start.
+  repair: message(NoData, async (_, now) => {
+    await dispatch({ type: 'wake' }, now);
+    await repairTimer(now);
+  }),
   // Finishing the welcome page arms the first nudge: one interval from now.
   // "Start Outlet" on the welcome page, or the popup opened before it: the first nudge, one
   // interval from now. Once started, nothing changes.

@@ -2,13 +2,8 @@
 // (core/data/) and the stores (settings and people in storage, the history in IndexedDB).
 // The stores come in as a small `DataAccess`, so tests pass fakes and a page passes `storeAccess`.
 import * as v from 'valibot';
-import {
-  buildExportJson,
-  type CsvLabels,
-  checkInsCsv,
-  type JournalLabels,
-  journalMarkdown,
-} from '../core/data/export';
+import type { CsvLabels, JournalLabels } from '../core/data/export';
+import { csvPieces, exportJsonPieces, markdownPieces } from '../core/data/export-chunks';
 import {
   CheckInStrict,
   type ExportV2,
@@ -18,6 +13,7 @@ import {
   type Snapshot,
   TimeSchema,
 } from '../core/data/export-format';
+import { chosenEntries, type DifferChoice, type Differing } from '../core/data/import';
 import {
   type CheckIn,
   PREFERENCE_KEYS,
@@ -26,7 +22,17 @@ import {
   type TrustedPerson,
 } from '../core/schema';
 import { localDayKey } from '../core/time';
+import {
+  type ChunkOptions,
+  inChunks,
+  mergeInChunks,
+  type PageFn,
+  READ_CHUNK,
+  readAllInPages,
+  yieldToPage,
+} from './data-jobs';
 import { clearAllJournalDrafts } from './history/draft';
+import type { MergeResult } from './history/store';
 import * as history from './history/store';
 import * as storage from './storage';
 
@@ -40,8 +46,24 @@ export interface DataAccess {
   loadSetAside(): Promise<SetAside[]>;
   /** The originals kept aside, and a journal line left in a draft: words too, so they go as well. */
   removeSetAsideAndDraft(): Promise<void>;
+  /** Brings set-aside values back (an import): those not kept yet, by key, time and value. */
+  mergeSetAside(items: readonly SetAside[]): Promise<{ added: number; same: number }>;
+  /** Unreadable check-ins an import brought back, kept where an export reads them again. */
+  loadKeptUnreadable(): Promise<unknown[]>;
+  keepUnreadable(values: readonly unknown[]): Promise<void>;
   allCheckIns(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }>;
-  mergeCheckIns(entries: readonly CheckIn[]): Promise<{ added: number; kept: number }>;
+  /**
+   * The readable check-ins a page at a time, newest first (`history.checkInsPage`): how an export
+   * reads a big history in bounded reads. A small fake may leave it out; `allCheckIns` is read then.
+   */
+  checkInsPage?: PageFn;
+  /**
+   * Adds the entries not stored yet; one stored with other content is left as stored and reported.
+   * Progress and a stop between chunks: see `mergeInChunks` (it throws JobStopped or JobFailed).
+   */
+  mergeCheckIns(entries: readonly CheckIn[], options?: ChunkOptions): Promise<MergeResult>;
+  /** Stores the entries as given, over a stored one with the same id (the person's choice). */
+  putCheckIns(entries: readonly CheckIn[]): Promise<{ written: number }>;
   deleteAllHistory(): Promise<void>;
   countCheckIns(): Promise<number>;
   storageUse(): Promise<{ usage: number } | null>;
@@ -59,11 +81,22 @@ export const storeAccess: DataAccess = {
     await storage.removeSetAside();
     await clearAllJournalDrafts();
   },
+  mergeSetAside: (items) => storage.mergeSetAside(items),
+  loadKeptUnreadable: () => storage.loadKeptUnreadable(),
+  keepUnreadable: (values) => storage.keepUnreadable(values),
   allCheckIns: () => history.allCheckIns(),
-  mergeCheckIns: async (entries) => {
-    const { added, same, differing } = await history.mergeCheckIns(entries);
-    return { added, kept: same + differing.length };
+  checkInsPage: (options) => history.checkInsPage(options),
+  // A chunk at a time, each its own transaction: a big file never holds the database (or the page)
+  // in one long write, and a stopped import keeps the chunks already written.
+  mergeCheckIns: async (entries, options) => {
+    const { added, same, differing } = await mergeInChunks(
+      entries,
+      (chunk) => history.mergeCheckIns(chunk),
+      options,
+    );
+    return { added, same, differing };
   },
+  putCheckIns: (entries) => history.putCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),
   countCheckIns: () => history.countCheckIns(),
   storageUse: () => history.storageUse(),
@@ -76,24 +109,70 @@ function preferencesOf(settings: Settings): Preferences {
   return preferences as Preferences;
 }
 
+/** Every stored check-in, oldest first, and the ones that can't be read, in bounded reads where the store can. */
+async function readHistory(
+  access: DataAccess,
+  { onProgress, signal, chunkSize }: ChunkOptions,
+): Promise<{ entries: CheckIn[]; unreadable: unknown[] }> {
+  if (!access.checkInsPage) return access.allCheckIns();
+  const total = await access.countCheckIns();
+  const entries = await readAllInPages(access.checkInsPage, {
+    onProgress,
+    signal,
+    total,
+    pageSize: chunkSize,
+  });
+  // Pages carry the readable entries only. When the count says some weren't, the stored values are
+  // read once more, whole, for those: rare (a damaged entry), and they must go out with the file.
+  if (entries.length >= total) return { entries, unreadable: [] };
+  const { unreadable } = await access.allCheckIns();
+  return { entries, unreadable };
+}
+
 /**
- * Everything stored, read for an export. A check-in the file format could not carry back in (a
- * time past what a date can hold) goes with the unreadable ones, as it is, rather than breaking the
- * file; the set-aside values and unreadable ones are capped at what the format holds, newest kept.
+ * The stored check-ins as an export carries them: those the file format can carry back in, and the
+ * rest as they are (unreadable in the history, or readable but not strictly the format: a time past
+ * what every view can show, a field past its cap, a field from another version), with the
+ * unreadable ones an import kept after them. Read and sorted out a chunk at a time.
  */
-export async function takeSnapshot(access: DataAccess = storeAccess): Promise<Snapshot> {
-  const [settings, trustedPeople, setAside, stored] = await Promise.all([
-    access.loadSettings(),
-    access.loadTrustedPeople(),
-    access.loadSetAside(),
-    access.allCheckIns(),
+async function storedForExport(
+  access: DataAccess,
+  { onProgress, signal, chunkSize = READ_CHUNK }: ChunkOptions = {},
+): Promise<{ checkIns: CheckIn[]; unreadable: unknown[] }> {
+  const [stored, kept] = await Promise.all([
+    readHistory(access, { onProgress, signal, chunkSize }),
+    access.loadKeptUnreadable(),
   ]);
   const checkIns: CheckIn[] = [];
   const unreadable = [...stored.unreadable];
-  for (const entry of stored.entries) {
-    if (v.is(CheckInStrict, entry)) checkIns.push(entry);
-    else unreadable.push(entry);
-  }
+  await inChunks(
+    stored.entries,
+    (chunk) => {
+      for (const entry of chunk) {
+        if (v.is(CheckInStrict, entry)) checkIns.push(entry);
+        else unreadable.push(entry);
+      }
+    },
+    { signal, chunkSize },
+  );
+  return { checkIns, unreadable: [...unreadable, ...kept] };
+}
+
+/**
+ * Everything stored, read for an export: the check-ins as `storedForExport` sorts them out; the
+ * set-aside values and unreadable ones capped at what the format holds, newest kept.
+ * `onProgress` counts check-ins read.
+ */
+export async function takeSnapshot(
+  access: DataAccess = storeAccess,
+  { onProgress, signal, chunkSize = READ_CHUNK }: ChunkOptions = {},
+): Promise<Snapshot> {
+  const [settings, trustedPeople, setAside, { checkIns, unreadable }] = await Promise.all([
+    access.loadSettings(),
+    access.loadTrustedPeople(),
+    access.loadSetAside(),
+    storedForExport(access, { onProgress, signal, chunkSize }),
+  ]);
   const keptAside = setAside
     .filter((item) => item.key.length > 0 && item.key.length <= 200 && v.is(TimeSchema, item.at))
     .sort((a, b) => a.at - b.at)
@@ -116,56 +195,159 @@ export interface ExportLabels {
 
 export interface ExportFile {
   filename: string;
-  text: string;
+  /** The file, made of one Blob per chunk: no single string of the whole file is ever built. */
+  blob: Blob;
   type: string;
 }
 
-/** The file of one kind, named after the day: `outlet-2024-05-01.json`. */
+/**
+ * The file of one kind, named after the day: `outlet-2024-05-01.json`. The history is read in pages
+ * and the file made a chunk at a time, the page free between chunks. `onProgress(done, total)`: reading
+ * is the first half of `total`, making the file the second. Rejects with the signal's reason once it aborts.
+ */
 export async function exportFile(
   kind: ExportKind,
   labels: ExportLabels,
-  { access = storeAccess, now = Date.now() }: { access?: DataAccess; now?: number } = {},
+  {
+    access = storeAccess,
+    now = Date.now(),
+    onProgress,
+    signal,
+    chunkSize = READ_CHUNK,
+  }: { access?: DataAccess; now?: number } & ChunkOptions = {},
 ): Promise<ExportFile> {
   const day = localDayKey(now);
-  if (kind === 'json') {
-    return {
-      filename: `outlet-${day}.json`,
-      text: buildExportJson(await takeSnapshot(access), now),
-      type: 'application/json',
-    };
-  }
-  const { entries } = await access.allCheckIns();
-  if (kind === 'csv') {
-    // The byte-order mark lets Excel read the file as UTF-8 (it guesses a legacy code page otherwise).
-    return {
-      filename: `outlet-check-ins-${day}.csv`,
-      text: `\uFEFF${checkInsCsv(entries, labels.csv)}`,
-      type: 'text/csv;charset=utf-8',
-    };
-  }
-  return {
-    filename: `outlet-journal-${day}.md`,
-    text: journalMarkdown(entries, labels.journal),
-    type: 'text/markdown;charset=utf-8',
+  const pieces: Blob[] = [];
+  // Each piece becomes bytes as it is made, so the last step (one Blob of Blobs) copies nothing.
+  const add = (text: string) => {
+    if (text) pieces.push(new Blob([text]));
   };
+  const reading = (done: number, total: number) => onProgress?.(done, total * 2);
+  const build = async (entries: readonly CheckIn[], each: (chunk: readonly CheckIn[]) => void) => {
+    let built = 0;
+    await inChunks(
+      entries,
+      (chunk) => {
+        each(chunk);
+        built += chunk.length;
+        onProgress?.(entries.length + built, entries.length * 2);
+      },
+      { signal, chunkSize },
+    );
+  };
+
+  if (kind === 'json') {
+    const { checkIns, ...rest } = await takeSnapshot(access, { onProgress: reading, signal, chunkSize });
+    const json = exportJsonPieces(rest, now);
+    add(json.head);
+    let first = true;
+    await build(checkIns, (chunk) => {
+      add(json.entries(chunk, first));
+      first = false;
+    });
+    add(json.tail(checkIns.length === 0));
+    const type = 'application/json';
+    return { filename: `outlet-${day}.json`, blob: new Blob(pieces, { type }), type };
+  }
+  const { entries } = await readHistory(access, { onProgress: reading, signal, chunkSize });
+  await yieldToPage();
+  if (kind === 'csv') {
+    const csv = csvPieces(labels.csv);
+    // The byte-order mark lets Excel read the file as UTF-8 (it guesses a legacy code page otherwise).
+    add(`\uFEFF${csv.head}`);
+    await build(entries, (chunk) => add(csv.piece(chunk)));
+    const type = 'text/csv;charset=utf-8';
+    return { filename: `outlet-check-ins-${day}.csv`, blob: new Blob(pieces, { type }), type };
+  }
+  const markdown = markdownPieces(labels.journal);
+  add(markdown.head);
+  await build(entries, (chunk) => add(markdown.piece(chunk)));
+  const type = 'text/markdown;charset=utf-8';
+  return { filename: `outlet-journal-${day}.md`, blob: new Blob(pieces, { type }), type };
 }
 
 export interface ImportCounts {
-  checkIns: { added: number; kept: number };
+  /** `same`: already here exactly as in the file; `differing`: here with other content, kept as here. */
+  checkIns: { added: number; same: number; differing: Differing[] };
   people: { added: number; kept: number; full: number };
+  setAside: { added: number; same: number };
+  /** `full`: past what an export carries (MAX_UNREADABLE), so not kept. */
+  unreadable: { added: number; same: number; full: number };
 }
 
 /**
- * Writes a file that `parseImportFile` accepted. Check-ins are merged by id in one transaction (all
- * or none), then people by id, then the preferences are set as in the file. Each step adds only
- * what isn't there yet, so importing the same file again adds nothing, and if a step fails, trying
- * again finishes the job without doubling anything.
+ * Writes a file that `parseImportFile` accepted. Check-ins are merged by id a chunk at a time (each
+ * chunk all or none; `options` shows progress and stops between chunks; an entry stored with other
+ * content stays as stored and is reported, for the person to choose: `keepChosen`), then people by
+ * id, the set-aside values by key, time and value, the unreadable check-ins by value, then the
+ * preferences are set as in the file. Each step adds only what isn't there yet, so importing the
+ * same file again adds nothing, and if a step fails or is stopped, importing it again finishes the
+ * job without doubling anything. A stop or a failed chunk rejects with JobStopped or JobFailed
+ * (data-jobs.ts), which say how many check-ins were stored; the rest then waits.
  */
-export async function applyImport(data: ExportV2, access: DataAccess = storeAccess): Promise<ImportCounts> {
-  const checkIns = await access.mergeCheckIns(data.checkIns);
+export async function applyImport(
+  data: ExportV2,
+  access: DataAccess = storeAccess,
+  options: ChunkOptions = {},
+): Promise<ImportCounts> {
+  const { added: newCheckIns, same, differing } = await access.mergeCheckIns(data.checkIns, options);
   const { added, kept, full = 0 } = await access.mergeTrustedPeople(data.trustedPeople);
+  const setAside = await access.mergeSetAside(data.setAside);
+  const unreadable = await mergeUnreadable(data.unreadable, access);
   await access.updateSettings(data.preferences);
-  return { checkIns, people: { added, kept, full } };
+  return {
+    checkIns: { added: newCheckIns, same, differing },
+    people: { added, kept, full },
+    setAside,
+    unreadable,
+  };
+}
+
+/**
+ * Unreadable check-ins from a file, kept where an export reads them again: those not stored yet
+ * (compared as JSON), as many as an export carries.
+ */
+async function mergeUnreadable(
+  values: readonly unknown[],
+  access: DataAccess,
+): Promise<ImportCounts['unreadable']> {
+  if (values.length === 0) return { added: 0, same: 0, full: 0 };
+  const here = new Set((await storedForExport(access)).unreadable.map((value) => JSON.stringify(value)));
+  const fresh: unknown[] = [];
+  let same = 0;
+  for (const value of values) {
+    const json = JSON.stringify(value);
+    if (here.has(json)) same++;
+    else {
+      here.add(json);
+      fresh.push(value);
+    }
+  }
+  const room = Math.max(0, MAX_UNREADABLE - (here.size - fresh.length));
+  const keep = fresh.slice(0, room);
+  await access.keepUnreadable(keep);
+  return { added: keep.length, same, full: fresh.length - keep.length };
+}
+
+/**
+ * Writes what the person chose for each check-in that differs from the one stored: `file` puts the
+ * file's over it, `both` keeps the file's as well under a new id, `mine` (the default) changes
+ * nothing. Resolves to how many were replaced and how many added.
+ */
+export async function keepChosen(
+  differing: readonly Differing[],
+  choices: readonly DifferChoice[],
+  {
+    access = storeAccess,
+    newId = () => crypto.randomUUID(),
+  }: { access?: DataAccess; newId?: () => string } = {},
+): Promise<{ replaced: number; added: number }> {
+  const entries = chosenEntries(differing, choices, newId);
+  if (entries.length > 0) await access.putCheckIns(entries);
+  return {
+    replaced: choices.filter((choice, i) => choice === 'file' && differing[i]).length,
+    added: choices.filter((choice, i) => choice === 'both' && differing[i]).length,
+  };
 }
 
 export interface StoredSummary {
@@ -174,15 +356,32 @@ export interface StoredSummary {
   people: number;
 }
 
-/** What "delete everything" would delete, for the confirmation to name it. */
+/**
+ * The lines of one journal entry, as the person wrote them: a list or a page holds several (one per
+ * line, blank ones aside), a one-line answer one.
+ */
+export const journalLineCount = (journal: string): number =>
+  journal.split(/\r\n|[\r\n\u2028\u2029]/).filter((line) => line.trim() !== '').length;
+
+/**
+ * What "delete everything" would delete, for the confirmation to name it: the check-ins with the
+ * unreadable ones (the history and those an import kept), and every journal line among them.
+ */
 export async function storedSummary(access: DataAccess = storeAccess): Promise<StoredSummary> {
   const [{ entries, unreadable }, people] = await Promise.all([
     access.allCheckIns(),
     access.loadTrustedPeople(),
   ]);
+  const kept = await access.loadKeptUnreadable();
+  const unreadableJournal = [...unreadable, ...kept].map((value) =>
+    typeof value === 'object' && value !== null ? (value as { journal?: unknown }).journal : undefined,
+  );
   return {
-    checkIns: entries.length + unreadable.length,
-    journalLines: entries.filter((entry) => entry.journal?.trim()).length,
+    checkIns: entries.length + unreadable.length + kept.length,
+    journalLines: [...entries.map((entry) => entry.journal), ...unreadableJournal].reduce(
+      (sum: number, journal) => sum + (typeof journal === 'string' ? journalLineCount(journal) : 0),
+      0,
+    ),
     people: people.length,
   };
 }

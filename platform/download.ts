@@ -3,7 +3,12 @@
 
 /** Starts the download of `text` as `filename`. Throws when the page can't make the file. */
 export function downloadText(filename: string, text: string, type: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }), doc);
+}
+
+/** Starts the download of a file already made (a big export, made a chunk at a time). */
+export function downloadBlob(filename: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = filename;

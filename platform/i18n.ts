@@ -59,6 +59,7 @@ export function wordsLocale(): string {
   return language;
 }
 
+let listFormat: Intl.ListFormat | null = null;
 let counting: { rules: Intl.PluralRules; numbers: Intl.NumberFormat } | null = null;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -96,6 +97,7 @@ function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 export function resetLanguageForTests(): void {
   language = null;
   counting = null;
+  listFormat = null;
   dateFormats.clear();
 }
 
@@ -155,6 +157,14 @@ export const i18n = {
   /** "14:30" or "2:30 PM": hours and minutes, in the browser's 12- or 24-hour habit. */
   time(at: number | Date): string {
     return dateFormat({ hour: 'numeric', minute: '2-digit' }).format(at);
+  },
+  /**
+   * Items said as one list in the words' language: "Calm, Sad and Tired", "هادئ وحزين", "静か、悲しい".
+   * Never a hand-made ", ": Arabic has its own comma, Japanese its own list mark.
+   */
+  list(items: readonly string[]): string {
+    listFormat ??= new Intl.ListFormat(wordsLocale(), { type: 'conjunction' });
+    return listFormat.format(items);
   },
   /** A number in the words' language ("1.234,5" in German, Arabic-Indic digits in Arabic). */
   number(value: number, options?: Intl.NumberFormatOptions): string {

@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Timer } from '../core/schema';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
-import { minutesLeft, timeUpIsTimely } from '../core/timer';
+import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
 import {
   clearAlarm,
   DAY_END_ALARM,
@@ -31,6 +31,7 @@ import {
   showTimerOverNotification,
 } from './notifications';
 import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
+import { NOT_STARTED_KEY } from './storage-keys';
 
 /** How many lines the notification picks from (keys nudge.line.l1 … nudge.line.l12 in locales). */
 export const NUDGE_LINE_COUNT = 12;
@@ -134,8 +135,6 @@ async function follow(schedule: Schedule, now: number): Promise<void> {
 // first opening of the popup (both send `welcomeDone`), or the next start of the browser for someone
 // who closed the welcome tab and never came back. Meanwhile no plan is made from nothing (a start of
 // the worker, a changed setting); a plan someone made anyway (a check-in) is followed as usual.
-const NOT_STARTED_KEY = 'welcome:pending';
-
 async function notStarted(): Promise<boolean> {
   return (await browser.storage.local.get(NOT_STARTED_KEY))[NOT_STARTED_KEY] === true;
 }
@@ -276,6 +275,14 @@ export function onTimerAlarm(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (!timer) return;
+    // The walk ends at its stored end by the clock (core/schema.ts TIMER_CLOCK_BACK_MAX). Firefox's
+    // alarms wait out the delay they were made with, not the clock: with the clock set back mid-walk
+    // this one rings before the stored end. The walk goes on, and the alarm is set again for its end.
+    if (!timerIsOver(timer.endsAt, now)) {
+      await ensureAlarm(TIMER_ALARM, timer.endsAt);
+      await followTimer(timer, now);
+      return;
+    }
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
     if (timeUpIsTimely(timer.endsAt, now)) {

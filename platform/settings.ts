@@ -209,10 +209,76 @@ export async function loadSetAside(): Promise<SetAside[]> {
     .sort((a, b) => a.at - b.at);
 }
 
-/** Forgets the originals kept aside (part of "delete everything"). */
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Brings set-aside values back from an export: each one not kept here yet (same key, same time, same
+ * value) is kept again, under a key of its own; one already here is left as it is. Resolves to how
+ * many were added and how many were already here.
+ */
+export async function mergeSetAside(items: readonly SetAside[]): Promise<{ added: number; same: number }> {
+  if (items.length === 0) return { added: 0, same: 0 };
+  const local = await browser.storage.local.get(null);
+  const kept = Object.entries(local)
+    .filter(([key]) => key.startsWith(ASIDE_PREFIX))
+    .map(([, item]) => item as SetAside);
+  const taken = new Set(Object.keys(local));
+  const write: Record<string, SetAside> = {};
+  let same = 0;
+  for (const item of items) {
+    const here = kept.some(
+      (old) => old?.key === item.key && old.at === item.at && sameJson(old.value, item.value),
+    );
+    if (here) {
+      same++;
+      continue;
+    }
+    let n = 0;
+    let key = `${ASIDE_PREFIX}${item.at}:${item.key}`;
+    while (taken.has(key)) key = `${ASIDE_PREFIX}${item.at}.${++n}:${item.key}`;
+    taken.add(key);
+    kept.push(item);
+    write[key] = { key: item.key, at: item.at, value: item.value };
+  }
+  if (Object.keys(write).length > 0) await browser.storage.local.set(write);
+  return { added: Object.keys(write).length, same };
+}
+
+// Unreadable check-ins brought back by an import, exactly as the file held them. They can't go back
+// into the history (they have no sound id or time to file them under), so they wait here, one key
+// each, where the next export reads them again (platform/data-transfer.ts) and "delete everything"
+// removes them with the values set aside.
+const UNREADABLE_PREFIX = 'unreadable:';
+
+/** Unreadable check-ins kept from an import, in the order they were kept. */
+export async function loadKeptUnreadable(): Promise<unknown[]> {
+  const local = await browser.storage.local.get(null);
+  return Object.keys(local)
+    .filter((key) => key.startsWith(UNREADABLE_PREFIX))
+    .sort((a, b) => Number(a.slice(UNREADABLE_PREFIX.length)) - Number(b.slice(UNREADABLE_PREFIX.length)))
+    .map((key) => local[key]);
+}
+
+/** Keeps more unreadable check-ins, after the ones already kept. */
+export async function keepUnreadable(values: readonly unknown[]): Promise<void> {
+  if (values.length === 0) return;
+  const local = await browser.storage.local.get(null);
+  const numbers = Object.keys(local)
+    .filter((key) => key.startsWith(UNREADABLE_PREFIX))
+    .map((key) => Number(key.slice(UNREADABLE_PREFIX.length)))
+    .filter(Number.isFinite);
+  const next = numbers.length === 0 ? 0 : Math.max(...numbers) + 1;
+  await browser.storage.local.set(
+    Object.fromEntries(values.map((value, i) => [`${UNREADABLE_PREFIX}${next + i}`, value])),
+  );
+}
+
+/** Forgets the originals kept aside and the unreadable check-ins kept (part of "delete everything"). */
 export async function removeSetAside(): Promise<void> {
   const local = await browser.storage.local.get(null);
-  await browser.storage.local.remove(Object.keys(local).filter((key) => key.startsWith(ASIDE_PREFIX)));
+  await browser.storage.local.remove(
+    Object.keys(local).filter((key) => key.startsWith(ASIDE_PREFIX) || key.startsWith(UNREADABLE_PREFIX)),
+  );
 }
 
 // ── writing preferences ──────────────────────────────────────────────────────────────────────────

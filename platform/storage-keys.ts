@@ -8,3 +8,8 @@ export const PREF_PREFIX = 'pref:';
 export const SETTINGS_MOVED_KEY = 'settings$moved';
 /** In storage.local: the context a person gave last time (where they are, how long they have). */
 export const CONTEXT_KEY = 'context';
+/**
+ * In storage.local: set on install, until the person starts Outlet (the welcome's "Start Outlet", or
+ * their first opening of the popup); nothing is planned meanwhile (platform/nudges.ts).
+ */
+export const NOT_STARTED_KEY = 'welcome:pending';

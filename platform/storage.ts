@@ -23,10 +23,13 @@ import { CONTEXT_KEY } from './storage-keys';
 
 export {
   addTrustedPerson,
+  keepUnreadable,
+  loadKeptUnreadable,
   loadSetAside,
   loadSettings,
   loadSettingsReport,
   loadTrustedPeople,
+  mergeSetAside,
   mergeTrustedPeople,
   PeopleFull,
   removeAllTrustedPeople,
@@ -113,7 +116,7 @@ async function loadWhole<T>(
   return checkWhole(item, schema, name, await item.getValue());
 }
 
-/** The running timer, seen from `now`: one ending further ahead than its minutes allow is no timer. */
+/** The running timer, seen from `now`: one ending further ahead than parseTimer allows is no timer. */
 export async function loadTimer(now = Date.now()): Promise<Timer> {
   const parsed = parseTimer(await timerItem.getValue(), now);
   if (parsed.repaired) {

@@ -16,7 +16,7 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../../core/schema';
-import { MINUTE } from '../../core/time';
+import { localDayKey, MINUTE } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { BreathStep } from './BreathStep';
 import { FeelingsStep } from './FeelingsStep';
@@ -135,11 +135,14 @@ export function CheckIn({
           helpfulAnswers: answers,
           random: actions.random,
         });
+    const at = previous ? previous.at : (before?.at ?? actions.clock());
     const entry: CheckInEntry = previous
       ? { ...previous, outletId: picked.outlet.id, shown: withShown(shown, picked.outlet.id) }
       : {
           id: before?.checkInId ?? actions.newId(),
-          at: before?.at ?? actions.clock(),
+          at,
+          // The local day it is written on: counted there wherever it is answered (core/data/days.ts).
+          day: localDayKey(at),
           feeling,
           outletId: picked.outlet.id,
           outcome: 'skipped',

@@ -38,7 +38,8 @@ export function ContextPicker({ context, onChange }: Props) {
         id="context-summary"
         class="context-summary"
         aria-expanded={open}
-        aria-controls="context-choices"
+        // Only while the choices exist: an ARIA reference must always resolve (issue 16).
+        aria-controls={open && context ? 'context-choices' : undefined}
         onClick={() => setOpen(!open)}
       >
         {context ? (

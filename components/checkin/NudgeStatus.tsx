@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { shouldOfferCalmerPace } from '../../core/schedule';
+import { type NudgeChange, shouldOfferCalmerPace, showsChange } from '../../core/schedule';
 import type { Schedule, Settings } from '../../core/schema';
 import { calmerInterval, nudgeStatus } from '../../core/status';
 import { startOfNextLocalDay } from '../../core/time';
@@ -8,13 +8,22 @@ import { describeNudgeStatus } from '../shared/nudgeWords';
 import { PauseChoices } from './PauseChoices';
 
 export interface NudgeStatusActions {
-  /** May return a promise: if it rejects (the change wasn't saved), the popup says so. */
+  /**
+   * Each change may return a promise: if it rejects (the change wasn't saved), the popup says so, for
+   * as long as the stored schedule doesn't show the change made after all.
+   */
   pause: (until: number, kind: 'pause' | 'meeting') => void | Promise<void>;
   resume: () => void | Promise<void>;
   openSettings: () => void;
-  acceptCalmerPace: (minutes: number) => void;
-  dismissCalmerPace: () => void;
+  acceptCalmerPace: (minutes: number) => void | Promise<void>;
+  dismissCalmerPace: () => void | Promise<void>;
 }
+
+const FAILED_WORDS = {
+  pause: 'status.pauseFailed',
+  resume: 'status.resumeFailed',
+  'calmer-offer-dismissed': 'status.calmerFailed',
+} as const;
 
 interface Props {
   settings: Settings;
@@ -31,18 +40,23 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
     setMenuOpen(false);
     menuButton.current?.focus();
   };
-  // Which change last failed to reach the background (storage full, the worker gone): said in words.
-  const [failed, setFailed] = useState<'pause' | 'resume' | null>(null);
+  // Which change last failed to reach the background (storage full, the worker gone): said in words
+  // while the stored schedule doesn't show it. A failure heard is not always a change lost: Firefox
+  // can stop its event page after the change was stored, before it answered, or store it a moment
+  // after the page heard of the failure (platform/changes.ts); then the schedule shows the change
+  // and the popup says only that.
+  const [failed, setFailed] = useState<NudgeChange | null>(null);
+  const failedNow = failed && !(schedule && showsChange(schedule, failed, now)) ? failed : null;
   const status = schedule ? nudgeStatus(settings, schedule, now) : null;
   const paused = status?.kind === 'paused';
   const calmer =
     schedule && shouldOfferCalmerPace(schedule) ? calmerInterval(settings.intervalMinutes) : null;
   const missed = schedule?.missed?.count ?? 0;
 
-  const attempt = (what: 'pause' | 'resume', change: () => void | Promise<void>) => {
+  const attempt = (what: NudgeChange, change: () => void | Promise<void>) => {
     setFailed(null);
     const fail = (error: unknown) => {
-      console.warn(`Outlet: could not ${what} nudges.`, error);
+      console.warn(`Outlet: the change "${what.type}" could not be saved.`, error);
       setFailed(what);
     };
     try {
@@ -52,7 +66,7 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
     }
   };
   const pause = (until: number, kind: 'pause' | 'meeting') => {
-    attempt('pause', () => actions.pause(until, kind));
+    attempt({ type: 'pause', until, kind }, () => actions.pause(until, kind));
     closeMenu();
   };
 
@@ -63,10 +77,20 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
         <section class="notice" aria-label={i18n.t('status.calmerLabel')}>
           <p>{i18n.plural('status.calmerOffer', calmer)}</p>
           <div class="row">
-            <button type="button" class="small" onClick={() => actions.acceptCalmerPace(calmer)}>
+            <button
+              type="button"
+              class="small"
+              onClick={() =>
+                attempt({ type: 'calmer-offer-dismissed' }, () => actions.acceptCalmerPace(calmer))
+              }
+            >
               {i18n.plural('status.calmerAccept', calmer)}
             </button>
-            <button type="button" class="small" onClick={actions.dismissCalmerPace}>
+            <button
+              type="button"
+              class="small"
+              onClick={() => attempt({ type: 'calmer-offer-dismissed' }, actions.dismissCalmerPace)}
+            >
               {i18n.t('status.calmerKeep')}
             </button>
           </div>
@@ -77,7 +101,7 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
       </p>
       <div class="row">
         {settings.nudgesEnabled && paused && (
-          <button type="button" class="small" onClick={() => attempt('resume', actions.resume)}>
+          <button type="button" class="small" onClick={() => attempt({ type: 'resume' }, actions.resume)}>
             {i18n.t('status.resume')}
           </button>
         )}
@@ -87,7 +111,8 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
             type="button"
             class="small"
             aria-expanded={menuOpen}
-            aria-controls="pause-menu"
+            // Only while the menu exists: an ARIA reference must always resolve (issue 16).
+            aria-controls={menuOpen ? 'pause-menu' : undefined}
             onClick={() => setMenuOpen(!menuOpen)}
           >
             {i18n.t('status.pauseMenu')}
@@ -97,9 +122,9 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
           {i18n.t('status.settings')}
         </button>
       </div>
-      {failed && (
+      {failedNow && (
         <p class="error" role="alert">
-          {i18n.t(failed === 'pause' ? 'status.pauseFailed' : 'status.resumeFailed')}
+          {i18n.t(FAILED_WORDS[failedNow.type])}
         </p>
       )}
       {/* A popover over the step, so opening it never pushes the footer out of the popup. */}

@@ -53,7 +53,6 @@ export function buildFirstScreen(words: Words): HTMLElement {
             id: 'context-summary',
             class: 'context-summary',
             'aria-expanded': 'false',
-            'aria-controls': 'context-choices',
           },
           words('checkin.contextLegend'),
         ),

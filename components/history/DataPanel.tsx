@@ -3,14 +3,19 @@
 // `DataPanelView` is props in, callbacks out; `DataPanel` wires it to the stores.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
+import { type ExportV2, MAX_UNREADABLE } from '../../core/data/export-format';
 import {
   DEFAULT_MAX_BYTES,
+  type DifferChoice,
+  type Differing,
   type ImportProblem,
   type Place,
   type ProblemCode,
   parseImportFile,
 } from '../../core/data/import';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
+import { localDayKey } from '../../core/time';
+import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
   deleteEverything,
@@ -18,12 +23,18 @@ import {
   type ExportLabels,
   exportFile,
   type ImportCounts,
+  keepChosen,
   type StoredSummary,
   storeAccess,
   storedSummary,
 } from '../../platform/data-transfer';
-import { downloadText } from '../../platform/download';
-import { i18n, type MessageKey } from '../../platform/i18n';
+import { downloadBlob } from '../../platform/download';
+import type { BulkOptions } from '../../platform/history/store';
+import { i18n, type MessageKey, wordsLocale } from '../../platform/i18n';
+import { DifferingChoice } from './DifferingChoice';
+import { JobProgress } from './JobProgress';
+
+export { FileUnreadable };
 
 export type ImportOutcome =
   | { ok: true; counts: ImportCounts }
@@ -32,14 +43,25 @@ export type ImportOutcome =
 export interface DataPanelProps {
   /** Bytes the extension uses on this device, or null where the browser doesn't say. */
   usage: number | null;
-  /** Makes and downloads one file; rejects when it couldn't. */
-  onExport: (kind: ExportKind) => Promise<void>;
-  /** Reads, checks and (only if the whole file is sound) stores it; rejects when storing failed. */
-  onImport: (file: File) => Promise<ImportOutcome>;
+  /**
+   * Makes and downloads one file; rejects when it couldn't, or with the signal's reason once stopped.
+   * `job.onProgress` says how far it is; `job.signal` asks it to stop.
+   */
+  onExport: (kind: ExportKind, job?: BulkOptions) => Promise<void>;
+  /**
+   * Reads, checks and (only if the whole file is sound) stores it, a chunk at a time; rejects when
+   * storing failed (JobFailed once some chunks are stored), with JobStopped when stopped between
+   * chunks, or with the signal's reason when stopped before anything was written.
+   */
+  onImport: (file: File, job?: BulkOptions) => Promise<ImportOutcome>;
   /** What "delete everything" would delete. */
   onSummary: () => Promise<StoredSummary>;
   /** Deletes the history and the trusted people (not the preferences). */
   onDeleteAll: () => Promise<void>;
+  /** Writes the person's choice for each check-in that differs from the stored one. */
+  onChoose: (differing: Differing[], choices: DifferChoice[]) => Promise<unknown>;
+  /** Today's local day (`YYYY-MM-DD`), for the words of a check-in's day. */
+  today: string;
 }
 
 const CODE_KEYS: Record<ProblemCode, MessageKey> = {
@@ -47,6 +69,12 @@ const CODE_KEYS: Record<ProblemCode, MessageKey> = {
   empty: 'data.what.empty',
   'not-json': 'data.what.notJson',
   truncated: 'data.what.truncated',
+  markdown: 'data.what.markdown',
+  csv: 'data.what.csv',
+  text: 'data.what.text',
+  html: 'data.what.html',
+  image: 'data.what.image',
+  binary: 'data.what.binary',
   'not-outlet': 'data.what.notOutlet',
   'future-version': 'data.what.futureVersion',
   'unknown-version': 'data.what.unknownVersion',
@@ -69,6 +97,12 @@ const WHOLE_FILE: ReadonlySet<ProblemCode> = new Set([
   'empty',
   'not-json',
   'truncated',
+  'markdown',
+  'csv',
+  'text',
+  'html',
+  'image',
+  'binary',
   'not-outlet',
   'future-version',
   'unknown-version',
@@ -112,18 +146,48 @@ const checkInsText = (n: number) => i18n.plural('data.checkIns', n);
 const peopleText = (n: number) => i18n.plural('data.people', n);
 const journalText = (n: number) => i18n.plural('data.journalLines', n);
 
-/** "Added 40 check-ins and 2 people. 10 were already here. Your preferences now match the file." */
-export function importDoneText({ checkIns, people }: ImportCounts): string {
-  const kept = checkIns.kept + people.kept;
-  const parts =
-    checkIns.added + people.added === 0
-      ? [i18n.t('data.importNothingNew')]
-      : [
-          i18n.t('data.importAdded', [checkInsText(checkIns.added), peopleText(people.added)]),
-          ...(kept === 0 ? [] : [i18n.plural('data.importKept', kept)]),
-        ];
+/** "40 check-ins and 2 people", in the words' language; empty when every count is 0. */
+function listOf(counts: [number, (n: number) => string][]): string {
+  const parts = counts.filter(([n]) => n > 0).map(([n, words]) => words(n));
+  return parts.length === 0 ? '' : new Intl.ListFormat(wordsLocale(), { type: 'conjunction' }).format(parts);
+}
+
+/**
+ * "Added: 40 check-ins and 2 people. Already here as in the file: 10 check-ins. Different in the
+ * file: 1 check-in. … Your preferences now match the file." Each sentence names what it counts, and
+ * a count of nothing is left out.
+ */
+export function importDoneText({ checkIns, people, setAside, unreadable }: ImportCounts): string {
+  const added = listOf([
+    [checkIns.added, checkInsText],
+    [people.added, peopleText],
+  ]);
+  const same = listOf([
+    [checkIns.same, checkInsText],
+    [people.kept, peopleText],
+  ]);
+  const back = listOf([
+    [setAside.added, (n) => i18n.plural('data.setAsideValues', n)],
+    [unreadable.added, (n) => i18n.plural('data.unreadableEntries', n)],
+  ]);
+  const differing = checkIns.differing.length;
+  const parts: string[] = [];
+  if (!added && !back && differing === 0) parts.push(i18n.t('data.importNothingNew'));
+  else {
+    if (added) parts.push(i18n.t('data.importAddedList', [added]));
+    if (same) parts.push(i18n.t('data.importSameList', [same]));
+    if (differing > 0) parts.push(i18n.t('data.importDifferList', [checkInsText(differing)]));
+    if (back) parts.push(i18n.t('data.importBackList', [back]));
+  }
   if (people.full > 0)
     parts.push(i18n.t('data.importFull', [peopleText(people.full), String(TRUSTED_PEOPLE_MAX)]));
+  if (unreadable.full > 0)
+    parts.push(
+      i18n.t('data.importUnreadableFull', [
+        i18n.plural('data.unreadableEntries', unreadable.full),
+        i18n.number(MAX_UNREADABLE),
+      ]),
+    );
   return [...parts, i18n.t('data.importPreferences')].join(' ');
 }
 
@@ -135,6 +199,30 @@ export function formatBytes(bytes: number): string {
 }
 
 type Notice = { kind: 'status' | 'alert'; text: string; problems?: string[] };
+
+/** A long job under way: what it is, how far, and how to stop it. */
+interface Job {
+  kind: 'import' | 'export';
+  /** Import: 'reading' the file (off the page), then 'writing' the check-ins. */
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+  stopping: boolean;
+}
+
+/** "Stopped: 12,000 check-ins from the file were added and are kept…": what a stop or a failed chunk kept. */
+function importEndedText(failure: unknown, stopped: boolean): Notice {
+  if (failure instanceof JobStopped)
+    return { kind: 'status', text: i18n.t('data.importStopped', [checkInsText(failure.soFar.added)]) };
+  if (failure instanceof JobFailed && failure.soFar.done > 0)
+    return { kind: 'alert', text: i18n.t('data.importPartFailed', [checkInsText(failure.soFar.added)]) };
+  if (failure instanceof FileUnreadable) return { kind: 'alert', text: i18n.t('data.importReadFailed') };
+  // Stopped before a check-in was written: the file was still being read.
+  if (stopped) return { kind: 'status', text: i18n.t('data.importStoppedEarly') };
+  return { kind: 'alert', text: i18n.t('data.importFailed') };
+}
+
+const count = (n: number) => i18n.number(n);
 
 function NoticeLine({ notice }: { notice: Notice | null }) {
   if (!notice) return null;
@@ -152,12 +240,26 @@ function NoticeLine({ notice }: { notice: Notice | null }) {
   );
 }
 
-export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAll }: DataPanelProps) {
+export function DataPanelView({
+  usage,
+  onExport,
+  onImport,
+  onSummary,
+  onDeleteAll,
+  onChoose,
+  today,
+}: DataPanelProps) {
   const [exportNotice, setExportNotice] = useState<Notice | null>(null);
   const [importNotice, setImportNotice] = useState<Notice | null>(null);
   const [deleteNotice, setDeleteNotice] = useState<Notice | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  // Check-ins the last import found stored with other content, until the person has chosen.
+  const [differing, setDiffering] = useState<Differing[]>([]);
   const [busy, setBusy] = useState<'export' | 'import' | 'delete' | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const stopJob = useRef<AbortController | null>(null);
+  // Where the person was when the job began, for focus to come back to once its Cancel button goes.
+  const jobOpener = useRef<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState<StoredSummary | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -166,13 +268,49 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
     if (confirming) confirmHeading.current?.focus();
   }, [confirming]);
 
+  /** Runs one long job with progress and a way to stop it; returns what `run` returned. */
+  const runJob = async <T,>(kind: Job['kind'], run: (job: BulkOptions, stop: AbortSignal) => Promise<T>) => {
+    const controller = new AbortController();
+    stopJob.current = controller;
+    jobOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setJob({ kind, phase: 'reading', done: 0, total: 0, stopping: false });
+    // Each chunk reports; the bar follows at most once a frame's worth of chunks (state updates batch).
+    const onProgress = (done: number, total: number) =>
+      setJob((current) => current && { ...current, phase: 'writing', done, total });
+    try {
+      return await run({ onProgress, signal: controller.signal }, controller.signal);
+    } finally {
+      stopJob.current = null;
+      setJob(null);
+      // The Cancel button is gone: bring focus back where the job began rather than to the page's top.
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null)
+          jobOpener.current?.focus();
+      });
+    }
+  };
+
+  const cancelJob = () => {
+    stopJob.current?.abort();
+    setJob((current) => current && { ...current, stopping: true });
+  };
+
   const doExport = async (kind: ExportKind) => {
     setBusy('export');
+    setExportNotice(null);
+    let stop: AbortSignal | null = null;
     try {
-      await onExport(kind);
-      setExportNotice(null);
+      await runJob('export', (options, signal) => {
+        stop = signal;
+        return onExport(kind, options);
+      });
     } catch {
-      setExportNotice({ kind: 'alert', text: i18n.t('data.exportFailed') });
+      const stopped = (stop as AbortSignal | null)?.aborted === true;
+      setExportNotice(
+        stopped
+          ? { kind: 'status', text: i18n.t('data.exportStopped') }
+          : { kind: 'alert', text: i18n.t('data.exportFailed') },
+      );
     } finally {
       setBusy(null);
     }
@@ -182,18 +320,23 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
     event.preventDefault();
     if (!file) return;
     setBusy('import');
-    setImportNotice({ kind: 'status', text: i18n.t('data.importBusy') });
+    setImportNotice(null);
+    let stop: AbortSignal | null = null;
     try {
-      const outcome = await onImport(file);
-      if (outcome.ok) setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
-      else {
+      const outcome = await runJob('import', (options, signal) => {
+        stop = signal;
+        return onImport(file, options);
+      });
+      if (outcome.ok) {
+        setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
+        setDiffering(outcome.counts.checkIns.differing);
+      } else {
         const problems = outcome.problems.map(problemText);
         if (outcome.more > 0) problems.push(i18n.t('data.importMore', [String(outcome.more)]));
         setImportNotice({ kind: 'alert', text: i18n.t('data.importRefused'), problems });
       }
     } catch (failure) {
-      const key = failure instanceof FileUnreadable ? 'data.importReadFailed' : 'data.importFailed';
-      setImportNotice({ kind: 'alert', text: i18n.t(key) });
+      setImportNotice(importEndedText(failure, (stop as AbortSignal | null)?.aborted === true));
     } finally {
       setBusy(null);
     }
@@ -235,27 +378,33 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
 
       <h3>{i18n.t('data.exportHeading')}</h3>
       <div class="actions">
-        <button type="button" disabled={busy === 'export'} onClick={() => void doExport('json')}>
+        <button type="button" disabled={busy !== null} onClick={() => void doExport('json')}>
           {i18n.t('data.exportJson')}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          disabled={busy === 'export'}
-          onClick={() => void doExport('csv')}
-        >
+        <button type="button" class="secondary" disabled={busy !== null} onClick={() => void doExport('csv')}>
           {i18n.t('data.exportCsv')}
         </button>
         <button
           type="button"
           class="secondary"
-          disabled={busy === 'export'}
+          disabled={busy !== null}
           onClick={() => void doExport('markdown')}
         >
           {i18n.t('data.exportMarkdown')}
         </button>
       </div>
       <p class="help">{i18n.t('data.exportHint')}</p>
+      {job?.kind === 'export' && (
+        <JobProgress
+          phase={i18n.t('data.exportBusy')}
+          detail={job.total > 0 ? i18n.number(job.done / job.total, { style: 'percent' }) : ''}
+          value={job.done}
+          max={job.total}
+          cancelLabel={i18n.t('data.jobCancel')}
+          onCancel={cancelJob}
+          stopping={job.stopping}
+        />
+      )}
       <NoticeLine notice={exportNotice} />
 
       <h3>{i18n.t('data.importHeading')}</h3>
@@ -270,17 +419,40 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
               setImportNotice(null);
+              setDiffering([]);
             }}
           />
         </div>
         <p id="data-import-hint" class="help">
           {i18n.t('data.importHint')}
         </p>
-        <button type="submit" disabled={!file || busy === 'import'}>
+        <button type="submit" disabled={!file || busy !== null}>
           {i18n.t('data.importButton')}
         </button>
       </form>
+      {job?.kind === 'import' && (
+        <JobProgress
+          phase={i18n.t(job.phase === 'reading' ? 'data.importBusy' : 'data.importWriting')}
+          detail={job.phase === 'writing' ? i18n.t('data.jobCount', [count(job.done), count(job.total)]) : ''}
+          value={job.phase === 'writing' ? job.done : undefined}
+          max={job.phase === 'writing' ? job.total : undefined}
+          cancelLabel={i18n.t('data.jobCancel')}
+          onCancel={cancelJob}
+          stopping={job.stopping}
+        />
+      )}
       <NoticeLine notice={importNotice} />
+      {differing.length > 0 && (
+        <DifferingChoice
+          differing={differing}
+          today={today}
+          onKeep={async (choices) => {
+            await onChoose(differing, choices);
+            setDiffering([]);
+            setImportNotice({ kind: 'status', text: i18n.t('data.differDone') });
+          }}
+        />
+      )}
 
       <h3>{i18n.t('data.deleteHeading')}</h3>
       {confirming ? (
@@ -307,7 +479,7 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
             <button
               type="button"
               class="secondary"
-              disabled={busy === 'export'}
+              disabled={busy !== null}
               onClick={() => void doExport('json')}
             >
               {i18n.t('data.exportJson')}
@@ -321,7 +493,13 @@ export function DataPanelView({ usage, onExport, onImport, onSummary, onDeleteAl
           </div>
         </fieldset>
       ) : (
-        <button type="button" class="secondary" ref={deleteButton} onClick={() => void askDelete()}>
+        <button
+          type="button"
+          class="secondary"
+          ref={deleteButton}
+          disabled={busy !== null}
+          onClick={() => void askDelete()}
+        >
           {i18n.t('data.deleteButton')}
         </button>
       )}
@@ -363,22 +541,32 @@ export function exportLabels(): ExportLabels {
   };
 }
 
-/** The chosen file couldn't be read at all (moved, or no longer allowed). */
-export class FileUnreadable extends Error {}
-
-/** Reads a chosen file, refusing one past the size cap before reading it at all. */
-export async function importChosenFile(file: File, apply = applyImport): Promise<ImportOutcome> {
-  const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
-  if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
+/** The checks on the page itself, where no worker can run (tests): the same parser. */
+async function checkOnPage(file: Blob) {
   let text: string;
   try {
     text = await file.text();
   } catch {
     throw new FileUnreadable();
   }
-  const parsed = parseImportFile(text);
+  return parseImportFile(text);
+}
+
+/**
+ * Reads a chosen file, refusing one past the size cap before reading it at all. The file is read and
+ * checked off the page (a worker), then stored by `apply` a chunk at a time with `job`'s progress.
+ */
+export async function importChosenFile(
+  file: File,
+  apply: (data: ExportV2, job?: BulkOptions) => Promise<ImportCounts> = (data, options) =>
+    applyImport(data, storeAccess, options),
+  job: BulkOptions = {},
+): Promise<ImportOutcome> {
+  const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
+  if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
+  const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
   if (!parsed.ok) return parsed;
-  return { ok: true, counts: await apply(parsed.data) };
+  return { ok: true, counts: await apply(parsed.data, job) };
 }
 
 /** The panel wired to the stores. `access` lets a test (or a demo) use other stores. */
@@ -394,18 +582,20 @@ export function DataPanel({ access = storeAccess }: { access?: typeof storeAcces
   return (
     <DataPanelView
       usage={usage}
-      onExport={async (kind) => {
-        const file = await exportFile(kind, exportLabels(), { access });
-        downloadText(file.filename, file.text, file.type);
+      onExport={async (kind, job) => {
+        const file = await exportFile(kind, exportLabels(), { access, ...job });
+        downloadBlob(file.filename, file.blob);
       }}
-      onImport={async (file) => {
+      onImport={async (file, job) => {
         try {
-          return await importChosenFile(file, (data) => applyImport(data, access));
+          return await importChosenFile(file, (data, options) => applyImport(data, access, options), job);
         } finally {
           refreshUsage();
         }
       }}
       onSummary={() => storedSummary(access)}
+      onChoose={(differing, choices) => keepChosen(differing, choices, { access })}
+      today={localDayKey(Date.now())}
       onDeleteAll={async () => {
         try {
           await deleteEverything(access);

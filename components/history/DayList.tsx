@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { dayOf } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
-import { localDayKey } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { CheckInEntry } from './CheckInEntry';
 import { checkInsCount, dayHeading } from './words';
@@ -73,11 +73,19 @@ export function DayList({
   };
 
   const groups: { day: string; entries: CheckIn[] }[] = [];
+  const byDay = new Map<string, { day: string; entries: CheckIn[] }>();
   for (const entry of entries) {
-    const day = localDayKey(entry.at);
-    const last = groups[groups.length - 1];
-    if (last?.day === day) last.entries.push(entry);
-    else groups.push({ day, entries: [entry] });
+    // The day it was written on, as the summaries count it: a traveller's entries can come in time
+    // order on days out of order (made after crossing the date line westwards), and still share one
+    // heading per day.
+    const day = dayOf(entry);
+    const group = byDay.get(day);
+    if (group) group.entries.push(entry);
+    else {
+      const created = { day, entries: [entry] };
+      byDay.set(day, created);
+      groups.push(created);
+    }
   }
 
   return (

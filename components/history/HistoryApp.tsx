@@ -6,7 +6,14 @@ import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, localDayKey } from '../../core/time';
 import { recoverJournalDrafts } from '../../platform/history/draft';
-import { checkInsPage, daySummaries, deleteCheckIn, watchHistoryHere } from '../../platform/history/store';
+import {
+  checkInsPage,
+  daySummaries,
+  deleteCheckIn,
+  markHistoryPlaceTold,
+  shouldTellHistoryPlace,
+  watchHistoryHere,
+} from '../../platform/history/store';
 import { i18n } from '../../platform/i18n';
 import { DataPanel } from './DataPanel';
 import { DayList } from './DayList';
@@ -19,6 +26,7 @@ import { YearGlance } from './YearGlance';
 export const DAYS_PAGE = 50;
 export const JOURNAL_PAGE = 30;
 const SEARCH_DELAY_MS = 150;
+const REREAD_GAP_MS = 1000;
 
 interface Props {
   /** The clock, passed in by the entrypoint (and by tests). */
@@ -61,6 +69,19 @@ export function HistoryApp({ now }: Props) {
     document.title = i18n.t('history.pageTitle');
   }, []);
 
+  // Where the browser refuses the extension a database (Firefox's "never remember history"), the
+  // person is told once that their words are kept in the extension's own storage, and still kept.
+  const [tellPlace, setTellPlace] = useState(false);
+  useEffect(() => {
+    void shouldTellHistoryPlace()
+      .then(async (tell) => {
+        if (!tell) return;
+        setTellPlace(true);
+        await markHistoryPlaceTold(now());
+      })
+      .catch(() => undefined);
+  }, [now]);
+
   const loadDays = useCallback(async () => {
     const day = localDayKey(now());
     setToday(day);
@@ -100,10 +121,27 @@ export function HistoryApp({ now }: Props) {
         (error) => console.warn('Outlet: the journal drafts could not be read.', error),
       );
     });
-    return watchHistoryHere(() => {
+    // At once for a change, then at most once per REREAD_GAP_MS while changes keep coming: a big
+    // import writes a chunk every few hundred ms, and drawing the whole page after each would take
+    // the page from the person (and slow the import). The last change is always read.
+    let last = Number.NEGATIVE_INFINITY;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reread = () => {
+      last = performance.now();
+      timer = undefined;
       void loadDays();
       void search(shown.current.query, Math.max(JOURNAL_PAGE, shown.current.lines));
+    };
+    const unwatch = watchHistoryHere(() => {
+      if (timer !== undefined) return;
+      const wait = last + REREAD_GAP_MS - performance.now();
+      if (wait <= 0) reread();
+      else timer = setTimeout(reread, wait);
     });
+    return () => {
+      unwatch();
+      clearTimeout(timer);
+    };
   }, [loadDays, search]);
 
   useEffect(() => {
@@ -202,6 +240,11 @@ export function HistoryApp({ now }: Props) {
     <main class="options history" aria-busy={days === null && !loadFailed}>
       <h1>{i18n.t('history.title')}</h1>
       <p class="help">{i18n.t('history.intro')}</p>
+      {tellPlace && (
+        <p class="notice" role="status">
+          {i18n.t('history.keptInExtensionStorage')}
+        </p>
+      )}
       {loadFailed && (
         <p class="error" role="alert">
           {i18n.t('history.loadFailed')}

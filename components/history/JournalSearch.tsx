@@ -1,5 +1,5 @@
+import { dayOf } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
-import { localDayKey } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { formatTime } from '../shared/copy';
 import { dayHeading, feelingWords } from './words';
@@ -62,8 +62,7 @@ export function JournalSearch({
             <li key={entry.id}>
               <p class="journal-line">{entry.journal}</p>
               <p class="muted small-print">
-                {dayHeading(localDayKey(entry.at), today)}, {formatTime(entry.at)} ·{' '}
-                {feelingWords(entry.feeling)}
+                {dayHeading(dayOf(entry), today)}, {formatTime(entry.at)} · {feelingWords(entry.feeling)}
               </p>
             </li>
           ))}

@@ -24,9 +24,11 @@ const HEIGHT = CHART_TOP + CHART_HEIGHT + 44;
 
 function summary(week: Week): string {
   if (week.total === 0) return i18n.t('history.weekSummaryNone');
-  const states = FEELING_STATES.filter((state) => week.states[state] > 0)
-    .map((state) => i18n.t('history.weekStateCount', [stateLabel(state), String(week.states[state])]))
-    .join(', ');
+  const states = i18n.list(
+    FEELING_STATES.filter((state) => week.states[state] > 0).map((state) =>
+      i18n.t('history.weekStateCount', [stateLabel(state), String(week.states[state])]),
+    ),
+  );
   return i18n.t('history.weekSummary', [
     checkInsCount(week.total),
     daysCount(week.daysWithCheckIns),
@@ -142,18 +144,18 @@ export function WeekView({ week }: Props) {
                 <td>
                   {day.feelings.length === 0
                     ? i18n.t('history.cellNone')
-                    : day.feelings
-                        .map(({ id, count }) =>
+                    : i18n.list(
+                        day.feelings.map(({ id, count }) =>
                           count > 1
                             ? i18n.t('history.feelingTimes', [feelingWords(id), String(count)])
                             : feelingWords(id),
-                        )
-                        .join(', ')}
+                        ),
+                      )}
                 </td>
                 <td>
                   {day.helped.length === 0
                     ? i18n.t('history.cellNone')
-                    : day.helped.map(outletWords).join(', ')}
+                    : i18n.list(day.helped.map(outletWords))}
                 </td>
               </tr>
             ))}

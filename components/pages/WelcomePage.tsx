@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Schedule } from '../../core/schema';
+import { hasActiveHours } from '../../core/time/hours';
 import { i18n } from '../../platform/i18n';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
@@ -56,13 +57,20 @@ export function WelcomePage({ start, schedule: scheduleSource, clock, actions }:
   };
 
   if (step === 'done') {
+    // Started with no active hours (the only range removed): ready, but no nudge will ever come, and
+    // "You're all set" would hide that.
+    const noHours = settings.nudgesEnabled && !hasActiveHours(settings.hours);
     return (
       <main class="options welcome">
         <h1 ref={heading} tabIndex={-1}>
-          {i18n.t('welcome.finishedTitle')}
+          {i18n.t(noHours ? 'welcome.finishedNoHoursTitle' : 'welcome.finishedTitle')}
         </h1>
         <section class="step" role="status">
-          <FirstNudge settings={settings} schedule={schedule} now={clock()} />
+          {noHours ? (
+            <p>{i18n.t('welcome.noHours')}</p>
+          ) : (
+            <FirstNudge settings={settings} schedule={schedule} now={clock()} />
+          )}
         </section>
       </main>
     );

@@ -3,6 +3,7 @@ import { RANGES_PER_DAY_MAX, type TimeRange, type WeekHours } from '../../core/s
 import { copyDayToAll, quickView, WEEK, WEEKDAYS } from '../../core/settings-form';
 import {
   formatClock,
+  hasActiveHours,
   parseClock,
   type RangeProblem,
   validateHours,
@@ -27,6 +28,8 @@ interface DraftRange {
 }
 type Draft = Record<Weekday, DraftRange[]>;
 type Mode = 'same' | 'each';
+/** Where a change was made: the quick block, or one day's box. */
+type Place = 'quick' | Weekday;
 
 const toDraftRanges = (ranges: readonly TimeRange[]): DraftRange[] =>
   ranges.map((r) => ({ start: formatClock(r.start), end: formatClock(r.end), nextDay: r.nextDay }));
@@ -74,6 +77,12 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
   const [weekend, setWeekend] = useState(() => quickView(hours).weekend);
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const uniform = quickView(hours).uniform;
+  // A change that left no day with hours (copying an empty day, removing the last range): kept, and
+  // said right where it was made, with the week before it to go back to and the control pressed.
+  const [undo, setUndo] = useState<{ place: Place; before: WeekHours; control: HTMLElement | null } | null>(
+    null,
+  );
+  const root = useRef<HTMLDivElement>(null);
 
   // The stored hours the fields last showed (or were kept as): the fields are "untouched" while
   // they still say exactly that.
@@ -95,7 +104,7 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
   }, [hours]);
 
   /** Checks and keeps `next`; an unchanged week saves nothing (so "Saved" means something changed). */
-  const commit = (next: Draft) => {
+  const commit = (next: Draft, place: Place) => {
     setDraft(next);
     const result = check(next);
     if ('problems' in result) {
@@ -105,8 +114,47 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
     }
     setProblems(new Map());
     shown.current = result.hours;
-    if (JSON.stringify(result.hours) !== JSON.stringify(hours))
-      void onChange(result.hours).catch(() => undefined);
+    if (JSON.stringify(result.hours) === JSON.stringify(hours)) return;
+    if (!hasActiveHours(result.hours) && hasActiveHours(hours)) {
+      const control = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setUndo({ place, before: hours, control });
+    } else setUndo(null);
+    void onChange(result.hours).catch(() => undefined);
+  };
+
+  // After Undo, once the week is drawn again: the control pressed, or the first field of its box,
+  // takes focus (the Undo button is gone, and focus must never fall to the page body).
+  const focusAfterUndo = useRef<{ place: Place; control: HTMLElement | null } | null>(null);
+  useEffect(() => {
+    const target = focusAfterUndo.current;
+    if (!target) return;
+    focusAfterUndo.current = null;
+    const control = target.control && root.current?.contains(target.control) ? target.control : null;
+    const box = root.current?.querySelector<HTMLElement>(`[data-place="${target.place}"]`);
+    (control ?? box?.querySelector<HTMLElement>('input, button'))?.focus();
+  });
+
+  const undoNoHours = () => {
+    if (!undo) return;
+    focusAfterUndo.current = { place: undo.place, control: undo.control };
+    commit(toDraft(undo.before), undo.place);
+  };
+
+  /** "No nudges will come" where the person is looking: in the box they changed, or at the top. */
+  const noHoursNote = (place: Place | 'top') => {
+    if (hasActiveHours(hours)) return null;
+    const here = undo ? undo.place === place : place === 'top';
+    if (!here) return null;
+    return (
+      <div class="notice no-hours" role="status">
+        <p>{i18n.t('options.hoursNoneLeft')}</p>
+        {undo && (
+          <button type="button" class="small" onClick={undoNoHours}>
+            {i18n.t('options.undo')}
+          </button>
+        )}
+      </div>
+    );
   };
 
   // The quick way edits Monday's ranges and writes them to every weekday (and the weekend if on).
@@ -133,11 +181,12 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
   );
 
   return (
-    <div class="hours">
+    <div class="hours" ref={root}>
       {!quickOnly && <p class="help">{i18n.t('options.hoursHelp')}</p>}
+      {noHoursNote('top')}
       {modeChoice}
       {mode === 'same' ? (
-        <div class="quick-hours">
+        <div class="quick-hours" data-place="quick">
           {!uniform && <p class="help">{i18n.t('options.hoursDiffer')}</p>}
           <p class="range-label">{i18n.t('options.hoursWeekdays')}</p>
           <Ranges
@@ -146,15 +195,16 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
             ranges={draft[1]}
             problems={quickProblems}
             onInput={(ranges) => setDraft({ ...draft, 1: ranges })}
-            onCommit={(ranges) => commit(quickDraft(ranges, weekend))}
+            onCommit={(ranges) => commit(quickDraft(ranges, weekend), 'quick')}
           />
+          {noHoursNote('quick')}
           <label class="check">
             <input
               type="checkbox"
               checked={weekend}
               onChange={(event) => {
                 setWeekend(event.currentTarget.checked);
-                commit(quickDraft(draft[1], event.currentTarget.checked));
+                commit(quickDraft(draft[1], event.currentTarget.checked), 'quick');
               }}
             />
             {i18n.t('options.hoursWeekend')}
@@ -162,7 +212,7 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
         </div>
       ) : (
         WEEK.map((day) => (
-          <fieldset key={day} class="day">
+          <fieldset key={day} class="day" data-place={day}>
             <legend>{weekdayName(day)}</legend>
             <Ranges
               idPrefix={String(day)}
@@ -170,7 +220,7 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
               ranges={draft[day]}
               problems={problems}
               onInput={(ranges) => setDraft({ ...draft, [day]: ranges })}
-              onCommit={(ranges) => commit({ ...draft, [day]: ranges })}
+              onCommit={(ranges) => commit({ ...draft, [day]: ranges }, day)}
             />
             {/* The visible words stay the button's name (what speech input users say); the day it
                 copies from is its description. */}
@@ -184,12 +234,13 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
               onClick={() => {
                 const week = check({ ...draft });
                 // Copying a day that doesn't check out would only copy its problem.
-                if ('problems' in week) return commit(draft);
-                commit(toDraft(copyDayToAll(week.hours, day)));
+                if ('problems' in week) return commit(draft, day);
+                commit(toDraft(copyDayToAll(week.hours, day)), day);
               }}
             >
               {i18n.t('options.hoursCopy')}
             </button>
+            {noHoursNote(day)}
           </fieldset>
         ))
       )}

@@ -38,14 +38,8 @@ interface Props {
 /** A number of minutes, kept when the field is left or on Enter; a refused one is said next to it. */
 export function MinutesField({ id, formClass, label, help, size, text, error, onInput, onKeep }: Props) {
   return (
-    <form
-      class={formClass}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onKeep(text);
-      }}
-    >
+    // Not a <form>: it has nothing to submit (issue 16), and every setting is kept as it changes.
+    <div class={formClass}>
       <label for={id}>{label}</label>
       <input
         id={id}
@@ -57,6 +51,9 @@ export function MinutesField({ id, formClass, label, help, size, text, error, on
         aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
         onInput={(event) => onInput(event.currentTarget.value)}
         onBlur={(event) => onKeep(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onKeep(event.currentTarget.value);
+        }}
       />
       <p id={`${id}-help`} class="help">
         {help}
@@ -66,6 +63,6 @@ export function MinutesField({ id, formClass, label, help, size, text, error, on
           {error}
         </p>
       )}
-    </form>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ interface Props {
 
 /** Says plainly which saved settings couldn't be read and are back to their defaults. */
 export function RepairedNotice({ fields, onKeep }: Props) {
-  const names = fields.map((field) => i18n.dynamic(`options.field.${field}`)).join(', ');
+  const names = i18n.list(fields.map((field) => i18n.dynamic(`options.field.${field}`)));
   return (
     <section class="notice" role="status">
       <p>{i18n.t('options.repaired', [names])}</p>

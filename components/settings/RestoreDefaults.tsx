@@ -28,7 +28,7 @@ function changeLines(current: Preferences): string[] {
       }
       for (const { days, now, back } of groups.values()) {
         lines.push(
-          i18n.t('options.restoreItem', [`${i18n.t('options.field.hours')}, ${days.join(', ')}`, now, back]),
+          i18n.t('options.restoreItem', [`${i18n.t('options.field.hours')} (${i18n.list(days)})`, now, back]),
         );
       }
       continue;

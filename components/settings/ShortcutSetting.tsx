@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isFirefox } from '../../platform/browser-kind';
 import { i18n } from '../../platform/i18n';
 
 interface Props {
@@ -6,13 +7,15 @@ interface Props {
   read: () => Promise<string>;
   /** Opens the browser's own shortcut settings. */
   open: () => Promise<void>;
+  /** Firefox opens its add-ons page, where the shortcuts sit behind the gear menu: say where. */
+  firefox?: boolean;
 }
 
 /**
  * The shortcut that opens the check-in, and a way to change it. Browsers keep shortcuts on a page
  * of their own, so the keys are read again whenever this page is shown again (back from that page).
  */
-export function ShortcutSetting({ read, open }: Props) {
+export function ShortcutSetting({ read, open, firefox = isFirefox }: Props) {
   // undefined: not read yet; null: the browser couldn't say.
   const [keys, setKeys] = useState<string | null | undefined>(undefined);
   const [openFailed, setOpenFailed] = useState(false);
@@ -63,7 +66,7 @@ export function ShortcutSetting({ read, open }: Props) {
         {i18n.t('options.shortcutChange')}
       </button>
       <p id="shortcut-help" class="help">
-        {i18n.t('options.shortcutHelp')}
+        {i18n.t(firefox ? 'options.shortcutHelpFirefox' : 'options.shortcutHelp')}
       </p>
       {openFailed && (
         <p class="error" role="alert">

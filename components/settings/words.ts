@@ -22,12 +22,12 @@ export const weekdayName = (day: Weekday): string =>
 export const rangesWords = (ranges: readonly TimeRange[]): string =>
   ranges.length === 0
     ? i18n.t('options.valueNoHours')
-    : ranges
-        .map(
+    : i18n.list(
+        ranges.map(
           (r) =>
             `${clockWords(r.start)}–${clockWords(r.end)}${r.nextDay ? ` (${i18n.t('options.hoursNextDay')})` : ''}`,
-        )
-        .join(', ');
+        ),
+      );
 
 const onOff = (on: boolean) => i18n.t(on ? 'options.valueOn' : 'options.valueOff');
 
@@ -47,7 +47,7 @@ export function valueWords(change: PreferenceChange, which: 'now' | 'back'): str
       const missing = OUTLET_FAMILIES.filter((family) => !change[which].includes(family));
       return missing.length === 0
         ? i18n.t('options.valueAllFamilies')
-        : i18n.t('options.valueWithout', [missing.map(familyLabel).join(', ')]);
+        : i18n.t('options.valueWithout', [i18n.list(missing.map(familyLabel))]);
     }
     case 'hours':
       return '';

@@ -15,10 +15,17 @@ export function useStoredValue<T>(source: StoredSource<T>, initial: T | null = n
   const [value, setValue] = useState<T | null>(initial);
   useEffect(() => {
     let alive = true;
+    // A read that fails keeps the value last read (a page closing while its read runs ends here too):
+    // never an unhandled rejection.
     const refresh = () =>
-      void source.load().then((next) => {
-        if (alive) setValue(next);
-      });
+      void source.load().then(
+        (next) => {
+          if (alive) setValue(next);
+        },
+        (error) => {
+          if (alive) console.warn('Outlet: a stored value could not be read; the last one stays.', error);
+        },
+      );
     refresh();
     const unwatch = source.watch(refresh);
     return () => {

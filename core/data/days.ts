@@ -1,8 +1,40 @@
 // A small summary of one local day of check-ins, kept beside the entries so that a year at a glance,
 // a week view and "what helped this month" read a few hundred small records instead of every entry.
-// Pure: the entries of the day come in, the summary goes out. Recomputed from the day's entries on
-// every write, so it can never drift from them.
+// Pure: the entries of the day come in, the summary goes out. An entry is counted on the day it carries
+// (`CheckIn.day`, the local day it was written on), never on the local day of its time in the zone of
+// the moment: a traveller who answers in another zone, or imports there, changes the same day.
 import type { CheckIn } from '../schema';
+import { localDayKey } from '../time';
+
+/**
+ * The entry as it is stored: with its own day, else the day of the stored version it replaces, else
+ * the local day of its time (a new entry, or one from before entries carried their day).
+ */
+export function placeOnDay(entry: CheckIn, previous: CheckIn | null): CheckIn & { day: string } {
+  const day = entry.day ?? previous?.day ?? localDayKey(entry.at);
+  return entry.day === day ? (entry as CheckIn & { day: string }) : { ...entry, day };
+}
+
+/** The day an entry is counted on (a stored entry always carries it; an old one falls back to `at`). */
+export const dayOf = (entry: CheckIn): string => entry.day ?? localDayKey(entry.at);
+
+/**
+ * Whether a day's summary can be holding this entry: taking it away leaves no count below zero. When
+ * it can't, the summary has drifted from its entries and must be rebuilt from them.
+ */
+export function holdsEntry(summary: DaySummary | undefined, entry: CheckIn): boolean {
+  if (!summary || summary.count < 1) return false;
+  if (!Object.hasOwn(summary.feelings, entry.feeling) || (summary.feelings[entry.feeling] ?? 0) < 1)
+    return false;
+  if (entry.outcome === 'done' && summary.done < 1) return false;
+  if (entry.journal && summary.journal < 1) return false;
+  if (entry.helped && entry.outletId) {
+    const count = Object.hasOwn(summary.helped, entry.outletId) ? summary.helped[entry.outletId] : undefined;
+    const kind = entry.helped === 'yes' ? 'yes' : entry.helped === 'a-bit' ? 'aBit' : 'no';
+    if (!count || count[kind] < 1) return false;
+  }
+  return true;
+}
 
 export interface HelpedCount {
   yes: number;

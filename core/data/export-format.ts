@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import {
   CheckInSchema,
   ContextSchema,
+  EPOCH_MS_MAX,
   type Preferences,
   preferenceFields,
   TRUSTED_PEOPLE_MAX,
@@ -25,8 +26,8 @@ export const MAX_PEOPLE = TRUSTED_PEOPLE_MAX;
 export const MAX_SET_ASIDE = 1_000;
 /** Stored check-ins that could not be read go out with an export as they are, so nothing is lost. */
 export const MAX_UNREADABLE = 10_000;
-/** The latest moment a JavaScript date can hold (ECMA-262 §21.4.1.1). */
-export const TIME_MAX = 8.64e15;
+/** The latest time a file may hold: the one bound storage keeps too (core/schema.ts says why). */
+export const TIME_MAX = EPOCH_MS_MAX;
 
 /** An epoch-millisecond moment: a whole number a date can hold, not before 1970. */
 export const TimeSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TIME_MAX));

@@ -52,11 +52,18 @@ export interface CsvLabels {
 // A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets (CSV
 // injection, OWASP). A leading apostrophe makes it text, and shows as nothing in a spreadsheet.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet may split on `,`, `;` or a tab (LibreOffice asks; Excel follows the region), and some
+// importers ignore quotes: then text after a separator inside a cell starts a cell of its own, and
+// `ok;=1+1` showed as 2. So a formula start right after any of them gets the apostrophe too.
+const FORMULA_AFTER_SEPARATOR = /([,;\t])(?=[=+\-@\t\r])/g;
 
-/** One CSV cell, RFC 4180: quoted when it holds a quote, a comma or a line break. */
+/**
+ * One CSV cell, RFC 4180: quoted when it holds a quote, a line break or any separator a spreadsheet
+ * may split on (comma, semicolon, tab), so the cell stays whole wherever quotes are honoured.
+ */
 export function csvCell(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = (FORMULA_START.test(text) ? `'${text}` : text).replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** The check-ins, one row each, oldest first, with a header row; lines end in CRLF (RFC 4180). */
@@ -91,12 +98,19 @@ export interface JournalLabels {
  * Journal text as one Markdown line of plain text: breaks become spaces, and every character that
  * could start markup (a heading, a list, a link, an HTML tag, an entity) is backslash-escaped
  * (CommonMark §2.4), so whatever was typed reads back exactly as typed.
+ *
+ * Addresses too: GFM (GitHub, and renderers like it) turns a bare `https://…`, `www.…` or
+ * `me@example.org` into a link. An escaped `:` before `//`, `.` after `www` and `@` render as
+ * themselves but break each pattern, so no link forms (checked against micromark with GFM and
+ * markdown-it with linkify, tests/unit/export.test.ts).
  */
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_[\]<>#|~!-]/g, '\\$&')
+    .replace(/[\\`*_[\]<>#|~!@-]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 

@@ -6,6 +6,7 @@
 // an ordinary own property there, which the strict schemas refuse as an unknown field; the values
 // that pass are rebuilt by valibot key by key, so nothing from the file can reach Object.prototype.
 import * as v from 'valibot';
+import type { CheckIn } from '../schema';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -25,6 +26,12 @@ export type ProblemCode =
   | 'empty'
   | 'not-json'
   | 'truncated'
+  | 'markdown'
+  | 'csv'
+  | 'text'
+  | 'html'
+  | 'image'
+  | 'binary'
   | 'not-outlet'
   | 'future-version'
   | 'unknown-version'
@@ -102,6 +109,40 @@ function looksTruncated(text: string): boolean {
   return inString || depth > 0;
 }
 
+/** Image formats by their first bytes, as `File#text()` decodes them (a byte past ASCII reads as U+FFFD). */
+const IMAGE_START =
+  /^(?:\uFFFDPNG\r\n|\uFFFD\uFFFD\uFFFD|GIF8[79]a|RIFF[\s\S]{4}WEBP|BM[\s\S]{4}\0\0|II\*\0|MM\0\*|<svg[\s>]|<\?xml[^>]*>\s*<svg[\s>])/;
+
+/**
+ * What a file that isn't JSON seems to be, so the message can name it: a person who picked the
+ * journal's Markdown or the CSV (both come from the same panel) learns which file to pick instead.
+ * Only what JSON.parse refused comes here; "cut off" is kept for text that starts as JSON.
+ */
+function kindOf(body: string): ProblemCode {
+  const head = body.slice(0, 4096);
+  if (IMAGE_START.test(head.trimStart().slice(0, 200))) return 'image';
+  // Text has no NULs and few control characters; a binary format decodes into both, or into U+FFFD.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it counts.
+  const odd = (head.match(/[\u0000-\u0008\u000e-\u001f\uFFFD]/g) ?? []).length;
+  if (head.includes('\0') || odd > head.length / 20) return 'binary';
+  const start = head.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return looksTruncated(body) ? 'truncated' : 'not-json';
+  if (/^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(start) || /<\/html>\s*$/i.test(body))
+    return 'html';
+  const lines = head.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.some((line) => /^(?:#{1,6} |[-*+] |\d+\. |> |```)/.test(line))) return 'markdown';
+  if (lines.length >= 2 && isTable(lines.slice(0, 10))) return 'csv';
+  return 'text';
+}
+
+/** Rows that split into the same number (2 or more) of cells on one separator: a CSV or TSV. */
+function isTable(lines: string[]): boolean {
+  return [',', ';', '\t'].some((separator) => {
+    const counts = lines.map((line) => line.replace(/"(?:[^"]|"")*"/g, '').split(separator).length);
+    return counts[0] !== undefined && counts[0] >= 2 && counts.every((count) => count === counts[0]);
+  });
+}
+
 export function parseImportFile(
   text: string,
   { maxBytes = DEFAULT_MAX_BYTES }: { maxBytes?: number } = {},
@@ -114,7 +155,7 @@ export function parseImportFile(
   try {
     root = JSON.parse(body);
   } catch {
-    return refuse(fileProblem(looksTruncated(body) ? 'truncated' : 'not-json'));
+    return refuse(fileProblem(kindOf(body)));
   }
 
   if (typeof root !== 'object' || root === null || Array.isArray(root))
@@ -287,4 +328,30 @@ function duplicates(file: Record<string, unknown>): ImportProblem[] {
     });
   }
   return problems;
+}
+
+/** A check-in in a file that differs from the one stored under its id. */
+export interface Differing {
+  stored: CheckIn;
+  incoming: CheckIn;
+}
+
+/** What to keep of one: the stored one (`mine`), the file's over it, or both. */
+export type DifferChoice = 'mine' | 'file' | 'both';
+
+/**
+ * The entries to write for the person's choices, one choice per differing entry (a missing one
+ * means `mine`): the file's as it is over the stored one, or with a new id beside it.
+ */
+export function chosenEntries(
+  differing: readonly Differing[],
+  choices: readonly DifferChoice[],
+  newId: () => string,
+): CheckIn[] {
+  const entries: CheckIn[] = [];
+  differing.forEach(({ incoming }, i) => {
+    if (choices[i] === 'file') entries.push(incoming);
+    else if (choices[i] === 'both') entries.push({ ...incoming, id: newId() });
+  });
+  return entries;
 }

@@ -63,6 +63,11 @@ export const DEFAULT_HOURS: WeekHours = Object.freeze({
   6: noHours,
 });
 
+/** Whether any day has a range: with none, no nudge can ever come. */
+export function hasActiveHours(hours: WeekHours): boolean {
+  return Object.values(hours).some((ranges) => ranges.length > 0);
+}
+
 export function isActiveAt(hours: WeekHours, t: number): boolean {
   if (alwaysOn(hours)) return true;
   return spans(hours, t, 2, 1).some((span) => span.open <= t && t < span.close);

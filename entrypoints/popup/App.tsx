@@ -4,6 +4,14 @@ import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick } from '../../core/checkin/flow';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
+import {
+  dismissCalmerOffer,
+  pauseNudges,
+  resumeNudges,
+  startOutlet,
+  startTimer,
+  stopTimer,
+} from '../../platform/changes';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
   historySource,
@@ -38,27 +46,27 @@ const actions: CheckInActions = {
   },
   saveDraft: (entry, text) => void saveJournalDraft(entry, text).catch(() => undefined),
   saveContext,
-  // The background rejects when it couldn't save the change: the status line then says so.
-  pause: (until, kind) => sendMessage('pause', { until, kind }),
-  resume: () => sendMessage('resume', null),
+  // These reject when the change isn't stored (a lost answer is checked against storage:
+  // platform/changes.ts): the status line then says so.
+  pause: pauseNudges,
+  resume: resumeNudges,
   // The background sets (or clears) the timer's alarm even when the timer can't be saved, and the
   // countdown here runs on its own; a failure is only logged (CheckIn has no place to say it yet).
-  startTimer: (minutes, checkInId) =>
-    void sendMessage('startTimer', { minutes, checkInId }).catch(timerFailed),
-  stopTimer: () => void sendMessage('stopTimer', null).catch(timerFailed),
+  startTimer: (minutes, checkInId) => void startTimer(minutes, checkInId).catch(timerFailed),
+  stopTimer: () => void stopTimer().catch(timerFailed),
   openSettings: () => void browser.runtime.openOptionsPage(),
   openSupport: () => openPage('/support.html'),
   openHistory: () => openPage('/history.html'),
   dismissSupport: () => saveSupportState({ dismissedAt: Date.now() }),
-  acceptCalmerPace: (intervalMinutes) =>
-    void (async () => {
-      await updateSettings({ intervalMinutes });
-      await sendMessage('calmerOfferDismissed', null);
-    })(),
-  dismissCalmerPace: () => void sendMessage('calmerOfferDismissed', null),
+  acceptCalmerPace: async (intervalMinutes) => {
+    await updateSettings({ intervalMinutes });
+    await dismissCalmerOffer();
+  },
+  dismissCalmerPace: dismissCalmerOffer,
   random: Math.random,
   newId: () => crypto.randomUUID(),
-  clock: Date.now,
+  // Read at each call, so the clock in use is whatever Date.now is then (a test's fake clock too).
+  clock: () => Date.now(),
 };
 
 /** What the page's head script already read (platform/early-read.ts): null where it couldn't tell. */
@@ -97,7 +105,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   // comes, one interval from now, and this makes it so. Once started, the background ignores it.
   const notPlanned = settings?.nudgesEnabled === true && schedule?.nextNudgeAt === null;
   useEffect(() => {
-    if (notPlanned) void sendMessage('welcomeDone', null).catch(() => undefined);
+    if (notPlanned) void startOutlet().catch(() => undefined);
   }, [notPlanned]);
   const [now, setNow] = useState(Date.now);
   // Keeps "Paused until …" honest if the popup stays open across the end of a pause.

@@ -1,45 +1,84 @@
-// The history (check-ins and their journal lines) lives in IndexedDB, not in `storage.local`:
+// The history (check-ins and their journal lines) lives in IndexedDB where the browser allows it
+// (storage.local otherwise: local.ts):
 // - no 10 MB ceiling (`storage.local`'s QUOTA_BYTES) for years of entries; with `unlimitedStorage`
 //   the browser also never evicts it under disk pressure;
 // - an index on time, so the popup reads only recent entries and the history page reads a page at
-//   a time, whatever the history's size;
+//   a time, whatever the history's size; an index on the local day each entry was written on, so a
+//   day's summary is rebuilt from that day's entries alone;
 // - transactions: an entry and its day's summary are written together, and two pages writing at the
 //   same moment never lose each other's entry (IndexedDB runs overlapping read-write transactions one
 //   after the other).
 // `idb` (Jake Archibald's promise wrapper) rather than raw IDBRequest callbacks.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { changeDay, type DaySummary, summarizeDay } from '../../core/data/days';
+import { changeDay, type DaySummary, holdsEntry, summarizeDay } from '../../core/data/days';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
-import { dayBounds, localDayKey } from '../../core/time';
+import { localDayKey } from '../../core/time';
 
 export const DB_NAME = 'outlet';
-export const DB_VERSION = 1;
+/** 2: every entry carries the local day it was written on (`day`), with an index on it. */
+export const DB_VERSION = 2;
 
 export interface OutletDB extends DBSchema {
-  checkins: { key: string; value: CheckIn; indexes: { at: number } };
+  checkins: { key: string; value: CheckIn; indexes: { at: number; day: string } };
   days: { key: string; value: DaySummary };
 }
 
 let opening: Promise<IDBPDatabase<OutletDB>> | null = null;
 
-/** The database, opened once per page (or worker). */
+/** The database, opened once per page (or worker). Rejects where the browser refuses IndexedDB. */
 export function db(): Promise<IDBPDatabase<OutletDB>> {
-  opening ??= openDB<OutletDB>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      const checkins = database.createObjectStore('checkins', { keyPath: 'id' });
-      checkins.createIndex('at', 'at');
-      database.createObjectStore('days', { keyPath: 'day' });
-    },
-    // Another context is upgrading the database: let it, and open again next time.
-    blocking() {
-      void opening?.then((open) => open.close());
-      opening = null;
-    },
-  }).catch((error) => {
+  opening ??= (async () => {
+    // Some browsers have no IndexedDB at all in some modes; some throw from `open` itself.
+    if (typeof indexedDB === 'undefined' || indexedDB === null) throw new Error('No IndexedDB here');
+    return openDB<OutletDB>(DB_NAME, DB_VERSION, {
+      async upgrade(database, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          const checkins = database.createObjectStore('checkins', { keyPath: 'id' });
+          checkins.createIndex('at', 'at');
+          database.createObjectStore('days', { keyPath: 'day' });
+        }
+        if (oldVersion < 2) {
+          tx.objectStore('checkins').createIndex('day', 'day');
+          if (oldVersion >= 1) await placeStoredEntries(tx);
+        }
+      },
+      // Another context is upgrading the database: let it, and open again next time.
+      blocking() {
+        void opening?.then((open) => open.close());
+        opening = null;
+      },
+    });
+  })().catch((error) => {
     opening = null;
     throw error;
   });
   return opening;
+}
+
+type UpgradeTx = IDBPTransaction<OutletDB, ('checkins' | 'days')[], 'versionchange'>;
+
+/**
+ * Version 1 → 2: each stored entry gets the day of its time in this zone (the only knowledge there
+ * is), and every summary is rebuilt from the entries, which also mends any that drifted under
+ * version 1 (it counted an entry on the local day of the moment, so travelling moved it).
+ */
+async function placeStoredEntries(tx: UpgradeTx): Promise<void> {
+  const summaries = new Map<string, DaySummary>();
+  let cursor = await tx.objectStore('checkins').openCursor();
+  while (cursor) {
+    const entry = parseCheckIn(cursor.value);
+    // An unreadable one stays exactly as it was (it still goes out with an export).
+    if (entry) {
+      const day = entry.day ?? localDayKey(entry.at);
+      if (cursor.value.day !== day) await cursor.update({ ...cursor.value, day });
+      const next = changeDay(summaries.get(day), day, entry, 1);
+      if (next) summaries.set(day, next);
+    }
+    cursor = await cursor.continue();
+  }
+  const days = tx.objectStore('days');
+  await days.clear();
+  for (const summary of summaries.values()) await days.put(summary);
 }
 
 /** Closes the database of this context (tests delete it between cases). */
@@ -49,31 +88,74 @@ export async function closeDb(): Promise<void> {
   if (open) (await open.catch(() => null))?.close();
 }
 
-type WriteTx = IDBPTransaction<OutletDB, ('checkins' | 'days')[], 'readwrite'>;
+export type WriteTx = IDBPTransaction<OutletDB, ('checkins' | 'days')[], 'readwrite'>;
 
-/** Recomputes one day's summary from its entries, inside the write's own transaction. */
+/** Recomputes one day's summary from its entries (by the day they carry), inside a write. */
 export async function refreshDay(tx: WriteTx, day: string): Promise<void> {
-  const { start, end } = dayBounds(day);
-  const raw = await tx
-    .objectStore('checkins')
-    .index('at')
-    .getAll(IDBKeyRange.bound(start, end, false, true));
+  const raw = await tx.objectStore('checkins').index('day').getAll(day);
   const entries = raw.map(parseCheckIn).filter((entry): entry is CheckIn => entry !== null);
   if (entries.length === 0) await tx.objectStore('days').delete(day);
   else await tx.objectStore('days').put(summarizeDay(day, entries));
 }
 
-/** Adds one entry to (1) or takes it from (-1) its day's summary, inside the write's transaction. */
-export async function changeSummary(tx: WriteTx, entry: CheckIn, sign: 1 | -1): Promise<void> {
-  const day = localDayKey(entry.at);
+/**
+ * After the entries themselves are written in `tx`: takes `removed` (the stored version an update or a
+ * delete replaced) from the day it carries, and adds `added` to its own day. A summary that can't be
+ * holding the removed entry has drifted: that day is rebuilt from its entries instead, so one mismatch
+ * seen is one mismatch mended. A save costs the same whatever the history's size.
+ */
+export async function adjustDays(tx: WriteTx, removed: CheckIn | null, added: CheckIn | null): Promise<void> {
   const days = tx.objectStore('days');
-  const next = changeDay(await days.get(day), day, entry, sign);
-  if (next) await days.put(next);
-  else await days.delete(day);
+  let rebuild: string | null = null;
+  if (removed?.day) {
+    const summary = await days.get(removed.day);
+    if (holdsEntry(summary, removed))
+      await putOrDelete(tx, changeDay(summary, removed.day, removed, -1), removed.day);
+    else rebuild = removed.day;
+  }
+  if (added?.day && added.day !== rebuild)
+    await putOrDelete(tx, changeDay(await days.get(added.day), added.day, added, 1), added.day);
+  if (rebuild) await refreshDay(tx, rebuild);
+}
+
+async function putOrDelete(tx: WriteTx, summary: DaySummary | null, day: string): Promise<void> {
+  if (summary) await tx.objectStore('days').put(summary);
+  else await tx.objectStore('days').delete(day);
 }
 
 export function writeTx(database: IDBPDatabase<OutletDB>): WriteTx {
   return database.transaction(['checkins', 'days'], 'readwrite');
 }
 
-export { localDayKey };
+/**
+ * Once per context, before summaries are read: the summaries' counts must add up to the entries they
+ * count (one count and one read of the small summaries). When they don't (a summary left behind by an
+ * older version, a write cut short by something outside Outlet), every day whose count differs from
+ * its entries is rebuilt from them. Resolves to the days rebuilt.
+ */
+export async function checkSummaries(database: IDBPDatabase<OutletDB>): Promise<string[]> {
+  const read = database.transaction(['checkins', 'days']);
+  const [placed, summaries] = await Promise.all([
+    read.objectStore('checkins').index('day').count(),
+    read.objectStore('days').getAll(),
+  ]);
+  if (placed === summaries.reduce((sum, summary) => sum + summary.count, 0)) return [];
+  const tx = writeTx(database);
+  const byDay = tx.objectStore('checkins').index('day');
+  const counted = new Map(
+    (await tx.objectStore('days').getAll()).map((summary) => [summary.day, summary.count]),
+  );
+  const wrong: string[] = [];
+  // Every day that has entries (one key each, `nextunique`), then every summary left without any.
+  let cursor = await byDay.openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    const day = cursor.key;
+    if ((await byDay.count(day)) !== counted.get(day)) wrong.push(day);
+    counted.delete(day);
+    cursor = await cursor.continue();
+  }
+  wrong.push(...counted.keys());
+  for (const day of wrong) await refreshDay(tx, day);
+  await tx.done;
+  return wrong;
+}

@@ -1,11 +1,22 @@
-// Reading and writing the history: every entry under its id, read by time, a page at a time.
-// Every function here is bounded by its `limit` except the ones named for everything (export, import,
-// delete all), which the person asks for on purpose.
+// Reading and writing the history: every entry under its id, read by time, a page at a time, in
+// IndexedDB (idb.ts) or, where the browser refuses it, in storage.local (local.ts): the pages never
+// know which. Every function here is bounded by its `limit` except the ones named for everything
+// (export, import, delete all, count), which the person asks for on purpose.
 import { browser } from 'wxt/browser';
-import type { DaySummary } from '../../core/data/days';
+import { type DaySummary, placeOnDay } from '../../core/data/days';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
-import { changeSummary, closeDb, db, localDayKey, refreshDay, writeTx } from './db';
+import {
+  type HistoryBackend,
+  type HistoryPlace,
+  type MergeResult,
+  type Page,
+  type PageQuery,
+  withHistoryLock,
+} from './backend';
+import { closeDb, db } from './db';
+import { idbHistory } from './idb';
+import { hasLocalHistory, localHistory, readLocalHistory } from './local';
 
 const CHANNEL = 'outlet:history';
 // Which page (or worker) announced a change: a BroadcastChannel message reaches every other channel
@@ -48,46 +59,155 @@ function changed(): void {
   announce();
 }
 
+// Where this context keeps the history, decided once: IndexedDB when it opens, else storage.local.
+let choosing: Promise<HistoryBackend> | null = null;
+
+function backend(): Promise<HistoryBackend> {
+  choosing ??= (async () => {
+    let database: Awaited<ReturnType<typeof db>>;
+    try {
+      database = await db();
+    } catch (error) {
+      // Firefox's "never remember history" mode refuses IndexedDB to extensions (InvalidStateError);
+      // so can a browser without it. storage.local works there, and keeps its data across restarts.
+      console.info(
+        'Outlet: IndexedDB could not be opened here; the history is kept in storage.local.',
+        error,
+      );
+      return localHistory;
+    }
+    const history = idbHistory(database);
+    // Check-ins kept in storage.local while the database couldn't be opened come back into it.
+    if (await hasLocalHistory().catch(() => false)) await moveIntoDatabase(database);
+    return history;
+  })();
+  return choosing;
+}
+
 /**
- * Stores one check-in (new, or a later state of the same one): the entry and its day's summary in one
- * transaction. Resolves to whether it was new. Rejects when the write failed, so the page can say so.
+ * Where this context keeps the history: 'indexeddb', or 'storage.local' where the browser refuses
+ * IndexedDB. Rejects only when neither can be read.
+ */
+export async function historyPlace(): Promise<HistoryPlace> {
+  return (await backend()).place;
+}
+
+// The person is told once where their words are kept when it isn't the database: the flag says when,
+// and is cleared when the history moves back into the database, so a later move is told again.
+const PLACE_TOLD_KEY = 'historyPlace$told';
+
+/**
+ * Whether to tell the person that their check-ins are kept in the extension's own storage (their
+ * browser refuses it a database in this mode): true once, until `markHistoryPlaceTold`.
+ */
+export async function shouldTellHistoryPlace(): Promise<boolean> {
+  if ((await historyPlace()) !== 'storage.local') return false;
+  const told = (await browser.storage.local.get(PLACE_TOLD_KEY))[PLACE_TOLD_KEY];
+  return !(
+    typeof told === 'object' &&
+    told !== null &&
+    (told as { place?: unknown }).place === 'storage.local'
+  );
+}
+
+/** Remembers that the person was told where their words are kept, and when. */
+export async function markHistoryPlaceTold(now: number): Promise<void> {
+  await browser.storage.local.set({ [PLACE_TOLD_KEY]: { place: await historyPlace(), at: now } });
+}
+
+/**
+ * The entries kept in storage.local move into the database, by id, losing nothing: copied in one
+ * transaction, and removed from storage.local only once it has committed; every writer of
+ * storage.local waits meanwhile (withHistoryLock), so nothing written there during the move is left
+ * behind unseen. Running twice, or in two contexts at once, adds nothing (the second finds them moved).
+ * An entry in both places with different content keeps the storage.local one: it was written while
+ * the database couldn't be opened, so after the database's copy (an answer to "did it help?", a
+ * journal line); the database's copy is kept aside, where an export still finds it.
+ */
+async function moveIntoDatabase(database: Awaited<ReturnType<typeof db>>): Promise<void> {
+  await withHistoryLock(async () => {
+    const { keys, entries, unreadable } = await readLocalHistory();
+    if (keys.length === 0) return;
+    const aside: Record<string, unknown> = {};
+    const stored = await Promise.all(entries.map((entry) => database.get('checkins', entry.id)));
+    entries.forEach((entry, i) => {
+      const before = parseCheckIn(stored[i]);
+      if (before && !sameCheckIn(before, placeOnDay(entry, before))) {
+        const at = Date.now();
+        aside[`aside:${at + i}:checkin/${entry.id}`] = { key: `checkin/${entry.id}`, at, value: stored[i] };
+      }
+    });
+    if (Object.keys(aside).length > 0) await browser.storage.local.set(aside);
+    await idbHistory(database).put(entries);
+    // Unreadable values go along as they are (an export carries them from there); one without an id
+    // the database could key stays in storage.local.
+    const keyed = unreadable.filter(
+      (value): value is { id: string } =>
+        typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string',
+    );
+    if (keyed.length > 0) {
+      const tx = database.transaction('checkins', 'readwrite');
+      for (const value of keyed)
+        if ((await tx.store.getKey(value.id)) === undefined) await tx.store.put(value as CheckIn);
+      await tx.done;
+    }
+    const kept = new Set(unreadable.filter((value) => !keyed.includes(value as { id: string })));
+    const all = await browser.storage.local.get(keys);
+    await browser.storage.local.remove(keys.filter((key) => !kept.has(all[key])));
+    // Told where the words are kept: now the database again, so a later move is told afresh.
+    await browser.storage.local.remove(PLACE_TOLD_KEY);
+  });
+  changed();
+}
+
+// Summaries are checked against their entries once per context, before they are first read (not by
+// the popup, which reads no summaries: its reads stay bounded).
+let checking: Promise<void> | null = null;
+function checkedSummaries(history: HistoryBackend): Promise<void> {
+  checking ??= history
+    .checkSummaries()
+    .then((mended) => {
+      if (mended.length > 0) {
+        console.info(`Outlet: the summaries of ${mended.length} day(s) were rebuilt from their entries.`);
+        changed();
+      }
+    })
+    .catch((error) => {
+      checking = null;
+      console.warn('Outlet: the day summaries could not be checked.', error);
+    });
+  return checking;
+}
+
+/** For start-up (the background): mend summaries that disagree with their entries. */
+export async function checkDaySummaries(): Promise<void> {
+  await migrateLegacyCheckIns();
+  await checkedSummaries(await backend());
+}
+
+/**
+ * Stores one check-in (new, or a later state of the same one): the entry and its day's summary
+ * together. The entry keeps the local day it was written on (`day`), whatever the zone now. Resolves
+ * to whether it was new. Rejects when the write failed, so the page can say so.
  */
 export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  const tx = writeTx(database);
-  const store = tx.objectStore('checkins');
-  const previous = parseCheckIn(await store.get(entry.id));
-  await store.put(entry);
-  // The day's summary changes by this one entry: a save costs the same whatever the history's size.
-  if (previous) await changeSummary(tx, previous, -1);
-  await changeSummary(tx, entry, 1);
-  await tx.done;
+  const result = await (await backend()).save(entry);
   changed();
-  return { created: previous === null };
+  return result;
 }
 
 export async function deleteCheckIn(id: string): Promise<void> {
-  const database = await db();
-  const tx = writeTx(database);
-  const previous = parseCheckIn(await tx.objectStore('checkins').get(id));
-  await tx.objectStore('checkins').delete(id);
-  if (previous) await changeSummary(tx, previous, -1);
-  await tx.done;
+  await migrateLegacyCheckIns();
+  await (await backend()).remove(id);
   changed();
 }
 
 export async function deleteAllHistory(): Promise<void> {
-  const database = await db();
-  const tx = writeTx(database);
-  await tx.objectStore('checkins').clear();
-  await tx.objectStore('days').clear();
-  await tx.done;
+  await migrateLegacyCheckIns();
+  await (await backend()).clear();
   changed();
 }
-
-const readable = (raw: unknown[]): CheckIn[] =>
-  raw.map(parseCheckIn).filter((entry): entry is CheckIn => entry !== null);
 
 /**
  * The newest check-ins at or after `since`, at most `limit`, oldest first: what the popup needs for
@@ -95,122 +215,49 @@ const readable = (raw: unknown[]): CheckIn[] =>
  */
 export async function recentCheckIns({ since, limit }: { since: number; limit: number }): Promise<CheckIn[]> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  const index = database.transaction('checkins').store.index('at');
-  // Two requests whatever the size: a key cursor jumps to the `limit`-th newest time, then one
-  // getAll reads from there on (a value cursor would cost one round trip per entry).
-  let cursor = await index.openKeyCursor(IDBKeyRange.lowerBound(since), 'prev');
-  if (!cursor) return [];
-  if (limit > 1) cursor = await cursor.advance(limit - 1);
-  const from = cursor ? cursor.key : since;
-  const found = await index.getAll(IDBKeyRange.lowerBound(from));
-  // Entries sharing the oldest time can add a few: keep the newest `limit`.
-  return readable(found).slice(-limit);
+  return (await backend()).recent({ since, limit });
 }
 
-export interface Page<T> {
-  entries: T[];
-  /** Pass as `before` for the next (older) page; null when there is nothing older. */
-  next: number | null;
-}
+export type { MergeResult, Page };
 
 /**
  * Check-ins older than `before` (epoch ms, exclusive), newest first, `limit` at a time. With
  * `journalOnly`, only those with a journal line; with `query`, only lines containing it (any case).
  */
-export async function checkInsPage({
-  before = Number.MAX_SAFE_INTEGER,
-  limit,
-  journalOnly = false,
-  query = '',
-}: {
-  before?: number;
-  limit: number;
-  journalOnly?: boolean;
-  query?: string;
-}): Promise<Page<CheckIn>> {
+export async function checkInsPage(query: PageQuery): Promise<Page<CheckIn>> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  const index = database.transaction('checkins').store.index('at');
-  const needle = query.trim().toLocaleLowerCase();
-  const wanted = (entry: CheckIn) =>
-    (!journalOnly || Boolean(entry.journal)) &&
-    (needle === '' || (entry.journal ?? '').toLocaleLowerCase().includes(needle));
-  // Read in chunks, two requests each (a key cursor jumps to the chunk's oldest time, one getAll
-  // reads the chunk): a value cursor would cost one round trip per entry.
-  const chunk = Math.max(limit, 100);
-  const entries: CheckIn[] = [];
-  let upper = before;
-  let lastAt: number | null = null;
-  for (;;) {
-    const start = await index.openKeyCursor(IDBKeyRange.upperBound(upper, true), 'prev');
-    if (!start) return { entries, next: null };
-    const oldest = chunk > 1 ? await start.advance(chunk - 1) : start;
-    const range = oldest
-      ? IDBKeyRange.bound(oldest.key, upper, false, true)
-      : IDBKeyRange.upperBound(upper, true);
-    // Newest first; entries sharing one time come in one chunk (its lower bound is inclusive).
-    const values = (await index.getAll(range)).reverse();
-    for (let i = 0; i < values.length; i++) {
-      const raw = values[i] as CheckIn;
-      // A page never ends inside a group of entries sharing one `at` (imports can hold such
-      // groups): the next page starts strictly before the last time shown, so none is skipped.
-      if (entries.length >= limit && raw.at !== lastAt) return { entries, next: lastAt };
-      lastAt = raw.at;
-      const entry = parseCheckIn(raw);
-      if (entry && wanted(entry)) entries.push(entry);
-    }
-    if (!oldest) return { entries, next: null };
-    if (entries.length >= limit) return { entries, next: lastAt };
-    upper = oldest.key as number;
-  }
+  return (await backend()).page(query);
 }
 
 /** Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. */
 export async function daySummaries(fromDay: string, toDay: string): Promise<DaySummary[]> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  return database.getAll('days', IDBKeyRange.bound(fromDay, toDay));
+  const history = await backend();
+  await checkedSummaries(history);
+  return history.summaries(fromDay, toDay);
 }
 
 /** Every readable check-in, oldest first, and how many stored ones could not be read. For export. */
 export async function allCheckIns(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  const raw = await database.getAllFromIndex('checkins', 'at');
-  const entries: CheckIn[] = [];
-  const unreadable: unknown[] = [];
-  for (const value of raw) {
-    const entry = parseCheckIn(value);
-    if (entry) entries.push(entry);
-    else unreadable.push(value);
-  }
-  return { entries, unreadable };
+  return (await backend()).all();
 }
 
 export async function countCheckIns(): Promise<number> {
   await migrateLegacyCheckIns();
-  return (await db()).count('checkins');
+  return (await backend()).count();
 }
 
 /** One stored check-in by id, or null when there is none (or it can't be read). */
 export async function getCheckIn(id: string): Promise<CheckIn | null> {
   await migrateLegacyCheckIns();
-  return parseCheckIn(await (await db()).get('checkins', id));
+  return (await backend()).get(id);
 }
 
 /** For the long jobs (import, export): how far along, and a way to stop between chunks. */
 export interface BulkOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-}
-
-export interface MergeResult {
-  added: number;
-  /** Already stored exactly as in the file. */
-  same: number;
-  /** Stored under the same id with different content: left as stored, for the person to choose. */
-  differing: { stored: CheckIn; incoming: CheckIn }[];
 }
 
 /**
@@ -223,30 +270,12 @@ export async function mergeCheckIns(
   { onProgress, signal }: BulkOptions = {},
 ): Promise<MergeResult> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  const tx = writeTx(database);
-  const store = tx.objectStore('checkins');
-  const days = new Set<string>();
-  let added = 0;
-  let same = 0;
-  const differing: MergeResult['differing'] = [];
+  const history = await backend();
   signal?.throwIfAborted();
-  for (const entry of entries) {
-    const stored = parseCheckIn(await store.get(entry.id));
-    if (stored) {
-      if (sameCheckIn(stored, entry)) same++;
-      else differing.push({ stored, incoming: entry });
-      continue;
-    }
-    await store.put(entry);
-    days.add(localDayKey(entry.at));
-    added++;
-  }
-  for (const day of days) await refreshDay(tx, day);
-  await tx.done;
+  const result = await history.merge(entries);
   onProgress?.(entries.length, entries.length);
-  if (added > 0) changed();
-  return { added, same, differing };
+  if (result.added > 0) changed();
+  return result;
 }
 
 /** Stores every entry as given, over a stored one with the same id (the person's choice on import). */
@@ -255,20 +284,12 @@ export async function putCheckIns(
   { onProgress, signal }: BulkOptions = {},
 ): Promise<{ written: number }> {
   await migrateLegacyCheckIns();
-  const database = await db();
-  const tx = writeTx(database);
-  const store = tx.objectStore('checkins');
+  const history = await backend();
   signal?.throwIfAborted();
-  for (const entry of entries) {
-    const previous = parseCheckIn(await store.get(entry.id));
-    await store.put(entry);
-    if (previous) await changeSummary(tx, previous, -1);
-    await changeSummary(tx, entry, 1);
-  }
-  await tx.done;
+  const result = await history.put(entries);
   onProgress?.(entries.length, entries.length);
   if (entries.length > 0) changed();
-  return { written: entries.length };
+  return result;
 }
 
 /** How much the extension stores on this device, as the browser counts it (null where unknown). */
@@ -295,19 +316,12 @@ export function migrateLegacyCheckIns(): Promise<void> {
     const all = await browser.storage.local.get(null);
     const keys = Object.keys(all).filter((key) => key.startsWith(LEGACY_CHECKIN_PREFIX));
     if (keys.length > 0) {
-      const database = await db();
-      const tx = writeTx(database);
-      const store = tx.objectStore('checkins');
-      const days = new Set<string>();
-      for (const key of keys) {
-        const entry = parseCheckIn(all[key]);
-        // An unreadable one stays where it is, untouched, and still goes out with an export.
-        if (!entry) continue;
-        if ((await store.getKey(entry.id)) === undefined) await store.add(entry);
-        days.add(localDayKey(entry.at));
-      }
-      for (const day of days) await refreshDay(tx, day);
-      await tx.done;
+      // An unreadable one stays where it is, untouched, and still goes out with an export.
+      const entries = keys
+        .map((key) => parseCheckIn(all[key]))
+        .filter((entry): entry is CheckIn => entry !== null);
+      // Into wherever this context keeps the history; one already there by id is left as it is.
+      await (await backend()).merge(entries);
       const moved = keys.filter((key) => parseCheckIn(all[key]) !== null);
       await browser.storage.local.remove(moved);
     }
@@ -319,8 +333,10 @@ export function migrateLegacyCheckIns(): Promise<void> {
   return migrating;
 }
 
-/** For tests: forget this context's open database and migration state. */
+/** For tests: forget this context's open database, where it keeps the history, and migration state. */
 export async function resetHistoryForTests(): Promise<void> {
   migrating = null;
+  choosing = null;
+  checking = null;
   await closeDb();
 }

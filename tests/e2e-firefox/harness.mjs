@@ -116,11 +116,21 @@ export function outletWarningsInOutput(text) {
 
 /**
  * Launch Firefox and install the built extension in it.
- * @param {{ extensionDir?: string, timeout?: number }} [options]
+ * `prefs`: more Firefox preferences (e.g. `browser.privatebrowsing.autostart`, "never remember history").
+ * `allowPrivateBrowsing`: allow the extension in private windows, as a person does when Firefox asks;
+ * a test can't answer that prompt, so the permission is granted from Firefox's chrome scope (BiDi with
+ * system access: ExtensionPermissions.add) and the add-on reloaded, which is when Firefox reads it.
+ * The result's `relaunch()` quits this Firefox and starts it again on the same profile folder. The
+ * add-on is installed as a temporary one (all BiDi can do), which Firefox removes when it quits: the
+ * relaunch installs the same copy again, with the same gecko id and uuid, so its storage is the one
+ * the first run left (Firefox keeps an add-on's storage.local across such a reinstall).
+ * @param {{ extensionDir?: string, timeout?: number, prefs?: Record<string, unknown>, allowPrivateBrowsing?: boolean }} [options]
  */
 export async function launchFirefoxExtension({
   extensionDir = defaultExtensionDir(),
   timeout = 10_000,
+  prefs = {},
+  allowPrivateBrowsing = false,
 } = {}) {
   const builtDir = path.resolve(rootDir, extensionDir);
   const manifestFile = path.join(builtDir, 'manifest.json');
@@ -129,9 +139,15 @@ export async function launchFirefoxExtension({
   }
   const geckoId = JSON.parse(readFileSync(manifestFile, 'utf8')).browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${manifestFile} has no browser_specific_settings.gecko.id`);
-  const executablePath = findFirefox();
+  const copy = copyOfBuild(builtDir, 'outlet-e2e-firefox-');
+  return startFirefox(copy, { builtDir, geckoId, timeout, prefs, allowPrivateBrowsing });
+}
 
-  const { tempDir, dir, cleanup } = copyOfBuild(builtDir, 'outlet-e2e-firefox-');
+/** Starts Firefox on the profile inside `copy.tempDir` and installs the extension in `copy.dir`. */
+async function startFirefox(copy, options) {
+  const { builtDir, geckoId, timeout, prefs, allowPrivateBrowsing } = options;
+  const { tempDir, dir, cleanup } = copy;
+  const executablePath = findFirefox();
 
   let browser;
   try {
@@ -145,6 +161,7 @@ export async function launchFirefoxExtension({
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
         // Every console message of a web or extension page (the background too) on stdout.
         'devtools.console.stdout.content': true,
+        ...prefs,
       },
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
     });
@@ -170,6 +187,47 @@ export async function launchFirefoxExtension({
     await browser.close().catch(() => {});
     cleanup();
     throw new Error(`Firefox refused to install the extension from ${builtDir}: ${error.message}`);
+  }
+
+  /**
+   * Evaluates `expression` (a string; a promise is awaited) in Firefox's own chrome scope, the
+   * browser window's privileged code (BiDi `moz:scope: "chrome"`, allowed by
+   * MOZ_REMOTE_ALLOW_SYSTEM_ACCESS); returns the value when it is a string, number or boolean.
+   */
+  async function chromeEvaluate(expression) {
+    const { result: tree } = await browser.connection.send('browsingContext.getTree', {
+      'moz:scope': 'chrome',
+    });
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('No chrome browsing context to evaluate in');
+    const { result } = await browser.connection.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (result.type === 'exception') {
+      throw new Error(`In Firefox's chrome scope: ${result.exceptionDetails?.text ?? 'an exception'}`);
+    }
+    return result.result?.value;
+  }
+
+  if (allowPrivateBrowsing) {
+    try {
+      await chromeEvaluate(`(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule(
+          'resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        await ExtensionPermissions.add(${JSON.stringify(installedId)}, {
+          permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+        await (await AddonManager.getAddonByID(${JSON.stringify(installedId)})).reload();
+        return true;
+      })()`);
+    } catch (error) {
+      await browser.close().catch(() => {});
+      cleanup();
+      throw new Error(`Couldn't allow the extension in private windows: ${error.message}`);
+    }
   }
 
   /** The address of the document in `page` now (`page.url()` can't tell for moz-extension pages). */
@@ -250,6 +308,12 @@ export async function launchFirefoxExtension({
     cleanup();
   }
 
+  /** Quits this Firefox and starts it again on the same profile (see launchFirefoxExtension). */
+  async function relaunch() {
+    await browser.close().catch(() => {});
+    return startFirefox(copy, options);
+  }
+
   return {
     browser,
     geckoId: installedId,
@@ -269,6 +333,8 @@ export async function launchFirefoxExtension({
     outletWarnings,
     output: () => output,
     screenshot,
+    chromeEvaluate,
     close,
+    relaunch,
   };
 }

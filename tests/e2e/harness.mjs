@@ -148,7 +148,11 @@ function withTimeout(promise, ms, what) {
 
 /**
  * Launch Chromium with the built extension loaded and its service worker running.
- * @param {{ extensionDir?: string, timeout?: number }} [options]
+ * `env`: extra environment for Chromium (e.g. `{ TZ: 'Pacific/Kiritimati' }`: it follows `TZ` at launch).
+ * The result's `relaunch({ env })` closes this Chromium and starts another on the same profile folder
+ * and the same copy of the build (so the same extension id, storage and IndexedDB): a person who
+ * quits the browser and opens it again, maybe somewhere else.
+ * @param {{ extensionDir?: string, timeout?: number, env?: Record<string, string> }} [options]
  */
 export async function launchExtension({
   // OUTLET_OUT_DIR too, as the build itself reads it: else a build made there would be missed, and an
@@ -156,13 +160,20 @@ export async function launchExtension({
   extensionDir = process.env.E2E_EXTENSION_DIR ||
     path.join(process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3'),
   timeout = 10_000,
+  env,
 } = {}) {
   const builtDir = path.resolve(rootDir, extensionDir);
   if (!existsSync(path.join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir} (run: npx wxt build)`);
   }
+  const copy = copyOfBuild(builtDir, 'outlet-e2e-');
+  return startChromium(copy, { timeout, env });
+}
+
+/** Starts Chromium on the profile inside `copy.tempDir` with the extension in `copy.dir`. */
+async function startChromium(copy, { timeout = 10_000, env } = {}) {
   const executablePath = findChromium();
-  const { tempDir, dir, cleanup } = copyOfBuild(builtDir, 'outlet-e2e-');
+  const { tempDir, dir, cleanup } = copy;
   const profileDir = path.join(tempDir, 'profile');
 
   const expectedId = unpackedExtensionId(dir);
@@ -170,6 +181,7 @@ export async function launchExtension({
     executablePath,
     headless: true,
     args: chromiumArgs(dir),
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
 
   /** @type {{ url: string, method: string, resourceType: string, fromServiceWorker: boolean, source: string }[]} */
@@ -407,6 +419,12 @@ export async function launchExtension({
     cleanup();
   }
 
+  /** Quits this Chromium and starts another on the same profile and extension (see launchExtension). */
+  async function relaunch(options = {}) {
+    await context.close().catch(() => {});
+    return startChromium(copy, { timeout, ...options });
+  }
+
   return {
     context,
     extensionId,
@@ -427,5 +445,6 @@ export async function launchExtension({
     getNotifications,
     fireAlarm,
     close,
+    relaunch,
   };
 }

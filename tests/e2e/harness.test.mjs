@@ -133,3 +133,29 @@ describe('e2e harness setup', () => {
     assert.equal(existsSync('does'), false);
   });
 });
+
+describe('e2e harness relaunch', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  after(async () => {
+    await ext?.close();
+  });
+
+  it('starts Chromium under the TZ it is given, and again on the same profile under another', async () => {
+    ext = await launchExtension({ env: { TZ: 'Asia/Tokyo' } });
+    const zone = async () => {
+      const page = await ext.openPage('manifest.json');
+      const name = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      await page.close();
+      return name;
+    };
+    assert.equal(await zone(), 'Asia/Tokyo');
+    const { extensionId } = ext;
+    await ext.setStorage({ 'e2e:kept': 'across a relaunch' });
+
+    ext = await ext.relaunch({ env: { TZ: 'America/Lima' } });
+    assert.equal(await zone(), 'America/Lima');
+    assert.equal(ext.extensionId, extensionId, 'the same extension');
+    assert.equal((await ext.getStorage())['e2e:kept'], 'across a relaunch', 'with what it stored');
+  });
+});

@@ -250,8 +250,8 @@ describe('options: one save model', () => {
       [
         'how often',
         'what to offer',
-        'active hours, Monday, Tuesday, Wednesday, Thursday, Friday',
-        'active hours, Saturday, Sunday',
+        'active hours (Monday, Tuesday, Wednesday, Thursday, and Friday)',
+        'active hours (Saturday and Sunday)',
         'what counts as a break',
         'silent nudges',
       ],

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import background from '../../entrypoints/background';
 import { NUDGE_ALARM } from '../../platform/alarms';
 import { allCheckIns } from '../../platform/history/store';
@@ -227,7 +228,8 @@ describe('background', () => {
     expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 60 * MINUTE);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('intervalMinutes'));
     await settle();
-    expect((await allCheckIns()).entries).toEqual([checkIn]);
+    // Moved into the database with the local day it is counted on.
+    expect((await allCheckIns()).entries).toEqual([{ ...checkIn, day: localDayKey(checkIn.at) }]);
     expect(await loadTrustedPeople()).toEqual(people);
   });
 

@@ -11,9 +11,16 @@ afterEach(cleanup);
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
 const fileOf = (text: string, name = 'outlet.json') => new File([text], name, { type: 'application/json' });
 
-const counts = (checkIns: [number, number], people: [number, number, number?]): ImportCounts => ({
-  checkIns: { added: checkIns[0], kept: checkIns[1] },
+const counts = (
+  checkIns: [number, number],
+  people: [number, number, number?],
+  more: Partial<ImportCounts> = {},
+): ImportCounts => ({
+  checkIns: { added: checkIns[0], same: checkIns[1], differing: [] },
   people: { added: people[0], kept: people[1], full: people[2] ?? 0 },
+  setAside: { added: 0, same: 0 },
+  unreadable: { added: 0, same: 0, full: 0 },
+  ...more,
 });
 
 function renderView(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {}) {
@@ -23,6 +30,8 @@ function renderView(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {}
     onImport: vi.fn((file: File) => importChosenFile(file, async () => counts([3, 0], [2, 0]))),
     onSummary: vi.fn(async () => ({ checkIns: 120, journalLines: 1, people: 2 })),
     onDeleteAll: vi.fn(async () => undefined),
+    onChoose: vi.fn(async () => undefined),
+    today: '2026-12-07',
     ...overrides,
   };
   render(<DataPanelView {...props} />);
@@ -30,7 +39,9 @@ function renderView(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {}
 }
 
 async function importText(text: string) {
-  fireEvent.change(screen.getByLabelText('Export file'), { target: { files: [fileOf(text)] } });
+  fireEvent.change(screen.getByLabelText('File to bring back (.json)'), {
+    target: { files: [fileOf(text)] },
+  });
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
 }
 
@@ -42,7 +53,10 @@ describe('DataPanelView: export', () => {
   ])('"%s" exports %s', (name, kind) => {
     const props = renderView();
     fireEvent.click(screen.getByRole('button', { name }));
-    expect(props.onExport).toHaveBeenCalledWith(kind);
+    expect(props.onExport).toHaveBeenCalledWith(
+      kind,
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
   });
 
   it('says so in plain words when the file could not be made', async () => {
@@ -87,6 +101,29 @@ describe('DataPanelView: import', () => {
     ['future-version.json', 'This file comes from a newer Outlet. Update Outlet, then try again.'],
     ['truncated.txt', 'This file seems cut off before its end. Try exporting it again.'],
     ['empty.txt', 'This file is empty.'],
+    // Issue 15: the journal's Markdown was called "cut off".
+    [
+      'journal.md',
+      'This is a Markdown file (perhaps the journal you exported), which is for reading. To bring your data back, pick the JSON file from “Export everything”.',
+    ],
+    [
+      'check-ins.csv',
+      'This is a spreadsheet file (CSV), which is for reading. To bring your data back, pick the JSON file from “Export everything”.',
+    ],
+    ['notes.txt', 'This is plain text, not an Outlet export. Pick the JSON file from “Export everything”.'],
+    [
+      'page.html',
+      'This is a web page (HTML), not an Outlet export. Pick the JSON file from “Export everything”.',
+    ],
+    ['image.png', 'This is an image, not an Outlet export. Pick the JSON file from “Export everything”.'],
+    [
+      'archive.zip',
+      "This isn't a text file, so it can't be an Outlet export. Pick the JSON file from “Export everything”.",
+    ],
+    [
+      'other.json',
+      'This is a JSON file, but not one Outlet made. Pick the JSON file from “Export everything”.',
+    ],
   ])('says what is wrong with %s as a whole', async (name, text) => {
     renderView();
     await importText(fixture(name));
@@ -111,11 +148,16 @@ describe('DataPanelView: import', () => {
   it.each([
     [
       counts([40, 10], [2, 0]),
-      'Added 40 check-ins and 2 people. 10 were already here. Your preferences now match the file.',
+      'Added: 40 check-ins and 2 people. Already here as in the file: 10 check-ins. Your preferences now match the file.',
+    ],
+    // Issue 16: "Added 134 check-ins and 0 people. 19 were already here." said nothing of what the 19 were.
+    [
+      counts([134, 19], [0, 0]),
+      'Added: 134 check-ins. Already here as in the file: 19 check-ins. Your preferences now match the file.',
     ],
     [
       counts([1, 0], [0, 1]),
-      'Added 1 check-in and 0 people. 1 was already here. Your preferences now match the file.',
+      'Added: 1 check-in. Already here as in the file: 1 person. Your preferences now match the file.',
     ],
     [
       counts([0, 12], [0, 2]),
@@ -123,7 +165,14 @@ describe('DataPanelView: import', () => {
     ],
     [
       counts([3, 0], [1, 19, 2]),
-      "Added 3 check-ins and 1 person. 19 were already here. 2 people didn't fit: Outlet keeps up to 20 trusted people. Your preferences now match the file.",
+      "Added: 3 check-ins and 1 person. Already here as in the file: 19 people. 2 people didn't fit: Outlet keeps up to 20 trusted people. Your preferences now match the file.",
+    ],
+    [
+      counts([0, 0], [0, 0], {
+        setAside: { added: 2, same: 0 },
+        unreadable: { added: 1, same: 0, full: 4 },
+      }),
+      'Back again: 2 set-aside values and 1 unreadable entry. Not kept: 4 unreadable entries, past the 10,000 Outlet keeps. They are still in your file. Your preferences now match the file.',
     ],
   ])('tells what was added: %j', async (result, text) => {
     renderView({ onImport: (file) => importChosenFile(file, async () => result) });
@@ -140,6 +189,104 @@ describe('DataPanelView: import', () => {
   });
 });
 
+// Issue 15: a check-in stored with other content than in the file was kept silently ("2 were already here").
+describe('DataPanelView: a check-in that differs from the file', () => {
+  const checkIn = (id: string, journal: string, hour = 9): CheckIn => ({
+    id,
+    at: new Date(2026, 11, 7, hour, 30).getTime(),
+    feeling: 'calm',
+    outletId: 'walk-street',
+    outcome: 'done',
+    journal,
+  });
+  const pair = (id: string, mine: string, theirs: string) => ({
+    stored: checkIn(id, mine),
+    incoming: checkIn(id, theirs),
+  });
+
+  it('names both versions, and saves the choice made for each', async () => {
+    const differing = [
+      pair('a', 'Rain all day', 'Rain all day, then sun'),
+      pair('b', 'Tired', 'Tired and cold'),
+    ];
+    const props = renderView({
+      onImport: (file) =>
+        importChosenFile(file, async () =>
+          counts([2, 0], [0, 0], { checkIns: { added: 2, same: 0, differing } }),
+        ),
+    });
+    await importText(fixture('valid-v2.json'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Added: 2 check-ins. Different in the file: 2 check-ins. Yours stay as they are unless you choose below. Your preferences now match the file.',
+      ),
+    );
+    const region = screen.getByRole('region', { name: 'Which one to keep?' });
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Which one to keep?'));
+    const groups = within(region).getAllByRole('group');
+    expect(groups.map((group) => group.querySelector('legend')?.textContent)).toEqual([
+      'Today, 9:30 AM · Calm',
+      'Today, 9:30 AM · Calm',
+    ]);
+    expect(within(groups[0] as HTMLElement).getByText(/^Here:/).textContent).toBe(
+      'Here: Today, 9:30 AM · Calm · Walk to the end of the street and back · “Rain all day”',
+    );
+    expect(within(groups[0] as HTMLElement).getByText(/^In the file:/).textContent).toBe(
+      'In the file: Today, 9:30 AM · Calm · Walk to the end of the street and back · “Rain all day, then sun”',
+    );
+    // Nothing chosen yet: each keeps the one stored here.
+    for (const group of groups)
+      expect((within(group).getByRole('radio', { name: 'Keep mine' }) as HTMLInputElement).checked).toBe(
+        true,
+      );
+
+    fireEvent.click(within(groups[0] as HTMLElement).getByRole('radio', { name: 'Keep the file’s' }));
+    fireEvent.click(within(groups[1] as HTMLElement).getByRole('radio', { name: 'Keep both' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Save my choice' }));
+    await waitFor(() => expect(props.onChoose).toHaveBeenCalledWith(differing, ['file', 'both']));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Saved. Each check-in is now as you chose.'),
+    );
+    expect(screen.queryByRole('region', { name: 'Which one to keep?' })).toBeNull();
+  });
+
+  it('lists 20 one by one and lets one choice cover the rest', async () => {
+    const differing = Array.from({ length: 23 }, (_, i) => pair(`id${i}`, `mine ${i}`, `theirs ${i}`));
+    const props = renderView({
+      onImport: (file) =>
+        importChosenFile(file, async () =>
+          counts([0, 0], [0, 0], { checkIns: { added: 0, same: 0, differing } }),
+        ),
+    });
+    await importText(fixture('valid-v2.json'));
+    const region = await screen.findByRole('region', { name: 'Which one to keep?' });
+    const rest = within(region).getByRole('group', { name: 'The other 3 check-ins' });
+    expect(within(region).getAllByRole('group')).toHaveLength(21);
+    fireEvent.click(within(rest).getByRole('radio', { name: 'Keep the file’s' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Save my choice' }));
+    await waitFor(() => expect(props.onChoose).toHaveBeenCalledTimes(1));
+    const choices = vi.mocked(props.onChoose).mock.calls[0]?.[1];
+    expect(choices).toEqual([...Array(20).fill('mine'), 'file', 'file', 'file']);
+  });
+
+  it('says so when the choice could not be saved, and keeps the choice on screen', async () => {
+    const differing = [pair('a', 'mine', 'theirs')];
+    renderView({
+      onImport: (file) =>
+        importChosenFile(file, async () =>
+          counts([0, 0], [0, 0], { checkIns: { added: 0, same: 0, differing } }),
+        ),
+      onChoose: vi.fn(async () => Promise.reject(new Error('quota'))),
+    });
+    await importText(fixture('valid-v2.json'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save my choice' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "Your choice couldn't be saved. Everything is still as it was; please try again.",
+    );
+    expect(screen.getByRole('region', { name: 'Which one to keep?' })).toBeTruthy();
+  });
+});
+
 describe('DataPanelView: delete everything', () => {
   it('names what will go, asks to export first, and deletes only once confirmed', async () => {
     const props = renderView();
@@ -153,7 +300,7 @@ describe('DataPanelView: delete everything', () => {
     expect(props.onDeleteAll).not.toHaveBeenCalled();
 
     fireEvent.click(within(group).getByRole('button', { name: 'Export everything (JSON)' }));
-    expect(props.onExport).toHaveBeenCalledWith('json');
+    expect(props.onExport).toHaveBeenCalledWith('json', expect.anything());
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
@@ -209,9 +356,22 @@ function memoryAccess(): DataAccess & { people: TrustedPerson[]; entries: CheckI
     allCheckIns: async () => ({ entries: [...state.entries], unreadable: [] }),
     mergeCheckIns: async (entries: readonly CheckIn[]) => {
       const fresh = entries.filter((e) => !state.entries.some((f) => f.id === e.id));
+      const differing = entries.flatMap((incoming) => {
+        const stored = state.entries.find((f) => f.id === incoming.id);
+        return stored && JSON.stringify(stored) !== JSON.stringify(incoming) ? [{ stored, incoming }] : [];
+      });
       state.entries.push(...fresh);
-      return { added: fresh.length, kept: entries.length - fresh.length };
+      return { added: fresh.length, same: entries.length - fresh.length - differing.length, differing };
     },
+    putCheckIns: async (entries: readonly CheckIn[]) => {
+      for (const entry of entries) {
+        state.entries = [...state.entries.filter((e) => e.id !== entry.id), entry];
+      }
+      return { written: entries.length };
+    },
+    mergeSetAside: async () => ({ added: 0, same: 0 }),
+    loadKeptUnreadable: async () => [],
+    keepUnreadable: async () => undefined,
     deleteAllHistory: async () => {
       state.entries = [];
     },
@@ -233,7 +393,7 @@ describe('DataPanel (wired)', () => {
     await importText(fixture('script-journal.json'));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        'Added 1 check-in and 2 people. Your preferences now match the file.',
+        'Added: 1 check-in and 2 people. Your preferences now match the file.',
       ),
     );
     expect(access.entries[0]?.journal).toContain('<script>');
@@ -246,6 +406,22 @@ describe('DataPanel (wired)', () => {
     await waitFor(() => expect(access.entries).toEqual([]));
     expect(access.people).toEqual([]);
     expect(access.settings.intervalMinutes).toBe(45);
+  });
+
+  it('imports a file with a changed check-in, and writes the file’s version once chosen', async () => {
+    const access = memoryAccess();
+    const file = JSON.parse(fixture('valid-v2.json'));
+    access.entries.push({ ...file.checkIns[0], journal: 'my own words' });
+    render(<DataPanel access={access} />);
+    await importText(JSON.stringify(file));
+    const region = await screen.findByRole('region', { name: 'Which one to keep?' });
+    expect(access.entries.find((e) => e.id === file.checkIns[0].id)?.journal).toBe('my own words');
+    fireEvent.click(within(region).getByRole('radio', { name: 'Keep both' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Save my choice' }));
+    await waitFor(() => expect(access.entries).toHaveLength(file.checkIns.length + 1));
+    expect(access.entries.filter((e) => e.at === file.checkIns[0].at).map((e) => e.journal ?? '')).toEqual(
+      expect.arrayContaining(['my own words', file.checkIns[0].journal ?? '']),
+    );
   });
 
   it('downloads the export through a Blob URL and a temporary link, and lets the URL go', async () => {

@@ -60,11 +60,11 @@ describe('the history page', () => {
     ]);
     const week = within(region('The last 7 days'));
     expect(week.getByRole('img').getAttribute('aria-label')).toBe(
-      "Feelings over the last 7 days: 3 check-ins on 2 days. Pleasant 1, Numb 1, Can't tell 1.",
+      "Feelings over the last 7 days: 3 check-ins on 2 days. Pleasant 1, Numb 1, and Can't tell 1.",
     );
     const rows = within(week.getByRole('table')).getAllByRole('row');
     expect(rows).toHaveLength(8);
-    expect(rows[7]?.textContent).toContain("Numb, I can't tell");
+    expect(rows[7]?.textContent).toContain("Numb and I can't tell");
     expect(rows[7]?.textContent).toContain('Walk to the end of the street and back');
     expect(rows[6]?.textContent).toContain('None');
   });
@@ -82,10 +82,22 @@ describe('the history page', () => {
     });
     await waitFor(() => expect(journal.getAllByRole('listitem')).toHaveLength(1));
     expect(journal.getByRole('listitem').textContent).toContain('Walked by the river');
-    expect(journal.getByRole('status').textContent).toBe('Showing 1 line.');
+    expect(journal.getByRole('status').textContent).toBe('Showing 1 entry.');
     fireEvent.input(journal.getByRole('searchbox'), { target: { value: 'holiday' } });
     await waitFor(() => expect(journal.getByRole('status').textContent).toBe('No lines with “holiday”.'));
     expect(journal.queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  // Issue 16: "Showing 2 lines" when one of the two entries was a page of ten lines.
+  it('counts journal entries, not lines, when an entry is a list or a page', async () => {
+    const page = Array.from({ length: 10 }, (_, i) => `Line ${i + 1}`).join('\n');
+    await open([
+      entry('a', NOW - HOUR, { journal: page }),
+      entry('b', NOW - 2 * HOUR, { journal: 'One line' }),
+    ]);
+    const journal = within(region('Journal'));
+    await waitFor(() => expect(journal.getAllByRole('listitem')).toHaveLength(2));
+    expect(journal.getByRole('status').textContent).toBe('Showing 2 entries.');
   });
 
   it('shows a journal line that looks like markup as plain text', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey } from '../../core/time';
@@ -15,6 +15,7 @@ import {
   resetHistoryForTests,
   saveCheckIn,
 } from '../../platform/history/store';
+import { BACKENDS, useBackend } from './history-backends';
 
 const HOUR = 60 * 60_000;
 const base = new Date(2026, 10, 2, 9).getTime(); // 2 Nov 2026, 09:00 local
@@ -27,7 +28,9 @@ const entry = (id: string, at: number, extra: Partial<CheckIn> = {}): CheckIn =>
   ...extra,
 });
 
-describe('the history database', () => {
+describe.each(BACKENDS)('the history database (%s)', (backend) => {
+  beforeEach(() => useBackend(backend));
+
   it('keeps every entry and reads them oldest first', async () => {
     await saveCheckIn(entry('b', base + HOUR));
     await saveCheckIn(entry('a', base));
@@ -101,13 +104,17 @@ describe('the history database', () => {
     const result = await mergeCheckIns([entry('a', base, { journal: 'other' })]);
     expect(result.added).toBe(0);
     expect(result.differing.map((d) => [d.stored.helped, d.incoming.journal])).toEqual([['yes', 'other']]);
-    expect((await allCheckIns()).entries).toEqual([entry('a', base, { helped: 'yes' })]);
+    expect((await allCheckIns()).entries).toEqual([
+      entry('a', base, { helped: 'yes', day: localDayKey(base) }),
+    ]);
   });
 
   it('writes a chosen entry over the stored one, its day summary following', async () => {
     await saveCheckIn(entry('a', base, { helped: 'yes' }));
     await putCheckIns([entry('a', base, { journal: 'from the file' })]);
-    expect((await allCheckIns()).entries).toEqual([entry('a', base, { journal: 'from the file' })]);
+    expect((await allCheckIns()).entries).toEqual([
+      entry('a', base, { journal: 'from the file', day: localDayKey(base) }),
+    ]);
     const day = localDayKey(base);
     expect((await daySummaries(day, day))[0]).toMatchObject({ count: 1, journal: 1, helped: {} });
   });
@@ -142,7 +149,9 @@ describe('the history database', () => {
   });
 });
 
-describe('paging the history', () => {
+describe.each(BACKENDS)('paging the history (%s)', (backend) => {
+  beforeEach(() => useBackend(backend));
+
   it('never skips entries that share one time across a page edge', async () => {
     const at = new Date(2026, 10, 2, 9).getTime();
     await mergeCheckIns(
@@ -161,7 +170,9 @@ describe('paging the history', () => {
   });
 });
 
-describe('day summaries', () => {
+describe.each(BACKENDS)('day summaries (%s)', (backend) => {
+  beforeEach(() => useBackend(backend));
+
   it('stay equal to a summary made afresh from the entries, through saves, changes and deletes', async () => {
     const { summarizeDay } = await import('../../core/data/days');
     const day = localDayKey(base);

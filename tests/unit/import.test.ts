@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { importChosenFile } from '../../components/history/DataPanel';
 import { MAX_SET_ASIDE } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
-import type { CheckIn } from '../../core/schema';
+import { type CheckIn, ID_MAX_LENGTH } from '../../core/schema';
+import { localDayKey } from '../../core/time';
 import { DEFAULT_HOURS } from '../../core/time/hours';
 import { applyImport, storeAccess, takeSnapshot } from '../../platform/data-transfer';
 import { mergeCheckIns } from '../../platform/history/store';
@@ -39,7 +40,16 @@ describe('parseImportFile: hostile files', () => {
   it.each([
     ['empty.txt', [{ where: 'the file', what: 'empty' }]],
     ['truncated.txt', [{ where: 'the file', what: 'truncated' }]],
-    ['not-json.txt', [{ where: 'the file', what: 'not-json' }]],
+    ['not-json.txt', [{ where: 'the file', what: 'text' }]],
+    // Issue 15: a file of another kind is named for what it is, never "cut off".
+    ['journal.md', [{ where: 'the file', what: 'markdown' }]],
+    ['check-ins.csv', [{ where: 'the file', what: 'csv' }]],
+    ['semicolon.csv', [{ where: 'the file', what: 'csv' }]],
+    ['notes.txt', [{ where: 'the file', what: 'text' }]],
+    ['page.html', [{ where: 'the file', what: 'html' }]],
+    ['image.png', [{ where: 'the file', what: 'image' }]],
+    ['archive.zip', [{ where: 'the file', what: 'binary' }]],
+    ['other.json', [{ where: "field 'format'", what: 'not-outlet' }]],
     ['not-an-object.json', [{ where: 'the file', what: 'not-outlet' }]],
     ['wrong-format.json', [{ where: "field 'format'", what: 'not-outlet' }]],
     ['wrong-version.json', [{ where: "field 'version'", what: 'unknown-version' }]],
@@ -165,6 +175,31 @@ describe('parseImportFile: hostile files', () => {
         }))),
       [{ where: 'set-aside values', what: 'too-many' }],
     ],
+    [
+      'a 1 MB id',
+      (f: Raw) => (f.checkIns[0].id = 'i'.repeat(1024 * 1024)),
+      [{ where: `check-in 1 (id '${'i'.repeat(40)}…'), field 'id'`, what: 'too-long' }],
+    ],
+    [
+      'a feeling past the cap',
+      (f: Raw) => (f.checkIns[0].feeling = 'f'.repeat(ID_MAX_LENGTH + 1)),
+      [{ where: "check-in 1 (id 'c1'), field 'feeling'", what: 'too-long' }],
+    ],
+    [
+      'an outlet past the cap',
+      (f: Raw) => (f.checkIns[0].outletId = 'o'.repeat(ID_MAX_LENGTH + 1)),
+      [{ where: "check-in 1 (id 'c1'), field 'outletId'", what: 'too-long' }],
+    ],
+    [
+      'an outlet shown past the cap',
+      (f: Raw) => (f.checkIns[0].shown = ['o'.repeat(ID_MAX_LENGTH + 1)]),
+      [{ where: "check-in 1 (id 'c1'), field 'shown.0'", what: 'too-long' }],
+    ],
+    [
+      'a time past the bound every view can show',
+      (f: Raw) => (f.checkIns[0].at = 8.64e15),
+      [{ where: "check-in 1 (id 'c1'), field 'at'", what: 'bad-time' }],
+    ],
     ['a top-level extra', (f: Raw) => (f.extra = true), [{ where: "field 'extra'", what: 'unknown-field' }]],
     [
       'a huge unknown key with control characters',
@@ -263,10 +298,22 @@ describe('applyImport', () => {
     await seed();
     const result = parseImportFile(fixture('valid-v2.json'));
     if (!result.ok) throw new Error('refused');
-    // c1 is already here (with its own journal line): kept as it is.
-    expect(await applyImport(result.data)).toEqual({
-      checkIns: { added: 2, kept: 1 },
+    // c1 is already here with its own journal line: kept as it is, and reported for the person to choose.
+    const counts = await applyImport(result.data);
+    expect(counts).toEqual({
+      checkIns: {
+        added: 2,
+        same: 0,
+        differing: [
+          {
+            stored: { ...stored[1], day: localDayKey(Date.UTC(2024, 3, 2, 8)) },
+            incoming: result.data.checkIns[0],
+          },
+        ],
+      },
       people: { added: 2, kept: 0, full: 0 },
+      setAside: { added: 1, same: 0 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     const after = await takeSnapshot();
     expect(after.checkIns.find((entry) => entry.id === 'c1')?.journal).toBe('mine');
@@ -275,8 +322,10 @@ describe('applyImport', () => {
     expect(after.preferences.intervalMinutes).toBe(45);
 
     expect(await applyImport(result.data)).toEqual({
-      checkIns: { added: 0, kept: 3 },
+      checkIns: { added: 0, same: 2, differing: counts.checkIns.differing },
       people: { added: 0, kept: 2, full: 0 },
+      setAside: { added: 0, same: 1 },
+      unreadable: { added: 0, same: 0, full: 0 },
     });
     expect(await takeSnapshot()).toEqual(after);
   });

@@ -56,6 +56,18 @@ describe('FrequencySetting', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: /save/i })).toBeNull();
   });
+
+  // Issue 16: the field sat in a <form> with nothing to submit.
+  it('keeps a custom value on Enter too, and is no form with nothing to submit', () => {
+    const onChange = vi.fn(async () => undefined);
+    const { container } = render(<FrequencySetting minutes={60} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nudge every' }), { target: { value: 'custom' } });
+    const input = screen.getByRole('textbox', { name: 'Minutes between nudges' });
+    fireEvent.input(input, { target: { value: '75' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onChange).toHaveBeenCalledWith(75);
+    expect(container.querySelector('form')).toBeNull();
+  });
 });
 
 describe('BreakSetting', () => {
@@ -444,8 +456,8 @@ describe('OptionsPage', () => {
       );
     expect([...confirm.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'how often: every 45 minutes, back to every 60 minutes',
-      'what to offer: all but Journaling, Talking to someone, Creative, Letting it out, back to every kind',
-      `active hours, Saturday: ${time(10)}–${time(14)}, back to no nudges`,
+      'what to offer: all but Journaling, Talking to someone, Creative, and Letting it out, back to every kind',
+      `active hours (Saturday): ${time(10)}–${time(14)}, back to no nudges`,
       'silent nudges: on, back to off',
     ]);
     expect(confirm.textContent).toContain('Your people, check-ins and journal stay exactly as they are.');

@@ -62,8 +62,8 @@ describe('i18n.plural in English', () => {
     ['history.checkIns', 1234, '1,234 check-ins'],
     ['data.people', 1, '1 person'],
     ['data.people', 3, '3 people'],
-    ['data.importKept', 1, '1 was already here.'],
-    ['data.importKept', 4, '4 were already here.'],
+    ['data.unreadableEntries', 1, '1 unreadable entry'],
+    ['data.unreadableEntries', 4, '4 unreadable entries'],
   ])('%s with %d says "%s"', (key, count, text) => {
     expect(i18n.plural(key, count)).toBe(text);
   });

@@ -1,8 +1,12 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseIntervalInput, parsePersonInput } from '../../core/inputs';
 import {
+  CheckInSchema,
   DEFAULT_SCHEDULE,
   DEFAULT_SETTINGS,
+  ID_MAX_LENGTH,
+  JOURNAL_MAX_LENGTH,
   parseCheckIn,
   parseSchedule,
   parseSettings,
@@ -100,6 +104,29 @@ describe('parseCheckIn', () => {
       expect(parseCheckIn(raw)).toBeNull();
     },
   );
+
+  // Issue 15: a 25 MB id and a 40 MB feeling were accepted, and a 40 MB feeling froze the popup.
+  const long = (n: number) => 'x'.repeat(n);
+  const shown = (item: string) => ({ shown: ['walk-street', item] });
+  it.each([
+    ['id', { id: long(ID_MAX_LENGTH) }, { id: long(ID_MAX_LENGTH + 1) }],
+    ['feeling', { feeling: long(ID_MAX_LENGTH) }, { feeling: long(ID_MAX_LENGTH + 1) }],
+    ['outletId', { outletId: long(ID_MAX_LENGTH) }, { outletId: long(ID_MAX_LENGTH + 1) }],
+    ['an outlet shown', shown(long(ID_MAX_LENGTH)), shown(long(ID_MAX_LENGTH + 1))],
+    ['journal', { journal: long(JOURNAL_MAX_LENGTH) }, { journal: long(JOURNAL_MAX_LENGTH + 1) }],
+  ])('keeps %s at its cap and refuses one character more', (_field, atCap, pastCap) => {
+    expect(parseCheckIn({ ...good, ...atCap })).toEqual({ ...good, ...atCap });
+    expect(parseCheckIn({ ...good, ...pastCap })).toBeNull();
+  });
+
+  it('caps every text field of a check-in, so no field is left without a limit', () => {
+    const strings = Object.entries(CheckInSchema.entries).filter(([, schema]) =>
+      v.is(schema, 'x'.repeat(ID_MAX_LENGTH)),
+    );
+    for (const [field, schema] of strings)
+      expect([field, v.is(schema, long(JOURNAL_MAX_LENGTH + 1))]).toEqual([field, false]);
+    expect(v.is(CheckInSchema.entries.shown, [long(ID_MAX_LENGTH + 1)])).toBe(false);
+  });
 });
 
 describe('parsePersonInput', () => {

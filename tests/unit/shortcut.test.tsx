@@ -14,6 +14,18 @@ const stubCommands = (commands: { name: string; shortcut: string }[]) =>
   vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => commands) as never);
 
 describe('ShortcutSetting', () => {
+  // Issue 16: in Firefox the button opens the add-ons page, where the shortcuts hide in a menu.
+  it('says where Firefox keeps the shortcuts on the page it opens, and Chrome needs no such hint', async () => {
+    const view = render(<ShortcutSetting read={async () => ''} open={async () => undefined} firefox />);
+    expect(change().getAttribute('aria-describedby')).toBe('shortcut-help');
+    expect(document.getElementById('shortcut-help')?.textContent).toMatch(
+      /gear menu ⚙ and choose “Manage Extension Shortcuts”/,
+    );
+    view.unmount();
+    render(<ShortcutSetting read={async () => ''} open={async () => undefined} firefox={false} />);
+    expect(document.getElementById('shortcut-help')?.textContent).not.toMatch(/gear menu/);
+  });
+
   it('shows the keys that open the check-in', async () => {
     render(<ShortcutSetting read={async () => 'Alt+Shift+O'} open={async () => undefined} />);
     const keys = await screen.findByText('Alt+Shift+O');

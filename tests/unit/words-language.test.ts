@@ -166,3 +166,16 @@ describe('textDirection', () => {
     expect(textDirection(language)).toBe(dir);
   });
 });
+
+describe('i18n.list', () => {
+  // Issue 16: Arabic lists came joined with a Latin ", ".
+  it.each([
+    ['en', 'Calm, Sad, and Tired'],
+    ['ar', 'Calm وSad وTired'],
+    ['ja', 'Calm、Sad、Tired'],
+    ['de', 'Calm, Sad und Tired'],
+  ])('joins a list the way %s does', (words, expected) => {
+    browserWith('en-US', words);
+    expect(i18n.list(['Calm', 'Sad', 'Tired'])).toBe(expected);
+  });
+});
