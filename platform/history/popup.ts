@@ -2,6 +2,7 @@
 // import: the IndexedDB code (idb, the day summaries, the draft) is then not part of what the popup
 // loads and runs before its first pick, which needs none of it (a check-in is saved once it exists,
 // and the history only weighs the pick once read: components/checkin/CheckIn.tsx).
+import { placeOnDay } from '../../core/data/days';
 import { DAY, RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../../core/history';
 import type { CheckIn } from '../../core/schema';
 
@@ -57,7 +58,8 @@ export function recentHistory({
   // them), within the window, at most the limit.
   const withEntries = (list: readonly CheckIn[], entries: readonly CheckIn[]) => {
     const byId = new Map(list.map((entry) => [entry.id, entry]));
-    for (const entry of entries) byId.set(entry.id, entry);
+    // With the day the store gives it (core/data/days.ts), as a read would bring it back.
+    for (const entry of entries) byId.set(entry.id, placeOnDay(entry, byId.get(entry.id) ?? null));
     const since = now() - RECENT_HISTORY_DAYS * DAY;
     return [...byId.values()]
       .filter((entry) => entry.at >= since)
