@@ -164,12 +164,17 @@ function installDbTools(summarizeDays) {
   };
   // One day's summary, made by the e2e helpers' summarizeDays (passed in as source).
   const summarize = (_day, entries) => summarizeDays(entries)[0];
-  const open = () =>
+  // Seeding makes the database as the app's version 2 has it (platform/history/db.ts: entries by id,
+  // indexed by time and by the local day they carry): the app then starts from there, as it would
+  // with a history of its own, rather than upgrading 200,000 entries while it is being measured.
+  // Without a version, the database as it is (the app may have upgraded it since).
+  const open = (version) =>
     new Promise((resolve, reject) => {
-      const request = indexedDB.open('outlet');
+      const request = version ? indexedDB.open('outlet', version) : indexedDB.open('outlet');
       request.onupgradeneeded = () => {
         const store = request.result.createObjectStore('checkins', { keyPath: 'id' });
         store.createIndex('at', 'at');
+        store.createIndex('day', 'day');
         request.result.createObjectStore('days', { keyPath: 'day' });
       };
       request.onsuccess = () => resolve(request.result);
@@ -229,7 +234,14 @@ function installDbTools(summarizeDays) {
         const journal = withLine.has(i);
         const outletId = journal ? pick(journalOutlets) : random() < 0.06 ? null : pick(outlets);
         const outcome = journal || (outletId && random() < 0.6) ? 'done' : 'skipped';
-        const entry = { id: crypto.randomUUID(), at, feeling: pick(feelings), outletId, outcome };
+        const entry = {
+          id: crypto.randomUUID(),
+          at,
+          day: dayOf(at),
+          feeling: pick(feelings),
+          outletId,
+          outcome,
+        };
         if (journal) entry.journal = line();
         if (random() < 0.4) entry.intensity = 1 + Math.floor(random() * 5);
         if (random() < 0.9)
@@ -252,7 +264,7 @@ function installDbTools(summarizeDays) {
         byDay.get(day).push(entry);
       }
       const began = performance.now();
-      const db = await open();
+      const db = await open(2);
       try {
         // In transactions of SEED_CHUNK entries, each committed before the next starts: one
         // transaction of 200,000 took ~95 s here (Chromium holds it whole until it commits).
