@@ -206,7 +206,7 @@ try {
 
     console.log(`${label} check-ins (file ${megabytes.toFixed(1)} MB)…`);
     let page = await openHistory();
-    await page.getByLabel('Export file').setInputFiles(badPath);
+    await page.getByLabel('File to bring back (.json)').setInputFiles(badPath);
     await measure(
       'refuse unsound file',
       () => page.evaluate(timeClick, { name: 'Import', until: "wasn't imported", timeout: TIMEOUT_MS }),
@@ -215,7 +215,7 @@ try {
     await page.close();
 
     page = await openHistory();
-    await page.getByLabel('Export file').setInputFiles(filePath);
+    await page.getByLabel('File to bring back (.json)').setInputFiles(filePath);
     await measure(
       'import',
       () =>

@@ -328,7 +328,7 @@ describe(`axe-core ${AXE_VERSION}: zero violations, light and dark`, () => {
     await check(page, 'history: delete everything, confirmation');
     await page.getByRole('button', { name: 'Keep everything' }).click();
     await page
-      .getByLabel('Export file')
+      .getByLabel('File to bring back (.json)')
       .setInputFiles(path.join(rootDir, 'tests/fixtures/import/duplicate-ids.json'));
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('alert').first().waitFor();

@@ -180,9 +180,9 @@ describe("a traveller's history, across zones 25 hours apart", () => {
     const file = path.join(tempDir, 'outlet-export.json');
     writeFileSync(file, JSON.stringify(exported));
 
-    await here.getByLabel('Export file').setInputFiles(file);
+    await here.getByLabel('File to bring back (.json)').setInputFiles(file);
     await here.getByRole('button', { name: 'Import', exact: true }).click();
-    await here.getByText(/^Added 1 check-in\b/).waitFor();
+    await here.getByText(/^Added: 1 check-in\b/).waitFor();
     await here.reload();
     await historyLoaded(here);
     assert.deepEqual(await historyViews(here), ONE_CHECK_IN, 'counted once where it was imported');

@@ -165,7 +165,7 @@ describe('200% zoom and 200% text size', () => {
       page.locator('.history-days .entry .delete').first(),
       page.getByRole('searchbox'),
       page.getByRole('button', { name: 'Export everything (JSON)' }),
-      page.getByLabel('Export file'),
+      page.getByLabel('File to bring back (.json)'),
       page.getByRole('button', { name: 'Import', exact: true }),
       page.getByRole('button', { name: 'Delete everything…' }),
     ]);

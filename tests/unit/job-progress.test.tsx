@@ -47,6 +47,8 @@ function renderPanel(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {
       onImport={vi.fn()}
       onSummary={vi.fn(async () => ({ checkIns: 0, journalLines: 0, people: 0 }))}
       onDeleteAll={vi.fn(async () => undefined)}
+      onChoose={vi.fn(async () => undefined)}
+      today="2026-12-07"
       {...overrides}
     />,
   );
@@ -54,7 +56,7 @@ function renderPanel(overrides: Partial<Parameters<typeof DataPanelView>[0]> = {
 
 function startImport() {
   const file = new File(['{}'], 'outlet.json', { type: 'application/json' });
-  fireEvent.change(screen.getByLabelText('Export file'), { target: { files: [file] } });
+  fireEvent.change(screen.getByLabelText('File to bring back (.json)'), { target: { files: [file] } });
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
 }
 
@@ -90,10 +92,15 @@ describe('Your data: a long import', () => {
 
     driven.finish({
       ok: true,
-      counts: { checkIns: { added: 200_000, kept: 0 }, people: { added: 0, kept: 0, full: 0 } },
+      counts: {
+        checkIns: { added: 200_000, same: 0, differing: [] },
+        people: { added: 0, kept: 0, full: 0 },
+        setAside: { added: 0, same: 0 },
+        unreadable: { added: 0, same: 0, full: 0 },
+      },
     });
     await waitFor(() => expect(job()).toBeNull());
-    expect(screen.getByRole('status').textContent).toMatch(/^Added 200,000 check-ins and 0 people\./);
+    expect(screen.getByRole('status').textContent).toMatch(/^Added: 200,000 check-ins\./);
   });
 
   it('stops on Cancel between chunks and says what was kept, and how to finish', async () => {
