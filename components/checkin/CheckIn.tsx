@@ -236,8 +236,14 @@ export function CheckIn({
   const timerEntry = runningTimer ? history.find((c) => c.id === runningTimer.checkInId) : undefined;
   const pending = pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null);
   const askEarlier = step.name === 'feelings' && pending && !answered.includes(pending.id) ? pending : null;
-  const signal =
-    data.history && data.support ? supportSignal(history, data.support, data.now) : { show: false as const };
+  // Once per history, not at every render: the step after "Done" is drawn without going over it.
+  const signal = useMemo(
+    () =>
+      data.history && data.support
+        ? supportSignal(history, data.support, data.now)
+        : { show: false as const },
+    [data.history, data.support, data.now],
+  );
 
   // The background ends a timer at its alarm (which may ring a moment early, or late after a
   // sleep): once the stored timer is gone, the walk is over here too.

@@ -35,14 +35,19 @@ export function recentHistory({
   read,
   watchOthers,
   now,
+  later = afterPaint,
 }: {
   /** The bounded read: at most RECENT_HISTORY_LIMIT check-ins since `since`, oldest first. */
   read: (since: number) => Promise<CheckIn[]>;
   /** Calls back whenever the history changed anywhere but here. */
   watchOthers: (onChange: () => void) => void;
   now: () => number;
+  /** When listeners hear of the page's own saves: after the next step is painted, by default. */
+  later?: (run: () => void) => void;
 }): RecentHistory {
   let kept: CheckIn[] | null = null;
+  // The page's own saves since, merged into `kept` at the next load rather than at the save.
+  let saved: CheckIn[] = [];
   // A read in flight, and what this page stored since it began (applied to its answer).
   let reading: { done: Promise<CheckIn[]>; since: CheckIn[] } | null = null;
   const listeners = new Set<() => void>();
@@ -53,7 +58,7 @@ export function recentHistory({
   // them), within the window, at most the limit.
   const withEntries = (list: readonly CheckIn[], entries: readonly CheckIn[]) => {
     const byId = new Map(list.map((entry) => [entry.id, entry]));
-    // As the store keeps it: on the day it carries, or its earlier state's, or its time's here.
+    // With the day the store gives it (core/data/days.ts), as a read would bring it back.
     for (const entry of entries) byId.set(entry.id, placeOnDay(entry, byId.get(entry.id) ?? null));
     const since = now() - RECENT_HISTORY_DAYS * DAY;
     return [...byId.values()]
@@ -67,7 +72,11 @@ export function recentHistory({
 
   return {
     load: () => {
-      if (kept) return Promise.resolve(kept);
+      if (kept) {
+        if (saved.length > 0) kept = withEntries(kept, saved);
+        saved = [];
+        return Promise.resolve(kept);
+      }
       if (reading) return reading.done;
       const started = { since: [] as CheckIn[] } as { done: Promise<CheckIn[]>; since: CheckIn[] };
       started.done = read(now() - RECENT_HISTORY_DAYS * DAY).then(
@@ -93,20 +102,28 @@ export function recentHistory({
       if (!watching)
         watchOthers(() => {
           kept = null;
+          saved = [];
           reading = null;
           notify();
         });
       watching = true;
       return () => listeners.delete(onChange);
     },
+    // Nothing here weighs on the step the save ends: the merge waits for the next load, and the
+    // listeners (a re-render over the whole recent history) for the step to be painted.
     apply: (entries) => {
       if (entries.length === 0) return;
       reading?.since.push(...entries);
-      if (kept) kept = withEntries(kept, entries);
-      notify();
+      if (kept) saved.push(...entries);
+      later(notify);
     },
   };
 }
+
+const afterPaint = (run: () => void) =>
+  requestAnimationFrame(() => {
+    setTimeout(run);
+  });
 
 /** The popup's recent history: read from the history database, whatever its size, in a bounded amount. */
 export const historySource = recentHistory({

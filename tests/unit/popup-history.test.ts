@@ -28,6 +28,7 @@ function setup(stored: CheckIn[]) {
       elsewhere = onChange;
     },
     now: () => NOW,
+    later: (run) => run(),
   });
   const changed = vi.fn();
   source.watch(changed);
@@ -84,7 +85,12 @@ describe("the popup's recent history", () => {
     const saved = [entry('b', NOW - 5000), entry('a', NOW - 5000), entry('c', NOW - 9000)];
     for (const c of saved) await saveCheckIn(c);
     const read = (since: number) => recentCheckIns({ since, limit: RECENT_HISTORY_LIMIT });
-    const source = recentHistory({ read, watchOthers: () => undefined, now: () => NOW });
+    const source = recentHistory({
+      read,
+      watchOthers: () => undefined,
+      now: () => NOW,
+      later: (run) => run(),
+    });
     await source.load();
     const more = [entry('d', NOW - 5000), entry('a', NOW - 5000, { outcome: 'done' })];
     for (const c of more) await saveCheckIn(c);
