@@ -167,7 +167,7 @@ describe("a traveller's history, across zones 25 hours apart", () => {
     // with one check-in from an hour ago added to it.
     tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-zones-e2e-'));
     const downloading = here.waitForEvent('download');
-    await here.getByRole('button', { name: 'Export everything (JSON)' }).click();
+    await here.getByRole('button', { name: en.data.exportJson }).click();
     const exported = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));
     const at = Date.now() - 60 * 60_000;
     exported.checkIns.push({
@@ -180,9 +180,9 @@ describe("a traveller's history, across zones 25 hours apart", () => {
     const file = path.join(tempDir, 'outlet-export.json');
     writeFileSync(file, JSON.stringify(exported));
 
-    await here.getByLabel('File to bring back (.json)').setInputFiles(file);
-    await here.getByRole('button', { name: 'Import', exact: true }).click();
-    await here.getByText(/^Added 1 check-in\b/).waitFor();
+    await here.getByLabel(en.data.importFile, { exact: true }).setInputFiles(file);
+    await here.getByRole('button', { name: en.data.importButton, exact: true }).click();
+    await here.getByText(fill(en.data.importAddedList, plural(en.data.checkIns, 1))).waitFor();
     await here.reload();
     await historyLoaded(here);
     assert.deepEqual(await historyViews(here), ONE_CHECK_IN, 'counted once where it was imported');
