@@ -30,7 +30,7 @@ import {
 } from '../../platform/data-transfer';
 import { downloadBlob } from '../../platform/download';
 import type { BulkOptions } from '../../platform/history/store';
-import { i18n, type MessageKey, wordsLocale } from '../../platform/i18n';
+import { i18n, type MessageKey } from '../../platform/i18n';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
 
@@ -149,7 +149,7 @@ const journalText = (n: number) => i18n.plural('data.journalLines', n);
 /** "40 check-ins and 2 people", in the words' language; empty when every count is 0. */
 function listOf(counts: [number, (n: number) => string][]): string {
   const parts = counts.filter(([n]) => n > 0).map(([n, words]) => words(n));
-  return parts.length === 0 ? '' : new Intl.ListFormat(wordsLocale(), { type: 'conjunction' }).format(parts);
+  return parts.length === 0 ? '' : i18n.list(parts);
 }
 
 /**

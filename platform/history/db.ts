@@ -88,6 +88,16 @@ export async function closeDb(): Promise<void> {
   if (open) (await open.catch(() => null))?.close();
 }
 
+/** Gives every readable entry that lacks a day the local day of its time (rare: see checkSummaries). */
+async function placeUnplaced(tx: WriteTx): Promise<void> {
+  let cursor = await tx.objectStore('checkins').openCursor();
+  while (cursor) {
+    const entry = parseCheckIn(cursor.value);
+    if (entry && !entry.day) await cursor.update({ ...cursor.value, day: localDayKey(entry.at) });
+    cursor = await cursor.continue();
+  }
+}
+
 export type WriteTx = IDBPTransaction<OutletDB, ('checkins' | 'days')[], 'readwrite'>;
 
 /** Recomputes one day's summary from its entries (by the day they carry), inside a write. */
@@ -135,14 +145,20 @@ export function writeTx(database: IDBPDatabase<OutletDB>): WriteTx {
  */
 export async function checkSummaries(database: IDBPDatabase<OutletDB>): Promise<string[]> {
   const read = database.transaction(['checkins', 'days']);
-  const [placed, summaries] = await Promise.all([
+  const [all, placed, summaries] = await Promise.all([
+    read.objectStore('checkins').count(),
     read.objectStore('checkins').index('day').count(),
     read.objectStore('days').getAll(),
   ]);
-  if (placed === summaries.reduce((sum, summary) => sum + summary.count, 0)) return [];
+  const counted = summaries.reduce((sum, summary) => sum + summary.count, 0);
+  if (all === placed && placed === counted) return [];
   const tx = writeTx(database);
+  // An entry without its day (written by something other than this store: an older version's
+  // context, a tool) is invisible to the day index: it is placed on the day of its time here first,
+  // or the rebuild below would drop it from every summary.
+  if (all !== placed) await placeUnplaced(tx);
   const byDay = tx.objectStore('checkins').index('day');
-  const counted = new Map(
+  const countedByDay = new Map(
     (await tx.objectStore('days').getAll()).map((summary) => [summary.day, summary.count]),
   );
   const wrong: string[] = [];
@@ -150,11 +166,11 @@ export async function checkSummaries(database: IDBPDatabase<OutletDB>): Promise<
   let cursor = await byDay.openKeyCursor(null, 'nextunique');
   while (cursor) {
     const day = cursor.key;
-    if ((await byDay.count(day)) !== counted.get(day)) wrong.push(day);
-    counted.delete(day);
+    if ((await byDay.count(day)) !== countedByDay.get(day)) wrong.push(day);
+    countedByDay.delete(day);
     cursor = await cursor.continue();
   }
-  wrong.push(...counted.keys());
+  wrong.push(...countedByDay.keys());
   for (const day of wrong) await refreshDay(tx, day);
   await tx.done;
   return wrong;

@@ -169,6 +169,7 @@ describe('check-in in the popup', () => {
     );
     await page.close();
 
+    await ext.bringWalkEnd(2000);
     await ext.fireAlarm(WALK_ALARM, 2000, { asleep: true });
     const notifications = await eventually(
       () => ext.getNotifications(),

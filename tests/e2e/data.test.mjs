@@ -284,7 +284,7 @@ describe('your data, in the real extension', () => {
     await patchSettings(ext, { intervalMinutes: 90 });
 
     await importFile(page, exported);
-    const status = page.getByText(/^Added 13 check-ins and 2 people\./);
+    const status = page.getByText(/^Added: 13 check-ins and 2 people\./);
     await status.waitFor();
     assert.match(await status.textContent(), /Your preferences now match the file\./);
     await page.locator('.history-days').getByText('Ein ruhiger Morgen. Ça va. 静かな朝。').waitFor();
@@ -550,7 +550,7 @@ describe('your data, in the real extension', () => {
     const soundPath = path.join(tempDir, 'markup.json');
     writeFileSync(soundPath, exportText(hostileEntries.slice(0, 2)));
     await importFile(page, soundPath);
-    await page.getByText(/^Added 2 check-ins and 0 people\./).waitFor();
+    await page.getByText(/^Added: 2 check-ins\./).waitFor();
     const line = page.locator('.history-days .journal-line').filter({ hasText: '<script>' });
     await line.waitFor();
     assert.equal(

@@ -366,6 +366,19 @@ async function startChromium(copy, { timeout = 10_000, env } = {}) {
    * With `asleep: true` the worker is killed right after the alarm is set, and the call checks that
    * the alarm itself starts it again (nothing else wakes it before): the path of a real idle worker.
    */
+  /**
+   * Brings the running walk's stored end to `inMs` from now, as if its minutes had passed: its end
+   * alarm, fired then, finds it over. (An end alarm that rings before the stored end means the clock
+   * was set back, and the walk goes on: platform/nudges.ts onTimerAlarm.)
+   */
+  async function bringWalkEnd(inMs) {
+    await evaluateInWorker(async (ms) => {
+      const { timer } = await chrome.storage.local.get('timer');
+      if (!timer) throw new Error('no walk is running');
+      await chrome.storage.local.set({ timer: { ...timer, endsAt: Date.now() + ms } });
+    }, inMs);
+  }
+
   async function fireAlarm(name, inMs = 300, { settleMs = 500, asleep = false } = {}) {
     const delay = asleep ? Math.max(inMs, 2000) : inMs;
     const { when, createdAt } = await evaluateInWorker(
@@ -444,6 +457,7 @@ async function startChromium(copy, { timeout = 10_000, env } = {}) {
     getAlarms,
     getNotifications,
     fireAlarm,
+    bringWalkEnd,
     close,
     relaunch,
   };

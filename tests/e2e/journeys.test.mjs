@@ -348,8 +348,9 @@ describe('check-in journeys', () => {
     assert.equal(entry.id, timer.checkInId);
     await page.close();
 
-    // The walk's alarm, fired early: the notification says the time is up.
+    // The walk's minutes pass (its end brought near), its alarm rings: the notification says the time is up.
     await recordNotifications(ext);
+    await ext.bringWalkEnd(300);
     await ext.fireAlarm('timer-end', 300);
     const shown = await eventually(
       () => shownNotifications(ext),
@@ -432,6 +433,7 @@ describe('check-in journeys', () => {
     await walk.click();
     const timer = page.getByRole('timer');
     await timer.waitFor();
+    await ext.bringWalkEnd(300);
     await ext.fireAlarm('timer-end', 300);
     await eventually(
       () => ext.getStorage(),

@@ -260,9 +260,17 @@ export async function seedHistory(ext, entries) {
     (db, list) =>
       new Promise((resolve, reject) => {
         const tx = db.transaction(['checkins', 'days'], 'readwrite');
-        for (const entry of list) tx.objectStore('checkins').put(entry);
         // Runs in the worker: summarizeDays there is the copy inHistoryDb's expression defines.
-        for (const summary of summarizeDays(list)) tx.objectStore('days').put(summary);
+        const summaries = summarizeDays(list);
+        // Each entry with the local day it is counted on, as the store writes it.
+        const pad = (n) => String(n).padStart(2, '0');
+        const dayOf = (at) => {
+          const d = new Date(at);
+          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+        };
+        for (const entry of list)
+          tx.objectStore('checkins').put({ ...entry, day: entry.day ?? dayOf(entry.at) });
+        for (const summary of summaries) tx.objectStore('days').put(summary);
         tx.oncomplete = () => resolve(true);
         tx.onerror = () => reject(tx.error);
       }),

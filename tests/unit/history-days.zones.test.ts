@@ -172,6 +172,19 @@ describe('summaries that drifted from their entries', () => {
     expect(await database.getAll('days')).toEqual([]);
   });
 
+  // Seen in the e2e suite: entries written straight into the database without a day were invisible
+  // to the day index, so the start-up check rebuilt their days as empty and the week and year lost them.
+  it('an entry stored without its day is placed on one at the next start, never dropped', async () => {
+    inZone(PAGO_PAGO);
+    await saveCheckIn(made());
+    const database = await db();
+    const { day: _day, ...withoutDay } = made({ id: 'no-day', at: AT + 3_600_000 });
+    await database.put('checkins', withoutDay as CheckIn);
+    await resetHistoryForTests();
+    expect(await views()).toMatchObject({ total: 2, days: ['2026-12-05'], count: 2, drift: [] });
+    expect((await getCheckIn('no-day'))?.day).toBe('2026-12-05');
+  });
+
   it('a history of version 1 gets its days, and summaries made afresh from them', async () => {
     inZone(PAGO_PAGO);
     await closeDb();
