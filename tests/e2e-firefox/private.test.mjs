@@ -43,6 +43,8 @@ const fieldLabelled = (page, label) =>
 describe('Outlet in Firefox ESR with "never remember history"', () => {
   /** @type {Awaited<ReturnType<typeof launchFirefoxExtension>>} */
   let ext;
+  /** What the history page showed after the restart. */
+  let historyText;
   before(async () => {
     ext = await launchFirefoxExtension({
       prefs: { 'browser.privatebrowsing.autostart': true },
@@ -122,7 +124,16 @@ describe('Outlet in Firefox ESR with "never remember history"', () => {
     await ext.screenshot(history, 'private-history');
     assert.ok(!text.includes(en.history.loadFailed), `the history page said: "${en.history.loadFailed}"`);
     assert.ok(text.includes(LINE), 'the line, exactly as typed');
+    historyText = text;
     await history.close();
+  });
+
+  it('the history page says plainly where the check-ins are kept', () => {
+    assert.ok(historyText, 'needs the step before: the history page after the restart');
+    assert.ok(
+      historyText.includes(en.history.keptInExtensionStorage),
+      'the words of history.keptInExtensionStorage',
+    );
   });
 
   it('no page and not the background logged an error (in the last launch)', (t) => {
