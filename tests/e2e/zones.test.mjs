@@ -21,6 +21,8 @@ const EAST = 'Pacific/Kiritimati';
 
 // The words as the locale file states them, so a change of copy doesn't break the tests.
 const en = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf8'));
+/** The longest a state may take to show up: generous, for a slow or busy machine (a wait ends as soon as it shows). */
+const WAIT = 15_000;
 const fill = (text, ...values) => values.reduce((out, value, i) => out.replace(`$${i + 1}`, value), text);
 const plural = (forms, n) => fill(n === 1 ? forms.one : forms.other, String(n));
 
@@ -155,7 +157,7 @@ describe('a check-in made in Pago Pago and answered in Kiritimati (one profile, 
     [made] = await eventually(
       () => checkIns(ext),
       (list) => list.length === 1 && list[0].outcome === 'done',
-      { what: 'the check-in stored as done' },
+      { what: 'the check-in stored as done', timeout: WAIT },
     );
     made.title = title;
     await popup.close();
@@ -175,7 +177,7 @@ describe('a check-in made in Pago Pago and answered in Kiritimati (one profile, 
     const [answered, ...others] = await eventually(
       () => checkIns(ext),
       (list) => list[0]?.helped === 'yes',
-      { what: 'the answer stored' },
+      { what: 'the answer stored', timeout: WAIT },
     );
     assert.deepEqual(others, [], 'still one check-in');
     assert.equal(answered.id, made.id);
