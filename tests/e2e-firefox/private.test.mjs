@@ -12,6 +12,8 @@ import { parseYAML } from 'confbox';
 import { eventually, launchFirefoxExtension, rootDir } from './harness.mjs';
 
 const en = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf8'));
+/** The longest a state may take to show up: generous, for a slow or busy machine (a wait ends as soon as it shows). */
+const WAIT = 15_000;
 
 const LINE = 'Walked to the river; nobody needs to know. 🌊 <i>still</i> "mine"';
 
@@ -26,7 +28,7 @@ async function click(page, name) {
       [...document.querySelectorAll('button')].find(
         (el) => el.textContent.trim() === wanted && el.getClientRects().length > 0 && !el.disabled,
       ),
-    { timeout: 5000, polling: 100 },
+    { timeout: WAIT, polling: 100 },
     name,
   );
   await found.asElement().click();
@@ -43,6 +45,8 @@ const fieldLabelled = (page, label) =>
 describe('Outlet in Firefox ESR with "never remember history"', () => {
   /** @type {Awaited<ReturnType<typeof launchFirefoxExtension>>} */
   let ext;
+  /** What the history page showed after the restart. */
+  let historyText;
   before(async () => {
     ext = await launchFirefoxExtension({
       prefs: { 'browser.privatebrowsing.autostart': true },
@@ -68,7 +72,7 @@ describe('Outlet in Firefox ESR with "never remember history"', () => {
     await eventually(
       () => popup.evaluate(() => document.querySelector('h1')?.textContent.trim()),
       (h1) => h1 === en.checkin.title,
-      { what: 'the feelings step' },
+      { what: 'the feelings step', timeout: WAIT },
     );
     await (await popup.waitForSelector('button[data-feeling="frustrated"]')).click();
     // "Another idea" until the outlet asks for one line (each click shows another outlet's title).
@@ -77,7 +81,7 @@ describe('Outlet in Firefox ESR with "never remember history"', () => {
     for (let tries = 0; tries < 25 && !field; tries++) {
       const before = await title();
       await click(popup, en.checkin.another);
-      await eventually(title, (now) => now !== before, { what: 'another outlet' });
+      await eventually(title, (now) => now !== before, { what: 'another outlet', timeout: WAIT });
       field = await fieldLabelled(popup, en.checkin.journalLabel);
     }
     assert.ok(field, 'a journal outlet with one line is offered');
@@ -89,7 +93,7 @@ describe('Outlet in Firefox ESR with "never remember history"', () => {
     const after = await eventually(
       () => visibleText(popup),
       (text) => text.includes(en.checkin.again) || text.includes(en.checkin.saveFailed),
-      { what: 'the step after Done, or a failed save' },
+      { what: 'the step after Done, or a failed save', timeout: WAIT },
     );
     await ext.screenshot(popup, 'private-after-done');
     if (after.includes(en.checkin.saveFailed)) {
@@ -117,12 +121,21 @@ describe('Outlet in Firefox ESR with "never remember history"', () => {
     const text = await eventually(
       () => visibleText(history),
       (t) => t.includes(LINE) || t.includes(en.history.loadFailed),
-      { what: 'the history page to show the line, or say it could not read' },
+      { what: 'the history page to show the line, or say it could not read', timeout: WAIT },
     );
     await ext.screenshot(history, 'private-history');
     assert.ok(!text.includes(en.history.loadFailed), `the history page said: "${en.history.loadFailed}"`);
     assert.ok(text.includes(LINE), 'the line, exactly as typed');
+    historyText = text;
     await history.close();
+  });
+
+  it('the history page says plainly where the check-ins are kept', () => {
+    assert.ok(historyText, 'needs the step before: the history page after the restart');
+    assert.ok(
+      historyText.includes(en.history.keptInExtensionStorage),
+      'the words of history.keptInExtensionStorage',
+    );
   });
 
   it('no page and not the background logged an error (in the last launch)', (t) => {

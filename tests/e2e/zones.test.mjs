@@ -3,23 +3,26 @@
 // `TZ` at launch (TOOLCHAIN.md), so each leg is a launch of the same profile folder with its own `TZ`:
 // Pago Pago (UTC-11) and Kiritimati (UTC+14) are 25 hours apart, so the same moment always falls on
 // different local days in the two. What must hold is what a person sees: the history page counts the
-// check-in once in every view (the day list, the week chart, the year, "N check-ins in all"), and once
-// it is deleted no view shows it any more, also after a reload.
+// check-in once in every view (the day list, the week chart, the year, "N check-ins in all"), lists it
+// on a day and at a time that together name when it happened, and once it is deleted no view shows
+// it any more, also after a reload.
 // Screenshots: tests/e2e/screenshots/{light,dark}-zones-*.png.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, afterEach, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
 import { launchExtension, rootDir } from './harness.mjs';
-import { checkIns, eventually, openPopup, shoot } from './outlet.mjs';
+import { checkIns, eventually, openPopup, parseClock, shoot } from './outlet.mjs';
 
 const WEST = 'Pacific/Pago_Pago';
 const EAST = 'Pacific/Kiritimati';
 
 // The words as the locale file states them, so a change of copy doesn't break the tests.
 const en = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf8'));
+/** The longest a state may take to show up: generous, for a slow or busy machine (a wait ends as soon as it shows). */
+const WAIT = 15_000;
 const fill = (text, ...values) => values.reduce((out, value, i) => out.replace(`$${i + 1}`, value), text);
 const plural = (forms, n) => fill(n === 1 ? forms.one : forms.other, String(n));
 
@@ -86,6 +89,40 @@ const zoneOf = (page) => page.evaluate(() => Intl.DateTimeFormat().resolvedOptio
 /** The local day of `at` in `zone`, as YYYY-MM-DD. */
 const dayIn = (zone, at) => new Date(at).toLocaleDateString('en-CA', { timeZone: zone });
 
+/**
+ * The moment the day list shows for its only entry: the day it is listed under (its section's
+ * day key) and the clock time printed beside it, as `YYYY-MM-DD HH:MM` (24-hour).
+ */
+async function shownMoment(page) {
+  const { day, time } = await page.evaluate(() => {
+    const section = document.querySelector('.history-days .day');
+    return {
+      day: section.querySelector('h3').id.replace(/^day-/, ''),
+      time: section.querySelector('.entry time').textContent.trim(),
+    };
+  });
+  const clock = parseClock(time);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${day} ${pad(clock.hours)}:${pad(clock.minutes)}`;
+}
+
+/** The moment `at` as a clock in `zone` reads it, `YYYY-MM-DD HH:MM`. */
+const momentIn = (zone, at) =>
+  `${dayIn(zone, at)} ${new Date(at).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
+
+/**
+ * A day and a time that together name when the check-in happened, in the zone the page runs in or
+ * in the one it was made in (either can be right; a day from one with the clock of the other names
+ * a moment 24 hours or more away from it).
+ */
+function assertTrueMoment(shown, at) {
+  const truths = [momentIn(EAST, at), momentIn(WEST, at)];
+  assert.ok(
+    truths.includes(shown),
+    `the list shows the check-in at ${shown}; it happened at ${truths[0]} in Kiritimati, ${truths[1]} in Pago Pago`,
+  );
+}
+
 /** Deletes the only check-in listed, as a person does: Delete, then "Yes, delete". */
 async function deleteOnlyEntry(page) {
   await page.locator('.history-days .entry .delete').click();
@@ -93,23 +130,21 @@ async function deleteOnlyEntry(page) {
   await page.getByText(en.history.deleted).waitFor({ state: 'attached' });
 }
 
-describe("a traveller's history, across zones 25 hours apart", () => {
+// Each journey is a few steps that build on each other, in this order (node:test runs them so): a
+// step whose journey broke earlier says so rather than testing nothing.
+const needs = (value, what) => assert.ok(value, `needs the step before: ${what}`);
+
+describe('a check-in made in Pago Pago and answered in Kiritimati (one profile, two launches)', () => {
   /** @type {Awaited<ReturnType<typeof launchExtension>>} */
   let ext;
-  let tempDir;
-  // Whatever a test left open (it failed half-way) is closed: a Chromium left running would keep the
-  // test process from ever ending.
-  afterEach(async () => {
+  let made;
+  let history;
+  after(async () => {
+    // A Chromium left running (a step failed half-way) would keep the test process from ending.
     await ext?.close();
-    ext = undefined;
-  });
-  after(() => {
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
-  it('a check-in made in Pago Pago and answered in Kiritimati is counted once; deleted, it is gone from every view', {
-    timeout: 180_000,
-  }, async () => {
+  it('is made in Pago Pago: a feeling, then Done', async () => {
     ext = await launchExtension({ env: { TZ: WEST } });
     const popup = await openPopup(ext);
     assert.equal(await zoneOf(popup), WEST, 'the first leg runs in Pago Pago');
@@ -119,47 +154,71 @@ describe("a traveller's history, across zones 25 hours apart", () => {
     const title = (await popup.getByRole('heading', { level: 1 }).textContent()).trim();
     await done.click();
     await popup.getByRole('button', { name: en.checkin.again }).waitFor();
-    const [made] = await eventually(
+    [made] = await eventually(
       () => checkIns(ext),
       (list) => list.length === 1 && list[0].outcome === 'done',
-      { what: 'the check-in stored as done' },
+      { what: 'the check-in stored as done', timeout: WAIT },
     );
+    made.title = title;
     await popup.close();
+  });
 
+  it('is answered ("did it help?") in Kiritimati, after a relaunch of the same profile', async () => {
+    needs(made, 'the check-in made in Pago Pago');
     // Quit, fly east across the date line, start the browser again on the same profile.
     ext = await ext.relaunch({ env: { TZ: EAST } });
     const again = await openPopup(ext);
     assert.equal(await zoneOf(again), EAST, 'the second leg runs in Kiritimati');
     assert.notEqual(dayIn(WEST, made.at), dayIn(EAST, made.at), 'the same moment, another local day');
-    const question = again.getByText(fill(en.checkin.helpedEarlier, title));
+    const question = again.getByText(fill(en.checkin.helpedEarlier, made.title));
     await question.waitFor();
     await again.getByRole('button', { name: en.checkin.helpedYes, exact: true }).click();
     await question.waitFor({ state: 'hidden' });
     const [answered, ...others] = await eventually(
       () => checkIns(ext),
       (list) => list[0]?.helped === 'yes',
-      { what: 'the answer stored' },
+      { what: 'the answer stored', timeout: WAIT },
     );
     assert.deepEqual(others, [], 'still one check-in');
     assert.equal(answered.id, made.id);
     await again.close();
-
-    const history = await openHistory(ext);
+    history = await openHistory(ext);
     await shoot(history, 'zones-answered-elsewhere');
-    assert.deepEqual(await historyViews(history), ONE_CHECK_IN, 'one check-in, counted once everywhere');
+  });
 
+  it('is counted once on the history page: the day list, the week, the year', async () => {
+    needs(history, 'the history page in Kiritimati');
+    assert.deepEqual(await historyViews(history), ONE_CHECK_IN);
+  });
+
+  it('is listed on a day and at a time that name when it happened', async () => {
+    needs(history, 'the history page in Kiritimati');
+    assertTrueMoment(await shownMoment(history), made.at);
+  });
+
+  it('once deleted, is gone from every view, also after a reload', async () => {
+    needs(history, 'the history page in Kiritimati');
     await deleteOnlyEntry(history);
     await history.reload();
     await historyLoaded(history);
     await shoot(history, 'zones-deleted-elsewhere');
     assert.deepEqual(await historyViews(history), NO_CHECK_IN, 'gone from every view');
     assert.deepEqual(await checkIns(ext), [], 'and from storage');
-    await history.close();
+  });
+});
+
+describe('an import made in Pago Pago, seen in Kiritimati (one profile, two launches)', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  let tempDir;
+  let at;
+  let there;
+  after(async () => {
+    await ext?.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
-  it('an import made in Pago Pago, seen in Kiritimati, is counted once; deleted, it is gone from every view', {
-    timeout: 180_000,
-  }, async () => {
+  it('is imported in Pago Pago and counted once there', async () => {
     ext = await launchExtension({ env: { TZ: WEST } });
     const here = await openHistory(ext);
     assert.equal(await zoneOf(here), WEST);
@@ -167,9 +226,9 @@ describe("a traveller's history, across zones 25 hours apart", () => {
     // with one check-in from an hour ago added to it.
     tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-zones-e2e-'));
     const downloading = here.waitForEvent('download');
-    await here.getByRole('button', { name: 'Export everything (JSON)' }).click();
+    await here.getByRole('button', { name: en.data.exportJson }).click();
     const exported = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));
-    const at = Date.now() - 60 * 60_000;
+    at = Date.now() - 60 * 60_000;
     exported.checkIns.push({
       id: 'zones-import-1',
       at,
@@ -180,25 +239,35 @@ describe("a traveller's history, across zones 25 hours apart", () => {
     const file = path.join(tempDir, 'outlet-export.json');
     writeFileSync(file, JSON.stringify(exported));
 
-    await here.getByLabel('File to bring back (.json)').setInputFiles(file);
-    await here.getByRole('button', { name: 'Import', exact: true }).click();
-    await here.getByText(/^Added: 1 check-in\b/).waitFor();
+    await here.getByLabel(en.data.importFile, { exact: true }).setInputFiles(file);
+    await here.getByRole('button', { name: en.data.importButton, exact: true }).click();
+    await here.getByText(fill(en.data.importAddedList, plural(en.data.checkIns, 1))).waitFor();
     await here.reload();
     await historyLoaded(here);
     assert.deepEqual(await historyViews(here), ONE_CHECK_IN, 'counted once where it was imported');
     await here.close();
+  });
 
+  it('is counted once in Kiritimati, after a relaunch of the same profile', async () => {
+    needs(at, 'the import in Pago Pago');
     ext = await ext.relaunch({ env: { TZ: EAST } });
-    const there = await openHistory(ext);
+    there = await openHistory(ext);
     assert.equal(await zoneOf(there), EAST);
     assert.notEqual(dayIn(WEST, at), dayIn(EAST, at));
     await shoot(there, 'zones-imported-elsewhere');
     assert.deepEqual(await historyViews(there), ONE_CHECK_IN, 'counted once in the other zone');
+  });
 
+  it('is listed on a day and at a time that name when it happened', async () => {
+    needs(there, 'the history page in Kiritimati');
+    assertTrueMoment(await shownMoment(there), at);
+  });
+
+  it('once deleted, is gone from every view, also after a reload', async () => {
+    needs(there, 'the history page in Kiritimati');
     await deleteOnlyEntry(there);
     await there.reload();
     await historyLoaded(there);
     assert.deepEqual(await historyViews(there), NO_CHECK_IN, 'gone from every view');
-    await there.close();
   });
 });
