@@ -233,6 +233,12 @@ export async function checkInsPage(query: PageQuery): Promise<Page<CheckIn>> {
   return (await backend()).page(query);
 }
 
+/** Mends summaries that disagree with their entries (once per context); resolves when done. */
+export async function checkDaySummaries(): Promise<void> {
+  await migrateLegacyCheckIns();
+  await checkedSummaries(await backend());
+}
+
 /** Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. */
 export async function daySummaries(fromDay: string, toDay: string): Promise<DaySummary[]> {
   await migrateLegacyCheckIns();
