@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importChosenFile } from '../../components/history/DataPanel';
-import { MAX_SET_ASIDE } from '../../core/data/export-format';
+import { buildExportJson } from '../../core/data/export';
+import { MAX_CHECK_INS, MAX_SET_ASIDE } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
-import { type CheckIn, ID_MAX_LENGTH } from '../../core/schema';
+import {
+  type CheckIn,
+  DEFAULT_SETTINGS,
+  ID_MAX_LENGTH,
+  PREFERENCE_KEYS,
+  type Preferences,
+} from '../../core/schema';
+
+const DEFAULT_SETTINGS_PREFERENCES = Object.fromEntries(
+  PREFERENCE_KEYS.map((key) => [key, DEFAULT_SETTINGS[key]]),
+) as Preferences;
+
 import { localDayKey } from '../../core/time';
 import { DEFAULT_HOURS } from '../../core/time/hours';
 import { applyImport, storeAccess, takeSnapshot } from '../../platform/data-transfer';
@@ -99,9 +111,43 @@ describe('parseImportFile: hostile files', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('refuses a file over 50 MB before parsing it', () => {
-    const big = `{"format":"outlet-export","pad":"${'x'.repeat(DEFAULT_MAX_BYTES)}"}`;
-    expect(problemsOf(big)).toEqual([{ where: 'the file', what: 'too-big' }]);
+  it('refuses a file over its cap before parsing it', () => {
+    // A 1 MB cap here: the real one (256 MB) would need a quarter-gigabyte string in the test.
+    const big = `{"format":"outlet-export","pad":"${'x'.repeat(1024 * 1024)}"}`;
+    expect(problemsOf(big, 1024 * 1024)).toEqual([{ where: 'the file', what: 'too-big' }]);
+  });
+
+  // Seen in the big-file bench: an export of 200,000 check-ins came to 70 MB, past the 50 MB cap
+  // this had, so a device's own export could not come back.
+  it('takes back the largest export the device makes: 200,000 check-ins, a quarter with a line', () => {
+    const start = Date.UTC(2020, 0, 1);
+    const checkIns: CheckIn[] = Array.from({ length: MAX_CHECK_INS }, (_, i) => ({
+      id: crypto.randomUUID(),
+      at: start + i * 600_000,
+      day: localDayKey(start + i * 600_000),
+      feeling: 'overwhelmed',
+      outletId: 'journal-brain-dump',
+      outcome: 'done',
+      intensity: 3,
+      context: { canStepAway: true, alone: false, minutes: 15 },
+      shown: ['walk-street', 'journal-brain-dump'],
+      helped: 'a-bit',
+      helpAsked: true,
+      ...(i % 4 === 0 ? { journal: 'A long day, and a short walk made it lighter than I thought.' } : {}),
+    }));
+    const text = buildExportJson(
+      {
+        preferences: { ...DEFAULT_SETTINGS_PREFERENCES },
+        trustedPeople: [],
+        checkIns,
+        setAside: [],
+        unreadable: [],
+      },
+      start,
+    );
+    expect(text.length).toBeGreaterThan(50 * 1024 * 1024);
+    const parsed = parseImportFile(text);
+    expect(parsed.ok && parsed.data.checkIns.length).toBe(MAX_CHECK_INS);
   });
 
   it('counts the cap in bytes, not characters', () => {
