@@ -246,6 +246,12 @@ export const CheckInSchema = v.object({
    * export files from before it read as they are, and the store fills it from `at`.
    */
   day: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
+  /**
+   * The clock's offset from UTC (minutes east) where `day` was read, so the list can say the time
+   * the person's clock showed then: a day from one zone with a time from another names a moment a
+   * day away. Optional, as `day`: an entry without it shows its time in the zone of the device now.
+   */
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-18 * 60), v.maxValue(18 * 60))),
   feeling: v.pipe(idText, v.minLength(1)),
   outletId: v.nullable(idText),
   outcome: v.picklist(OUTCOMES),

@@ -16,7 +16,7 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../../core/schema';
-import { localDayKey, MINUTE } from '../../core/time';
+import { localDayKey, localOffsetMinutes, MINUTE } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { BreathStep } from './BreathStep';
 import { FeelingsStep } from './FeelingsStep';
@@ -143,6 +143,7 @@ export function CheckIn({
           at,
           // The local day it is written on: counted there wherever it is answered (core/data/days.ts).
           day: localDayKey(at),
+          offset: localOffsetMinutes(at),
           feeling,
           outletId: picked.outlet.id,
           outcome: 'skipped',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckIn } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { formatTime } from '../shared/copy';
+import { formatEntryTime } from '../shared/copy';
 import { feelingWords, outletWords } from './words';
 
 interface Props {
@@ -48,7 +48,7 @@ export function CheckInEntry({ entry, dayWords, itemRef, deleteRef, onDelete }: 
     if (!deleted) cancel();
   };
 
-  const time = formatTime(entry.at);
+  const time = formatEntryTime(entry);
   const details = [
     entry.outletId ? outletWords(entry.outletId) : i18n.t('history.noOutlet'),
     entry.outletId

@@ -1,7 +1,7 @@
 import { dayOf } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { formatTime } from '../shared/copy';
+import { formatEntryTime } from '../shared/copy';
 import { dayHeading, feelingWords } from './words';
 
 interface Props {
@@ -62,7 +62,7 @@ export function JournalSearch({
             <li key={entry.id}>
               <p class="journal-line">{entry.journal}</p>
               <p class="muted small-print">
-                {dayHeading(dayOf(entry), today)}, {formatTime(entry.at)} · {feelingWords(entry.feeling)}
+                {dayHeading(dayOf(entry), today)}, {formatEntryTime(entry)} · {feelingWords(entry.feeling)}
               </p>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { localOffsetMinutes } from '../../core/time';
 // Looks up catalogue copy whose keys are built from ids (feeling.<id>, outlet.<key>.title, …).
 // The ids come from core's closed lists, and a unit test checks every one has its copy.
 
@@ -33,6 +34,16 @@ export const outletBody = (id: string): string => i18n.dynamic(`outlet.${outletC
 
 /** "14:30" (or "2:30 PM"), in the person's time zone and own 12- or 24-hour habit. */
 export const formatTime = (at: number): string => i18n.time(at);
+
+/**
+ * When a check-in happened, as the person's clock showed it then: in the zone it was written in
+ * (its `offset`), so the time goes with the day it is listed on, wherever the device is now.
+ */
+export function formatEntryTime(entry: { at: number; offset?: number }): string {
+  if (entry.offset === undefined || entry.offset === localOffsetMinutes(entry.at))
+    return formatTime(entry.at);
+  return i18n.date(entry.at + entry.offset * 60_000, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+}
 
 /** "Monday", in the language of the words around it. */
 export const formatWeekday = (at: number): string => i18n.date(at, { weekday: 'long' });

@@ -4,15 +4,20 @@
 // (`CheckIn.day`, the local day it was written on), never on the local day of its time in the zone of
 // the moment: a traveller who answers in another zone, or imports there, changes the same day.
 import type { CheckIn } from '../schema';
-import { localDayKey } from '../time';
+import { localDayKey, localOffsetMinutes } from '../time';
 
 /**
  * The entry as it is stored: with its own day, else the day of the stored version it replaces, else
  * the local day of its time (a new entry, or one from before entries carried their day).
  */
 export function placeOnDay(entry: CheckIn, previous: CheckIn | null): CheckIn & { day: string } {
-  const day = entry.day ?? previous?.day ?? localDayKey(entry.at);
-  return entry.day === day ? (entry as CheckIn & { day: string }) : { ...entry, day };
+  if (entry.day !== undefined) return entry as CheckIn & { day: string };
+  // The day and the clock it was read on go together: both from the earlier state, or both from here.
+  if (previous?.day !== undefined) {
+    const { day, offset } = previous;
+    return offset === undefined ? { ...entry, day } : { ...entry, day, offset };
+  }
+  return { ...entry, day: localDayKey(entry.at), offset: localOffsetMinutes(entry.at) };
 }
 
 /** The day an entry is counted on (a stored entry always carries it; an old one falls back to `at`). */

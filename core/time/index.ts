@@ -26,6 +26,12 @@ export function startOfNextLocalDay(t: number): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The local day of a moment, as `YYYY-MM-DD`. */
+/** Minutes east of UTC of this device's clock at `at` (+60 in Berlin in winter, -660 in Pago Pago). */
+export function localOffsetMinutes(at: number): number {
+  // 0, never -0 (UTC): a stored -0 reads back as 0 from JSON, and the two would differ.
+  return 0 - new Date(at).getTimezoneOffset();
+}
+
 export function localDayKey(at: number): string {
   const d = new Date(at);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

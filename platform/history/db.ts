@@ -10,9 +10,8 @@
 //   after the other).
 // `idb` (Jake Archibald's promise wrapper) rather than raw IDBRequest callbacks.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { changeDay, type DaySummary, holdsEntry, summarizeDay } from '../../core/data/days';
+import { changeDay, type DaySummary, holdsEntry, placeOnDay, summarizeDay } from '../../core/data/days';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
-import { localDayKey } from '../../core/time';
 
 export const DB_NAME = 'outlet';
 /** 2: every entry carries the local day it was written on (`day`), with an index on it. */
@@ -69,8 +68,9 @@ async function placeStoredEntries(tx: UpgradeTx): Promise<void> {
     const entry = parseCheckIn(cursor.value);
     // An unreadable one stays exactly as it was (it still goes out with an export).
     if (entry) {
-      const day = entry.day ?? localDayKey(entry.at);
-      if (cursor.value.day !== day) await cursor.update({ ...cursor.value, day });
+      const placed = placeOnDay(entry, null);
+      const day = placed.day;
+      if (cursor.value.day !== day) await cursor.update({ ...cursor.value, day, offset: placed.offset });
       const next = changeDay(summaries.get(day), day, entry, 1);
       if (next) summaries.set(day, next);
     }
@@ -93,7 +93,10 @@ async function placeUnplaced(tx: WriteTx): Promise<void> {
   let cursor = await tx.objectStore('checkins').openCursor();
   while (cursor) {
     const entry = parseCheckIn(cursor.value);
-    if (entry && !entry.day) await cursor.update({ ...cursor.value, day: localDayKey(entry.at) });
+    if (entry && !entry.day) {
+      const { day, offset } = placeOnDay(entry, null);
+      await cursor.update({ ...cursor.value, day, offset });
+    }
     cursor = await cursor.continue();
   }
 }

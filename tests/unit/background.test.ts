@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../core/schema';
-import { localDayKey } from '../../core/time';
+import { localDayKey, localOffsetMinutes } from '../../core/time';
 import background from '../../entrypoints/background';
 import { NUDGE_ALARM } from '../../platform/alarms';
 import { allCheckIns } from '../../platform/history/store';
@@ -229,7 +229,9 @@ describe('background', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('intervalMinutes'));
     await settle();
     // Moved into the database with the local day it is counted on.
-    expect((await allCheckIns()).entries).toEqual([{ ...checkIn, day: localDayKey(checkIn.at) }]);
+    expect((await allCheckIns()).entries).toEqual([
+      { ...checkIn, day: localDayKey(checkIn.at), offset: localOffsetMinutes(checkIn.at) },
+    ]);
     expect(await loadTrustedPeople()).toEqual(people);
   });
 

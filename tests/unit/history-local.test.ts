@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
-import { localDayKey } from '../../core/time';
+import { localDayKey, localOffsetMinutes } from '../../core/time';
 import * as store from '../../platform/history/store';
 import { installFakeLocks, RefusingIDBFactory } from './history-backends';
 
@@ -49,7 +49,12 @@ describe('the history in storage.local', () => {
     // A browser restart: a new context reads it back.
     const next = await anotherContext();
     expect((await next.checkInsPage({ limit: 10 })).entries).toEqual([
-      entry('a', base, { journal: 'Kept, even here.', helped: 'yes', day: localDayKey(base) }),
+      entry('a', base, {
+        journal: 'Kept, even here.',
+        helped: 'yes',
+        day: localDayKey(base),
+        offset: localOffsetMinutes(base),
+      }),
     ]);
   });
 
@@ -157,7 +162,7 @@ describe('when IndexedDB opens again', () => {
     const local = await fakeBrowser.storage.local.get(null);
     const aside = Object.entries(local).filter(([key]) => key.startsWith('aside:'));
     expect(aside.map(([, value]) => (value as { value: CheckIn }).value)).toEqual([
-      { ...entry('a', base), day: localDayKey(base) },
+      { ...entry('a', base), day: localDayKey(base), offset: localOffsetMinutes(base) },
     ]);
     expect((await back.daySummaries(localDayKey(base), localDayKey(base)))[0]).toMatchObject({
       count: 1,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
-import { localDayKey } from '../../core/time';
+import { localDayKey, localOffsetMinutes } from '../../core/time';
 import {
   allCheckIns,
   checkInsPage,
@@ -105,7 +105,7 @@ describe.each(BACKENDS)('the history database (%s)', (backend) => {
     expect(result.added).toBe(0);
     expect(result.differing.map((d) => [d.stored.helped, d.incoming.journal])).toEqual([['yes', 'other']]);
     expect((await allCheckIns()).entries).toEqual([
-      entry('a', base, { helped: 'yes', day: localDayKey(base) }),
+      entry('a', base, { helped: 'yes', day: localDayKey(base), offset: localOffsetMinutes(base) }),
     ]);
   });
 
@@ -113,7 +113,11 @@ describe.each(BACKENDS)('the history database (%s)', (backend) => {
     await saveCheckIn(entry('a', base, { helped: 'yes' }));
     await putCheckIns([entry('a', base, { journal: 'from the file' })]);
     expect((await allCheckIns()).entries).toEqual([
-      entry('a', base, { journal: 'from the file', day: localDayKey(base) }),
+      entry('a', base, {
+        journal: 'from the file',
+        day: localDayKey(base),
+        offset: localOffsetMinutes(base),
+      }),
     ]);
     const day = localDayKey(base);
     expect((await daySummaries(day, day))[0]).toMatchObject({ count: 1, journal: 1, helped: {} });

@@ -7,7 +7,7 @@ import { buildExportJson } from '../../core/data/export';
 import { MAX_UNREADABLE } from '../../core/data/export-format';
 import { parseImportFile } from '../../core/data/import';
 import { type CheckIn, ID_MAX_LENGTH } from '../../core/schema';
-import { localDayKey } from '../../core/time';
+import { localDayKey, localOffsetMinutes } from '../../core/time';
 import {
   applyImport,
   deleteEverything,
@@ -48,7 +48,11 @@ describe('an entry in the file that differs from the stored one', () => {
       differing: [
         {
           // As stored: with the local day the store files it under.
-          stored: { ...entry('a', { journal: 'mine' }), day: localDayKey(at(2)) },
+          stored: {
+            ...entry('a', { journal: 'mine' }),
+            day: localDayKey(at(2)),
+            offset: localOffsetMinutes(at(2)),
+          },
           incoming: entry('a', { journal: 'from the file' }),
         },
       ],

@@ -16,7 +16,7 @@ const DEFAULT_SETTINGS_PREFERENCES = Object.fromEntries(
   PREFERENCE_KEYS.map((key) => [key, DEFAULT_SETTINGS[key]]),
 ) as Preferences;
 
-import { localDayKey } from '../../core/time';
+import { localDayKey, localOffsetMinutes } from '../../core/time';
 import { DEFAULT_HOURS } from '../../core/time/hours';
 import { applyImport, storeAccess, takeSnapshot } from '../../platform/data-transfer';
 import { mergeCheckIns } from '../../platform/history/store';
@@ -352,7 +352,11 @@ describe('applyImport', () => {
         same: 0,
         differing: [
           {
-            stored: { ...stored[1], day: localDayKey(Date.UTC(2024, 3, 2, 8)) },
+            stored: {
+              ...stored[1],
+              day: localDayKey(Date.UTC(2024, 3, 2, 8)),
+              offset: localOffsetMinutes(Date.UTC(2024, 3, 2, 8)),
+            },
             incoming: result.data.checkIns[0],
           },
         ],
