@@ -18,7 +18,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 32, background: 16 };
+// Raised for issue 15 (check-in 32 → 38, background 16 → 20): the history now has a second home in
+// storage.local (where a browser refuses IndexedDB), drafts per check-in and the day of each entry,
+// all in the app's one classic script and in the worker. What a person waits for is held apart: the
+// first screen (20 KB) draws and answers the first click before the app runs, and the popup bench
+// holds time to interactive to 1.15× the one-button page.
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 38, background: 20 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 
