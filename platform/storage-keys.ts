@@ -13,3 +13,5 @@ export const CONTEXT_KEY = 'context';
  * their first opening of the popup); nothing is planned meanwhile (platform/nudges.ts).
  */
 export const NOT_STARTED_KEY = 'welcome:pending';
+/** In storage.local: a journal line waiting to be stored in its check-in, `journalDraft:<check-in id>`. */
+export const DRAFT_PREFIX = 'journalDraft:';

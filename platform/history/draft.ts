@@ -7,13 +7,16 @@
 // the place of the first. A draft goes only once its check-in is read back from the history holding
 // exactly that line; until then the next page to open (popup, check-in window, history) puts it in.
 // Each draft carries when it was typed, so older words never come back over newer ones.
+
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { type CheckIn, CheckInSchema, JOURNAL_MAX_LENGTH } from '../../core/schema';
+import { DRAFT_PREFIX } from '../storage-keys';
 import { getCheckIn, saveCheckIn } from './store';
 
-export const DRAFT_PREFIX = 'journalDraft:';
 /** Outlet before 0.3 kept one draft for all check-ins; read once, so a line waiting there isn't lost. */
+export { DRAFT_PREFIX };
+
 const OLD_DRAFT_KEY = 'journalDraft';
 const draftKey = (checkInId: string) => `${DRAFT_PREFIX}${checkInId}`;
 

@@ -2,10 +2,12 @@
 // IndexedDB (idb.ts) or, where the browser refuses it, in storage.local (local.ts): the pages never
 // know which. Every function here is bounded by its `limit` except the ones named for everything
 // (export, import, delete all, count), which the person asks for on purpose.
+
 import { browser } from 'wxt/browser';
 import { type DaySummary, placeOnDay } from '../../core/data/days';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
+import { DRAFT_PREFIX } from '../storage-keys';
 import {
   type HistoryBackend,
   type HistoryPlace,
@@ -204,6 +206,8 @@ export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }>
 export async function deleteCheckIn(id: string): Promise<void> {
   await migrateLegacyCheckIns();
   await (await backend()).remove(id);
+  // A line still waiting for this check-in would bring it back at the next open: it goes with it.
+  await browser.storage.local.remove(`${DRAFT_PREFIX}${id}`);
   changed();
 }
 
