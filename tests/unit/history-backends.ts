@@ -2,6 +2,7 @@
 // and storage.local when the browser refuses IndexedDB (Firefox's "never remember history" mode, where
 // `indexedDB.open` fails with InvalidStateError).
 import { IDBFactory, IDBOpenDBRequest } from 'fake-indexeddb';
+import type { CheckIn } from '../../core/schema';
 
 export type BackendKind = 'indexeddb' | 'storage.local';
 export const BACKENDS: BackendKind[] = ['indexeddb', 'storage.local'];
@@ -84,3 +85,13 @@ export function canonical(value: unknown): string {
       : item,
   );
 }
+
+/** A stored check-in for the history tests: calm, a walk, done, unless `extra` says otherwise. */
+export const entry = (id: string, at: number, extra: Partial<CheckIn> = {}): CheckIn => ({
+  id,
+  at,
+  feeling: 'calm',
+  outletId: 'walk-street',
+  outcome: 'done',
+  ...extra,
+});

@@ -8,19 +8,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import * as store from '../../platform/history/store';
-import { installFakeLocks, RefusingIDBFactory } from './history-backends';
+import { entry, installFakeLocks, RefusingIDBFactory } from './history-backends';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const base = new Date(2026, 10, 2, 9).getTime();
-const entry = (id: string, at: number, extra: Partial<CheckIn> = {}): CheckIn => ({
-  id,
-  at,
-  feeling: 'calm',
-  outletId: 'walk-street',
-  outcome: 'done',
-  ...extra,
-});
 
 let refusing: RefusingIDBFactory;
 let realIndexedDB: IDBFactory;

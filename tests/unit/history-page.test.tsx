@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryApp } from '../../components/history/HistoryApp';
 import type { CheckIn } from '../../core/schema';
 import { countCheckIns, mergeCheckIns, saveCheckIn } from '../../platform/history/store';
+import { entry } from './history-backends';
 
 afterEach(cleanup);
 
@@ -10,15 +11,6 @@ afterEach(cleanup);
 const NOW = new Date(2027, 0, 6, 18, 0).getTime();
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
-
-const entry = (id: string, at: number, extra: Partial<CheckIn> = {}): CheckIn => ({
-  id,
-  at,
-  feeling: 'calm',
-  outletId: 'walk-street',
-  outcome: 'done',
-  ...extra,
-});
 
 async function open(entries: CheckIn[]) {
   await mergeCheckIns(entries);

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CheckIn } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import {
   allCheckIns,
@@ -15,18 +14,10 @@ import {
   resetHistoryForTests,
   saveCheckIn,
 } from '../../platform/history/store';
-import { BACKENDS, useBackend } from './history-backends';
+import { BACKENDS, entry, useBackend } from './history-backends';
 
 const HOUR = 60 * 60_000;
 const base = new Date(2026, 10, 2, 9).getTime(); // 2 Nov 2026, 09:00 local
-const entry = (id: string, at: number, extra: Partial<CheckIn> = {}): CheckIn => ({
-  id,
-  at,
-  feeling: 'calm',
-  outletId: 'walk-street',
-  outcome: 'done',
-  ...extra,
-});
 
 describe.each(BACKENDS)('the history database (%s)', (backend) => {
   beforeEach(() => useBackend(backend));
