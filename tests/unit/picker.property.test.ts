@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FEELING_IDS, type FeelingId, feelingById } from '../../core/feelings';
+import { SHOWN_MAX } from '../../core/history';
 import { clampWeight } from '../../core/insights';
 import {
   DEFAULT_CONTEXT,
@@ -128,6 +129,28 @@ describe('pick (properties)', () => {
         const again = pickOutlet({ ...input, exclude: shown, random: () => randoms[59] as number });
         if (pool.length > 1) expect(again.id).not.toBe(shown[shown.length - 1]);
       }),
+      RUNS,
+    );
+  });
+
+  it('"another idea" pressed up to the most a check-in records never repeats one within a round of the pool', () => {
+    fc.assert(
+      fc.property(
+        inputArb,
+        fc.array(unitArb, { minLength: SHOWN_MAX, maxLength: SHOWN_MAX }),
+        (input, randoms) => {
+          const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+          const shown: string[] = [];
+          for (const r of randoms) shown.push(pickOutlet({ ...input, exclude: shown, random: () => r }).id);
+          // Round after round, each one offers every fitting outlet once before any comes back.
+          for (let start = 0; start < shown.length; start += pool.length) {
+            const round = shown.slice(start, start + pool.length);
+            expect(new Set(round).size, `round from ${start}: ${round}`).toBe(round.length);
+          }
+          // And never the same idea twice in a row, where there is another.
+          if (pool.length > 1) for (let i = 1; i < shown.length; i++) expect(shown[i]).not.toBe(shown[i - 1]);
+        },
+      ),
       RUNS,
     );
   });
