@@ -7,7 +7,7 @@
 // No framework here: this runs before Preact and the polyfill have loaded.
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
 import { type FeelingId, feelingById } from '../../core/feelings';
-import { pick } from '../../core/outlets';
+import { type Outlet, pick } from '../../core/outlets';
 import type { PickInput } from '../../platform/first-pick-cache';
 import type { DrawnOutlet } from './early-input';
 import { element, type Words } from './first-screen';
@@ -66,18 +66,23 @@ export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: str
   );
 }
 
-/**
- * The outlet for a feeling clicked at `at`, picked as the app picks for a new check-in before its
- * history has loaded (the families and the context, nothing shown yet), and its step drawn.
- */
-export function drawFirstOutlet(words: Words, feeling: FeelingId, at: number, input: PickInput): DrawnOutlet {
-  const { outlet } = pick({
+/** The pick drawFirstOutlet draws: the app's, for a new check-in before its history has loaded. */
+export function pickFirstOutlet(feeling: FeelingId, input: PickInput): Outlet {
+  return pick({
     feeling,
     enabledFamilies: input.families,
     context: input.context,
     exclude: [],
     random: Math.random,
-  });
+  }).outlet;
+}
+
+/**
+ * The outlet for a feeling clicked at `at`, picked as the app picks for a new check-in before its
+ * history has loaded (the families and the context, nothing shown yet), and its step drawn.
+ */
+export function drawFirstOutlet(words: Words, feeling: FeelingId, at: number, input: PickInput): DrawnOutlet {
+  const outlet = pickFirstOutlet(feeling, input);
   return {
     step: buildFirstOutlet(words, feeling, outlet.id),
     shown: { outletId: outlet.id, checkInId: crypto.randomUUID(), at },
