@@ -2,7 +2,7 @@
 // (core/data/) and the stores (settings and people in storage, the history in IndexedDB).
 // The stores come in as a small `DataAccess`, so tests pass fakes and a page passes `storeAccess`.
 import * as v from 'valibot';
-import type { CsvLabels, JournalLabels } from '../core/data/export';
+import { type CsvLabels, type JournalLabels, journalOrder } from '../core/data/export';
 import { csvPieces, exportJsonPieces, markdownPieces } from '../core/data/export-chunks';
 import {
   CheckInStrict,
@@ -261,7 +261,8 @@ export async function exportFile(
   }
   const markdown = markdownPieces(labels.journal);
   add(markdown.head);
-  await build(entries, (chunk) => add(markdown.piece(chunk)));
+  // Listed by the day each line was written on, which a traveller's lines may not keep in time order.
+  await build(journalOrder(entries), (chunk) => add(markdown.piece(chunk)));
   const type = 'text/markdown;charset=utf-8';
   return { filename: `outlet-journal-${day}.md`, blob: new Blob(pieces, { type }), type };
 }

@@ -31,6 +31,7 @@ import {
 import { downloadBlob } from '../../platform/download';
 import type { BulkOptions } from '../../platform/history/store';
 import { i18n, type MessageKey } from '../../platform/i18n';
+import { formatEntryTime } from '../shared/copy';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
 
@@ -523,6 +524,10 @@ export function exportLabels(): ExportLabels {
       header: {
         at: i18n.t('data.csv.at'),
         feeling: i18n.t('data.csv.feeling'),
+        strength: i18n.t('data.csv.strength'),
+        stepAway: i18n.t('data.csv.stepAway'),
+        alone: i18n.t('data.csv.alone'),
+        minutes: i18n.t('data.csv.minutes'),
         outlet: i18n.t('data.csv.outlet'),
         outcome: i18n.t('data.csv.outcome'),
         helped: i18n.t('data.csv.helped'),
@@ -532,11 +537,12 @@ export function exportLabels(): ExportLabels {
       outlet: (id) => (id ? orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id) : ''),
       outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
       helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
+      yesNo: (yes) => i18n.t(yes ? 'data.csv.answerYes' : 'data.csv.answerNo'),
     },
     journal: {
       title: i18n.t('data.journalTitle'),
       feeling,
-      time: (at) => i18n.time(at),
+      time: formatEntryTime,
     },
   };
 }
