@@ -18,6 +18,7 @@ import { localDayKey } from '../../core/time';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
+  dataSize,
   deleteEverything,
   type ExportKind,
   type ExportLabels,
@@ -42,7 +43,7 @@ export type ImportOutcome =
   | { ok: false; problems: ImportProblem[]; more: number };
 
 export interface DataPanelProps {
-  /** Bytes the extension uses on this device, or null where the browser doesn't say. */
+  /** Bytes the person's data takes on this device (`dataSize`), or null where it couldn't be read. */
   usage: number | null;
   /**
    * Makes and downloads one file; rejects when it couldn't, or with the signal's reason once stopped.
@@ -579,9 +580,8 @@ export async function importChosenFile(
 export function DataPanel({ access = storeAccess }: { access?: typeof storeAccess } = {}) {
   const [usage, setUsage] = useState<number | null>(null);
   const refreshUsage = () =>
-    void access
-      .storageUse()
-      .then((use) => setUsage(use?.usage ?? null))
+    void dataSize(access)
+      .then(setUsage)
       .catch(() => setUsage(null));
   useEffect(refreshUsage, []);
 
