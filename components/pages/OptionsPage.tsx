@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { noNudgeReason } from '../../core/status';
 import { i18n } from '../../platform/i18n';
+import { OPTIONS_SECTIONS } from '../../platform/pages';
 import { openShortcutSettings, readCheckInShortcut } from '../../platform/shortcut';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
+import { NoNudgeNotice } from '../settings/NoNudgeNotice';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
 import { SaveNote } from '../settings/SaveNote';
@@ -22,6 +26,8 @@ interface Props {
   actions?: SettingsActions;
   /** The check-in's keyboard shortcut: how to read it and where to change it. */
   shortcut?: { read: () => Promise<string>; open: () => Promise<void> };
+  /** The clock, for whether the hours leave room for a nudge (tests pass their own). */
+  clock?: () => number;
 }
 
 const browserShortcut = { read: readCheckInShortcut, open: openShortcutSettings };
@@ -33,7 +39,7 @@ const SECTIONS = [
   { id: 'people', nav: 'options.navPeople', heading: 'options.peopleHeading' },
   { id: 'data', nav: 'options.navData', heading: 'options.dataHeading' },
   { id: 'about', nav: 'options.navAbout', heading: 'options.aboutHeading' },
-] as const;
+] as const satisfies readonly { id: (typeof OPTIONS_SECTIONS)[number]; nav: string; heading: string }[];
 
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -41,7 +47,10 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
   const section = SECTIONS.find((s) => s.id === id);
   return (
     <section id={id} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{section ? i18n.t(section.heading) : ''}</h2>
+      {/* tabIndex -1: a link to the section (options.html#people) gives its heading focus. */}
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {section ? i18n.t(section.heading) : ''}
+      </h2>
       {children}
     </section>
   );
@@ -52,11 +61,19 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
  * the field is left or the choice is made, refused input stays in its field with the reason next to
  * it, and "Saved." shows in the section where the change was made.
  */
-export function OptionsPage({ version, sendTestNotification, actions, shortcut = browserShortcut }: Props) {
+export function OptionsPage({
+  version,
+  sendTestNotification,
+  actions,
+  shortcut = browserShortcut,
+  clock = Date.now,
+}: Props) {
   const form = useSettings(actions);
   const { report, settings, note, saveIn, refusedIn, people } = form;
+  useSectionLinks(settings !== null);
   if (!settings) return <main class="options" aria-busy="true" />;
   const save = (section: Section) => saveIn(section);
+  const noNudge = noNudgeReason(settings, clock());
 
   return (
     <main class="options">
@@ -73,6 +90,7 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
       {report && report.repaired.length > 0 && (
         <RepairedNotice fields={report.repaired} onKeep={() => form.keepRepaired(report.repaired)} />
       )}
+      {noNudge && <NoNudgeNotice reason={noNudge} />}
 
       <Part id="nudges">
         <ToggleSetting
@@ -114,12 +132,17 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
           hours={settings.hours}
           onChange={(hours) => save('hours')({ hours })}
           onRefused={refusedIn('hours')}
+          noHoursSaidAbove={noNudge === 'no-hours'}
         />
         <SaveNote section="hours" note={note} />
       </Part>
 
       <Part id="offer">
-        <FamiliesSetting families={settings.families} onChange={(families) => save('offer')({ families })} />
+        <FamiliesSetting
+          families={settings.families}
+          onChange={(families) => save('offer')({ families })}
+          onRefused={refusedIn('offer')}
+        />
         <SaveNote section="offer" note={note} />
       </Part>
 
@@ -153,4 +176,27 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
       </Part>
     </main>
   );
+}
+
+/**
+ * A link to a section (options.html#people, "Add a trusted person" in the check-in) lands on it: its
+ * heading scrolled to the top and focused. The browser's own jump to the address's #part comes before
+ * the settings are read, when no section exists yet, so the page makes it once they are shown, and
+ * again whenever the address's #part changes (an options page already open, sent somewhere else).
+ */
+function useSectionLinks(shown: boolean) {
+  useEffect(() => {
+    if (!shown) return;
+    const go = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (!(OPTIONS_SECTIONS as readonly string[]).includes(id)) return;
+      const heading = document.getElementById(`${id}-title`);
+      if (!heading) return;
+      heading.scrollIntoView?.({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    };
+    go();
+    window.addEventListener('hashchange', go);
+    return () => window.removeEventListener('hashchange', go);
+  }, [shown]);
 }
