@@ -93,36 +93,40 @@ export function OptionsPage({
       {noNudge && <NoNudgeNotice reason={noNudge} />}
 
       <Part id="nudges">
-        <ToggleSetting
-          id="nudges-enabled"
-          checked={settings.nudgesEnabled}
-          label={i18n.t('options.nudgesEnabled')}
-          onChange={(nudgesEnabled) => save('nudges')({ nudgesEnabled })}
-        />
-        <FrequencySetting
-          minutes={settings.intervalMinutes}
-          onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
-          onRefused={refusedIn('nudges')}
-        />
-        <ToggleSetting
-          id="silent-nudges"
-          checked={settings.silentNudges}
-          label={i18n.t('options.silentLabel')}
-          help={i18n.t('options.silentHelp')}
-          onChange={(silentNudges) => save('nudges')({ silentNudges })}
-        />
-        <BreakSetting
-          minutes={settings.breakMinutes}
-          onChange={(breakMinutes) => save('nudges')({ breakMinutes })}
-          onRefused={refusedIn('nudges')}
-        />
-        <CallsSetting
-          enabled={settings.holdDuringCalls}
-          requestAccess={form.actions.requestCallAccess}
-          releaseAccess={form.actions.releaseCallAccess}
-          onChange={(holdDuringCalls) => save('nudges')({ holdDuringCalls })}
-        />
-        <p class="help">{i18n.t('options.fullscreenNote')}</p>
+        {/* Side by side where the window is wide enough, top to bottom in each column: when and how
+            often first, then how a nudge comes (sound, calls). */}
+        <div class="nudge-fields">
+          <ToggleSetting
+            id="nudges-enabled"
+            checked={settings.nudgesEnabled}
+            label={i18n.t('options.nudgesEnabled')}
+            onChange={(nudgesEnabled) => save('nudges')({ nudgesEnabled })}
+          />
+          <FrequencySetting
+            minutes={settings.intervalMinutes}
+            onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
+            onRefused={refusedIn('nudges')}
+          />
+          <BreakSetting
+            minutes={settings.breakMinutes}
+            onChange={(breakMinutes) => save('nudges')({ breakMinutes })}
+            onRefused={refusedIn('nudges')}
+          />
+          <ToggleSetting
+            id="silent-nudges"
+            checked={settings.silentNudges}
+            label={i18n.t('options.silentLabel')}
+            help={i18n.t('options.silentHelp')}
+            onChange={(silentNudges) => save('nudges')({ silentNudges })}
+          />
+          <CallsSetting
+            enabled={settings.holdDuringCalls}
+            requestAccess={form.actions.requestCallAccess}
+            releaseAccess={form.actions.releaseCallAccess}
+            onChange={(holdDuringCalls) => save('nudges')({ holdDuringCalls })}
+          />
+          <p class="help">{i18n.t('options.fullscreenNote')}</p>
+        </div>
         <SaveNote section="nudges" note={note} />
         <TestNotification send={sendTestNotification} />
       </Part>
@@ -158,13 +162,15 @@ export function OptionsPage({
 
       <Part id="data">
         <p>{i18n.t('options.dataWhere')}</p>
-        <p>
-          {/* The history page's data section: see, export, import or delete. */}
-          <a href="/history.html#data-heading" target="_blank" rel="noopener">
-            {i18n.t('options.dataLink')}
-          </a>
-        </p>
-        <RestoreDefaults current={settings} onRestore={form.restoreDefaults} />
+        <div class="data-tools">
+          <p>
+            {/* The history page's data section: see, export, import or delete. */}
+            <a href="/history.html#data-heading" target="_blank" rel="noopener">
+              {i18n.t('options.dataLink')}
+            </a>
+          </p>
+          <RestoreDefaults current={settings} onRestore={form.restoreDefaults} />
+        </div>
         <SaveNote section="data" note={note} />
       </Part>
 
@@ -180,7 +186,7 @@ export function OptionsPage({
 
 /**
  * A link to a section (options.html#people, "Add a trusted person" in the check-in) lands on it: its
- * heading scrolled to the top and focused. The browser's own jump to the address's #part comes before
+ * section scrolled to the top and its heading focused. The browser's own jump to the address's #part comes before
  * the settings are read, when no section exists yet, so the page makes it once they are shown, and
  * again whenever the address's #part changes (an options page already open, sent somewhere else).
  */
@@ -192,7 +198,8 @@ function useSectionLinks(shown: boolean) {
       if (!(OPTIONS_SECTIONS as readonly string[]).includes(id)) return;
       const heading = document.getElementById(`${id}-title`);
       if (!heading) return;
-      heading.scrollIntoView?.({ block: 'start' });
+      // The section, not its heading, to the top: its card's edge (and scroll margin) stays in view.
+      document.getElementById(id)?.scrollIntoView?.({ block: 'start' });
       heading.focus({ preventScroll: true });
     };
     go();
