@@ -124,6 +124,7 @@ export function OptionsPage({
             requestAccess={form.actions.requestCallAccess}
             releaseAccess={form.actions.releaseCallAccess}
             onChange={(holdDuringCalls) => save('nudges')({ holdDuringCalls })}
+            onRefused={refusedIn('nudges')}
           />
           <p class="help">{i18n.t('options.fullscreenNote')}</p>
         </div>
@@ -156,6 +157,7 @@ export function OptionsPage({
           onAdd={people.add}
           onRemove={people.remove}
           newId={form.actions.newId}
+          onRefused={refusedIn('people')}
         />
         <SaveNote section="people" note={note} />
       </Part>

@@ -4,6 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsPage } from '../../components/pages/OptionsPage';
+import { browserSettings } from '../../components/settings/useSettings';
 import { loadSettings } from '../../platform/settings';
 import { renderCheckIn } from './render-checkin';
 
@@ -47,6 +48,37 @@ describe('What to offer', () => {
     fireEvent.click(within(offer()).getByRole('checkbox', { name: 'Movement' }));
     await waitFor(() => expect(within(offer()).getByText('Saved.')).toBeTruthy());
     expect(within(offer()).queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('"Saved." never beside a refusal, in any section', () => {
+  it('People: a new person refused for a bad email after one was added', async () => {
+    render(options());
+    const people = () => within(document.getElementById('people') as HTMLElement);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    await waitFor(() => expect(people().getByText('Saved.')).toBeTruthy());
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Bo' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email (optional)' }), { target: { value: 'bo@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect((await people().findByRole('alert')).textContent).toMatch(/doesn't look right/);
+    expect(people().queryByText('Saved.')).toBeNull();
+  });
+
+  it('Nudges: holding nudges during calls refused by the browser after another change was kept', async () => {
+    render(
+      <OptionsPage
+        version="1.2.3"
+        sendTestNotification={async () => ({ ok: true as const })}
+        actions={{ ...browserSettings, requestCallAccess: async () => false }}
+      />,
+    );
+    const nudges = () => within(document.getElementById('nudges') as HTMLElement);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Nudge without a sound' }));
+    await waitFor(() => expect(nudges().getByText('Saved.')).toBeTruthy());
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hold nudges during web calls' }));
+    await nudges().findByRole('alert');
+    expect(nudges().queryByText('Saved.')).toBeNull();
   });
 });
 
