@@ -20,7 +20,8 @@ export interface OutletCardActions {
   onStartTimer: (minutes: number) => void;
   onStartBreath: (seconds: number) => void;
   onReachedOut: () => void;
-  onAddPerson: () => void;
+  /** Opens the settings at People (the section given). */
+  onAddPerson: (section: 'people') => void;
 }
 
 interface Props {
