@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { FeelingId } from '../../core/feelings';
 import type { Outlet, PickReason } from '../../core/outlets';
 import type { TrustedPerson } from '../../core/schema';
@@ -49,6 +50,8 @@ export function OutletCard({
   actions,
 }: Props) {
   const { action } = outlet;
+  // Decided per outlet, not per keystroke: emptying the field must not take it (and focus) away.
+  const lineKept = useMemo(() => journalDraft.trim() !== '', [outlet.id]);
   return (
     <section class="step outlet" aria-labelledby="outlet-title">
       <p class="for-feeling">{i18n.t('checkin.forFeeling', [feelingLabel(feeling)])}</p>
@@ -62,12 +65,13 @@ export function OutletCard({
         <p class="body">{outletBody(outlet.id)}</p>
         {reason && <p class="reason">{reasonText(reason)}</p>}
       </div>
-      {action.kind === 'journal' && (
+      {/* A line typed before "Back to feelings" or "Another idea" stays in view, whatever the outlet. */}
+      {(action.kind === 'journal' || lineKept) && (
         <JournalLine
           key={outlet.id}
-          prompt={journalPrompt}
+          prompt={action.kind === 'journal' ? journalPrompt : i18n.t('checkin.lineKept')}
           initial={journalDraft}
-          field={action.field}
+          field={action.kind === 'journal' ? action.field : 'line'}
           onSave={actions.onSaveJournal}
           onInput={actions.onJournalInput}
         />
