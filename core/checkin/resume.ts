@@ -144,7 +144,8 @@ export function resumeFlow({ stored, now, timer, draftOf }: ResumeInput): FlowRe
   switch (s.name) {
     case 'timer': {
       if (stillWalking(s, timer, now))
-        return [{ ...base, step: { ...s, endsAt: timer?.endsAt ?? s.endsAt, started: true } }, []];
+        // "started" once this page has read the timer too (CheckIn follows the stored timer from then on).
+        return [{ ...base, step: { ...s, endsAt: timer?.endsAt ?? s.endsAt, started: false } }, []];
       // Over while no page was open (its "time's up" rang): the walk was taken, so it is recorded now.
       const entry = withLine(s.entry, line);
       const effects: FlowEffect[] = [{ type: 'save', entry }];
