@@ -12,7 +12,7 @@ interface Props {
 /** "Did it help?", asked once: yes, a bit, no, or not answered at all. */
 export function HelpedQuestion({ outletId, when, onAnswer }: Props) {
   return (
-    <fieldset class="helped">
+    <fieldset class={`helped ${when}`}>
       <legend class="helped-title">
         {when === 'earlier'
           ? i18n.t('checkin.helpedEarlier', [outletTitle(outletId)])
