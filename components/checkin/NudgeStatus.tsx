@@ -102,22 +102,19 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
           {status ? describeNudgeStatus(status, now) : '\u00a0'}
         </p>
         <div class="row">
-          {settings.nudgesEnabled && paused && (
-            <button type="button" class="small" onClick={() => attempt({ type: 'resume' }, actions.resume)}>
-              {i18n.t('status.resume')}
-            </button>
-          )}
-          {settings.nudgesEnabled && !paused && (
+          {/* One button for "Pause…" and "Resume nudges": once the change is stored it says the
+              other, and focus stays on it rather than falling to the page's body (issue 16). */}
+          {settings.nudgesEnabled && (
             <button
               ref={menuButton}
               type="button"
               class="small"
-              aria-expanded={menuOpen}
+              aria-expanded={paused ? undefined : menuOpen}
               // Only while the menu exists: an ARIA reference must always resolve (issue 16).
-              aria-controls={menuOpen ? 'pause-menu' : undefined}
-              onClick={() => setMenuOpen(!menuOpen)}
+              aria-controls={!paused && menuOpen ? 'pause-menu' : undefined}
+              onClick={() => (paused ? attempt({ type: 'resume' }, actions.resume) : setMenuOpen(!menuOpen))}
             >
-              {i18n.t('status.pauseMenu')}
+              {paused ? i18n.t('status.resume') : i18n.t('status.pauseMenu')}
             </button>
           )}
           <button type="button" class="small link" onClick={actions.openSettings}>

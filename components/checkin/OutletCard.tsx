@@ -52,8 +52,6 @@ export function OutletCard({
   return (
     <section class="step outlet" aria-labelledby="outlet-title">
       <p class="for-feeling">{i18n.t('checkin.forFeeling', [feelingLabel(feeling)])}</p>
-      {/* Before the suggestion, which it shapes; never asked for numb or "I can't tell". */}
-      {askStrength && <StrengthPicker value={intensity} onChange={actions.onIntensity} />}
       {/* A new idea (or one fitted to a strength) is announced; focus stays on what was pressed. */}
       <div class="suggestion" aria-live="polite">
         <h1 id="outlet-title" tabIndex={-1}>
@@ -62,6 +60,9 @@ export function OutletCard({
         <p class="body">{outletBody(outlet.id)}</p>
         {reason && <p class="reason">{reasonText(reason)}</p>}
       </div>
+      {/* Right after the suggestion it may change, so Tab from the heading (where focus lands)
+          reaches it (issue 16); never asked for numb or "I can't tell". */}
+      {askStrength && <StrengthPicker value={intensity} onChange={actions.onIntensity} />}
       {action.kind === 'journal' && (
         <JournalLine
           key={outlet.id}

@@ -1,4 +1,5 @@
 import { i18n } from '../../platform/i18n';
+import { stepHeading, useFocusOnLeave } from '../shared/focus';
 
 interface Props {
   reason: 'heavy-checkins' | 'not-helping';
@@ -13,6 +14,8 @@ interface Props {
 
 /** A gentle word when the person's own check-ins have been heavy for a while. Never a diagnosis. */
 export function SupportCard({ reason, onOpenSupport, onDismiss, compact = false }: Props) {
+  // Dismissed (or gone once storage has it): focus goes to the step's heading, not the page's body.
+  const card = useFocusOnLeave<HTMLElement>(stepHeading);
   const title = i18n.t(reason === 'heavy-checkins' ? 'support.cardHeavy' : 'support.cardNotHelping');
   const links = (
     <>
@@ -26,7 +29,7 @@ export function SupportCard({ reason, onOpenSupport, onDismiss, compact = false 
   );
   if (compact)
     return (
-      <aside class="support-card compact" aria-labelledby="support-card-title">
+      <aside ref={card} class="support-card compact" aria-labelledby="support-card-title">
         <p class="row">
           <span id="support-card-title" class="support-title">
             {title}
@@ -36,7 +39,7 @@ export function SupportCard({ reason, onOpenSupport, onDismiss, compact = false 
       </aside>
     );
   return (
-    <aside class="support-card" aria-labelledby="support-card-title">
+    <aside ref={card} class="support-card" aria-labelledby="support-card-title">
       <p id="support-card-title" class="support-title">
         {title}
       </p>

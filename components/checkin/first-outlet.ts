@@ -56,13 +56,14 @@ export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: str
       { class: 'for-feeling' },
       words('checkin.forFeeling', [words(`feeling.${feelingCopyKey(feeling)}`)]),
     ),
-    ...(feelingById(feeling).energy !== 'unclear' ? [strengthPicker(words)] : []),
     element(
       'div',
       { class: 'suggestion', 'aria-live': 'polite' },
       element('h1', { id: 'outlet-title', tabindex: '-1' }, words(`${outletKey}.title`)),
       element('p', { class: 'body' }, words(`${outletKey}.body`)),
     ),
+    // After the suggestion, as OutletCard has it: Tab from the heading reaches it.
+    ...(feelingById(feeling).energy !== 'unclear' ? [strengthPicker(words)] : []),
   );
 }
 

@@ -3,6 +3,7 @@ import { type PersonInputResult, parsePersonInput } from '../../core/inputs';
 import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
 import { PeopleFull } from '../../platform/settings';
+import { useFocusRescue } from '../shared/focus';
 
 interface Props {
   people: readonly TrustedPerson[];
@@ -31,6 +32,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
   // A refusal by storage, or the list being full: said above the form, and the draft is kept.
   const [problem, setProblem] = useState<string | null>(null);
   const full = people.length >= TRUSTED_PEOPLE_MAX;
+  const rescueFocus = useFocusRescue();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -55,10 +57,20 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
   };
 
   const remove = async (id: string) => {
+    // Once their row is gone: the next person's "Remove", else the one before, else the name field
+    // to add someone.
+    const at = people.findIndex((person) => person.id === id);
+    const neighbour = people[at + 1] ?? people[at - 1];
+    rescueFocus(
+      () =>
+        (neighbour && document.getElementById(`person-remove-${neighbour.id}`)) ||
+        document.getElementById('person-name'),
+    );
     try {
       await onRemove(id);
       setProblem(null);
     } catch {
+      rescueFocus(null);
       setProblem(i18n.t('options.saveFailed'));
     }
   };
@@ -101,7 +113,12 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
                   <span class="help"> · {contact}</span>
                 ))}
               </span>
-              <button type="button" class="small" onClick={() => void remove(person.id)}>
+              <button
+                id={`person-remove-${person.id}`}
+                type="button"
+                class="small"
+                onClick={() => void remove(person.id)}
+              >
                 {i18n.t('options.personRemove', [person.name])}
               </button>
             </li>
