@@ -17,6 +17,7 @@ import {
   DEFAULT_SETTINGS,
   type TrustedPerson,
 } from '../../core/schema';
+import { renderCheckIn } from './render-checkin';
 
 afterEach(cleanup);
 
@@ -239,5 +240,37 @@ describe('focus on the history page', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete everything' })).toBeNull());
     expect(focused()).toMatch(/^p "/);
     expect(document.activeElement?.closest('[role="status"]')).not.toBeNull();
+  });
+});
+
+describe('focus in the whole check-in', () => {
+  it('answering "How was that?" after a breath: focus on the thanks heading', () => {
+    renderCheckIn({ now: NOW, settings: { families: ['body'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Anxious' }));
+    while (!screen.queryByRole('button', { name: 'Start one minute of slow breathing' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start one minute of slow breathing' }));
+    fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
+    press(screen.getByRole('button', { name: 'A bit' }));
+    expect(focused()).toBe('heading "Thanks for taking a moment for yourself."');
+  });
+
+  it('answering the earlier "did it help?" on the first screen: focus on "How are you right now?"', () => {
+    renderCheckIn({
+      now: NOW,
+      history: [
+        {
+          id: 'walked',
+          at: NOW - HOUR,
+          feeling: 'stressed',
+          outletId: 'walk-street',
+          outcome: 'done',
+          shown: ['walk-street'],
+        },
+      ],
+    });
+    press(screen.getByRole('button', { name: 'Yes' }));
+    expect(screen.queryByRole('button', { name: 'Yes' })).toBeNull();
+    expect(focused()).toBe('heading "How are you right now?"');
   });
 });
