@@ -18,6 +18,7 @@ import { localDayKey } from '../../core/time';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
+  dataSize,
   deleteEverything,
   type ExportKind,
   type ExportLabels,
@@ -31,6 +32,8 @@ import {
 import { downloadBlob } from '../../platform/download';
 import type { BulkOptions } from '../../platform/history/store';
 import { i18n, type MessageKey } from '../../platform/i18n';
+import { formatEntryTime } from '../shared/copy';
+import { useFocusRescue } from '../shared/focus';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
 
@@ -41,7 +44,7 @@ export type ImportOutcome =
   | { ok: false; problems: ImportProblem[]; more: number };
 
 export interface DataPanelProps {
-  /** Bytes the extension uses on this device, or null where the browser doesn't say. */
+  /** Bytes the person's data takes on this device (`dataSize`), or null where it couldn't be read. */
   usage: number | null;
   /**
    * Makes and downloads one file; rejects when it couldn't, or with the signal's reason once stopped.
@@ -224,11 +227,14 @@ function importEndedText(failure: unknown, stopped: boolean): Notice {
 
 const count = (n: number) => i18n.number(n);
 
-function NoticeLine({ notice }: { notice: Notice | null }) {
+function NoticeLine({ notice, id }: { notice: Notice | null; id?: string }) {
   if (!notice) return null;
   return (
     <div class={notice.kind === 'alert' ? 'error' : 'notice'} role={notice.kind}>
-      <p>{notice.text}</p>
+      {/* With an id, focus can be brought to it when the button pressed is gone. */}
+      <p id={id} tabIndex={id ? -1 : undefined}>
+        {notice.text}
+      </p>
       {notice.problems && notice.problems.length > 0 && (
         <ul>
           {notice.problems.map((line, index) => (
@@ -263,6 +269,7 @@ export function DataPanelView({
   const [confirming, setConfirming] = useState<StoredSummary | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const rescueFocus = useFocusRescue();
 
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -359,11 +366,15 @@ export function DataPanelView({
 
   const doDelete = async () => {
     setBusy('delete');
+    // Once the confirmation (and its button) is gone: the words that say what happened.
+    rescueFocus(() => document.getElementById('data-delete-notice'));
     try {
       await onDeleteAll();
       setConfirming(null);
       setDeleteNotice({ kind: 'status', text: i18n.t('data.deleteDone') });
     } catch {
+      // The confirmation stays; its button, disabled meanwhile, has it again.
+      rescueFocus(() => document.getElementById('data-delete-confirm'));
       setDeleteNotice({ kind: 'alert', text: i18n.t('data.deleteFailed') });
     } finally {
       setBusy(null);
@@ -484,7 +495,13 @@ export function DataPanelView({
             >
               {i18n.t('data.exportJson')}
             </button>
-            <button type="button" class="danger" disabled={busy === 'delete'} onClick={() => void doDelete()}>
+            <button
+              id="data-delete-confirm"
+              type="button"
+              class="danger"
+              disabled={busy === 'delete'}
+              onClick={() => void doDelete()}
+            >
               {i18n.t('data.deleteConfirm')}
             </button>
             <button type="button" class="secondary" onClick={cancelDelete}>
@@ -503,7 +520,7 @@ export function DataPanelView({
           {i18n.t('data.deleteButton')}
         </button>
       )}
-      <NoticeLine notice={deleteNotice} />
+      <NoticeLine notice={deleteNotice} id="data-delete-notice" />
     </section>
   );
 }
@@ -523,6 +540,10 @@ export function exportLabels(): ExportLabels {
       header: {
         at: i18n.t('data.csv.at'),
         feeling: i18n.t('data.csv.feeling'),
+        strength: i18n.t('data.csv.strength'),
+        stepAway: i18n.t('data.csv.stepAway'),
+        alone: i18n.t('data.csv.alone'),
+        minutes: i18n.t('data.csv.minutes'),
         outlet: i18n.t('data.csv.outlet'),
         outcome: i18n.t('data.csv.outcome'),
         helped: i18n.t('data.csv.helped'),
@@ -532,11 +553,12 @@ export function exportLabels(): ExportLabels {
       outlet: (id) => (id ? orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id) : ''),
       outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
       helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
+      yesNo: (yes) => i18n.t(yes ? 'data.csv.answerYes' : 'data.csv.answerNo'),
     },
     journal: {
       title: i18n.t('data.journalTitle'),
       feeling,
-      time: (at) => i18n.time(at),
+      time: formatEntryTime,
     },
   };
 }
@@ -573,9 +595,8 @@ export async function importChosenFile(
 export function DataPanel({ access = storeAccess }: { access?: typeof storeAccess } = {}) {
   const [usage, setUsage] = useState<number | null>(null);
   const refreshUsage = () =>
-    void access
-      .storageUse()
-      .then((use) => setUsage(use?.usage ?? null))
+    void dataSize(access)
+      .then(setUsage)
       .catch(() => setUsage(null));
   useEffect(refreshUsage, []);
 
