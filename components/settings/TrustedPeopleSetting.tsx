@@ -3,6 +3,7 @@ import { type PersonInputResult, parsePersonInput } from '../../core/inputs';
 import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
 import { PeopleFull } from '../../platform/settings';
+import { useFocusRescue } from '../shared/focus';
 
 interface Props {
   people: readonly TrustedPerson[];
@@ -10,6 +11,8 @@ interface Props {
   onAdd: (person: TrustedPerson) => Promise<void>;
   onRemove: (id: string) => Promise<void>;
   newId: () => string;
+  /** Something was refused (said here): the section no longer says "Saved". */
+  onRefused?: () => void;
 }
 
 type Field = 'name' | 'phone' | 'email';
@@ -25,12 +28,22 @@ const errorText = (result: Exclude<PersonInputResult, { ok: true }>): string => 
  * The people a "talking" outlet can suggest, with an optional phone number or email. Adding one is
  * the person's choice made, and kept at once; the page gives the heading.
  */
-export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) {
+export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused }: Props) {
   const [draft, setDraft] = useState({ name: '', phone: '', email: '' });
-  const [error, setError] = useState<{ field: Field; text: string } | null>(null);
+  const [error, setErrorState] = useState<{ field: Field; text: string } | null>(null);
   // A refusal by storage, or the list being full: said above the form, and the draft is kept.
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblemState] = useState<string | null>(null);
+  // Every refusal shown is also told to the page, so no "Saved." stays beside it.
+  const setError = (next: { field: Field; text: string } | null) => {
+    setErrorState(next);
+    if (next) onRefused?.();
+  };
+  const setProblem = (next: string | null) => {
+    setProblemState(next);
+    if (next) onRefused?.();
+  };
   const full = people.length >= TRUSTED_PEOPLE_MAX;
+  const rescueFocus = useFocusRescue();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -55,10 +68,20 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
   };
 
   const remove = async (id: string) => {
+    // Once their row is gone: the next person's "Remove", else the one before, else the name field
+    // to add someone.
+    const at = people.findIndex((person) => person.id === id);
+    const neighbour = people[at + 1] ?? people[at - 1];
+    rescueFocus(
+      () =>
+        (neighbour && document.getElementById(`person-remove-${neighbour.id}`)) ||
+        document.getElementById('person-name'),
+    );
     try {
       await onRemove(id);
       setProblem(null);
     } catch {
+      rescueFocus(null);
       setProblem(i18n.t('options.saveFailed'));
     }
   };
@@ -101,7 +124,12 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) 
                   <span class="help"> · {contact}</span>
                 ))}
               </span>
-              <button type="button" class="small" onClick={() => void remove(person.id)}>
+              <button
+                id={`person-remove-${person.id}`}
+                type="button"
+                class="small"
+                onClick={() => void remove(person.id)}
+              >
                 {i18n.t('options.personRemove', [person.name])}
               </button>
             </li>

@@ -3,7 +3,7 @@
 // photographed light and dark. Also: a click at first paint reaches the outlet step.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, settle } from './harness.mjs';
 import {
   ALL_FAMILIES,
   ALWAYS_ON_HOURS,
@@ -21,7 +21,7 @@ const heights = [];
 
 /** The page's full height at 360 × 600, asserted to fit, with the footer's last link in view. */
 async function fits(page, name) {
-  await page.waitForTimeout(200); // the step's 160 ms appear animation
+  await settle(page); // the step's appear animation, ended
   // scrollHeight is never less than the 600 px window; the content's own height says how close it is.
   const { scrollHeight, height, footerBottom } = await page.evaluate(() => ({
     scrollHeight: document.scrollingElement.scrollHeight,
@@ -93,6 +93,15 @@ describe('every check-in step fits the popup', () => {
     assert.equal(first.appThere, false, 'the outlet step was drawn before the app ran');
     assert.equal(await page.locator('#outlet-title').textContent(), first.title, 'the app kept that outlet');
     await page.waitForFunction(() => document.activeElement?.id === 'outlet-title');
+    // Kept as under way (a popup opened again comes back to it), and recorded when it ends.
+    const { checkinFlow } = await eventually(
+      () => ext.getStorage(),
+      (all) => all.checkinFlow?.step?.name === 'outlet',
+      { what: 'the check-in kept as under way' },
+    );
+    assert.equal(checkinFlow.step.entry.feeling, 'calm');
+    assert.deepEqual(await checkIns(ext), [], 'nothing recorded for a feeling picked');
+    await page.getByRole('button', { name: 'Not now' }).click();
     const saved = await eventually(
       () => checkIns(ext),
       (entries) => entries.length === 1,

@@ -32,6 +32,7 @@ import {
   TrustedPersonSchema,
 } from '../../core/schema';
 import { localDayKey } from '../../core/time';
+import { PROPERTY_BUDGET_MS } from './budgets';
 
 /** Any text up to `max` UTF-16 units, lone surrogates and control characters included. */
 const text = (min: number, max: number) =>
@@ -134,15 +135,19 @@ function readsBack(file: string, expected: Snapshot, exportedAt: number) {
 }
 
 describe('a file this device exported', () => {
-  it('always imports, whole or in pieces, and reads back as what was stored', () => {
-    fc.assert(
-      fc.property(snapshot, time, fc.integer({ min: 1, max: 7 }), (stored, exportedAt, size) => {
-        readsBack(buildExportJson(stored, exportedAt), stored, exportedAt);
-        readsBack(inPieces(stored, exportedAt, size), stored, exportedAt);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'always imports, whole or in pieces, and reads back as what was stored',
+    () => {
+      fc.assert(
+        fc.property(snapshot, time, fc.integer({ min: 1, max: 7 }), (stored, exportedAt, size) => {
+          readsBack(buildExportJson(stored, exportedAt), stored, exportedAt);
+          readsBack(inPieces(stored, exportedAt, size), stored, exportedAt);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
   it('imports with every list full and every field at its cap', () => {
     const long = (n: number, fill = 'x') => fill.repeat(n);
