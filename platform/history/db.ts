@@ -173,25 +173,81 @@ export function writeTx(database: IDBPDatabase<OutletDB>): WriteTx {
   return database.transaction(['checkins', 'days'], 'readwrite');
 }
 
+/** At most this many entries are counted in one transaction of the check (see summariesAgree). */
+export const CHECK_SLICE = 2000;
+
+/**
+ * Whether every entry has a day and the summaries count exactly the entries of each stretch of days,
+ * read in slices of at most CHECK_SLICE entries, each in its own short transaction. Counting a
+ * store is a walk over its records in Chromium, and a read transaction holds back every write to the
+ * same stores until it ends: counting 200,000 entries in one went held up the first "Done" after the
+ * history page opened by up to a second. Between slices a save can get in; a save landing mid-check
+ * can make a slice disagree, which only sends the check to the exact pass (checkSummaries), never
+ * the other way round: agreeing slices are each exact at their moment.
+ */
+async function summariesAgree(database: IDBPDatabase<OutletDB>): Promise<boolean> {
+  const summaries = await database.getAll('days'); // one record a day: bounded by the days, not entries
+  // Stretches of consecutive summarized days holding at most CHECK_SLICE entries between them; the
+  // first reaches down to every key below, the last up to every key above, so entries on a day
+  // without a summary are counted too.
+  let placed = 0;
+  let from: string | undefined;
+  let expected = 0;
+  const sliceAgrees = async (to: string | undefined): Promise<boolean> => {
+    const range =
+      from === undefined
+        ? to === undefined
+          ? undefined
+          : IDBKeyRange.upperBound(to, true)
+        : to === undefined
+          ? IDBKeyRange.lowerBound(from)
+          : IDBKeyRange.bound(from, to, false, true);
+    const counted = await database.countFromIndex('checkins', 'day', range);
+    placed += counted;
+    return counted === expected;
+  };
+  for (const summary of summaries) {
+    if (expected > 0 && expected + summary.count > CHECK_SLICE) {
+      if (!(await sliceAgrees(summary.day))) return false;
+      from = summary.day;
+      expected = 0;
+    }
+    expected += summary.count;
+  }
+  if (!(await sliceAgrees(undefined))) return false;
+  // Every entry placed: the store holds as many as the day index, counted in slices of its keys.
+  let all = 0;
+  let after: string | undefined;
+  for (;;) {
+    const keys = await database.getAllKeys(
+      'checkins',
+      after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
+      CHECK_SLICE,
+    );
+    all += keys.length;
+    if (keys.length < CHECK_SLICE) break;
+    after = keys.at(-1);
+  }
+  return all === placed;
+}
+
 /**
  * Once per context, before summaries are read: the summaries' counts must add up to the entries they
- * count (one count and one read of the small summaries). When they don't (a summary left behind by an
- * older version, a write cut short by something outside Outlet), every day whose count differs from
- * its entries is rebuilt from them. Resolves to the days rebuilt.
+ * count (summariesAgree, in short slices, so no save waits on it). When they don't (a summary left
+ * behind by an older version, a write cut short by something outside Outlet), this exact pass, in one
+ * transaction, places every entry without a day and rebuilds every day whose count differs from its
+ * entries. Resolves to the days rebuilt.
  */
 export async function checkSummaries(database: IDBPDatabase<OutletDB>): Promise<string[]> {
-  const read = database.transaction(['checkins', 'days']);
-  const [all, placed, summaries] = await Promise.all([
-    read.objectStore('checkins').count(),
-    read.objectStore('checkins').index('day').count(),
-    read.objectStore('days').getAll(),
-  ]);
-  const counted = summaries.reduce((sum, summary) => sum + summary.count, 0);
-  if (all === placed && placed === counted) return [];
+  if (await summariesAgree(database)) return [];
   const tx = writeTx(database);
   // An entry without its day (written by something other than this store: an older version's
   // context, a tool) is invisible to the day index: it is placed on the day of its time here first,
   // or the rebuild below would drop it from every summary.
+  const [all, placed] = await Promise.all([
+    tx.objectStore('checkins').count(),
+    tx.objectStore('checkins').index('day').count(),
+  ]);
   if (all !== placed) await placeUnplaced(tx);
   const byDay = tx.objectStore('checkins').index('day');
   const countedByDay = new Map(

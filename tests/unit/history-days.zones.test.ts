@@ -6,7 +6,7 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type DaySummary, summarizeDay } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
-import { closeDb, DB_NAME, db } from '../../platform/history/db';
+import { CHECK_SLICE, closeDb, DB_NAME, db } from '../../platform/history/db';
 import {
   allCheckIns,
   checkDaySummaries,
@@ -202,6 +202,44 @@ describe('summaries that drifted from their entries', () => {
     await checkDaySummaries();
     expect(await views()).toMatchObject({ total: 2, days: ['2026-12-05'], count: 2, drift: [] });
     expect((await getCheckIn('no-day'))?.day).toBe('2026-12-05');
+  });
+
+  // The check counts in slices of CHECK_SLICE entries, each its own transaction, so a save is never
+  // held up behind a count of the whole history: a drift anywhere in a long one is still found.
+  it('in a history longer than one slice, find a drift deep inside it and an entry without a day', async () => {
+    inZone(PAGO_PAGO);
+    const long = Array.from({ length: 3 * CHECK_SLICE + 7 }, (_, i) =>
+      made({ id: `e${String(i).padStart(5, '0')}`, at: AT - i * 3_600_000 }),
+    );
+    await mergeCheckIns(long);
+    const database = await db();
+    const summaries = await database.getAll('days');
+    expect(summaries.length).toBeGreaterThan(100);
+    const middle = summaries[Math.floor(summaries.length / 2)] as DaySummary;
+    await database.put('days', { ...middle, count: middle.count + 1 });
+    const { day: _day, ...withoutDay } = made({ id: 'no-day', at: AT - 3_600_000 * 10.5 });
+    await database.put('checkins', withoutDay as CheckIn);
+    await resetHistoryForTests();
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    await checkDaySummaries();
+    const total = long.length + 1;
+    const after = await db();
+    const all = await after.getAll('days');
+    expect(all.reduce((sum, summary) => sum + summary.count, 0)).toBe(total);
+    expect((await after.getAll('days', middle.day))[0]?.count).toBe(middle.count);
+    expect((await getCheckIn('no-day'))?.day).toBeDefined();
+    expect(info).toHaveBeenCalledTimes(1);
+  });
+
+  it('in a history longer than one slice that agrees, mend nothing', async () => {
+    inZone(PAGO_PAGO);
+    await mergeCheckIns(
+      Array.from({ length: 2 * CHECK_SLICE + 3 }, (_, i) => made({ id: `e${i}`, at: AT - i * 1_800_000 })),
+    );
+    await resetHistoryForTests();
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    await checkDaySummaries();
+    expect(info).not.toHaveBeenCalled();
   });
 
   it('a history of version 1 gets its days, and summaries made afresh from them', async () => {
