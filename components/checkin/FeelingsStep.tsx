@@ -29,16 +29,23 @@ interface Props {
  * right now?". build/prerender-popup.ts writes the same markup into popup.html.
  */
 export function FeelingsStep({ context, onContext, onPick, chosen, support, running, earlier }: Props) {
+  // With more than one thing waiting below the feelings, the support card is one line and the hint
+  // gives way, so all of it fits the popup with its footer (tests/e2e/fit-states.test.mjs).
+  const crowded = [support, running, earlier].filter(Boolean).length > 1;
   return (
-    <section class="step" aria-labelledby="feelings-title" aria-busy={chosen !== null}>
+    <section
+      class={crowded ? 'step crowded' : 'step'}
+      aria-labelledby="feelings-title"
+      aria-busy={chosen !== null}
+    >
       <ContextPicker context={context} onChange={onContext} />
       <h1 id="feelings-title" tabIndex={-1}>
         {i18n.t('checkin.title')}
       </h1>
-      <p class="hint">{i18n.t('checkin.hint')}</p>
+      {!crowded && <p class="hint">{i18n.t('checkin.hint')}</p>}
       <FeelingPicker onPick={onPick} />
       {/* After the feelings, so a keyboard reaches them first, whatever else is shown. */}
-      {support && <SupportCard {...support} />}
+      {support && <SupportCard {...support} compact={crowded} />}
       {running && <RunningTimer {...running} />}
       {earlier && <HelpedQuestion outletId={earlier.outletId} when="earlier" onAnswer={earlier.onAnswer} />}
     </section>

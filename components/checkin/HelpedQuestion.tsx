@@ -1,6 +1,7 @@
 import type { Helped } from '../../core/insights';
 import { i18n } from '../../platform/i18n';
 import { outletTitle } from '../shared/copy';
+import { stepHeading, useFocusOnLeave } from '../shared/focus';
 
 interface Props {
   outletId: string;
@@ -11,8 +12,11 @@ interface Props {
 
 /** "Did it help?", asked once: yes, a bit, no, or not answered at all. */
 export function HelpedQuestion({ outletId, when, onAnswer }: Props) {
+  // Answered, the question goes: focus to the heading of the step it was on (or, after a timed
+  // outlet, the next step's heading, which the check-in focuses right after).
+  const question = useFocusOnLeave<HTMLFieldSetElement>(stepHeading);
   return (
-    <fieldset class="helped">
+    <fieldset ref={question} class={`helped ${when}`}>
       <legend class="helped-title">
         {when === 'earlier'
           ? i18n.t('checkin.helpedEarlier', [outletTitle(outletId)])

@@ -98,31 +98,31 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
           </div>
         </section>
       )}
-      <p class="status-line" aria-live="polite">
-        {status ? describeNudgeStatus(status, now) : '\u00a0'}
-      </p>
-      <div class="row">
-        {settings.nudgesEnabled && paused && (
-          <button type="button" class="small" onClick={() => attempt({ type: 'resume' }, actions.resume)}>
-            {i18n.t('status.resume')}
+      {/* The status and its buttons share a line when they fit, so the footer stays short. */}
+      <div class="status-main">
+        <p class="status-line" aria-live="polite">
+          {status ? describeNudgeStatus(status, now) : '\u00a0'}
+        </p>
+        <div class="row">
+          {/* One button for "Pause…" and "Resume nudges": once the change is stored it says the
+              other, and focus stays on it rather than falling to the page's body (issue 16). */}
+          {settings.nudgesEnabled && (
+            <button
+              ref={menuButton}
+              type="button"
+              class="small"
+              aria-expanded={paused ? undefined : menuOpen}
+              // Only while the menu exists: an ARIA reference must always resolve (issue 16).
+              aria-controls={!paused && menuOpen ? 'pause-menu' : undefined}
+              onClick={() => (paused ? attempt({ type: 'resume' }, actions.resume) : setMenuOpen(!menuOpen))}
+            >
+              {paused ? i18n.t('status.resume') : i18n.t('status.pauseMenu')}
+            </button>
+          )}
+          <button type="button" class="small link" onClick={() => actions.openSettings()}>
+            {i18n.t('status.settings')}
           </button>
-        )}
-        {settings.nudgesEnabled && !paused && (
-          <button
-            ref={menuButton}
-            type="button"
-            class="small"
-            aria-expanded={menuOpen}
-            // Only while the menu exists: an ARIA reference must always resolve (issue 16).
-            aria-controls={menuOpen ? 'pause-menu' : undefined}
-            onClick={() => setMenuOpen(!menuOpen)}
-          >
-            {i18n.t('status.pauseMenu')}
-          </button>
-        )}
-        <button type="button" class="small link" onClick={() => actions.openSettings()}>
-          {i18n.t('status.settings')}
-        </button>
+        </div>
       </div>
       {failedNow && (
         <p class="error" role="alert">

@@ -84,8 +84,9 @@ export function suggestionMarkup(words: Words, outletId: string, reason?: string
 }
 
 /**
- * The top of the outlet step, in order: the feeling given, how strong it is (never asked for numb or
- * "I can't tell"), and the suggestion, which the strength shapes.
+ * The top of the outlet step, in order: the feeling given, the suggestion, and how strong the feeling
+ * is (never asked for numb or "I can't tell"). The strength comes right after the suggestion it may
+ * change, so Tab from the heading (where focus lands on a new step) reaches it (issue 16).
  */
 export function outletTopMarkup(
   words: Words,
@@ -95,7 +96,7 @@ export function outletTopMarkup(
 ): Markup[] {
   return [
     forFeelingMarkup(words, feeling),
-    ...(askStrength ? [strengthMarkup(words)] : []),
     suggestionMarkup(words, outletId, reason),
+    ...(askStrength ? [strengthMarkup(words)] : []),
   ];
 }

@@ -33,6 +33,7 @@ import { downloadBlob } from '../../platform/download';
 import type { BulkOptions } from '../../platform/history/store';
 import { i18n, type MessageKey } from '../../platform/i18n';
 import { formatEntryTime } from '../shared/copy';
+import { useFocusRescue } from '../shared/focus';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
 
@@ -226,11 +227,14 @@ function importEndedText(failure: unknown, stopped: boolean): Notice {
 
 const count = (n: number) => i18n.number(n);
 
-function NoticeLine({ notice }: { notice: Notice | null }) {
+function NoticeLine({ notice, id }: { notice: Notice | null; id?: string }) {
   if (!notice) return null;
   return (
     <div class={notice.kind === 'alert' ? 'error' : 'notice'} role={notice.kind}>
-      <p>{notice.text}</p>
+      {/* With an id, focus can be brought to it when the button pressed is gone. */}
+      <p id={id} tabIndex={id ? -1 : undefined}>
+        {notice.text}
+      </p>
       {notice.problems && notice.problems.length > 0 && (
         <ul>
           {notice.problems.map((line, index) => (
@@ -265,6 +269,7 @@ export function DataPanelView({
   const [confirming, setConfirming] = useState<StoredSummary | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const rescueFocus = useFocusRescue();
 
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -361,11 +366,15 @@ export function DataPanelView({
 
   const doDelete = async () => {
     setBusy('delete');
+    // Once the confirmation (and its button) is gone: the words that say what happened.
+    rescueFocus(() => document.getElementById('data-delete-notice'));
     try {
       await onDeleteAll();
       setConfirming(null);
       setDeleteNotice({ kind: 'status', text: i18n.t('data.deleteDone') });
     } catch {
+      // The confirmation stays; its button, disabled meanwhile, has it again.
+      rescueFocus(() => document.getElementById('data-delete-confirm'));
       setDeleteNotice({ kind: 'alert', text: i18n.t('data.deleteFailed') });
     } finally {
       setBusy(null);
@@ -486,7 +495,13 @@ export function DataPanelView({
             >
               {i18n.t('data.exportJson')}
             </button>
-            <button type="button" class="danger" disabled={busy === 'delete'} onClick={() => void doDelete()}>
+            <button
+              id="data-delete-confirm"
+              type="button"
+              class="danger"
+              disabled={busy === 'delete'}
+              onClick={() => void doDelete()}
+            >
               {i18n.t('data.deleteConfirm')}
             </button>
             <button type="button" class="secondary" onClick={cancelDelete}>
@@ -505,7 +520,7 @@ export function DataPanelView({
           {i18n.t('data.deleteButton')}
         </button>
       )}
-      <NoticeLine notice={deleteNotice} />
+      <NoticeLine notice={deleteNotice} id="data-delete-notice" />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Preferences } from '../../core/schema';
 import { changesToDefaults, daysThatDiffer } from '../../core/settings-form';
 import { i18n } from '../../platform/i18n';
+import { useFocusRescue } from '../shared/focus';
 import { rangesWords, valueWords, weekdayName } from './words';
 
 interface Props {
@@ -53,9 +54,11 @@ export function RestoreDefaults({ current, onRestore }: Props) {
   useEffect(() => {
     if (open) intro.current?.focus();
   }, [open]);
+  const rescueFocus = useFocusRescue();
+  // Restored or cancelled: back on the button that opened it, once it is on the page again.
   const close = () => {
+    rescueFocus(() => opener.current);
     setOpen(false);
-    opener.current?.focus();
   };
 
   if (!open)

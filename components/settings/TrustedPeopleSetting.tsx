@@ -3,6 +3,7 @@ import { type PersonInputResult, parsePersonInput } from '../../core/inputs';
 import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
 import { PeopleFull } from '../../platform/settings';
+import { useFocusRescue } from '../shared/focus';
 
 interface Props {
   people: readonly TrustedPerson[];
@@ -42,6 +43,7 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused
     if (next) onRefused?.();
   };
   const full = people.length >= TRUSTED_PEOPLE_MAX;
+  const rescueFocus = useFocusRescue();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -66,10 +68,20 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused
   };
 
   const remove = async (id: string) => {
+    // Once their row is gone: the next person's "Remove", else the one before, else the name field
+    // to add someone.
+    const at = people.findIndex((person) => person.id === id);
+    const neighbour = people[at + 1] ?? people[at - 1];
+    rescueFocus(
+      () =>
+        (neighbour && document.getElementById(`person-remove-${neighbour.id}`)) ||
+        document.getElementById('person-name'),
+    );
     try {
       await onRemove(id);
       setProblem(null);
     } catch {
+      rescueFocus(null);
       setProblem(i18n.t('options.saveFailed'));
     }
   };
@@ -112,7 +124,12 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused
                   <span class="help"> · {contact}</span>
                 ))}
               </span>
-              <button type="button" class="small" onClick={() => void remove(person.id)}>
+              <button
+                id={`person-remove-${person.id}`}
+                type="button"
+                class="small"
+                onClick={() => void remove(person.id)}
+              >
                 {i18n.t('options.personRemove', [person.name])}
               </button>
             </li>

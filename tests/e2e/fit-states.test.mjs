@@ -1,0 +1,239 @@
+// Every state of the check-in fits Chrome's popup (at most 600 px tall, 360 wide) with its footer
+// (status, Pause, Settings, "Need more support?", "Your history") on screen, not scrolled to: a table of
+// what may be waiting when the popup opens (nothing, a "did it help?" question, a support card, a walk
+// still running, all of them at once) × each step a person can reach from there. Plus a journal page
+// with six lines typed in it. Every height is printed as a table; the tallest states are photographed.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { launchExtension, settle } from './harness.mjs';
+import {
+  ALL_FAMILIES,
+  ALWAYS_ON_HOURS,
+  anotherIdeaUntil,
+  clearCheckIns,
+  heavyCheckIn,
+  MINUTE,
+  patchSettings,
+  seedHistory,
+  shoot,
+} from './outlet.mjs';
+
+const DAY = 24 * 60 * MINUTE;
+const POPUP_HEIGHT = 600;
+const WIDE_CONTEXT = { canStepAway: true, alone: true, minutes: 15 };
+
+/** What waits when the popup opens: check-ins to seed, and a walk still running (or none). */
+const WAITING = {
+  nothing: () => ({ entries: [], timer: null }),
+  // A walk ended half an hour ago and never answered: "Did … help?" at the next check-in.
+  question: (now) => ({
+    entries: [done('fit-asked', now - 30 * MINUTE, 'walk-street')],
+    timer: null,
+  }),
+  // Five heavy check-ins in two weeks: the heavy-weeks card.
+  'heavy card': (now) => ({ entries: heavyWeeks(now), timer: null }),
+  // Three "didn't help" in a row: the not-helping card.
+  'not-helping card': (now) => ({
+    entries: [1, 2, 3].map((i) => ({
+      ...done(`fit-no-${i}`, now - i * DAY, 'doodle'),
+      helped: 'no',
+      helpAsked: true,
+    })),
+    timer: null,
+  }),
+  // A ten-minute walk started two minutes ago.
+  'walk running': (now) => ({
+    entries: [done('fit-walk', now - 2 * MINUTE, 'walk-street')],
+    timer: { endsAt: now + 8 * MINUTE, minutes: 10, checkInId: 'fit-walk' },
+  }),
+  // The worst case: a question, the heavy-weeks card and a running walk, all at once.
+  everything: (now) => ({
+    entries: [
+      ...heavyWeeks(now),
+      done('fit-asked', now - 30 * MINUTE, 'walk-street'),
+      done('fit-walk', now - 2 * MINUTE, 'brisk-walk'),
+    ],
+    timer: { endsAt: now + 13 * MINUTE, minutes: 15, checkInId: 'fit-walk' },
+  }),
+};
+
+function done(id, at, outletId) {
+  return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
+}
+function heavyWeeks(now) {
+  return [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * DAY));
+}
+
+/** @type {[string, string, number][]} */
+const table = [];
+
+/**
+ * How tall the popup's content is, and whether the footer's last button is in view, without
+ * scrolling. Returns a failure message, or null when the state fits.
+ */
+async function measure(page, waiting, state) {
+  await settle(page);
+  // From the top of the page, not of the view: opening a menu may have scrolled it.
+  const { height, footerBottom, scrolls } = await page.evaluate(() => ({
+    height: Math.ceil(document.getElementById('app').getBoundingClientRect().bottom + window.scrollY),
+    footerBottom: Math.max(
+      ...[...document.querySelectorAll('.status button, .support-link button')].map(
+        (b) => b.getBoundingClientRect().bottom + window.scrollY,
+      ),
+    ),
+    scrolls: document.scrollingElement.scrollHeight > window.innerHeight,
+  }));
+  table.push([waiting, state, height]);
+  await shoot(page, `fit-state-${waiting}-${state}`.replaceAll(/[^a-z0-9-]+/gi, '-'));
+  if (height <= POPUP_HEIGHT && footerBottom <= POPUP_HEIGHT && !scrolls) return null;
+  return `${waiting} / ${state}: ${height} px tall, footer ends at ${Math.ceil(footerBottom)} px`;
+}
+
+describe('every state fits the popup, footer in view', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+  });
+  after(async () => {
+    console.log('height at 360 × 600 (what waits / state: px)');
+    for (const [waiting, state, px] of table) console.log(`  ${waiting} / ${state}: ${px}`);
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    await clearCheckIns(ext);
+    await patchSettings(ext, {
+      hours: ALWAYS_ON_HOURS,
+      families: ALL_FAMILIES,
+      trustedPeople: [{ id: 'fit-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sam@example.org' }],
+    });
+    await ext.setStorage({ context: WIDE_CONTEXT, support: { dismissedAt: null }, timer: null });
+  });
+
+  /** Opens the popup at its real size once its first step (whatever it is) is up. */
+  async function open() {
+    const page = await ext.openPage('popup.html');
+    await page.setViewportSize({ width: 360, height: POPUP_HEIGHT });
+    await page.locator('main.checkin h1').first().waitFor();
+    await page.locator('.support-link').waitFor();
+    return page;
+  }
+
+  /** Back to the feelings, from wherever the popup opened (a walk reopened shows the walk first). */
+  async function toFeelings(page) {
+    const feelings = page.getByRole('heading', { name: 'How are you right now?' });
+    for (let i = 0; i < 3 && !(await feelings.isVisible()); i++) await page.keyboard.press('Escape');
+    await feelings.waitFor();
+  }
+
+  for (const [waiting, make] of Object.entries(WAITING)) {
+    it(`with ${waiting} waiting: the first screen, its menus, an outlet, and what follows`, async () => {
+      const { entries, timer } = make(Date.now());
+      if (entries.length) await seedHistory(ext, entries);
+      if (timer) await ext.setStorage({ timer });
+      const failures = [];
+      const check = async (page, state) => {
+        const failure = await measure(page, waiting, state);
+        if (failure) failures.push(failure);
+      };
+
+      const page = await open();
+      await check(page, 'as opened');
+      const where = page.getByRole('button', { name: /^Where you are right now: / });
+      if (await where.isVisible()) {
+        await where.click();
+        await check(page, 'where-you-are open');
+        await where.click();
+      }
+      await page.getByRole('button', { name: 'Pause…' }).click();
+      await page.getByRole('button', { name: 'Pause for 1 hour' }).waitFor();
+      await check(page, 'pause menu open');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Pause for 1 hour' }).waitFor({ state: 'hidden' });
+
+      await toFeelings(page);
+      await page.locator('button[data-feeling="lonely"]').click();
+      await anotherIdeaUntil(page, page.getByRole('button', { name: 'I reached out' }), 40);
+      await page.getByRole('radio', { name: /^4/ }).check();
+      await check(page, 'outlet: talk, strength chosen');
+      await page
+        .getByRole('button', { name: 'Done', exact: true })
+        .or(page.getByRole('button', { name: 'I reached out' }))
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Check in again' }).waitFor();
+      await check(page, 'thanks');
+      await page.getByRole('button', { name: 'Check in again' }).click();
+      await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+      await check(page, 'after "Check in again"');
+      await page.close();
+
+      // Closed and opened again: what a person meets at the next open.
+      const again = await open();
+      await check(again, 'opened again');
+      const stop = again.getByRole('button', { name: 'Stop early' });
+      if (await stop.isVisible()) {
+        await stop.click();
+        await stop.waitFor({ state: 'hidden' });
+        await check(again, 'after "Stop early"');
+      }
+      await again.close();
+
+      assert.deepEqual(failures, [], `taller than the popup:\n${failures.join('\n')}`);
+    });
+  }
+
+  it('a walk started here: its countdown, "Stop early", "did it help?", thanks', async () => {
+    await seedHistory(ext, WAITING.question(Date.now()).entries);
+    const failures = [];
+    const check = async (page, state) => {
+      const failure = await measure(page, 'question', state);
+      if (failure) failures.push(failure);
+    };
+    const page = await open();
+    await page.locator('button[data-feeling="stressed"]').click();
+    const start = page.getByRole('button', { name: /^Start a \d+-minute walk$/ });
+    await anotherIdeaUntil(page, start, 40);
+    await page.getByRole('radio', { name: /^4/ }).check();
+    await check(page, 'outlet: walk');
+    await start.click();
+    await page.getByRole('timer').waitFor();
+    await check(page, 'walk counting down');
+    await page.getByRole('button', { name: 'Stop early' }).click();
+    await page.getByText('Did it help?').waitFor();
+    await check(page, '"How was that?"');
+    await page.close();
+    assert.deepEqual(failures, [], `taller than the popup:\n${failures.join('\n')}`);
+  });
+
+  it('a journal page with six lines typed in it keeps its buttons in view', async () => {
+    await patchSettings(ext, { families: ['journaling'] });
+    for (const [waiting, make] of Object.entries({
+      nothing: WAITING.nothing,
+      everything: WAITING.everything,
+    })) {
+      await clearCheckIns(ext);
+      await ext.setStorage({ timer: null });
+      const { entries, timer } = make(Date.now());
+      if (entries.length) await seedHistory(ext, entries);
+      if (timer) await ext.setStorage({ timer });
+      const page = await open();
+      await toFeelings(page);
+      await page.locator('button[data-feeling="overwhelmed"]').click();
+      const field = page.getByRole('textbox', { name: 'A page for your journal' });
+      await anotherIdeaUntil(page, field, 40);
+      await page.getByRole('radio', { name: /^4/ }).check();
+      await field.click();
+      for (let line = 1; line <= 6; line++) {
+        await page.keyboard.type(`Line ${line} of what went on today, and how it sat with me after.`);
+        if (line < 6) await page.keyboard.press('Enter');
+      }
+      const failure = await measure(page, waiting, 'journal page, six lines');
+      const save = page.getByRole('button', { name: /^Save/ }).first();
+      const saveBottom = (await save.boundingBox()).y + (await save.boundingBox()).height;
+      await page.close();
+      assert.equal(failure, null, failure ?? '');
+      assert.ok(saveBottom <= POPUP_HEIGHT, `${waiting}: the journal's Save ends at ${saveBottom} px`);
+    }
+  });
+});
