@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { type DraftLine, liveLine, type ResumeInput, type StoredFlow } from '../core/checkin/resume';
 import { CheckInSchema, JOURNAL_MAX_LENGTH, TimerSchema } from '../core/schema';
 import type { EarlyRead } from './early-read';
-import { DRAFT_PREFIX, FLOW_KEY } from './storage-keys';
+import { DRAFT_PREFIX, FLOW_KEY, TIMER_KEY } from './storage-keys';
 
 /** A journal draft as platform/history/draft.ts keeps it: only what taking a check-in up needs. */
 const DraftLineSchema = v.object({
@@ -25,7 +25,7 @@ export async function saveFlow(flow: StoredFlow | null): Promise<void> {
  */
 export async function readResume(read?: EarlyRead): Promise<Omit<ResumeInput, 'now'>> {
   const early = await read?.local.catch(() => undefined);
-  const local: Record<string, unknown> = early ?? (await browser.storage.local.get([FLOW_KEY, 'timer']));
+  const local: Record<string, unknown> = early ?? (await browser.storage.local.get([FLOW_KEY, TIMER_KEY]));
   const stored = local[FLOW_KEY];
   const lineOf = (stored as { lineOf?: unknown } | undefined)?.lineOf;
   const drafts: Record<string, DraftLine> = {};
@@ -35,7 +35,7 @@ export async function readResume(read?: EarlyRead): Promise<Omit<ResumeInput, 'n
     const draft = v.safeParse(DraftLineSchema, raw);
     if (draft.success) drafts[lineOf] = draft.output;
   }
-  const timer = v.safeParse(TimerSchema, local.timer ?? null);
+  const timer = v.safeParse(TimerSchema, local[TIMER_KEY] ?? null);
   return {
     stored,
     timer: timer.success ? timer.output : null,
@@ -48,7 +48,7 @@ export async function readResume(read?: EarlyRead): Promise<Omit<ResumeInput, 'n
  * leaves that one to the check-in, which takes it up (platform/history/draft.ts).
  */
 export async function liveLineNow(now = Date.now()): Promise<string | null> {
-  const local = await browser.storage.local.get([FLOW_KEY, 'timer']);
-  const timer = v.safeParse(TimerSchema, local.timer ?? null);
+  const local = await browser.storage.local.get([FLOW_KEY, TIMER_KEY]);
+  const timer = v.safeParse(TimerSchema, local[TIMER_KEY] ?? null);
   return liveLine(local[FLOW_KEY], now, timer.success ? timer.output : null);
 }

@@ -11,7 +11,6 @@ import type { StoredFlow } from '../../core/checkin/resume';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount } from '../../core/history';
 import { supportSignal } from '../../core/insights/signals';
-import { strengthFactor } from '../../core/outlets';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -29,6 +28,7 @@ import { FeelingsStep } from './FeelingsStep';
 import { HelpedStep } from './HelpedStep';
 import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
 import { OutletCard } from './OutletCard';
+import { feelingOf, outletActions } from './outletActions';
 import { ThanksStep } from './ThanksStep';
 import { TimerStep } from './TimerStep';
 import { useCheckInFlow } from './useCheckInFlow';
@@ -256,46 +256,23 @@ export function CheckIn({
       )}
       {step.name === 'outlet' && (
         <OutletCard
-          feeling={step.entry.feeling as FeelingId}
+          feeling={feelingOf(step.entry)}
           outlet={step.outlet}
           reason={step.reason}
           intensity={step.entry.intensity}
-          askStrength={feelingById(step.entry.feeling as FeelingId).energy !== 'unclear'}
+          askStrength={feelingById(feelingOf(step.entry)).energy !== 'unclear'}
           person={nextPerson(settings, reachedOutCount(history) + personTurn.current)}
           journalPrompt={step.journalPrompt}
           journalDraft={state.line}
-          actions={{
-            onAnother: () =>
-              act({
-                type: 'offer',
-                ...offerFor(step.entry.feeling as FeelingId, step.entry, step.entry.intensity),
-              }),
-            onDone: () => act({ type: 'finish', outcome: 'done' }),
-            onNotNow: () => act({ type: 'finish', outcome: 'skipped' }),
-            onBack: () => act({ type: 'back' }),
-            onIntensity: (intensity) => {
-              const feeling = step.entry.feeling as FeelingId;
-              const entry = { ...step.entry, intensity };
-              // The idea on screen stays if it suits the strength; otherwise one that does.
-              const offer =
-                strengthFactor(step.outlet, feeling, intensity) > 0
-                  ? { ...step, entry }
-                  : offerFor(feeling, entry, intensity);
-              act({ type: 'strength', ...offer });
-            },
-            onSaveJournal: (line) => send({ type: 'finish', outcome: 'done', line }),
-            onJournalInput: (text) => act({ type: 'type', text }),
-            onStartTimer: (minutes) => {
-              const startedAt = actions.clock();
-              act({ type: 'start-timer', minutes, startedAt, endsAt: startedAt + minutes * MINUTE });
-            },
-            onStartBreath: (seconds) => act({ type: 'start-breath', seconds }),
-            onReachedOut: () => {
-              personTurn.current++;
-              act({ type: 'finish', outcome: 'done', reachedOut: true });
-            },
+          actions={outletActions({
+            step,
+            act,
+            send,
+            offerFor,
+            clock: actions.clock,
+            onReachedOut: () => personTurn.current++,
             onAddPerson: actions.openSettings,
-          }}
+          })}
         />
       )}
       {step.name === 'timer' && step.entry.outletId && (

@@ -256,8 +256,15 @@ export function checkInFlow(state: FlowState, event: FlowEvent): FlowResult {
       return [{ ...state, answered: [...state.answered, entry.id] }, [{ type: 'save', entry }]];
     }
     case 'back':
-      // Nothing is recorded: the line typed (in its draft) waits for the next check-in.
-      if (step.name === 'outlet') return [to(state, { name: 'feelings' }), []];
+      // Nothing is recorded: the line typed (in its draft) waits for the next check-in. After a Done
+      // whose save failed, the check-in was ended: its line stays in its draft, for it alone.
+      if (step.name === 'outlet')
+        return [
+          state.ending
+            ? { ...to(state, { name: 'feelings' }), line: '', lineOf: null }
+            : to(state, { name: 'feelings' }),
+          [],
+        ];
       if (step.name === 'thanks') return [to(state, { name: 'feelings' }), []];
       if (step.name === 'breath') return [to(state, { name: 'outlet', ...step.from }), []];
       // A running walk and "did it help?" have no step behind them worth going back to.

@@ -138,6 +138,8 @@ export function resumeFlow({ stored, now, timer, draftOf }: ResumeInput): FlowRe
   const line = draft?.text ?? '';
   const base: FlowState = {
     ...INITIAL_FLOW,
+    // A page that opens on a step past the first screen puts focus on its heading, as a new step does.
+    focusTurn: flow.step.name === 'feelings' ? 0 : 1,
     answered: flow.answered,
     line,
     lineOf: draft && line.trim() ? draft.entry : null,

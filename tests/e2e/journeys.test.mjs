@@ -278,6 +278,8 @@ describe('check-in journeys', () => {
         await anotherIdeaUntilTitle(page, (t) => PROMPT_IDS.has(ID_BY_TITLE.get(t)));
         await shoot(page, '02-outlet-prompt');
       }
+      // Recorded when it ends (issue 16).
+      await page.getByRole('button', { name: 'Not now' }).click();
       const [entry] = await eventually(
         () => checkIns(ext),
         (list) => list.length === 1 && (list[0].shown?.length ?? 0) >= 6,
@@ -348,12 +350,8 @@ describe('check-in journeys', () => {
     );
     assert.equal(timer.minutes, minutes);
     assert.ok(Math.abs(timer.endsAt - (clicked + minutes * MINUTE)) < 5000);
-    const [entry] = await eventually(
-      () => checkIns(ext),
-      (list) => list.length === 1 && list[0].outcome === 'done',
-      { what: 'the walk counted as done' },
-    );
-    assert.equal(entry.id, timer.checkInId);
+    // Recorded when it is over, not while it runs (issue 16).
+    assert.deepEqual(await checkIns(ext), [], 'nothing recorded while the walk is under way');
     await page.close();
 
     // The walk's end, brought forward: the notification says the time is up.
@@ -371,13 +369,24 @@ describe('check-in journeys', () => {
     assert.ok('outlet-timer-over' in (await ext.getNotifications()));
     assert.equal((await ext.getStorage()).timer ?? null, null, 'the timer is over');
 
-    // Next time the popup opens, it asks about that walk, once.
-    const again = await openPopup(ext);
-    const question = again.getByText(`Earlier: “${title}”. Did it help?`);
-    await question.waitFor();
+    // Next time the popup opens, it comes back to the walk's end: recorded as done, and asked about, once.
+    const again = await ext.openPage('popup.html');
+    await again.setViewportSize({ width: 360, height: 600 });
+    await again.getByRole('button', { name: 'Yes', exact: true }).waitFor();
+    assert.match(
+      (await again.locator('h1').first().textContent()).trim(),
+      /^(How was that\?|Welcome back)$/,
+      'the question comes first',
+    );
+    const [entry] = await eventually(
+      () => checkIns(ext),
+      (list) => list.length === 1 && list[0].outcome === 'done',
+      { what: 'the walk counted as done' },
+    );
+    assert.equal(entry.id, timer.checkInId);
     await shoot(again, '06-did-it-help-earlier');
     await again.getByRole('button', { name: 'Yes', exact: true }).click();
-    await question.waitFor({ state: 'hidden' });
+    await again.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
     const [answered] = await eventually(
       () => checkIns(ext),
       (list) => list[0]?.helped !== undefined,

@@ -300,6 +300,17 @@ describe('checkInFlow', () => {
     });
   });
 
+  it('after a Done whose save failed, "Back to feelings" leaves the line with its check-in (its draft)', () => {
+    const typed = next(at(STEPS.outlet), { type: 'type', text: 'Mine alone.' });
+    const [ending, effects] = checkInFlow(typed, EVENTS.finish);
+    expect(effects.map((e) => e.type)).toEqual(['draft', 'save']);
+    // The save failed: no "finished"; the person goes back and picks another feeling.
+    const [back, none] = checkInFlow(ending, EVENTS.back);
+    expect(none).toEqual([]);
+    expect(back).toMatchObject({ step: { name: 'feelings' }, line: '', lineOf: null });
+    expect(checkInFlow(back, EVENTS.offer)[1]).toEqual([]);
+  });
+
   it('whatever ends the check-in stores the line typed, and the next one starts without it', () => {
     const typed = next(at(STEPS.outlet), { type: 'type', text: 'Before the walk.' });
     const walking = next(typed, EVENTS['start-timer']);

@@ -83,6 +83,12 @@ describe('resumeFlow', () => {
     expect(state).toMatchObject({ step: { name: 'helped', awaySince: T0 }, line: '' });
   });
 
+  it('puts focus on the heading of a step past the first screen, as a new step does', () => {
+    expect(reopen(STEPS.outlet as Step, T0, T0 + MINUTE)[0].focusTurn).toBe(1);
+    expect(reopen(STEPS.timer as Step, T0, T0 + MINUTE, running)[0].focusTurn).toBe(1);
+    expect(reopen(STEPS.outlet as Step, T0, T0 + DAY)[0].focusTurn).toBe(0);
+  });
+
   it('takes the line back from its draft, and the walk its end from the stored timer', () => {
     const stored: StoredFlow = { step: { name: 'feelings' }, lineOf: 'sad', answered: ['x'], savedAt: T0 };
     const [state] = resumeFlow({
