@@ -30,13 +30,17 @@ export const IntervalSchema = v.pipe(
 // the stored data, so the form refuses exactly what storage would.
 export const PERSON_NAME_MAX = 60;
 export const PERSON_EMAIL_MAX = 120;
+/** A phone number's longest: the pattern's own (a `+` and 30 digits, spaces or marks), checked first. */
+export const PERSON_PHONE_MAX = 31;
 export const TRUSTED_PEOPLE_MAX = 20;
 export const PERSON_PHONE_PATTERN = /^\+?[\d\s().-]{3,30}$/;
 export const PERSON_EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const personFields = {
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PERSON_NAME_MAX)),
-  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(PERSON_PHONE_PATTERN))),
+  phone: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(PERSON_PHONE_MAX), v.regex(PERSON_PHONE_PATTERN)),
+  ),
   email: v.optional(
     v.pipe(v.string(), v.trim(), v.maxLength(PERSON_EMAIL_MAX), v.regex(PERSON_EMAIL_PATTERN)),
   ),
@@ -194,12 +198,22 @@ export const DEFAULT_SCHEDULE: Schedule = {
 export const TIMER_MINUTES_MIN = 1;
 export const TIMER_MINUTES_MAX = 60;
 
+/**
+ * The longest id a check-in may hold, in characters: its own id, its feeling, its outlet and each
+ * outlet shown. Outlet makes ids far shorter: a check-in's id is a UUID (36), feelings and outlets
+ * are catalogue ids (under 20: `journal_brain_dump`). 100 leaves room for ids from another version
+ * or tool, while one entry stays small: a 25 MB id or a 40 MB feeling (both were accepted once)
+ * grew the database by twice their size and froze every page that drew them.
+ */
+export const ID_MAX_LENGTH = 100;
+const idText = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
+
 /** A timed outlet (a walk, a move) running now; a notification says when it is over. */
 export const TimerSchema = v.nullable(
   v.object({
     endsAt: epochMs,
     minutes: v.pipe(v.number(), v.minValue(TIMER_MINUTES_MIN), v.maxValue(TIMER_MINUTES_MAX)),
-    checkInId: v.optional(v.string()),
+    checkInId: v.optional(idText),
   }),
 );
 export type Timer = v.InferOutput<typeof TimerSchema>;
@@ -224,16 +238,6 @@ export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const HELPED = ['yes', 'a-bit', 'no'] as const;
 
-/**
- * The longest id a check-in may hold, in characters: its own id, its feeling, its outlet and each
- * outlet shown. Outlet makes ids far shorter: a check-in's id is a UUID (36), feelings and outlets
- * are catalogue ids (under 20: `journal_brain_dump`). 100 leaves room for ids from another version
- * or tool, while one entry stays small: a 25 MB id or a 40 MB feeling (both were accepted once)
- * grew the database by twice their size and froze every page that drew them.
- */
-export const ID_MAX_LENGTH = 100;
-const idText = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
-
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
 // must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
 // before the caps) fails this schema and is read as unreadable, which an export carries as it is.
@@ -245,7 +249,7 @@ export const CheckInSchema = v.object({
    * counted and listed on, wherever it is answered, imported or deleted later. Optional: entries and
    * export files from before it read as they are, and the store fills it from `at`.
    */
-  day: v.optional(v.pipe(v.string(), v.regex(DAY_KEY_PATTERN))),
+  day: v.optional(v.pipe(v.string(), v.length(10), v.regex(DAY_KEY_PATTERN))),
   /**
    * The clock's offset from UTC (minutes east) where `day` was read, so the list can say the time
    * the person's clock showed then: a day from one zone with a time from another names a moment a

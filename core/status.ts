@@ -1,8 +1,15 @@
 // What the popup says about the next nudge, decided here and worded by the UI.
 import { planFrom } from './schedule';
-import { EPOCH_MS_MAX, INTERVAL_MAX, INTERVAL_PRESETS, type Schedule, type Settings } from './schema';
+import {
+  DEFAULT_SCHEDULE,
+  EPOCH_MS_MAX,
+  INTERVAL_MAX,
+  INTERVAL_PRESETS,
+  type Schedule,
+  type Settings,
+} from './schema';
 import { startOfLocalDay, startOfNextLocalDay } from './time';
-import { isActiveAt } from './time/hours';
+import { hasActiveHours, isActiveAt } from './time/hours';
 
 export type NudgeStatus =
   | { kind: 'off' }
@@ -41,6 +48,23 @@ export function nudgeStatus(settings: Settings, schedule: Schedule, now: number)
   if (!isActiveAt(settings.hours, now)) return { kind: 'outside-hours', next };
   return { kind: 'next', at: next };
 }
+
+/**
+ * Why the settings themselves leave no nudge possible, whatever the schedule: no day has active
+ * hours, or no stretch of them is long enough for one interval (a nudge comes an interval after its
+ * stretch opens). Null when a nudge can come, and when nudges are off: that is the person's choice,
+ * said by its own switch. The same question the popup's status answers with `no-room`, asked
+ * without a pause or a last nudge in the way.
+ */
+export function noNudgeReason(settings: Settings, now: number): 'no-hours' | 'too-short' | null {
+  if (!settings.nudgesEnabled) return null;
+  if (!hasActiveHours(settings.hours)) return 'no-hours';
+  return planFrom(settings, DEFAULT_SCHEDULE, now) === null ? 'too-short' : null;
+}
+
+/** Whether the settings leave no nudge possible (see noNudgeReason). */
+export const settingsLeaveNoNudge = (settings: Settings, now: number): boolean =>
+  noNudgeReason(settings, now) !== null;
 
 /** Which day a moment falls on, seen from `now`: for "at 14:30", "tomorrow at 9:45", "on Monday at 9:45". */
 export function dayWord(at: number, now: number): 'today' | 'tomorrow' | 'later' {

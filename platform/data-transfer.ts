@@ -2,7 +2,8 @@
 // (core/data/) and the stores (settings and people in storage, the history in IndexedDB).
 // The stores come in as a small `DataAccess`, so tests pass fakes and a page passes `storeAccess`.
 import * as v from 'valibot';
-import type { CsvLabels, JournalLabels } from '../core/data/export';
+import { browser } from 'wxt/browser';
+import { type CsvLabels, type JournalLabels, journalOrder } from '../core/data/export';
 import { csvPieces, exportJsonPieces, markdownPieces } from '../core/data/export-chunks';
 import {
   CheckInStrict,
@@ -66,7 +67,12 @@ export interface DataAccess {
   putCheckIns(entries: readonly CheckIn[]): Promise<{ written: number }>;
   deleteAllHistory(): Promise<void>;
   countCheckIns(): Promise<number>;
-  storageUse(): Promise<{ usage: number } | null>;
+  /**
+   * Bytes the extension's storage areas hold (storage.local and storage.sync: people, preferences,
+   * drafts, values kept aside), and whether the history lives there too (`historyInside`: where the
+   * browser refuses IndexedDB).
+   */
+  areaBytes(): Promise<{ bytes: number; historyInside: boolean }>;
 }
 
 /** The real stores. Read through the modules at call time, so a test can still swap one of them. */
@@ -99,8 +105,60 @@ export const storeAccess: DataAccess = {
   putCheckIns: (entries) => history.putCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),
   countCheckIns: () => history.countCheckIns(),
-  storageUse: () => history.storageUse(),
+  areaBytes: async () => {
+    const [local, sync, place] = await Promise.all([
+      areaSize(browser.storage.local),
+      areaSize(browser.storage.sync),
+      history.historyPlace().catch(() => 'indexeddb' as const),
+    ]);
+    return { bytes: local + sync, historyInside: place === 'storage.local' };
+  },
 };
+
+interface Area {
+  get(keys: null): Promise<Record<string, unknown>>;
+  getBytesInUse?: (keys: null) => Promise<number>;
+}
+
+/** The bytes a storage area holds: the browser's own count where it has one (Chrome), else the JSON's. */
+async function areaSize(area: Area): Promise<number> {
+  if (typeof area.getBytesInUse === 'function') {
+    try {
+      return await area.getBytesInUse(null);
+    } catch {
+      // Firefox has no such count for every area: measured below.
+    }
+  }
+  const all = await area.get(null);
+  return Object.entries(all).reduce((sum, [key, value]) => sum + jsonBytes(key) + jsonBytes(value), 0);
+}
+
+const encoder = new TextEncoder();
+/** The UTF-8 bytes of `value` written as JSON. */
+const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value) ?? '').length;
+
+/** How many of the newest check-ins `dataSize` measures; a longer history is counted from them. */
+export const SIZE_SAMPLE = 2_000;
+
+/**
+ * What the person's data takes on this device, in bytes: the storage areas (people, preferences,
+ * drafts, values kept aside) and the check-ins, each as the UTF-8 of its JSON. Not the browser's
+ * `navigator.storage.estimate()`: that counts the database's files, which grow when entries are
+ * deleted (deletions are written, then compacted away some time later), so the figure rose after
+ * "Delete everything" (issue 16: 92.8 → 111.8 kB). Bounded: the newest `sample` check-ins are
+ * measured, and a longer history is counted at their average size (the figure says "about").
+ */
+export async function dataSize(access: DataAccess = storeAccess, sample = SIZE_SAMPLE): Promise<number> {
+  const [{ bytes, historyInside }, count] = await Promise.all([access.areaBytes(), access.countCheckIns()]);
+  // In storage.local the history is already in the area's bytes.
+  if (historyInside || count === 0) return bytes;
+  const newest = access.checkInsPage
+    ? (await access.checkInsPage({ limit: sample })).entries
+    : (await access.allCheckIns()).entries.slice(-sample);
+  if (newest.length === 0) return bytes;
+  const measured = newest.reduce((sum, entry) => sum + jsonBytes(entry), 0);
+  return bytes + Math.round((measured * Math.max(count, newest.length)) / newest.length);
+}
 
 function preferencesOf(settings: Settings): Preferences {
   // Exactly the preference fields: the file format is strict, so nothing else may ride along.
@@ -261,7 +319,8 @@ export async function exportFile(
   }
   const markdown = markdownPieces(labels.journal);
   add(markdown.head);
-  await build(entries, (chunk) => add(markdown.piece(chunk)));
+  // Listed by the day each line was written on, which a traveller's lines may not keep in time order.
+  await build(journalOrder(entries), (chunk) => add(markdown.piece(chunk)));
   const type = 'text/markdown;charset=utf-8';
   return { filename: `outlet-journal-${day}.md`, blob: new Blob(pieces, { type }), type };
 }

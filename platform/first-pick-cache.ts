@@ -12,8 +12,10 @@ import * as v from 'valibot';
 import type { OutletFamily } from '../core/families';
 import { type Context, ContextSchema, parseFamilies } from '../core/schema';
 
-const FAMILIES_KEY = 'outlet:first-pick:families';
-const CONTEXT_KEY = 'outlet:first-pick:context';
+import {
+  FIRST_PICK_CONTEXT_KEY as CONTEXT_KEY,
+  FIRST_PICK_FAMILIES_KEY as FAMILIES_KEY,
+} from './storage-keys';
 
 /** What the pick needs: the families to offer and where the person is. */
 export interface PickInput {

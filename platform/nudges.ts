@@ -10,7 +10,8 @@
 
 import { browser } from 'wxt/browser';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
-import type { Schedule, Timer } from '../core/schema';
+import type { Schedule, Settings, Timer } from '../core/schema';
+import { settingsLeaveNoNudge } from '../core/status';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
 import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
 import {
@@ -101,11 +102,22 @@ async function currentTimer(now: number): Promise<Timer> {
   return unsavedTimer ? unsavedTimer.timer : loadTimer(now);
 }
 
-/** The badge as schedule and timer say now; never lets a failed read stop the caller. */
+/** Whether the settings (read now when not given) leave no nudge possible, for the badge to say. */
+async function noNudge(now: number, settings?: Settings): Promise<boolean> {
+  try {
+    return settingsLeaveNoNudge(settings ?? (await loadSettings()), now);
+  } catch (error) {
+    // The alarms must follow the plan all the same: a badge without this warning is the lesser loss.
+    console.warn('Outlet: the settings could not be read for the badge.', error);
+    return false;
+  }
+}
+
+/** The badge as schedule, timer and settings say now; never lets a failed read stop the caller. */
 async function redrawBadge(now: number): Promise<void> {
   try {
     const schedule = unsavedSchedule ?? (await loadSchedule(now));
-    await showBadge(schedule.missed?.count ?? 0, await currentTimer(now), now);
+    await showBadge(schedule.missed?.count ?? 0, await currentTimer(now), now, await noNudge(now));
   } catch (error) {
     console.warn('Outlet: the badge could not be redrawn.', error);
   }
@@ -121,12 +133,12 @@ async function followTimer(timer: Timer, now: number): Promise<void> {
   await redrawBadge(now);
 }
 
-/** Makes the alarms and the badge match a stored schedule. */
-async function follow(schedule: Schedule, now: number): Promise<void> {
+/** Makes the alarms and the badge match a stored schedule (and the settings, when known). */
+async function follow(schedule: Schedule, now: number, settings?: Settings): Promise<void> {
   if (schedule.nextNudgeAt === null) await clearAlarm(NUDGE_ALARM);
   else await ensureAlarm(NUDGE_ALARM, schedule.nextNudgeAt);
   const missed = schedule.missed?.count ?? 0;
-  await showBadge(missed, await currentTimer(now), now);
+  await showBadge(missed, await currentTimer(now), now, await noNudge(now, settings));
   if (missed > 0) await ensureAlarm(DAY_END_ALARM, startOfNextLocalDay(now));
   else await clearAlarm(DAY_END_ALARM);
 }
@@ -189,7 +201,7 @@ export function dispatch(
       // The next nudge is stored and its alarm set before anything is shown: if the worker dies
       // while the notification is on its way, the schedule is still right.
       let failure = await storeSchedule(next, now);
-      await follow(next, now);
+      await follow(next, now, settings);
       let outcome: StepResult = { ...result, schedule: next };
       try {
         await showNudgeNotification({
@@ -200,13 +212,13 @@ export function dispatch(
         console.warn('Outlet: the nudge could not be shown.', error);
         outcome = step(settings, next, { type: 'nudge-failed' }, now);
         failure = (await storeSchedule(outcome.schedule, now)) ?? failure;
-        await follow(outcome.schedule, now);
+        await follow(outcome.schedule, now, settings);
       }
       if (failure) throw failure;
       return outcome;
     }
     const failure = await storeSchedule(next, now);
-    await follow(next, now);
+    await follow(next, now, settings);
     if (failure) throw failure;
     return result;
   });

@@ -24,10 +24,14 @@ import {
 } from '../core/schema';
 import type { EarlyRead } from './early-read';
 import { keepFamiliesForFirstPick } from './first-pick-cache';
-import { SETTINGS_MOVED_KEY as MOVED_KEY, PREF_PREFIX } from './storage-keys';
-
-const PERSON_PREFIX = 'person:';
-const ASIDE_PREFIX = 'aside:';
+import {
+  ASIDE_PREFIX,
+  LEGACY_SETTINGS_KEY,
+  SETTINGS_MOVED_KEY as MOVED_KEY,
+  PERSON_PREFIX,
+  PREF_PREFIX,
+  UNREADABLE_PREFIX,
+} from './storage-keys';
 
 /** storage.sync keeps at most 8 KB per item; Outlet's preferences are far smaller when sound. */
 const SYNC_ITEM_MAX_CHARS = 4000;
@@ -83,7 +87,11 @@ let moving: Promise<void> | null = null;
  */
 export function moveLegacySettings(now = Date.now()): Promise<void> {
   moving ??= (async () => {
-    const local = await browser.storage.local.get([MOVED_KEY, 'settings', 'settings$']);
+    const local = await browser.storage.local.get([
+      MOVED_KEY,
+      LEGACY_SETTINGS_KEY,
+      `${LEGACY_SETTINGS_KEY}$`,
+    ]);
     if (local[MOVED_KEY] === true) return;
     const legacy = local.settings;
     if (typeof legacy === 'object' && legacy !== null) {
@@ -105,10 +113,10 @@ export function moveLegacySettings(now = Date.now()): Promise<void> {
         if (person.success)
           people[`${PERSON_PREFIX}${person.output.id}`] = { ...person.output, addedAt: index };
       });
-      await keepAside([{ key: 'settings', at: now, value: legacy }]);
+      await keepAside([{ key: LEGACY_SETTINGS_KEY, at: now, value: legacy }]);
       if (Object.keys(prefs).length > 0) await browser.storage.sync.set(prefs);
       if (Object.keys(people).length > 0) await browser.storage.local.set(people);
-      await browser.storage.local.remove(['settings', 'settings$']);
+      await browser.storage.local.remove([LEGACY_SETTINGS_KEY, `${LEGACY_SETTINGS_KEY}$`]);
     }
     await browser.storage.local.set({ [MOVED_KEY]: true });
   })().catch((error) => {
@@ -248,7 +256,6 @@ export async function mergeSetAside(items: readonly SetAside[]): Promise<{ added
 // into the history (they have no sound id or time to file them under), so they wait here, one key
 // each, where the next export reads them again (platform/data-transfer.ts) and "delete everything"
 // removes them with the values set aside.
-const UNREADABLE_PREFIX = 'unreadable:';
 
 /** Unreadable check-ins kept from an import, in the order they were kept. */
 export async function loadKeptUnreadable(): Promise<unknown[]> {

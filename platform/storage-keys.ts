@@ -15,3 +15,39 @@ export const CONTEXT_KEY = 'context';
 export const NOT_STARTED_KEY = 'welcome:pending';
 /** In storage.local: a journal line waiting to be stored in its check-in, `journalDraft:<check-in id>`. */
 export const DRAFT_PREFIX = 'journalDraft:';
+
+// Each of these holds a value of storage.ts (defineItem keeps WXT's layout: the value under the key,
+// its version `{ v }` under the key with `$` after it).
+/** In storage.local: the nudge plan (written by the background only). */
+export const SCHEDULE_KEY = 'schedule';
+/** In storage.local: the running walk or move, and when it ends. */
+export const TIMER_KEY = 'timer';
+/** In storage.local: what the support card has said and when it was put away. */
+export const SUPPORT_KEY = 'support';
+
+/** In storage.local: a trusted person, one key each, `person:<id>` (platform/settings.ts). */
+export const PERSON_PREFIX = 'person:';
+/** In storage.local: a value repaired on read, kept as it was, `aside:<time>:<key>`. */
+export const ASIDE_PREFIX = 'aside:';
+/** In storage.local: an unreadable check-in an import brought back, as it was, `unreadable:<n>`. */
+export const UNREADABLE_PREFIX = 'unreadable:';
+/** In storage.local: Outlet 0.1's single object of preferences and people, moved into `pref:` and `person:` keys. */
+export const LEGACY_SETTINGS_KEY = 'settings';
+
+/** In storage.local: the history where IndexedDB is refused, every key under `history:` (platform/history/local.ts). */
+export const LOCAL_HISTORY_PREFIX = 'history:';
+/** In storage.local: when the person was told the history is kept in storage.local, not the database. */
+export const PLACE_TOLD_KEY = 'historyPlace$told';
+/** In storage.local: Outlet 0.1's check-ins, `checkin:<id>`, moved into the history once. */
+export const LEGACY_CHECKIN_PREFIX = 'checkin:';
+/** In storage.local: set once Outlet 0.1's check-ins have been moved into the history. */
+export const HISTORY_MOVED_KEY = 'history$moved';
+/** In storage.local: Outlet before 0.3 kept one journal draft for every check-in, under this key. */
+export const OLD_DRAFT_KEY = 'journalDraft';
+
+// In the page's localStorage (not extension storage): a copy of what a pick needs, for the popup's
+// head script to read synchronously (platform/first-pick-cache.ts).
+/** localStorage: the families to offer. */
+export const FIRST_PICK_FAMILIES_KEY = 'outlet:first-pick:families';
+/** localStorage: where the person is. */
+export const FIRST_PICK_CONTEXT_KEY = 'outlet:first-pick:context';

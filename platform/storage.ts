@@ -19,7 +19,7 @@ import type { EarlyRead } from './early-read';
 import { keepContextForFirstPick } from './first-pick-cache';
 import { loadSettings, loadSettingsReport, watchSettings } from './settings';
 import { defineItem, type StoredItem } from './storage-item';
-import { CONTEXT_KEY } from './storage-keys';
+import { CONTEXT_KEY, SCHEDULE_KEY, SUPPORT_KEY, TIMER_KEY } from './storage-keys';
 
 export {
   addTrustedPerson,
@@ -47,7 +47,7 @@ const fillIn = (defaults: Record<string, unknown>) => (old: unknown) =>
   typeof old === 'object' && old !== null ? { ...defaults, ...old } : old;
 
 /** Written by the background only (one writer per key). */
-export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>('schedule', {
+export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>(SCHEDULE_KEY, {
   fallback: DEFAULT_SCHEDULE,
   version: 2,
   migrations: {
@@ -64,7 +64,7 @@ export const scheduleItem = /* @__PURE__ */ defineItem<Schedule>('schedule', {
   },
 });
 
-export const timerItem = /* @__PURE__ */ defineItem<Timer>('timer', { fallback: null, version: 1 });
+export const timerItem = /* @__PURE__ */ defineItem<Timer>(TIMER_KEY, { fallback: null, version: 1 });
 
 /** The check-in context ("I can step away", "I'm alone", minutes), remembered between check-ins. */
 export const contextItem = /* @__PURE__ */ defineItem<Context>(CONTEXT_KEY, {
@@ -72,7 +72,7 @@ export const contextItem = /* @__PURE__ */ defineItem<Context>(CONTEXT_KEY, {
   version: 1,
 });
 
-export const supportItem = /* @__PURE__ */ defineItem<SupportStateStored>('support', {
+export const supportItem = /* @__PURE__ */ defineItem<SupportStateStored>(SUPPORT_KEY, {
   fallback: { dismissedAt: null },
   version: 1,
 });

@@ -4,6 +4,7 @@ import type { Schedule, Settings } from '../../core/schema';
 import { calmerInterval, nudgeStatus } from '../../core/status';
 import { startOfNextLocalDay } from '../../core/time';
 import { i18n } from '../../platform/i18n';
+import type { OptionsSection } from '../../platform/pages';
 import { describeNudgeStatus } from '../shared/nudgeWords';
 import { PauseChoices } from './PauseChoices';
 
@@ -14,7 +15,8 @@ export interface NudgeStatusActions {
    */
   pause: (until: number, kind: 'pause' | 'meeting') => void | Promise<void>;
   resume: () => void | Promise<void>;
-  openSettings: () => void;
+  /** Opens the settings, at one of its sections if given ("Add a trusted person": People). */
+  openSettings: (section?: OptionsSection) => void;
   acceptCalmerPace: (minutes: number) => void | Promise<void>;
   dismissCalmerPace: () => void | Promise<void>;
 }
@@ -117,7 +119,7 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
               {paused ? i18n.t('status.resume') : i18n.t('status.pauseMenu')}
             </button>
           )}
-          <button type="button" class="small link" onClick={actions.openSettings}>
+          <button type="button" class="small link" onClick={() => actions.openSettings()}>
             {i18n.t('status.settings')}
           </button>
         </div>

@@ -2,9 +2,10 @@ import type { FeelingId } from '../../core/feelings';
 import type { Outlet, PickReason } from '../../core/outlets';
 import type { TrustedPerson } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
-import { feelingLabel, outletBody, outletTitle, reasonText } from '../shared/copy';
+import { reasonText } from '../shared/copy';
 import { JournalLine } from './JournalLine';
-import { StrengthPicker } from './StrengthPicker';
+import { appWords, fromMarkup, strengthProps } from './markup';
+import { OUTLET_STEP_ATTRS, outletTopMarkup } from './outlet-markup';
 import { TalkToSomeone } from './TalkToSomeone';
 
 export interface OutletCardActions {
@@ -19,7 +20,8 @@ export interface OutletCardActions {
   onStartTimer: (minutes: number) => void;
   onStartBreath: (seconds: number) => void;
   onReachedOut: () => void;
-  onAddPerson: () => void;
+  /** Opens the settings at People (the section given). */
+  onAddPerson: (section: 'people') => void;
 }
 
 interface Props {
@@ -49,20 +51,15 @@ export function OutletCard({
   actions,
 }: Props) {
   const { action } = outlet;
+  const strength = strengthProps(intensity, actions.onIntensity);
   return (
-    <section class="step outlet" aria-labelledby="outlet-title">
-      <p class="for-feeling">{i18n.t('checkin.forFeeling', [feelingLabel(feeling)])}</p>
-      {/* A new idea (or one fitted to a strength) is announced; focus stays on what was pressed. */}
-      <div class="suggestion" aria-live="polite">
-        <h1 id="outlet-title" tabIndex={-1}>
-          {outletTitle(outlet.id)}
-        </h1>
-        <p class="body">{outletBody(outlet.id)}</p>
-        {reason && <p class="reason">{reasonText(reason)}</p>}
-      </div>
-      {/* Right after the suggestion it may change, so Tab from the heading (where focus lands)
-          reaches it (issue 16); never asked for numb or "I can't tell". */}
-      {askStrength && <StrengthPicker value={intensity} onChange={actions.onIntensity} />}
+    <section {...OUTLET_STEP_ATTRS}>
+      {/* The feeling, how strong it is, and the suggestion: the head script draws the same at first paint.
+          A new idea (or one fitted to a strength) is announced; focus stays on what was pressed. */}
+      {outletTopMarkup(appWords, feeling, outlet.id, {
+        askStrength,
+        reason: reason ? reasonText(reason) : undefined,
+      }).map((node) => fromMarkup(node, strength))}
       {action.kind === 'journal' && (
         <JournalLine
           key={outlet.id}

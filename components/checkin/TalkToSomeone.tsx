@@ -8,7 +8,8 @@ interface Props {
   /** The talking outlet: its ready message fits what it suggests. */
   outletId: string;
   person: TrustedPerson | null;
-  onAddPerson: () => void;
+  /** Opens the settings at People (the section given), where a person is added. */
+  onAddPerson: (section: 'people') => void;
   onReachedOut: () => void;
   /** A phone or tablet, where tel: and sms: links work (platform/device.ts). */
   phoneLike?: boolean;
@@ -39,7 +40,7 @@ export function TalkToSomeone({
     return (
       <div class="talk">
         <p>{i18n.t('checkin.talkNobody')}</p>
-        <button type="button" class="link" onClick={onAddPerson}>
+        <button type="button" class="link" onClick={() => onAddPerson('people')}>
           {i18n.t('checkin.talkAdd')}
         </button>
       </div>

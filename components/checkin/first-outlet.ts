@@ -2,43 +2,22 @@
 // the page's head script (entrypoints/first-screen.ts) the moment a feeling is clicked on the first
 // screen before the app has run. So a click at first paint moves on at once, not when the app's
 // script has arrived; the app then renders the whole step over it, the same outlet, and adds what
-// lies below (the outlet's own action, "Another idea", the footer). The markup is OutletCard's
-// (tests/unit/first-screen.test.tsx holds the two to each other, element for element).
+// lies below (the outlet's own action, "Another idea", the footer). Both draw that top from one
+// source, outlet-markup.ts (tests/unit/first-screen.test.tsx holds them to it, element for element).
 // No framework here: this runs before Preact and the polyfill have loaded.
-import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
 import { type FeelingId, feelingById } from '../../core/feelings';
-import { pick } from '../../core/outlets';
+import { type Outlet, pick } from '../../core/outlets';
 import type { PickInput } from '../../platform/first-pick-cache';
 import type { DrawnOutlet } from './early-input';
 import { element, type Words } from './first-screen';
+import { type Markup, OUTLET_STEP_ATTRS, outletTopMarkup } from './outlet-markup';
 
-const LEVELS = [1, 2, 3, 4, 5] as const;
-
-/** StrengthPicker, with nothing chosen yet. */
-function strengthPicker(words: Words): HTMLElement {
-  const faint = words('checkin.strengthFaint');
-  const strong = words('checkin.strengthStrong');
-  const levels = LEVELS.map((level) =>
-    element(
-      'label',
-      { class: 'level' },
-      element('input', { type: 'radio', name: 'intensity', value: String(level) }),
-      element('span', {}, words(`checkin.intensity.i${level}`)),
-      ...(level === 1 ? [element('span', { class: 'visually-hidden' }, ` ${faint}`)] : []),
-      ...(level === 5 ? [element('span', { class: 'visually-hidden' }, ` ${strong}`)] : []),
-    ),
-  );
+/** Markup into the DOM, attribute for attribute. */
+function draw(node: Markup): HTMLElement {
   return element(
-    'fieldset',
-    { class: 'intensity' },
-    element('legend', {}, words('checkin.intensityLabel')),
-    element(
-      'div',
-      { class: 'scale' },
-      element('span', { class: 'end', 'aria-hidden': 'true' }, faint),
-      ...levels,
-      element('span', { class: 'end', 'aria-hidden': 'true' }, strong),
-    ),
+    node.tag,
+    node.attrs,
+    ...node.children.map((child) => (typeof child === 'string' ? child : draw(child))),
   );
 }
 
@@ -47,24 +26,23 @@ function strengthPicker(words: Words): HTMLElement {
  * script has no history to give one), down to the outlet's description.
  */
 export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: string): HTMLElement {
-  const outletKey = `outlet.${outletCopyKey(outletId)}`;
+  const askStrength = feelingById(feeling).energy !== 'unclear';
   return element(
     'section',
-    { class: 'step outlet', 'aria-labelledby': 'outlet-title' },
-    element(
-      'p',
-      { class: 'for-feeling' },
-      words('checkin.forFeeling', [words(`feeling.${feelingCopyKey(feeling)}`)]),
-    ),
-    element(
-      'div',
-      { class: 'suggestion', 'aria-live': 'polite' },
-      element('h1', { id: 'outlet-title', tabindex: '-1' }, words(`${outletKey}.title`)),
-      element('p', { class: 'body' }, words(`${outletKey}.body`)),
-    ),
-    // After the suggestion, as OutletCard has it: Tab from the heading reaches it.
-    ...(feelingById(feeling).energy !== 'unclear' ? [strengthPicker(words)] : []),
+    OUTLET_STEP_ATTRS,
+    ...outletTopMarkup(words, feeling, outletId, { askStrength }).map(draw),
   );
+}
+
+/** The pick drawFirstOutlet draws: the app's, for a new check-in before its history has loaded. */
+export function pickFirstOutlet(feeling: FeelingId, input: PickInput): Outlet {
+  return pick({
+    feeling,
+    enabledFamilies: input.families,
+    context: input.context,
+    exclude: [],
+    random: Math.random,
+  }).outlet;
 }
 
 /**
@@ -72,13 +50,7 @@ export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: str
  * history has loaded (the families and the context, nothing shown yet), and its step drawn.
  */
 export function drawFirstOutlet(words: Words, feeling: FeelingId, at: number, input: PickInput): DrawnOutlet {
-  const { outlet } = pick({
-    feeling,
-    enabledFamilies: input.families,
-    context: input.context,
-    exclude: [],
-    random: Math.random,
-  });
+  const outlet = pickFirstOutlet(feeling, input);
   return {
     step: buildFirstOutlet(words, feeling, outlet.id),
     shown: { outletId: outlet.id, checkInId: crypto.randomUUID(), at },

@@ -18,6 +18,7 @@ import { localDayKey } from '../../core/time';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
+  dataSize,
   deleteEverything,
   type ExportKind,
   type ExportLabels,
@@ -31,6 +32,7 @@ import {
 import { downloadBlob } from '../../platform/download';
 import type { BulkOptions } from '../../platform/history/store';
 import { i18n, type MessageKey } from '../../platform/i18n';
+import { formatEntryTime } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
@@ -42,7 +44,7 @@ export type ImportOutcome =
   | { ok: false; problems: ImportProblem[]; more: number };
 
 export interface DataPanelProps {
-  /** Bytes the extension uses on this device, or null where the browser doesn't say. */
+  /** Bytes the person's data takes on this device (`dataSize`), or null where it couldn't be read. */
   usage: number | null;
   /**
    * Makes and downloads one file; rejects when it couldn't, or with the signal's reason once stopped.
@@ -538,6 +540,10 @@ export function exportLabels(): ExportLabels {
       header: {
         at: i18n.t('data.csv.at'),
         feeling: i18n.t('data.csv.feeling'),
+        strength: i18n.t('data.csv.strength'),
+        stepAway: i18n.t('data.csv.stepAway'),
+        alone: i18n.t('data.csv.alone'),
+        minutes: i18n.t('data.csv.minutes'),
         outlet: i18n.t('data.csv.outlet'),
         outcome: i18n.t('data.csv.outcome'),
         helped: i18n.t('data.csv.helped'),
@@ -547,11 +553,12 @@ export function exportLabels(): ExportLabels {
       outlet: (id) => (id ? orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id) : ''),
       outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
       helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
+      yesNo: (yes) => i18n.t(yes ? 'data.csv.answerYes' : 'data.csv.answerNo'),
     },
     journal: {
       title: i18n.t('data.journalTitle'),
       feeling,
-      time: (at) => i18n.time(at),
+      time: formatEntryTime,
     },
   };
 }
@@ -588,9 +595,8 @@ export async function importChosenFile(
 export function DataPanel({ access = storeAccess }: { access?: typeof storeAccess } = {}) {
   const [usage, setUsage] = useState<number | null>(null);
   const refreshUsage = () =>
-    void access
-      .storageUse()
-      .then((use) => setUsage(use?.usage ?? null))
+    void dataSize(access)
+      .then(setUsage)
       .catch(() => setUsage(null));
   useEffect(refreshUsage, []);
 

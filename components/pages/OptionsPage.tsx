@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { noNudgeReason } from '../../core/status';
 import { i18n } from '../../platform/i18n';
+import { OPTIONS_SECTIONS } from '../../platform/pages';
 import { openShortcutSettings, readCheckInShortcut } from '../../platform/shortcut';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
+import { NoNudgeNotice } from '../settings/NoNudgeNotice';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
 import { SaveNote } from '../settings/SaveNote';
@@ -22,6 +26,8 @@ interface Props {
   actions?: SettingsActions;
   /** The check-in's keyboard shortcut: how to read it and where to change it. */
   shortcut?: { read: () => Promise<string>; open: () => Promise<void> };
+  /** The clock, for whether the hours leave room for a nudge (tests pass their own). */
+  clock?: () => number;
 }
 
 const browserShortcut = { read: readCheckInShortcut, open: openShortcutSettings };
@@ -33,7 +39,7 @@ const SECTIONS = [
   { id: 'people', nav: 'options.navPeople', heading: 'options.peopleHeading' },
   { id: 'data', nav: 'options.navData', heading: 'options.dataHeading' },
   { id: 'about', nav: 'options.navAbout', heading: 'options.aboutHeading' },
-] as const;
+] as const satisfies readonly { id: (typeof OPTIONS_SECTIONS)[number]; nav: string; heading: string }[];
 
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -41,7 +47,10 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
   const section = SECTIONS.find((s) => s.id === id);
   return (
     <section id={id} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{section ? i18n.t(section.heading) : ''}</h2>
+      {/* tabIndex -1: a link to the section (options.html#people) gives its heading focus. */}
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {section ? i18n.t(section.heading) : ''}
+      </h2>
       {children}
     </section>
   );
@@ -52,11 +61,19 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
  * the field is left or the choice is made, refused input stays in its field with the reason next to
  * it, and "Saved." shows in the section where the change was made.
  */
-export function OptionsPage({ version, sendTestNotification, actions, shortcut = browserShortcut }: Props) {
+export function OptionsPage({
+  version,
+  sendTestNotification,
+  actions,
+  shortcut = browserShortcut,
+  clock = Date.now,
+}: Props) {
   const form = useSettings(actions);
   const { report, settings, note, saveIn, refusedIn, people } = form;
+  useSectionLinks(settings !== null);
   if (!settings) return <main class="options" aria-busy="true" />;
   const save = (section: Section) => saveIn(section);
+  const noNudge = noNudgeReason(settings, clock());
 
   return (
     <main class="options">
@@ -73,38 +90,44 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
       {report && report.repaired.length > 0 && (
         <RepairedNotice fields={report.repaired} onKeep={() => form.keepRepaired(report.repaired)} />
       )}
+      {noNudge && <NoNudgeNotice reason={noNudge} />}
 
       <Part id="nudges">
-        <ToggleSetting
-          id="nudges-enabled"
-          checked={settings.nudgesEnabled}
-          label={i18n.t('options.nudgesEnabled')}
-          onChange={(nudgesEnabled) => save('nudges')({ nudgesEnabled })}
-        />
-        <FrequencySetting
-          minutes={settings.intervalMinutes}
-          onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
-          onRefused={refusedIn('nudges')}
-        />
-        <ToggleSetting
-          id="silent-nudges"
-          checked={settings.silentNudges}
-          label={i18n.t('options.silentLabel')}
-          help={i18n.t('options.silentHelp')}
-          onChange={(silentNudges) => save('nudges')({ silentNudges })}
-        />
-        <BreakSetting
-          minutes={settings.breakMinutes}
-          onChange={(breakMinutes) => save('nudges')({ breakMinutes })}
-          onRefused={refusedIn('nudges')}
-        />
-        <CallsSetting
-          enabled={settings.holdDuringCalls}
-          requestAccess={form.actions.requestCallAccess}
-          releaseAccess={form.actions.releaseCallAccess}
-          onChange={(holdDuringCalls) => save('nudges')({ holdDuringCalls })}
-        />
-        <p class="help">{i18n.t('options.fullscreenNote')}</p>
+        {/* Side by side where the window is wide enough, top to bottom in each column: when and how
+            often first, then how a nudge comes (sound, calls). */}
+        <div class="nudge-fields">
+          <ToggleSetting
+            id="nudges-enabled"
+            checked={settings.nudgesEnabled}
+            label={i18n.t('options.nudgesEnabled')}
+            onChange={(nudgesEnabled) => save('nudges')({ nudgesEnabled })}
+          />
+          <FrequencySetting
+            minutes={settings.intervalMinutes}
+            onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
+            onRefused={refusedIn('nudges')}
+          />
+          <BreakSetting
+            minutes={settings.breakMinutes}
+            onChange={(breakMinutes) => save('nudges')({ breakMinutes })}
+            onRefused={refusedIn('nudges')}
+          />
+          <ToggleSetting
+            id="silent-nudges"
+            checked={settings.silentNudges}
+            label={i18n.t('options.silentLabel')}
+            help={i18n.t('options.silentHelp')}
+            onChange={(silentNudges) => save('nudges')({ silentNudges })}
+          />
+          <CallsSetting
+            enabled={settings.holdDuringCalls}
+            requestAccess={form.actions.requestCallAccess}
+            releaseAccess={form.actions.releaseCallAccess}
+            onChange={(holdDuringCalls) => save('nudges')({ holdDuringCalls })}
+            onRefused={refusedIn('nudges')}
+          />
+          <p class="help">{i18n.t('options.fullscreenNote')}</p>
+        </div>
         <SaveNote section="nudges" note={note} />
         <TestNotification send={sendTestNotification} />
       </Part>
@@ -114,12 +137,17 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
           hours={settings.hours}
           onChange={(hours) => save('hours')({ hours })}
           onRefused={refusedIn('hours')}
+          noHoursSaidAbove={noNudge === 'no-hours'}
         />
         <SaveNote section="hours" note={note} />
       </Part>
 
       <Part id="offer">
-        <FamiliesSetting families={settings.families} onChange={(families) => save('offer')({ families })} />
+        <FamiliesSetting
+          families={settings.families}
+          onChange={(families) => save('offer')({ families })}
+          onRefused={refusedIn('offer')}
+        />
         <SaveNote section="offer" note={note} />
       </Part>
 
@@ -129,19 +157,22 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
           onAdd={people.add}
           onRemove={people.remove}
           newId={form.actions.newId}
+          onRefused={refusedIn('people')}
         />
         <SaveNote section="people" note={note} />
       </Part>
 
       <Part id="data">
         <p>{i18n.t('options.dataWhere')}</p>
-        <p>
-          {/* The history page's data section: see, export, import or delete. */}
-          <a href="/history.html#data-heading" target="_blank" rel="noopener">
-            {i18n.t('options.dataLink')}
-          </a>
-        </p>
-        <RestoreDefaults current={settings} onRestore={form.restoreDefaults} />
+        <div class="data-tools">
+          <p>
+            {/* The history page's data section: see, export, import or delete. */}
+            <a href="/history.html#data-heading" target="_blank" rel="noopener">
+              {i18n.t('options.dataLink')}
+            </a>
+          </p>
+          <RestoreDefaults current={settings} onRestore={form.restoreDefaults} />
+        </div>
         <SaveNote section="data" note={note} />
       </Part>
 
@@ -153,4 +184,28 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut =
       </Part>
     </main>
   );
+}
+
+/**
+ * A link to a section (options.html#people, "Add a trusted person" in the check-in) lands on it: its
+ * section scrolled to the top and its heading focused. The browser's own jump to the address's #part comes before
+ * the settings are read, when no section exists yet, so the page makes it once they are shown, and
+ * again whenever the address's #part changes (an options page already open, sent somewhere else).
+ */
+function useSectionLinks(shown: boolean) {
+  useEffect(() => {
+    if (!shown) return;
+    const go = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (!(OPTIONS_SECTIONS as readonly string[]).includes(id)) return;
+      const heading = document.getElementById(`${id}-title`);
+      if (!heading) return;
+      // The section, not its heading, to the top: its card's edge (and scroll margin) stays in view.
+      document.getElementById(id)?.scrollIntoView?.({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    };
+    go();
+    window.addEventListener('hashchange', go);
+    return () => window.removeEventListener('hashchange', go);
+  }, [shown]);
 }

@@ -7,16 +7,19 @@ interface Props {
   requestAccess: () => Promise<boolean>;
   releaseAccess: () => Promise<void>;
   onChange: (enabled: boolean) => Promise<void>;
+  /** The browser refused access (said here): the section no longer says "Saved". */
+  onRefused?: () => void;
 }
 
 /** Opt-in: hold nudges during web calls. Access to the call sites is asked for only here. */
-export function CallsSetting({ enabled, requestAccess, releaseAccess, onChange }: Props) {
+export function CallsSetting({ enabled, requestAccess, releaseAccess, onChange, onRefused }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const toggle = async (on: boolean) => {
     if (on) {
       const granted = await requestAccess();
       if (!granted) {
         setNote(i18n.t('options.callsRefused'));
+        onRefused?.();
         return;
       }
       setNote(null);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RANGES_PER_DAY_MAX, type TimeRange, type WeekHours } from '../../core/schema';
 import { copyDayToAll, quickView, WEEK, WEEKDAYS } from '../../core/settings-form';
@@ -19,6 +20,8 @@ interface Props {
   onRefused?: () => void;
   /** The welcome page: only the quick way (the same hours every weekday, weekend on or off). */
   quickOnly?: boolean;
+  /** The page already says, at its top, that no day has hours: not again at the top of these. */
+  noHoursSaidAbove?: boolean;
 }
 
 interface DraftRange {
@@ -71,7 +74,13 @@ function check(draft: Draft): { hours: WeekHours } | { problems: Map<string, str
  * every day". A change is kept as soon as a time is left or a choice is made, once the whole week
  * checks out; a refused one stays on screen as typed, with the reason next to it.
  */
-export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: Props) {
+export function HoursSetting({
+  hours,
+  onChange,
+  onRefused,
+  quickOnly = false,
+  noHoursSaidAbove = false,
+}: Props) {
   const [mode, setMode] = useState<Mode>(() => (quickOnly || quickView(hours).uniform ? 'same' : 'each'));
   const [draft, setDraft] = useState<Draft>(() => toDraft(hours));
   const [weekend, setWeekend] = useState(() => quickView(hours).weekend);
@@ -143,7 +152,7 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
   /** "No nudges will come" where the person is looking: in the box they changed, or at the top. */
   const noHoursNote = (place: Place | 'top') => {
     if (hasActiveHours(hours)) return null;
-    const here = undo ? undo.place === place : place === 'top';
+    const here = undo ? undo.place === place : place === 'top' && !noHoursSaidAbove;
     if (!here) return null;
     return (
       <div class="notice no-hours" role="status">
@@ -211,38 +220,43 @@ export function HoursSetting({ hours, onChange, onRefused, quickOnly = false }: 
           </label>
         </div>
       ) : (
-        WEEK.map((day) => (
-          <fieldset key={day} class="day" data-place={day}>
-            <legend>{weekdayName(day)}</legend>
-            <Ranges
-              idPrefix={String(day)}
-              label={weekdayName(day)}
-              ranges={draft[day]}
-              problems={problems}
-              onInput={(ranges) => setDraft({ ...draft, [day]: ranges })}
-              onCommit={(ranges) => commit({ ...draft, [day]: ranges }, day)}
-            />
-            {/* The visible words stay the button's name (what speech input users say); the day it
-                copies from is its description. */}
-            <span id={`hours-copy-${day}`} class="visually-hidden">
-              {i18n.t('options.hoursCopyLabel', [weekdayName(day)])}
-            </span>
-            <button
-              type="button"
-              class="small link"
-              aria-describedby={`hours-copy-${day}`}
-              onClick={() => {
-                const week = check({ ...draft });
-                // Copying a day that doesn't check out would only copy its problem.
-                if ('problems' in week) return commit(draft, day);
-                commit(toDraft(copyDayToAll(week.hours, day)), day);
-              }}
-            >
-              {i18n.t('options.hoursCopy')}
-            </button>
-            {noHoursNote(day)}
-          </fieldset>
-        ))
+        // A compact week: a row a day, its name, its ranges inline, then adding and copying.
+        <div class="week">
+          {WEEK.map((day) => (
+            <fieldset key={day} class="day" data-place={day}>
+              <legend>{weekdayName(day)}</legend>
+              <Ranges
+                idPrefix={String(day)}
+                label={weekdayName(day)}
+                compact
+                ranges={draft[day]}
+                problems={problems}
+                onInput={(ranges) => setDraft({ ...draft, [day]: ranges })}
+                onCommit={(ranges) => commit({ ...draft, [day]: ranges }, day)}
+              >
+                {/* The visible words stay the button's name (what speech input users say); the day it
+                    copies from is its description. */}
+                <span id={`hours-copy-${day}`} class="visually-hidden">
+                  {i18n.t('options.hoursCopyLabel', [weekdayName(day)])}
+                </span>
+                <button
+                  type="button"
+                  class="small link"
+                  aria-describedby={`hours-copy-${day}`}
+                  onClick={() => {
+                    const week = check({ ...draft });
+                    // Copying a day that doesn't check out would only copy its problem.
+                    if ('problems' in week) return commit(draft, day);
+                    commit(toDraft(copyDayToAll(week.hours, day)), day);
+                  }}
+                >
+                  {i18n.t('options.hoursCopy')}
+                </button>
+              </Ranges>
+              {noHoursNote(day)}
+            </fieldset>
+          ))}
+        </div>
       )}
     </div>
   );
@@ -267,9 +281,13 @@ interface RangesProps {
   onInput: (ranges: DraftRange[]) => void;
   /** A time left, a box ticked, a range added or removed: check and keep. */
   onCommit: (ranges: DraftRange[]) => void;
+  /** A row of the week: the day's name is beside it, so "Add hours" needs it only in its name. */
+  compact?: boolean;
+  /** More of the row's tools, after "Add hours". */
+  children?: ComponentChildren;
 }
 
-function Ranges({ idPrefix, label, ranges, problems, onInput, onCommit }: RangesProps) {
+function Ranges({ idPrefix, label, ranges, problems, onInput, onCommit, compact, children }: RangesProps) {
   const patched = (index: number, patch: Partial<DraftRange>) =>
     ranges.map((r, i) => (i === index ? { ...r, ...patch } : r));
   return (
@@ -330,13 +348,22 @@ function Ranges({ idPrefix, label, ranges, problems, onInput, onCommit }: Ranges
         );
       })}
       {/* No more ranges than storage keeps for one day: the limit is kept where ranges are made. */}
-      {ranges.length < RANGES_PER_DAY_MAX ? (
-        <button type="button" class="small" onClick={() => onCommit([...ranges, nextRange(ranges)])}>
-          {i18n.t('options.hoursAdd', [label])}
-        </button>
-      ) : (
-        <p class="help">{i18n.plural('options.hoursFull', RANGES_PER_DAY_MAX)}</p>
-      )}
+      <div class="range-tools">
+        {ranges.length < RANGES_PER_DAY_MAX ? (
+          <button
+            type="button"
+            class="small"
+            // In the week the visible words are short; the name still begins with them, for speech input.
+            aria-label={compact ? i18n.t('options.hoursAdd', [label]) : undefined}
+            onClick={() => onCommit([...ranges, nextRange(ranges)])}
+          >
+            {compact ? i18n.t('options.hoursAddShort') : i18n.t('options.hoursAdd', [label])}
+          </button>
+        ) : (
+          <p class="help">{i18n.plural('options.hoursFull', RANGES_PER_DAY_MAX)}</p>
+        )}
+        {children}
+      </div>
     </div>
   );
 }

@@ -50,21 +50,24 @@ export function ShortcutSetting({ read, open, firefox = isFirefox }: Props) {
   return (
     <div class="field">
       <h3 id="shortcut-title">{i18n.t('options.shortcutTitle')}</h3>
-      {keys === null ? (
-        <p>{i18n.t('options.shortcutUnknown')}</p>
-      ) : (
-        <p>
-          {i18n.t('options.shortcutLabel')}{' '}
-          {keys === undefined ? null : keys ? (
-            <kbd class="shortcut">{keys}</kbd>
-          ) : (
-            <strong>{i18n.t('options.shortcutNotSet')}</strong>
-          )}
-        </p>
-      )}
-      <button type="button" aria-describedby="shortcut-help" onClick={() => void change()}>
-        {i18n.t('options.shortcutChange')}
-      </button>
+      {/* The keys, and the way to change them, on one line. */}
+      <div class="shortcut-line">
+        {keys === null ? (
+          <p>{i18n.t('options.shortcutUnknown')}</p>
+        ) : (
+          <p>
+            {i18n.t('options.shortcutLabel')}{' '}
+            {keys === undefined ? null : keys ? (
+              <kbd class="shortcut">{keys}</kbd>
+            ) : (
+              <strong>{i18n.t('options.shortcutNotSet')}</strong>
+            )}
+          </p>
+        )}
+        <button type="button" aria-describedby="shortcut-help" onClick={() => void change()}>
+          {i18n.t('options.shortcutChange')}
+        </button>
+      </div>
       <p id="shortcut-help" class="help">
         {i18n.t(firefox ? 'options.shortcutHelpFirefox' : 'options.shortcutHelp')}
       </p>

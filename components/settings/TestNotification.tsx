@@ -13,15 +13,11 @@ export function TestNotification({ send }: Props) {
     setResult(reply.ok ? 'sent' : reply.error === 'blocked' ? 'blocked' : 'failed');
   };
   return (
-    <div class="field">
+    // The button and its help on one line; what happened below them.
+    <div class="field test-notification">
       <button type="button" onClick={() => void run()}>
         {i18n.t('options.testButton')}
       </button>
-      <p class="help" aria-live="polite">
-        {result === 'sent' && i18n.t('options.testSent')}
-        {result === 'blocked' && i18n.t('options.testBlocked')}
-        {result === 'failed' && i18n.t('options.testFailed')}
-      </p>
       <details>
         <summary>{i18n.t('options.testHelpTitle')}</summary>
         <ul class="help">
@@ -31,6 +27,11 @@ export function TestNotification({ send }: Props) {
           <li>{i18n.t('options.testHelpLinux')}</li>
         </ul>
       </details>
+      <p class="help" aria-live="polite">
+        {result === 'sent' && i18n.t('options.testSent')}
+        {result === 'blocked' && i18n.t('options.testBlocked')}
+        {result === 'failed' && i18n.t('options.testFailed')}
+      </p>
     </div>
   );
 }

@@ -11,6 +11,8 @@ interface Props {
   onAdd: (person: TrustedPerson) => Promise<void>;
   onRemove: (id: string) => Promise<void>;
   newId: () => string;
+  /** Something was refused (said here): the section no longer says "Saved". */
+  onRefused?: () => void;
 }
 
 type Field = 'name' | 'phone' | 'email';
@@ -26,11 +28,20 @@ const errorText = (result: Exclude<PersonInputResult, { ok: true }>): string => 
  * The people a "talking" outlet can suggest, with an optional phone number or email. Adding one is
  * the person's choice made, and kept at once; the page gives the heading.
  */
-export function TrustedPeopleSetting({ people, onAdd, onRemove, newId }: Props) {
+export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused }: Props) {
   const [draft, setDraft] = useState({ name: '', phone: '', email: '' });
-  const [error, setError] = useState<{ field: Field; text: string } | null>(null);
+  const [error, setErrorState] = useState<{ field: Field; text: string } | null>(null);
   // A refusal by storage, or the list being full: said above the form, and the draft is kept.
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblemState] = useState<string | null>(null);
+  // Every refusal shown is also told to the page, so no "Saved." stays beside it.
+  const setError = (next: { field: Field; text: string } | null) => {
+    setErrorState(next);
+    if (next) onRefused?.();
+  };
+  const setProblem = (next: string | null) => {
+    setProblemState(next);
+    if (next) onRefused?.();
+  };
   const full = people.length >= TRUSTED_PEOPLE_MAX;
   const rescueFocus = useFocusRescue();
 

@@ -3,8 +3,15 @@
 // the text the whole-file functions (export.ts) make. The pieces reuse those functions rather than
 // writing the formats a second time; tests/unit/export-chunks.test.ts holds the joined pieces to them.
 import type { CheckIn } from '../schema';
-import { localDayKey } from '../time';
-import { buildExportJson, type CsvLabels, checkInsCsv, type JournalLabels, journalMarkdown } from './export';
+import { dayOf } from './days';
+import {
+  buildExportJson,
+  type CsvLabels,
+  checkInsCsv,
+  type JournalLabels,
+  journalMarkdown,
+  journalOrder,
+} from './export';
 import type { Snapshot } from './export-format';
 
 /** Everything before the first line break, and the break: a title or header row. */
@@ -61,20 +68,24 @@ export function csvPieces(labels: CsvLabels): TextPieces {
   return { head, piece: (entries) => checkInsCsv(entries, labels).slice(head.length) };
 }
 
-/** The Markdown journal piece by piece: the title, then days; a day split over two pieces gets one heading. */
+/**
+ * The Markdown journal piece by piece: the title, then days; a day split over two pieces gets one
+ * heading. The pieces come in the journal's order (`journalOrder` of all the entries, then cut), as
+ * the whole-file text lists them.
+ */
 export function markdownPieces(labels: JournalLabels): TextPieces {
   const head = firstLine(journalMarkdown([], labels), '\n');
   let lastDay: string | null = null;
   return {
     head,
     piece(entries) {
-      const withLine = entries.filter((entry) => entry.journal?.trim());
+      const withLine = journalOrder(entries);
       if (withLine.length === 0) return '';
       let text = journalMarkdown(withLine, labels).slice(head.length);
-      const firstDay = localDayKey((withLine[0] as CheckIn).at);
+      const firstDay = dayOf(withLine[0] as CheckIn);
       // The piece before ended in this day: its heading is already written.
       if (firstDay === lastDay) text = text.slice(`\n## ${firstDay}\n\n`.length);
-      lastDay = localDayKey((withLine[withLine.length - 1] as CheckIn).at);
+      lastDay = dayOf(withLine[withLine.length - 1] as CheckIn);
       return text;
     },
   };

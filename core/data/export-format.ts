@@ -66,10 +66,59 @@ export const PreferencesStrict = v.strictObject({
   silentNudges: v.optional(preferenceFields.silentNudges, false),
 });
 
+/**
+ * The most a value kept as it is (set aside, or unreadable) may take, as JSON text (counted as
+ * `fitsAsJson` counts): 2,000,000 characters. Such a value is whatever was stored, so the schema
+ * can't cap its fields one by one; its size it can. The largest check-in the stored schema reads
+ * (10,000 outlets shown at 100 characters, the longest journal) is about 1,040,000, and goes out with
+ * the unreadable ones when the file format can't carry it, so it must come back in; a 25 MB id
+ * (issue 15) is refused.
+ */
+export const KEPT_VALUE_MAX_JSON = 2_000_000;
+
+/**
+ * Whether `value`, written as JSON, stays within `max` characters. Counted without writing it (a
+ * value past the cap may be far past it): strings and keys by their length, and a character for
+ * every bracket, comma and quote, which is never more than JSON writes.
+ */
+export function fitsAsJson(value: unknown, max: number): boolean {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') size += item.length + 2;
+    else if (Array.isArray(item)) {
+      size += 2 + item.length;
+      for (const child of item) stack.push(child);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        size += key.length + 4;
+        stack.push(child);
+      }
+      size += 2;
+    } else size += String(item).length;
+    if (size > max) return false;
+  }
+  return true;
+}
+
+/** The issue a kept value past its size gets: import.ts tells it as `too-long`. */
+export const KEPT_VALUE_TOO_BIG = 'The value is too big to keep';
+
+/**
+ * A value kept as it is, capped by the size of its JSON. The metadata names the cap for
+ * tests/unit/schema-caps.test.ts, which checks that a value past it is refused.
+ */
+const KeptValue = v.pipe(
+  v.unknown(),
+  v.check((value) => fitsAsJson(value, KEPT_VALUE_MAX_JSON), KEPT_VALUE_TOO_BIG),
+  v.metadata({ maxJsonLength: KEPT_VALUE_MAX_JSON }),
+);
+
 const SetAsideStrict = v.strictObject({
   key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   at: TimeSchema,
-  value: v.unknown(),
+  value: KeptValue,
 });
 export type SetAside = v.InferOutput<typeof SetAsideStrict>;
 
@@ -81,7 +130,7 @@ export const ExportV2Schema = v.strictObject({
   trustedPeople: v.pipe(v.array(PersonStrict), v.maxLength(MAX_PEOPLE)),
   checkIns: v.pipe(v.array(CheckInStrict), v.maxLength(MAX_CHECK_INS)),
   setAside: v.pipe(v.array(SetAsideStrict), v.maxLength(MAX_SET_ASIDE)),
-  unreadable: v.pipe(v.array(v.unknown()), v.maxLength(MAX_UNREADABLE)),
+  unreadable: v.pipe(v.array(KeptValue), v.maxLength(MAX_UNREADABLE)),
 });
 export type ExportV2 = v.InferOutput<typeof ExportV2Schema>;
 

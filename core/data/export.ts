@@ -2,7 +2,8 @@
 // spreadsheet) and the journal as Markdown (to read). Pure: words come in as `labels`, the moment as
 // `exportedAt`, so this stays free of the browser and of i18n.
 import type { CheckIn } from '../schema';
-import { localDayKey } from '../time';
+import { localOffsetMinutes } from '../time';
+import { dayOf } from './days';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportV2, type Snapshot } from './export-format';
 
 export function buildExport(snapshot: Snapshot, exportedAt: number): ExportV2 {
@@ -27,26 +28,44 @@ const oldestFirst = (entries: readonly CheckIn[]) => [...entries].sort((a, b) =>
 
 const pad = (n: number, width = 2) => String(Math.trunc(Math.abs(n))).padStart(width, '0');
 
-/** `2024-05-01T14:30:00+02:00`: the local wall-clock time with its offset, unambiguous anywhere. */
-export function localIsoDateTime(at: number): string {
-  const d = new Date(at);
-  const offset = -d.getTimezoneOffset();
+/**
+ * `2024-05-01T14:30:00+02:00`: the wall-clock time with its offset, unambiguous anywhere. By the clock
+ * `offset` minutes east of UTC when given (the clock a check-in was written on), else the local one.
+ */
+export function localIsoDateTime(at: number, offset = localOffsetMinutes(at)): string {
+  // The wall clock of that zone, read as UTC: no Date here depends on the zone of the device now.
+  const d = new Date(at + offset * 60_000);
   const sign = offset >= 0 ? '+' : '-';
   return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
     `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
   );
 }
 
 export interface CsvLabels {
-  header: { at: string; feeling: string; outlet: string; outcome: string; helped: string; journal: string };
+  header: {
+    at: string;
+    feeling: string;
+    /** How strong the feeling was, 1 to 5. */
+    strength: string;
+    /** Where the person was: free to step away, alone, how many minutes they had. */
+    stepAway: string;
+    alone: string;
+    minutes: string;
+    outlet: string;
+    outcome: string;
+    helped: string;
+    journal: string;
+  };
   feeling: (id: string) => string;
   /** The outlet's title; '' when there was none. */
   outlet: (id: string | null) => string;
   outcome: (outcome: CheckIn['outcome']) => string;
   /** The answer to "did it help?"; '' when not answered. */
   helped: (helped: CheckIn['helped']) => string;
+  /** "Yes" or "No", for where the person was. */
+  yesNo: (yes: boolean) => string;
 }
 
 // A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets (CSV
@@ -66,14 +85,37 @@ export function csvCell(text: string): string {
   return /[",;\t\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The check-ins, one row each, oldest first, with a header row; lines end in CRLF (RFC 4180). */
+/**
+ * The check-ins, one row each, oldest first, with a header row; lines end in CRLF (RFC 4180). Each
+ * row says what the check-in held in the order it was asked: the feeling and how strong it was, where
+ * the person was, what was offered, how it ended, whether it helped, the journal. A cell the person
+ * left unsaid (no strength, no context) is empty. The time is the one the person's clock showed.
+ */
 export function checkInsCsv(entries: readonly CheckIn[], labels: CsvLabels): string {
   const { header } = labels;
-  const rows = [[header.at, header.feeling, header.outlet, header.outcome, header.helped, header.journal]];
+  const rows = [
+    [
+      header.at,
+      header.feeling,
+      header.strength,
+      header.stepAway,
+      header.alone,
+      header.minutes,
+      header.outlet,
+      header.outcome,
+      header.helped,
+      header.journal,
+    ],
+  ];
   for (const entry of oldestFirst(entries)) {
+    const { context } = entry;
     rows.push([
-      localIsoDateTime(entry.at),
+      localIsoDateTime(entry.at, entry.offset),
       labels.feeling(entry.feeling),
+      entry.intensity === undefined ? '' : String(entry.intensity),
+      context ? labels.yesNo(context.canStepAway) : '',
+      context ? labels.yesNo(context.alone) : '',
+      context ? String(context.minutes) : '',
       labels.outlet(entry.outletId),
       labels.outcome(entry.outcome),
       labels.helped(entry.helped),
@@ -90,14 +132,14 @@ export interface JournalLabels {
   /** The file's title, the first heading. */
   title: string;
   feeling: (id: string) => string;
-  /** "14:30", in the person's own format. */
-  time: (at: number) => string;
+  /** "14:30", in the person's own format, as their clock showed it when they wrote (its `offset`). */
+  time: (entry: { at: number; offset?: number }) => string;
 }
 
 /**
- * Journal text as one Markdown line of plain text: breaks become spaces, and every character that
- * could start markup (a heading, a list, a link, an HTML tag, an entity) is backslash-escaped
- * (CommonMark §2.4), so whatever was typed reads back exactly as typed.
+ * Text as one Markdown line of plain text: breaks become spaces, and every character that could
+ * start markup (a heading, a list, a link, an HTML tag, an entity) is
+ * backslash-escaped (CommonMark §2.4), so whatever was typed reads back exactly as typed.
  *
  * Addresses too: GFM (GitHub, and renderers like it) turns a bare `https://…`, `www.…` or
  * `me@example.org` into a link. An escaped `:` before `//`, `.` after `www` and `@` render as
@@ -114,19 +156,65 @@ export function markdownText(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-/** The journal lines, oldest first, under one `## YYYY-MM-DD` heading per local day. */
+/**
+ * `markdownText` for a line that starts a Markdown line of its own: `+ ` would start a list and a
+ * line of `=` under another turn it into a heading (a setext underline), so they are escaped too.
+ */
+const markdownLineStart = (text: string): string => markdownText(text).replace(/^([+=])/, '\\$1');
+
+/**
+ * A journal entry's text as Markdown lines under its list item: a list or a page keeps its lines.
+ * Each line is `markdownText`, so none can start a heading, a list, a quote, code, a table or a
+ * break of its own; lines end in a backslash (a hard break, CommonMark §6.7), so each renders as a
+ * line, not run into the one before; blank lines between them make one paragraph break. Lines after
+ * the first sit two spaces in (inside the item); their own leading spaces go, since four of them
+ * after a blank line would make the rest a code block.
+ */
+export function markdownLines(text: string): string[] {
+  const paragraphs = text
+    .split(/\r\n|[\r\n\u2028\u2029]/)
+    .map((line) => line.trim())
+    .join('\n')
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.split('\n').filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0);
+  const out: string[] = [];
+  for (const lines of paragraphs) {
+    if (out.length > 0) out.push('');
+    lines.forEach((line, i) => {
+      const text = out.length === 0 ? markdownText(line) : `  ${markdownLineStart(line)}`;
+      out.push(i < lines.length - 1 ? `${text}\\` : text);
+    });
+  }
+  return out;
+}
+
+/**
+ * The entries with a journal line in the order the journal lists them: by the day each was written
+ * on (`dayOf`: a traveller's line stays on its day), oldest first, then by time within the day.
+ */
+export function journalOrder(entries: readonly CheckIn[]): CheckIn[] {
+  return entries
+    .filter((entry) => entry.journal?.trim())
+    .map((entry) => ({ entry, day: dayOf(entry) }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.entry.at - b.entry.at))
+    .map(({ entry }) => entry);
+}
+
+/** The journal, one `## YYYY-MM-DD` heading per day each line was written on (`journalOrder`). */
 export function journalMarkdown(entries: readonly CheckIn[], labels: JournalLabels): string {
   const lines = [`# ${markdownText(labels.title)}`];
   let day: string | null = null;
-  for (const entry of oldestFirst(entries)) {
-    if (!entry.journal?.trim()) continue;
-    const entryDay = localDayKey(entry.at);
+  for (const entry of journalOrder(entries)) {
+    const entryDay = dayOf(entry);
     if (entryDay !== day) {
       day = entryDay;
       lines.push('', `## ${day}`, '');
     }
+    const [first = '', ...rest] = markdownLines(entry.journal ?? '');
     lines.push(
-      `- ${markdownText(labels.time(entry.at))} · ${markdownText(labels.feeling(entry.feeling))}: ${markdownText(entry.journal)}`,
+      `- ${markdownText(labels.time(entry))} · ${markdownText(labels.feeling(entry.feeling))}: ${first}`,
+      ...rest,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,7 @@ import {
   ExportV1Schema,
   type ExportV2,
   ExportV2Schema,
+  KEPT_VALUE_TOO_BIG,
   upgradeV1,
 } from './export-format';
 
@@ -223,6 +224,9 @@ function codeOf(issue: Issue, path: readonly Key[]): ProblemCode {
       return 'out-of-range';
     case 'regex':
       return 'not-allowed';
+    // The one check of its kind: a value kept as it is, past the size of JSON it may take.
+    case 'check':
+      return issue.message === KEPT_VALUE_TOO_BIG ? 'too-long' : 'invalid';
     default:
       return 'invalid';
   }

@@ -47,7 +47,7 @@ export interface PickInput {
   enabledFamilies: readonly OutletFamily[];
   /** Defaults to DEFAULT_CONTEXT. */
   context?: OutletContext;
-  /** Shown in this check-in: never repeated while any other fitting one remains; then the round restarts. */
+  /** Shown in this check-in, oldest first: none comes again until every fitting one has, round after round. */
   exclude: readonly string[];
   /** Last shown across check-ins, newest last: the last RECENT_TO_AVOID are avoided when possible. */
   recentlyShown?: readonly string[];
@@ -98,8 +98,9 @@ export function outletPool(
 /**
  * One outlet for a feeling, in three steps:
  * 1. the pool (outletPool): context rules are hard, families soft, and a person's family choices win over
- *    variety, so when every outlet in the pool has been shown in this check-in the round starts over
- *    within the pool (minus the one on screen) rather than reaching into a family they turned off;
+ *    variety, so when every outlet in the pool has been shown in this check-in a new round starts
+ *    within the pool (minus the one on screen) rather than reaching into a family they turned off; no
+ *    outlet comes twice in a round (shownThisRound);
  * 2. among those, the last RECENT_TO_AVOID shown in earlier check-ins are left out while others remain;
  * 3. a weighted random choice, so outlets that helped come up more often, but never always.
  */
@@ -109,8 +110,10 @@ export function pick(input: PickInput): Pick {
   const recent = (input.recentlyShown ?? []).slice(-RECENT_TO_AVOID);
   const pool = outletPool(feeling, enabledFamilies, input.context ?? DEFAULT_CONTEXT);
 
-  let candidates: readonly Outlet[] = pool.filter((outlet) => !exclude.includes(outlet.id));
-  if (candidates.length === 0) {
+  const round = shownThisRound(exclude, pool);
+  let candidates: readonly Outlet[] = pool.filter((outlet) => !round.has(outlet.id));
+  if (round.size === 0) {
+    // A fresh round: anything in the pool but the idea on screen.
     const onScreen = exclude[exclude.length - 1];
     const notOnScreen = pool.filter((outlet) => outlet.id !== onScreen);
     candidates = notOnScreen.length > 0 ? notOnScreen : pool;
@@ -123,6 +126,22 @@ export function pick(input: PickInput): Pick {
 
   const outlet = weightedChoice(candidates, weights, random(), strength);
   return { outlet, reason: withAnswers(reasonFor(outlet, weights), input.helpfulAnswers) };
+}
+
+/**
+ * The pool's outlets this check-in has shown in its current round. Once every one has been shown the
+ * round starts over, so each comes back only after all the others have, round after round. (A check-in
+ * keeps its last SHOWN_MAX ideas, core/history.ts; past that the rounds are counted from the oldest kept.)
+ */
+function shownThisRound(shown: readonly string[], pool: readonly Outlet[]): Set<string> {
+  const inPool = new Set(pool.map((outlet) => outlet.id));
+  let round = new Set<string>();
+  for (const id of shown) {
+    if (!inPool.has(id)) continue;
+    round.add(id);
+    if (round.size === inPool.size) round = new Set();
+  }
+  return round;
 }
 
 /** At or below this strength (1–5) a feeling is faint; at or above STRONG, strong. */

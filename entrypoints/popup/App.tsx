@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick } from '../../core/checkin/flow';
@@ -20,7 +19,7 @@ import {
   saveJournalDraft,
 } from '../../platform/history/popup';
 import { sendMessage } from '../../platform/messaging';
-import { type ExtensionPage, openExtensionPage } from '../../platform/pages';
+import { type ExtensionPage, openExtensionPage, openOptions } from '../../platform/pages';
 import {
   contextFromEarlyRead,
   contextSource,
@@ -54,7 +53,7 @@ const actions: CheckInActions = {
   // countdown here runs on its own; a failure is only logged (CheckIn has no place to say it yet).
   startTimer: (minutes, checkInId) => void startTimer(minutes, checkInId).catch(timerFailed),
   stopTimer: () => void stopTimer().catch(timerFailed),
-  openSettings: () => void browser.runtime.openOptionsPage(),
+  openSettings: (section) => void openOptions(section),
   openSupport: () => openPage('/support.html'),
   openHistory: () => openPage('/history.html'),
   dismissSupport: () => saveSupportState({ dismissedAt: Date.now() }),

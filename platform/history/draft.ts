@@ -11,13 +11,12 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { type CheckIn, CheckInSchema, JOURNAL_MAX_LENGTH } from '../../core/schema';
-import { DRAFT_PREFIX } from '../storage-keys';
+import { DRAFT_PREFIX, OLD_DRAFT_KEY } from '../storage-keys';
 import { getCheckIn, saveCheckIn } from './store';
 
 /** Outlet before 0.3 kept one draft for all check-ins; read once, so a line waiting there isn't lost. */
 export { DRAFT_PREFIX };
 
-const OLD_DRAFT_KEY = 'journalDraft';
 const draftKey = (checkInId: string) => `${DRAFT_PREFIX}${checkInId}`;
 
 const DraftSchema = v.object({

@@ -20,6 +20,7 @@ import { browser } from 'wxt/browser';
 import { changeDay, type DaySummary, holdsEntry, placeOnDay, summarizeDay } from '../../core/data/days';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
+import { LOCAL_HISTORY_PREFIX } from '../storage-keys';
 import {
   byTime,
   type HistoryBackend,
@@ -30,7 +31,7 @@ import {
   withHistoryLock,
 } from './backend';
 
-export const LOCAL_PREFIX = 'history:';
+export const LOCAL_PREFIX = LOCAL_HISTORY_PREFIX;
 const DAY_MS = 86_400_000;
 const SPAN = 1024;
 const ROOT = `${LOCAL_PREFIX}tk`;

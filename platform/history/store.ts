@@ -7,7 +7,13 @@ import { browser } from 'wxt/browser';
 import { type DaySummary, placeOnDay } from '../../core/data/days';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
-import { DRAFT_PREFIX } from '../storage-keys';
+import {
+  ASIDE_PREFIX,
+  DRAFT_PREFIX,
+  LEGACY_CHECKIN_PREFIX,
+  HISTORY_MOVED_KEY as MIGRATED_KEY,
+  PLACE_TOLD_KEY,
+} from '../storage-keys';
 import {
   type HistoryBackend,
   type HistoryPlace,
@@ -101,7 +107,6 @@ export async function historyPlace(): Promise<HistoryPlace> {
 
 // The person is told once where their words are kept when it isn't the database: the flag says when,
 // and is cleared when the history moves back into the database, so a later move is told again.
-const PLACE_TOLD_KEY = 'historyPlace$told';
 
 /**
  * Whether to tell the person that their check-ins are kept in the extension's own storage (their
@@ -141,7 +146,11 @@ async function moveIntoDatabase(database: Awaited<ReturnType<typeof db>>): Promi
       const before = parseCheckIn(stored[i]);
       if (before && !sameCheckIn(before, placeOnDay(entry, before))) {
         const at = Date.now();
-        aside[`aside:${at + i}:checkin/${entry.id}`] = { key: `checkin/${entry.id}`, at, value: stored[i] };
+        aside[`${ASIDE_PREFIX}${at + i}:checkin/${entry.id}`] = {
+          key: `checkin/${entry.id}`,
+          at,
+          value: stored[i],
+        };
       }
     });
     // An unreadable value goes along as it is (an export carries it from there); one the database
@@ -153,7 +162,7 @@ async function moveIntoDatabase(database: Awaited<ReturnType<typeof db>>): Promi
       else {
         const at = Date.now();
         const key = unreadableKeys[i] as string;
-        aside[`aside:${at + entries.length + i}:${key}`] = { key, at, value };
+        aside[`${ASIDE_PREFIX}${at + entries.length + i}:${key}`] = { key, at, value };
       }
     });
     if (Object.keys(aside).length > 0) await browser.storage.local.set(aside);
@@ -350,8 +359,6 @@ async function localBytes(): Promise<number> {
 // Outlet 0.1 kept each check-in in `storage.local` under `checkin:<id>`. They move into the database
 // once, in whichever context reads the history first: copied by id (so running twice, or in two
 // pages at once, adds nothing), and removed from `storage.local` only after the copy is committed.
-export const LEGACY_CHECKIN_PREFIX = 'checkin:';
-const MIGRATED_KEY = 'history$moved';
 let migrating: Promise<void> | null = null;
 
 export function migrateLegacyCheckIns(): Promise<void> {

@@ -106,7 +106,7 @@ describe('Firefox: the event page stopped right after it stored a change', () =>
     assert.match(after.heard[0], /^failed: /, 'the answer was lost');
     const { schedule } = await ext.getStorage();
     assert.ok(Math.abs(schedule.pausedUntil - (asked + HOUR)) < 5000, 'the pause was stored');
-    // Give a late error every chance to show.
+    // An absence: no event says an error will never come. Give a late one every chance to show.
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal((await seen(popup)).error, null, 'no "Couldn\'t pause" beside "Paused until"');
     await ext.screenshot(popup, 'pause-answer-lost');
@@ -126,6 +126,7 @@ describe('Firefox: the event page stopped right after it stored a change', () =>
     assert.equal(await chrome.backgroundStopped(), true);
     assert.match(after.heard[0], /^failed: /, 'the answer was lost');
     assert.equal((await ext.getStorage()).schedule.pausedUntil, null, 'the resume was stored');
+    // An absence, as above: a late error has every chance to show.
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal((await seen(popup)).error, null);
     // The stopped page never moved its alarm; the next nudge must still come when the popup says.
@@ -153,6 +154,7 @@ describe('Firefox: the event page stopped right after it stored a change', () =>
     );
     assert.match(after.heard[0], /^failed: /, 'the answer was lost');
     assert.equal((await ext.getStorage()).schedule.ignoredInRow, 0, 'the answer to the offer was stored');
+    // An absence, as above: a late error has every chance to show.
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal((await seen(popup)).error, null);
     await popup.close();

@@ -88,6 +88,7 @@ describe('Outlet in Firefox ESR', () => {
     // Around the clock, so the first nudge is one interval away whenever the tests run (the
     // welcome's own step sets the hours the same way); a change of settings alone plans nothing.
     await ext.patchSettings({ hours: ALWAYS_ON_HOURS });
+    // An absence: a change of settings must plan nothing, and nothing marks that it didn't.
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal((await ext.getStorage()).schedule?.nextNudgeAt ?? null, null, 'still nothing planned');
     const [welcome] = await ext.pagesAt('welcome.html');

@@ -3,7 +3,7 @@
 // photographed light and dark. Also: a click at first paint reaches the outlet step.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, settle } from './harness.mjs';
 import {
   ALL_FAMILIES,
   ALWAYS_ON_HOURS,
@@ -21,7 +21,7 @@ const heights = [];
 
 /** The page's full height at 360 × 600, asserted to fit, with the footer's last link in view. */
 async function fits(page, name) {
-  await page.waitForTimeout(200); // the step's 160 ms appear animation
+  await settle(page); // the step's appear animation, ended
   // scrollHeight is never less than the 600 px window; the content's own height says how close it is.
   const { scrollHeight, height, footerBottom } = await page.evaluate(() => ({
     scrollHeight: document.scrollingElement.scrollHeight,

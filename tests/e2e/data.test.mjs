@@ -303,6 +303,91 @@ describe('your data, in the real extension', () => {
     await page.close();
   });
 
+  // Issue 16: the Markdown export ran a journal page's lines into one line.
+  it('a three-line journal page exports as three lines of Markdown', async () => {
+    const at = Date.now() - 2 * HOUR;
+    await seedHistory(ext, [
+      {
+        id: 'page-1',
+        at,
+        feeling: 'tired',
+        outletId: 'journal-page',
+        outcome: 'done',
+        journal: 'Slept badly.\nCoffee helped a little.\n# Walked to the shop, not a heading.',
+      },
+    ]);
+    const page = await ext.openPage('history.html');
+    await page
+      .locator('.history-days')
+      .getByText(/Slept badly\./)
+      .waitFor();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Journal to read (Markdown)' }).click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^outlet-journal-\d{4}-\d{2}-\d{2}\.md$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lines = text.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('- ') && line.includes('Slept badly.'));
+    assert.notEqual(first, -1, `the entry is in the file:\n${text}`);
+    assert.match(lines[first], /^- .+ · Tired: Slept badly\.\\$/);
+    assert.deepEqual(lines.slice(first + 1, first + 3), [
+      '  Coffee helped a little.\\',
+      '  \\# Walked to the shop, not a heading.',
+    ]);
+    assert.equal(
+      lines.filter((line) => line.startsWith('#')).length,
+      2,
+      'the title and one day, no more headings',
+    );
+    noUncaughtErrors();
+    await page.close();
+  });
+
+  // Issue 16: the figure of what Outlet keeps went up after "Delete everything" (92.8 → 111.8 kB):
+  // the browser's estimate counts the database's files, which grow with a delete until compacted.
+  it('the figure of what Outlet keeps falls after "Delete everything"', async () => {
+    const now = Date.now();
+    await seedHistory(
+      ext,
+      Array.from({ length: 134 }, (_, i) => ({
+        id: `size-${i}`,
+        at: now - (i + 1) * HOUR,
+        feeling: FEELINGS[i % FEELINGS.length],
+        outletId: 'walk-street',
+        outcome: 'done',
+        ...(i % 3 ? {} : { journal: `Line ${i}: ${'a few words '.repeat(12)}` }),
+      })),
+    );
+    await patchSettings(ext, { ...PREFERENCES, trustedPeople: PEOPLE });
+    const page = await ext.openPage('history.html');
+    const panel = page.locator('.data-panel');
+    const figure = panel.locator('p.help').filter({ hasText: /\d\s*(kB|MB)/ });
+    /** The figure on the page, in bytes. */
+    const shown = async () => {
+      const [, number, unit] = /([\d.,]+)\s*(kB|MB)/.exec(await figure.textContent()) ?? [];
+      return Number(number.replaceAll(',', '')) * (unit === 'MB' ? 1024 * 1024 : 1024);
+    };
+    await figure.waitFor();
+    const before = await shown();
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Delete everything', exact: true }).click();
+    await page.getByText('Everything is deleted. Your preferences are still here.').waitFor();
+    await eventually(
+      () => figure.textContent(),
+      (text) => /\d/.test(text ?? ''),
+      { what: 'the figure shown again' },
+    );
+    const after = await shown();
+    assert.ok(after < before / 4, `the figure falls: ${before} bytes before, ${after} after`);
+    // And stays down on the next visit.
+    await page.reload();
+    await figure.waitFor();
+    assert.ok((await shown()) < before / 4, 'still down after a reload');
+    await shoot(page, 'data-after-delete');
+    noUncaughtErrors();
+    await page.close();
+  });
+
   it('100 check-ins saved in a row while the background is busy with the schedule all land', async () => {
     const popup = await ext.openPage('popup.html');
     await popup.setViewportSize({ width: 360, height: 600 });

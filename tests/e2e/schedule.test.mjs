@@ -57,7 +57,8 @@ async function killAndCheck(ext, page, expected, what) {
     `${what}: stored while the worker is gone`,
   );
   await ext.worker(); // a wake, as any event would cause
-  await sleep(400); // the start-up reconcile
+  // An absence: a sound plan makes the start-up repair change nothing, and nothing marks its end.
+  await sleep(400);
   assert.deepEqual((await ext.getStorage()).schedule, expected, `${what}: unchanged by the restart`);
   await assertOneAlarmAt(ext, expected.nextNudgeAt, `${what}, after the restart`);
   assert.equal(
@@ -243,6 +244,7 @@ describe('the schedule end to end', () => {
     });
     const fired = Date.now();
     await nudgeDue(ext);
+    // An absence: the twin must make no second nudge, and nothing marks that it was handled.
     await sleep(300);
     assert.equal(
       await (await ext.worker()).evaluate(() => globalThis.e2eTwins),
@@ -284,6 +286,7 @@ describe('the schedule end to end', () => {
       'tied to the field',
     );
     await shoot(page, '22-meeting-past');
+    // An absence: nothing marks a save that never happens; a wrong one would follow the refusal at once.
     await sleep(300);
     assert.deepEqual((await ext.getStorage()).schedule, before, 'nothing stored');
     await assertOneAlarmAt(ext, before.nextNudgeAt, 'after the refused meeting');
@@ -369,6 +372,7 @@ describe('the schedule end to end', () => {
       );
       assert.equal(await page.getByRole('alert').count(), 1, 'only next to that range');
       assert.equal(await to.inputValue(), '09:00', 'the refused time stays as typed');
+      // An absence: nothing marks a save that never happens; a wrong one would follow the refusal at once.
       await sleep(200);
       assert.deepEqual((await ext.getStorage()).settings, storedBefore, 'not saved');
 
@@ -398,6 +402,7 @@ describe('the schedule end to end', () => {
       );
       await group.getByRole('alert').first().scrollIntoViewIfNeeded();
       await shoot(page, '27-options-hours-error');
+      // An absence, as above.
       await sleep(200);
       assert.deepEqual((await ext.getStorage()).settings.hours[day], kept.settings.hours[day], 'not saved');
 

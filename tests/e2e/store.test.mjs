@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchExtension, rootDir, screenshotDir } from './harness.mjs';
+import { launchExtension, rootDir, screenshotDir, settle } from './harness.mjs';
 import { anotherIdeaUntil, eventually, openPopup, patchSettings, seedHistory } from './outlet.mjs';
 
 const STORE_DIR = path.join(screenshotDir, 'store');
@@ -42,7 +42,7 @@ async function storeShotOfPopup(ext, page, name, caption) {
   await page.evaluate(() =>
     document.activeElement instanceof HTMLElement ? document.activeElement.blur() : null,
   );
-  await page.waitForTimeout(250); // the step's appear animation
+  await settle(page); // the step's appear animation, ended
   // Chromium draws the clip at twice the pixels (playwright's own screenshot would reset the scale).
   // Chrome sizes its popup to the content (at most 600 px), so the picture ends where the page does.
   const height = await page.evaluate(() => {
@@ -94,7 +94,7 @@ async function storeShotOfPopup(ext, page, name, caption) {
 
 /** A full page at 1280 × 800 as the store shows it, from the top. */
 async function storeShotOfPage(page, name) {
-  await page.waitForTimeout(250);
+  await settle(page);
   const file = path.join(STORE_DIR, `${name}.png`);
   await page.screenshot({ path: file, animations: 'disabled' });
   return file;

@@ -67,9 +67,9 @@ describe('DataPanelView: export', () => {
     );
   });
 
-  it('shows how much the extension stores', () => {
+  it('shows how much the person’s data takes', () => {
     renderView({ usage: 4.2 * 1024 * 1024 });
-    expect(screen.getByText('Outlet uses 4.2 MB on this device.')).toBeTruthy();
+    expect(screen.getByText('Your data on this device takes about 4.2 MB.')).toBeTruthy();
   });
 });
 
@@ -376,7 +376,7 @@ function memoryAccess(): DataAccess & { people: TrustedPerson[]; entries: CheckI
       state.entries = [];
     },
     countCheckIns: async () => state.entries.length,
-    storageUse: async () => ({ usage: 2048 }),
+    areaBytes: async () => ({ bytes: 2048, historyInside: false }),
   });
 }
 
@@ -389,7 +389,7 @@ describe('DataPanel (wired)', () => {
   it('imports a file into the stores, then deletes the history and people but not the preferences', async () => {
     const access = memoryAccess();
     render(<DataPanel access={access} />);
-    expect(await screen.findByText('Outlet uses 2 kB on this device.')).toBeTruthy();
+    expect(await screen.findByText('Your data on this device takes about 2 kB.')).toBeTruthy();
     await importText(fixture('script-journal.json'));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
@@ -406,6 +406,33 @@ describe('DataPanel (wired)', () => {
     await waitFor(() => expect(access.entries).toEqual([]));
     expect(access.people).toEqual([]);
     expect(access.settings.intervalMinutes).toBe(45);
+  });
+
+  // Issue 16: the figure went up after "Delete everything" (92.8 → 111.8 kB).
+  it('shows the figure fall once everything is deleted', async () => {
+    const access = memoryAccess();
+    access.entries.push(
+      ...Array.from({ length: 134 }, (_, i) => ({
+        id: `c${i}`,
+        at: i * 3_600_000,
+        feeling: 'calm',
+        outletId: 'walk-street',
+        outcome: 'done' as const,
+        journal: `Line ${i}, a few words long.`,
+      })),
+    );
+    render(<DataPanel access={access} />);
+    const figure = await screen.findByText(/^Your data on this device takes about/);
+    const before = figure.textContent;
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete everything' }));
+    await screen.findByText('Everything is deleted. Your preferences are still here.');
+    await waitFor(() =>
+      expect(screen.getByText(/^Your data on this device takes about/).textContent).toBe(
+        'Your data on this device takes about 2 kB.',
+      ),
+    );
+    expect(before).not.toBe('Your data on this device takes about 2 kB.');
   });
 
   it('imports a file with a changed check-in, and writes the file’s version once chosen', async () => {

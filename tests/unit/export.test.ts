@@ -51,6 +51,10 @@ const labels: CsvLabels = {
   header: {
     at: 'When',
     feeling: 'Feeling',
+    strength: 'Strength',
+    stepAway: 'Free to step away',
+    alone: 'Alone',
+    minutes: 'Minutes',
     outlet: 'Outlet',
     outcome: 'Outcome',
     helped: 'Helped',
@@ -60,6 +64,7 @@ const labels: CsvLabels = {
   outlet: (id) => id ?? '',
   outcome: (outcome) => outcome,
   helped: (helped) => helped ?? '',
+  yesNo: (yes) => (yes ? 'yes' : 'no'),
 };
 
 describe('csvCell', () => {
@@ -148,12 +153,90 @@ describe('checkInsCsv', () => {
     const csv = checkInsCsv([entries[2], entries[0], entries[1]] as CheckIn[], labels);
     const rows = csv.split('\r\n');
     expect(rows).toEqual([
-      'When,Feeling,Outlet,Outcome,Helped,Journal',
-      `${localIsoDateTime(at(1, 9))},CALM,walk-street,done,yes,`,
-      `${localIsoDateTime(at(1, 15, 30))},SAD,,skipped,,"Rain, ""again"", all day"`,
-      `${localIsoDateTime(at(2, 8))},ANGRY,big-sigh,done,,"'=HYPERLINK(""x"")"`,
+      'When,Feeling,Strength,Free to step away,Alone,Minutes,Outlet,Outcome,Helped,Journal',
+      `${localIsoDateTime(at(1, 9))},CALM,,,,,walk-street,done,yes,`,
+      `${localIsoDateTime(at(1, 15, 30))},SAD,,,,,,skipped,,"Rain, ""again"", all day"`,
+      `${localIsoDateTime(at(2, 8))},ANGRY,,,,,big-sigh,done,,"'=HYPERLINK(""x"")"`,
       '',
     ]);
+  });
+
+  // Issue 16: the CSV had no column for how strong the feeling was, nor for where the person was.
+  it('says how strong the feeling was and where the person was, when they said', () => {
+    const said: CheckIn = {
+      id: 's',
+      at: at(3, 10),
+      feeling: 'stressed',
+      outletId: 'walk-street',
+      outcome: 'done',
+      intensity: 4,
+      context: { canStepAway: false, alone: true, minutes: 15 },
+      helped: 'a-bit',
+    };
+    const [header, row] = checkInsCsv([said], labels).split('\r\n');
+    const cells = Object.fromEntries(
+      (header ?? '').split(',').map((name, i) => [name, (row ?? '').split(',')[i]] as const),
+    );
+    expect(cells).toEqual({
+      When: localIsoDateTime(at(3, 10)),
+      Feeling: 'STRESSED',
+      Strength: '4',
+      'Free to step away': 'no',
+      Alone: 'yes',
+      Minutes: '15',
+      Outlet: 'walk-street',
+      Outcome: 'done',
+      Helped: 'a-bit',
+      Journal: '',
+    });
+  });
+
+  it('keeps the formula guard on every column, the headers and answers included', () => {
+    const hostile = (text: string) => () => text;
+    const sneaky: CsvLabels = {
+      header: {
+        at: '=1+1',
+        feeling: '+1',
+        strength: '-1',
+        stepAway: '@A1',
+        alone: 'a;=1',
+        minutes: 'a\t=1',
+        outlet: 'a,+1',
+        outcome: '=2',
+        helped: '=3',
+        journal: '=4',
+      },
+      feeling: hostile('=feel'),
+      outlet: hostile('+out'),
+      outcome: hostile('-done'),
+      helped: hostile('@yes'),
+      yesNo: (yes) => (yes ? '=yes' : ';=no'),
+    };
+    const csv = checkInsCsv(
+      [
+        {
+          id: 'x',
+          at: at(3, 10),
+          feeling: 'calm',
+          outletId: 'walk-street',
+          outcome: 'done',
+          intensity: 2,
+          context: { canStepAway: true, alone: false, minutes: 2 },
+          helped: 'no',
+          journal: 'ok\t-1',
+        },
+      ],
+      sneaky,
+    );
+    for (const line of csv.split('\r\n').filter(Boolean))
+      for (const separator of [',', ';', '\t'])
+        for (const quotes of [true, false])
+          for (const cell of splitAs(line, separator, quotes))
+            expect([separator, quotes, cell]).not.toEqual([
+              separator,
+              quotes,
+              expect.stringMatching(/^[=+\-@\t\r]/),
+            ]);
   });
 
   it('writes times a spreadsheet reads back to the same moment', () => {
@@ -161,13 +244,21 @@ describe('checkInsCsv', () => {
     expect(localIsoDateTime(moment)).toMatch(/^2024-05-03T23:59:00[+-]\d\d:\d\d$/);
     expect(Date.parse(localIsoDateTime(moment))).toBe(moment);
   });
+
+  it('writes a check-in’s time by the clock it was written on, still the same moment', () => {
+    const moment = Date.UTC(2024, 4, 3, 22, 30);
+    // Written in UTC+14 (Kiritimati): 12:30 the next day there.
+    expect(localIsoDateTime(moment, 14 * 60)).toBe('2024-05-04T12:30:00+14:00');
+    expect(localIsoDateTime(moment, -11 * 60)).toBe('2024-05-03T11:30:00-11:00');
+    expect(Date.parse(localIsoDateTime(moment, -11 * 60))).toBe(moment);
+  });
 });
 
 describe('journalMarkdown', () => {
   const journal = {
     title: 'My journal',
     feeling: (id: string) => id,
-    time: (t: number) => localIsoDateTime(t).slice(11, 16),
+    time: (entry: { at: number; offset?: number }) => localIsoDateTime(entry.at, entry.offset).slice(11, 16),
   };
 
   it('groups the lines by local day under ## headings and leaves out check-ins without one', () => {
@@ -198,11 +289,98 @@ describe('journalMarkdown', () => {
       journal: '<script>alert(1)</script>\n# Heading\n[link](javascript:x) &amp; *bold*',
     };
     const text = journalMarkdown([hostile], journal);
-    const line = text.split('\n').find((l) => l.startsWith('- 12:00'));
-    expect(line).toBe(
-      '- 12:00 · sad: \\<script\\>alert(1)\\</script\\> \\# Heading \\[link\\](javascript:x) \\&amp; \\*bold\\*',
-    );
+    const start = text.split('\n').findIndex((l) => l.startsWith('- 12:00'));
+    expect(text.split('\n').slice(start, start + 3)).toEqual([
+      '- 12:00 · sad: \\<script\\>alert(1)\\</script\\>\\',
+      '  \\# Heading\\',
+      '  \\[link\\](javascript:x) \\&amp; \\*bold\\*',
+    ]);
     expect(text.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# My journal', '## 2024-05-04']);
+  });
+  // Issue 16: a list or a page of the journal came out as one line.
+  it('keeps the lines of a list or a page as lines, under the entry', () => {
+    const page: CheckIn = {
+      id: 'p',
+      at: at(4, 12),
+      feeling: 'tired',
+      outletId: 'journal-page',
+      outcome: 'done',
+      journal: 'Slept badly.\nCoffee helped a little.\r\nWalked to the shop.',
+    };
+    const text = journalMarkdown([page], journal);
+    expect(text.split('\n')).toEqual([
+      '# My journal',
+      '',
+      '## 2024-05-04',
+      '',
+      '- 12:00 · tired: Slept badly.\\',
+      '  Coffee helped a little.\\',
+      '  Walked to the shop.',
+      '',
+    ]);
+  });
+
+  it('keeps a blank line between paragraphs of a page, and leaves out the blank lines around them', () => {
+    const page: CheckIn = {
+      id: 'p',
+      at: at(4, 12),
+      feeling: 'calm',
+      outletId: 'journal-page',
+      outcome: 'done',
+      journal: '\n  First.\n\n\n   Second, after a gap.  \nThird.\n\n',
+    };
+    const text = journalMarkdown([page], journal);
+    expect(text.split('\n').slice(4)).toEqual([
+      '- 12:00 · calm: First.',
+      '',
+      '  Second, after a gap.\\',
+      '  Third.',
+      '',
+    ]);
+  });
+
+  // Issue 16: entries carry the local day they were written on; the export grouped them by the day
+  // of their time in the zone of the device now, so a traveller's line moved to another day.
+  it('lists a line under the day it was written on, at the time its clock showed then', () => {
+    const moment = Date.UTC(2024, 4, 3, 22, 30);
+    const written: CheckIn[] = [
+      // Written in Kiritimati (UTC+14): 12:30 on 4 May there.
+      {
+        id: 'k',
+        at: moment,
+        day: '2024-05-04',
+        offset: 14 * 60,
+        feeling: 'calm',
+        outletId: null,
+        outcome: 'done',
+        journal: 'East',
+      },
+      // Written an hour later in Pago Pago (UTC−11): 12:30 on 3 May there.
+      {
+        id: 'p',
+        at: moment + 3_600_000,
+        day: '2024-05-03',
+        offset: -11 * 60,
+        feeling: 'sad',
+        outletId: null,
+        outcome: 'done',
+        journal: 'West',
+      },
+    ];
+    expect(journalMarkdown(written, journal)).toBe(
+      [
+        '# My journal',
+        '',
+        '## 2024-05-03',
+        '',
+        '- 12:30 · sad: West',
+        '',
+        '## 2024-05-04',
+        '',
+        '- 12:30 · calm: East',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -247,6 +425,72 @@ describe('journalMarkdown under real renderers', () => {
       const item = /<li>(.*)<\/li>/s.exec(html)?.[1] ?? '';
       const shown = item.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
       expect(shown).toBe(`12:00 · calm: ${text}`);
+    },
+  );
+});
+
+// Issue 16: a page's lines are lines under every renderer, and no line of it can start markup.
+describe('journalMarkdown: a page of lines under real renderers', () => {
+  const journal = { title: 'My journal', feeling: (id: string) => id, time: () => '12:00' };
+  const page = (text: string): CheckIn => ({
+    id: 'u',
+    at: at(4, 12),
+    feeling: 'calm',
+    outletId: 'journal-page',
+    outcome: 'done',
+    journal: text,
+  });
+  const markdownIt = new MarkdownIt({ linkify: true });
+  markdownIt.linkify.set({ fuzzyLink: false });
+  const RENDERERS = [
+    ['CommonMark', (markdown: string) => micromark(markdown)],
+    [
+      'GFM',
+      (markdown: string) => micromark(markdown, { extensions: [gfmSyntax()], htmlExtensions: [gfmHtml()] }),
+    ],
+    ['markdown-it with linkify', (markdown: string) => markdownIt.render(markdown)],
+  ] as const;
+  /** The item's text as a reader sees it: a hard break is a new line, a new paragraph a blank one. */
+  const shownLines = (html: string) => {
+    const item = /<li>(.*)<\/li>/s.exec(html)?.[1] ?? '';
+    return item
+      .replace(/<br\s*\/?>\n?/g, '\n')
+      .replace(/<\/p>\s*<p>/g, '\n\n')
+      .replace(/<\/?p>/g, '')
+      .trim()
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  };
+  const PAGES = [
+    'one\ntwo\nthree',
+    'a list:\n- milk\n* bread\n+ eggs\n1. first\n2) second',
+    'a heading?\n# not one\n## nor this\nTitle\n===\nOther\n---',
+    '> not a quote\n```\nnot code\n```\n~~~\n<div>not html</div>\n<!-- nor a comment -->',
+    '| a | b |\n|---|---|\n| 1 | 2 |',
+    '***\n___\n- - -',
+    'https://example.org\nwww.example.org\nme@example.org',
+    'ends in a backslash\\\nnext',
+    'para one\n\n    indented after a gap\n\n\tand a tab',
+  ];
+  it.each(RENDERERS.flatMap(([name, render]) => PAGES.map((text) => [name, text, render] as const)))(
+    '%s: %j reads as its own lines, plain text',
+    (_name, text, render) => {
+      const html = render(journalMarkdown([page(text)], journal));
+      // The file's title and the day's heading, then the list: nothing else.
+      expect(html.match(/<h\d/g)).toEqual(['<h1', '<h2']);
+      const list = html.slice(html.indexOf('<ul>'));
+      for (const tag of ['<a', '<h', '<ol', '<pre', '<code', '<blockquote', '<table', '<hr', '<div', '<!--'])
+        expect([tag, list.includes(tag)]).toEqual([tag, false]);
+      // One list, of one item: no line of the page became an item of its own.
+      expect(html.match(/<li>/g)).toHaveLength(1);
+      const typed = text
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n');
+      expect(shownLines(html)).toBe(`12:00 · calm: ${typed}`);
     },
   );
 });
@@ -337,11 +581,42 @@ describe('export, delete, import: the round trip', () => {
     expect(csv.filename).toBe('outlet-check-ins-2024-05-05.csv');
     const csvText = await csv.blob.text();
     expect(
-      csvText.startsWith('\uFEFFDate and time,Feeling,Outlet,Done or skipped,Did it help?,Journal\r\n'),
+      csvText.startsWith(
+        '\uFEFFDate and time,Feeling,Strength (1–5),Free to step away,Alone,Minutes I had,Outlet,Done or skipped,Did it help?,Journal\r\n',
+      ),
     ).toBe(true);
     expect(csvText).toContain(',Calm,');
     const md = await exportFile('markdown', exportLabels(), { now: at(5, 10) });
     expect(md.filename).toBe('outlet-journal-2024-05-05.md');
     expect(await md.blob.text()).toContain('## 2024-05-02');
+  });
+
+  it('lists a traveller’s lines under the day each was written on, each day once, read in pieces', async () => {
+    const moment = Date.UTC(2024, 4, 3, 22, 30);
+    const line = (id: string, offsetHours: number, day: string, n: number): CheckIn => ({
+      id,
+      at: moment + n * 3_600_000,
+      day,
+      offset: offsetHours * 60,
+      feeling: 'calm',
+      outletId: null,
+      outcome: 'done',
+      journal: id,
+    });
+    // East of the date line, then west, then east again: the days go 4, 3, 4 in time order.
+    await mergeCheckIns([
+      line('eastA', 14, '2024-05-04', 0),
+      line('west', -11, '2024-05-03', 1),
+      line('eastB', 14, '2024-05-04', 2),
+    ]);
+    const md = await exportFile('markdown', exportLabels(), { now: at(5, 10), chunkSize: 1 });
+    const text = await md.blob.text();
+    expect(text.split('\n').filter((l) => l.startsWith('## ') || l.startsWith('- '))).toEqual([
+      '## 2024-05-03',
+      expect.stringMatching(/: west$/),
+      '## 2024-05-04',
+      expect.stringMatching(/: eastA$/),
+      expect.stringMatching(/: eastB$/),
+    ]);
   });
 });

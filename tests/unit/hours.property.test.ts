@@ -13,6 +13,7 @@ import {
   type Weekday,
   type WeekHours,
 } from '../../core/time/hours';
+import { PROPERTY_BUDGET_MS } from './budgets';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -110,70 +111,90 @@ const justFellBack = (t: number) =>
   new Date(t).getTimezoneOffset() > new Date(t - 3 * HOUR).getTimezoneOffset();
 
 describe('active hours (properties)', () => {
-  it('builds only weeks that validateHours finds sound', () => {
-    fc.assert(
-      fc.property(weekHoursArb, (hours) => {
-        expect(validateHours(hours)).toEqual([]);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'builds only weeks that validateHours finds sound',
+    () => {
+      fc.assert(
+        fc.property(weekHoursArb, (hours) => {
+          expect(validateHours(hours)).toEqual([]);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('nudges after from, within hours, one whole active interval after from or an opening', () => {
-    fc.assert(
-      fc.property(hoursArb, timeArb, intervalArb, (hours, from, interval) => {
-        const next = nextNudgeWithinHours(hours, from, interval);
-        if (next === null) return;
-        expect(next).toBeGreaterThan(from);
-        expect(next - from).toBeGreaterThanOrEqual(interval);
-        expect(next - from).toBeLessThanOrEqual(14 * DAY + interval);
-        expect(isActiveAt(hours, next)).toBe(true);
-        // The interval before the nudge was all active time: never a nudge at an opening minute.
-        expect(activeUntil(hours, next - interval) ?? 0).toBeGreaterThan(next);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'nudges after from, within hours, one whole active interval after from or an opening',
+    () => {
+      fc.assert(
+        fc.property(hoursArb, timeArb, intervalArb, (hours, from, interval) => {
+          const next = nextNudgeWithinHours(hours, from, interval);
+          if (next === null) return;
+          expect(next).toBeGreaterThan(from);
+          expect(next - from).toBeGreaterThanOrEqual(interval);
+          expect(next - from).toBeLessThanOrEqual(14 * DAY + interval);
+          expect(isActiveAt(hours, next)).toBe(true);
+          // The interval before the nudge was all active time: never a nudge at an opening minute.
+          expect(activeUntil(hours, next - interval) ?? 0).toBeGreaterThan(next);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('finds the next opening at or after t, where the hours really begin', () => {
-    fc.assert(
-      fc.property(hoursArb, timeArb, (hours, t) => {
-        const opening = nextOpening(hours, t);
-        const someRange = Object.values(hours).some((ranges) => ranges.length > 0);
-        expect(opening === null).toBe(!someRange);
-        if (opening === null) return;
-        expect(opening).toBeGreaterThanOrEqual(t);
-        // Within a week, or two when the only gap of the week falls in a skipped hour.
-        expect(opening - t).toBeLessThan(15 * DAY);
-        expect(isActiveAt(hours, opening)).toBe(true);
-        if (opening > t) expect(isActiveAt(hours, opening - 1)).toBe(false);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'finds the next opening at or after t, where the hours really begin',
+    () => {
+      fc.assert(
+        fc.property(hoursArb, timeArb, (hours, t) => {
+          const opening = nextOpening(hours, t);
+          const someRange = Object.values(hours).some((ranges) => ranges.length > 0);
+          expect(opening === null).toBe(!someRange);
+          if (opening === null) return;
+          expect(opening).toBeGreaterThanOrEqual(t);
+          // Within a week, or two when the only gap of the week falls in a skipped hour.
+          expect(opening - t).toBeLessThan(15 * DAY);
+          expect(isActiveAt(hours, opening)).toBe(true);
+          if (opening > t) expect(isActiveAt(hours, opening - 1)).toBe(false);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('agrees between isActiveAt and activeUntil', () => {
-    fc.assert(
-      fc.property(hoursArb, timeArb, (hours, t) => {
-        const active = isActiveAt(hours, t);
-        const until = activeUntil(hours, t);
-        expect(until !== null).toBe(active);
-        if (until === null) return;
-        expect(until).toBeGreaterThan(t);
-        expect(isActiveAt(hours, until - 1)).toBe(true);
-        expect(isActiveAt(hours, until)).toBe(false);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'agrees between isActiveAt and activeUntil',
+    () => {
+      fc.assert(
+        fc.property(hoursArb, timeArb, (hours, t) => {
+          const active = isActiveAt(hours, t);
+          const until = activeUntil(hours, t);
+          expect(until !== null).toBe(active);
+          if (until === null) return;
+          expect(until).toBeGreaterThan(t);
+          expect(isActiveAt(hours, until - 1)).toBe(true);
+          expect(isActiveAt(hours, until)).toBe(false);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('reads the hours off the local wall clock (outside a repeated hour)', () => {
-    fc.assert(
-      fc.property(hoursArb, timeArb, (hours, t) => {
-        fc.pre(!justFellBack(t));
-        expect(isActiveAt(hours, t)).toBe(wallClockActive(hours, t));
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'reads the hours off the local wall clock (outside a repeated hour)',
+    () => {
+      fc.assert(
+        fc.property(hoursArb, timeArb, (hours, t) => {
+          fc.pre(!justFellBack(t));
+          expect(isActiveAt(hours, t)).toBe(wallClockActive(hours, t));
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

@@ -32,6 +32,7 @@ import {
   TrustedPersonSchema,
 } from '../../core/schema';
 import { localDayKey } from '../../core/time';
+import { PROPERTY_BUDGET_MS } from './budgets';
 
 /** Any text up to `max` UTF-16 units, lone surrogates and control characters included. */
 const text = (min: number, max: number) =>
@@ -102,14 +103,20 @@ const preferences: fc.Arbitrary<Preferences> = fc.record({
   silentNudges: fc.boolean(),
 });
 
-const setAside = fc.record({ key: capped(1, 200), at: time, value: fc.jsonValue() });
+/**
+ * A value as storage.local keeps it: JSON. fc.jsonValue() may hold -0, which JSON writes as 0, so a
+ * file could never carry it back (the run failed now and then on `[-0]` read back as `[0]`).
+ */
+const storedValue = fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+
+const setAside = fc.record({ key: capped(1, 200), at: time, value: storedValue });
 
 const snapshot: fc.Arbitrary<Snapshot> = fc.record({
   preferences,
   trustedPeople: fc.uniqueArray(person, { maxLength: MAX_PEOPLE, selector: (p) => p.id }),
   checkIns: fc.uniqueArray(checkIn, { maxLength: 30, selector: (entry) => entry.id }),
   setAside: fc.array(setAside, { maxLength: 5 }),
-  unreadable: fc.array(fc.jsonValue(), { maxLength: 5 }),
+  unreadable: fc.array(storedValue, { maxLength: 5 }),
 });
 
 /** The file as the export page writes it: head, the check-ins a few at a time, tail. */
@@ -128,15 +135,19 @@ function readsBack(file: string, expected: Snapshot, exportedAt: number) {
 }
 
 describe('a file this device exported', () => {
-  it('always imports, whole or in pieces, and reads back as what was stored', () => {
-    fc.assert(
-      fc.property(snapshot, time, fc.integer({ min: 1, max: 7 }), (stored, exportedAt, size) => {
-        readsBack(buildExportJson(stored, exportedAt), stored, exportedAt);
-        readsBack(inPieces(stored, exportedAt, size), stored, exportedAt);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'always imports, whole or in pieces, and reads back as what was stored',
+    () => {
+      fc.assert(
+        fc.property(snapshot, time, fc.integer({ min: 1, max: 7 }), (stored, exportedAt, size) => {
+          readsBack(buildExportJson(stored, exportedAt), stored, exportedAt);
+          readsBack(inPieces(stored, exportedAt, size), stored, exportedAt);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
   it('imports with every list full and every field at its cap', () => {
     const long = (n: number, fill = 'x') => fill.repeat(n);

@@ -14,6 +14,7 @@ import { App } from '../../entrypoints/popup/App';
 import { pauseNudges, resumeNudges, startOutlet, startTimer, stopTimer } from '../../platform/changes';
 import { loadSchedule, loadSettings, saveSchedule } from '../../platform/storage';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
+import { PROPERTY_BUDGET_MS } from './budgets';
 import { deliver } from './page-channel';
 
 const NOW = TUESDAY_MORNING;
@@ -242,28 +243,32 @@ describe('a change whose answer is lost, as the page hears it', () => {
 });
 
 describe('showsChange', () => {
-  it('agrees with the scheduler: whatever the schedule was, the change made shows', () => {
-    const change: fc.Arbitrary<NudgeChange> = fc.oneof(
-      fc.record({
-        type: fc.constant('pause' as const),
-        until: fc.integer({ min: NOW + 1, max: NOW + 26 * HOUR }),
-        kind: fc.constantFrom('pause' as const, 'meeting' as const),
-      }),
-      fc.constant({ type: 'resume' as const }),
-      fc.constant({ type: 'calmer-offer-dismissed' as const }),
-    );
-    const before = fc.record({
-      pausedUntil: fc.option(fc.integer({ min: NOW - HOUR, max: NOW + 26 * HOUR })),
-      pauseKind: fc.constantFrom('pause' as const, 'meeting' as const),
-      ignoredInRow: fc.integer({ min: 0, max: 10 }),
-    });
-    fc.assert(
-      fc.property(before, change, (patch, asked) => {
-        const schedule: Schedule = { ...DEFAULT_SCHEDULE, ...patch, nextNudgeAt: NOW + HOUR };
-        const made = step(DEFAULT_SETTINGS, schedule, asked, NOW).schedule;
-        expect(showsChange(made, asked, NOW)).toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'agrees with the scheduler: whatever the schedule was, the change made shows',
+    () => {
+      const change: fc.Arbitrary<NudgeChange> = fc.oneof(
+        fc.record({
+          type: fc.constant('pause' as const),
+          until: fc.integer({ min: NOW + 1, max: NOW + 26 * HOUR }),
+          kind: fc.constantFrom('pause' as const, 'meeting' as const),
+        }),
+        fc.constant({ type: 'resume' as const }),
+        fc.constant({ type: 'calmer-offer-dismissed' as const }),
+      );
+      const before = fc.record({
+        pausedUntil: fc.option(fc.integer({ min: NOW - HOUR, max: NOW + 26 * HOUR })),
+        pauseKind: fc.constantFrom('pause' as const, 'meeting' as const),
+        ignoredInRow: fc.integer({ min: 0, max: 10 }),
+      });
+      fc.assert(
+        fc.property(before, change, (patch, asked) => {
+          const schedule: Schedule = { ...DEFAULT_SCHEDULE, ...patch, nextNudgeAt: NOW + HOUR };
+          const made = step(DEFAULT_SETTINGS, schedule, asked, NOW).schedule;
+          expect(showsChange(made, asked, NOW)).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FEELING_IDS, type FeelingId, feelingById } from '../../core/feelings';
+import { SHOWN_MAX } from '../../core/history';
 import { clampWeight } from '../../core/insights';
 import {
   DEFAULT_CONTEXT,
@@ -16,6 +17,7 @@ import {
   pick,
   pickOutlet,
 } from '../../core/outlets';
+import { PROPERTY_BUDGET_MS } from './budgets';
 
 const RUNS = { numRuns: 1000 };
 const ids = OUTLETS.map((o) => o.id);
@@ -63,101 +65,157 @@ function poolFor(feeling: FeelingId, families: readonly OutletFamily[], context:
 }
 
 describe('pick (properties)', () => {
-  it('never breaks a hard rule, and always offers a real outlet that fits the feeling and the families', () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        const context = input.context ?? DEFAULT_CONTEXT;
-        const { outlet } = pick(input);
-        expect(outletById(outlet.id)).toBe(outlet);
-        if (!context.alone) expect(outlet.needsAlone).toBe(false);
-        if (!context.canStepAway) expect(outlet.needsAway).toBe(false);
-        expect(outlet.minutes).toBeLessThanOrEqual(context.minutes);
-        expect(fitsFeeling(outlet, input.feeling)).toBe(true);
-        expect(poolFor(input.feeling, input.enabledFamilies, context)).toContain(outlet);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'never breaks a hard rule, and always offers a real outlet that fits the feeling and the families',
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const context = input.context ?? DEFAULT_CONTEXT;
+          const { outlet } = pick(input);
+          expect(outletById(outlet.id)).toBe(outlet);
+          if (!context.alone) expect(outlet.needsAlone).toBe(false);
+          if (!context.canStepAway) expect(outlet.needsAway).toBe(false);
+          expect(outlet.minutes).toBeLessThanOrEqual(context.minutes);
+          expect(fitsFeeling(outlet, input.feeling)).toBe(true);
+          expect(poolFor(input.feeling, input.enabledFamilies, context)).toContain(outlet);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('keeps the hard rules even with a random source that returns anything at all', () => {
-    fc.assert(
-      fc.property(inputArb, wildArb, (input, r) => {
-        const context = input.context ?? DEFAULT_CONTEXT;
-        const outlet = pickOutlet({ ...input, random: () => r });
-        expect(fitsHard(outlet, context)).toBe(true);
-        expect(fitsFeeling(outlet, input.feeling)).toBe(true);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'keeps the hard rules even with a random source that returns anything at all',
+    () => {
+      fc.assert(
+        fc.property(inputArb, wildArb, (input, r) => {
+          const context = input.context ?? DEFAULT_CONTEXT;
+          const outlet = pickOutlet({ ...input, random: () => r });
+          expect(fitsHard(outlet, context)).toBe(true);
+          expect(fitsFeeling(outlet, input.feeling)).toBe(true);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('never offers again what this check-in showed while another fitting outlet remains', () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
-        const outlet = pickOutlet(input);
-        if (pool.some((o) => !input.exclude.includes(o.id))) expect(input.exclude).not.toContain(outlet.id);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'never offers again what this check-in showed while another fitting outlet remains',
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+          const outlet = pickOutlet(input);
+          if (pool.some((o) => !input.exclude.includes(o.id))) expect(input.exclude).not.toContain(outlet.id);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('never offers one of the last 3 shown while another fitting, unshown one remains', () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
-        const lastThree = (input.recentlyShown ?? []).slice(-3);
-        const outlet = pickOutlet(input);
-        const alternative = pool.some((o) => !input.exclude.includes(o.id) && !lastThree.includes(o.id));
-        if (alternative) expect(lastThree).not.toContain(outlet.id);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'never offers one of the last 3 shown while another fitting, unshown one remains',
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+          const lastThree = (input.recentlyShown ?? []).slice(-3);
+          const outlet = pickOutlet(input);
+          const alternative = pool.some((o) => !input.exclude.includes(o.id) && !lastThree.includes(o.id));
+          if (alternative) expect(lastThree).not.toContain(outlet.id);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('"another idea" until exhaustion shows every fitting outlet once, then never the one on screen', () => {
-    fc.assert(
-      fc.property(inputArb, fc.array(unitArb, { minLength: 60, maxLength: 60 }), (input, randoms) => {
-        const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
-        const shown: string[] = [];
-        for (const r of randoms.slice(0, pool.length)) {
-          shown.push(pickOutlet({ ...input, exclude: shown, random: () => r }).id);
-        }
-        expect(new Set(shown).size).toBe(shown.length);
-        expect([...shown].sort()).toEqual(pool.map((o) => o.id).sort());
-        const again = pickOutlet({ ...input, exclude: shown, random: () => randoms[59] as number });
-        if (pool.length > 1) expect(again.id).not.toBe(shown[shown.length - 1]);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    '"another idea" until exhaustion shows every fitting outlet once, then never the one on screen',
+    () => {
+      fc.assert(
+        fc.property(inputArb, fc.array(unitArb, { minLength: 60, maxLength: 60 }), (input, randoms) => {
+          const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+          const shown: string[] = [];
+          for (const r of randoms.slice(0, pool.length)) {
+            shown.push(pickOutlet({ ...input, exclude: shown, random: () => r }).id);
+          }
+          expect(new Set(shown).size).toBe(shown.length);
+          expect([...shown].sort()).toEqual(pool.map((o) => o.id).sort());
+          const again = pickOutlet({ ...input, exclude: shown, random: () => randoms[59] as number });
+          if (pool.length > 1) expect(again.id).not.toBe(shown[shown.length - 1]);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it("gives a reason only when the person's own answers back it", () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        const { outlet, reason } = pick(input);
-        const weights = input.weights ?? {};
-        const own = Object.hasOwn(weights, outlet.id) ? clampWeight(weights[outlet.id]) : 1;
-        const familyBest = Math.max(
-          1,
-          ...Object.keys(weights)
-            .filter((id) => outletById(id)?.family === outlet.family)
-            .map((id) => clampWeight(weights[id])),
-        );
-        if (own > 1.2) expect(reason).toEqual({ kind: 'helped-before', outletId: outlet.id });
-        else if (familyBest > 1.2) expect(reason).toEqual({ kind: 'family-helped', family: outlet.family });
-        else expect(reason).toBeNull();
-      }),
-      RUNS,
-    );
-  });
+  it(
+    '"another idea" pressed up to the most a check-in records never repeats one within a round of the pool',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb,
+          fc.array(unitArb, { minLength: SHOWN_MAX, maxLength: SHOWN_MAX }),
+          (input, randoms) => {
+            const pool = poolFor(input.feeling, input.enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+            const shown: string[] = [];
+            for (const r of randoms) shown.push(pickOutlet({ ...input, exclude: shown, random: () => r }).id);
+            // Round after round, each one offers every fitting outlet once before any comes back.
+            for (let start = 0; start < shown.length; start += pool.length) {
+              const round = shown.slice(start, start + pool.length);
+              expect(new Set(round).size, `round from ${start}: ${round}`).toBe(round.length);
+            }
+            // And never the same idea twice in a row, where there is another.
+            if (pool.length > 1)
+              for (let i = 1; i < shown.length; i++) expect(shown[i]).not.toBe(shown[i - 1]);
+          },
+        ),
+        // 60 picks a run: a tenth of the runs makes the same work as the others'.
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('is deterministic: the same input gives the same outlet', () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        expect(pick(input)).toEqual(pick(input));
-      }),
-      RUNS,
-    );
-  });
+  it(
+    "gives a reason only when the person's own answers back it",
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const { outlet, reason } = pick(input);
+          const weights = input.weights ?? {};
+          const own = Object.hasOwn(weights, outlet.id) ? clampWeight(weights[outlet.id]) : 1;
+          const familyBest = Math.max(
+            1,
+            ...Object.keys(weights)
+              .filter((id) => outletById(id)?.family === outlet.family)
+              .map((id) => clampWeight(weights[id])),
+          );
+          if (own > 1.2) expect(reason).toEqual({ kind: 'helped-before', outletId: outlet.id });
+          else if (familyBest > 1.2) expect(reason).toEqual({ kind: 'family-helped', family: outlet.family });
+          else expect(reason).toBeNull();
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+
+  it(
+    'is deterministic: the same input gives the same outlet',
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          expect(pick(input)).toEqual(pick(input));
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

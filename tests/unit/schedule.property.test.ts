@@ -7,8 +7,11 @@ import { EARLY_TOLERANCE, type NudgeEvent, type Presence, step } from '../../cor
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
 import { MINUTE } from '../../core/time';
 import { isActiveAt, type TimeRange, type Weekday, type WeekHours } from '../../core/time/hours';
+import { PROPERTY_BUDGET_MS } from './budgets';
 
-const RUNS = 1000;
+// Each run is days of events: 500 runs took up to 4.4 s a property on one core of a busy machine
+// (load 17), well inside PROPERTY_BUDGET_MS (1,000 took 8.8 s there).
+const RUNS = 500;
 const HOUR = 60 * MINUTE;
 
 /** A week with at least one stretch of five hours, so every interval (up to 4 hours) has room. */
@@ -244,89 +247,109 @@ function simulate(
 const scenario = fc.tuple(settingsArb, startArb, fc.array(actionArb, { minLength: 1, maxLength: 40 }));
 
 describe('the nudge schedule, over random days', () => {
-  it('never nudges outside active hours, during a pause, or while nudges are off', () => {
-    fc.assert(
-      fc.property(scenario, ([settings, start, actions]) => {
-        simulate(settings, start, actions, ({ settings: s, schedule, now, showedNow }) => {
-          if (!showedNow) return;
-          expect(s.nudgesEnabled).toBe(true);
-          expect(isActiveAt(s.hours, now)).toBe(true);
-          expect(schedule.pausedUntil === null || schedule.pausedUntil <= now).toBe(true);
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'never nudges outside active hours, during a pause, or while nudges are off',
+    () => {
+      fc.assert(
+        fc.property(scenario, ([settings, start, actions]) => {
+          simulate(settings, start, actions, ({ settings: s, schedule, now, showedNow }) => {
+            if (!showedNow) return;
+            expect(s.nudgesEnabled).toBe(true);
+            expect(isActiveAt(s.hours, now)).toBe(true);
+            expect(schedule.pausedUntil === null || schedule.pausedUntil <= now).toBe(true);
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('never brings two nudges closer than the interval, except after a snooze or the clock set back', () => {
-    fc.assert(
-      fc.property(scenario, ([settings, start, actions]) => {
-        simulate(settings, start, actions, ({ shown }) => {
-          const [previous, last] = shown.slice(-2);
-          if (!previous || !last || last.excused) return;
-          expect(last.at - previous.at).toBeGreaterThanOrEqual(last.interval - EARLY_TOLERANCE);
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'never brings two nudges closer than the interval, except after a snooze or the clock set back',
+    () => {
+      fc.assert(
+        fc.property(scenario, ([settings, start, actions]) => {
+          simulate(settings, start, actions, ({ shown }) => {
+            const [previous, last] = shown.slice(-2);
+            if (!previous || !last || last.excused) return;
+            expect(last.at - previous.at).toBeGreaterThanOrEqual(last.interval - EARLY_TOLERANCE);
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('keeps exactly one coming nudge planned while nudges are on, and none while off', () => {
-    fc.assert(
-      fc.property(scenario, ([settings, start, actions]) => {
-        simulate(settings, start, actions, ({ settings: s, schedule, now }) => {
-          if (!s.nudgesEnabled) {
-            expect(schedule.nextNudgeAt).toBeNull();
-            return;
-          }
-          expect(schedule.nextNudgeAt).not.toBeNull();
-          // Never a stale plan that would be replayed: at worst a nudge a little late, due now.
-          expect(schedule.nextNudgeAt ?? 0).toBeGreaterThanOrEqual(now - (s.intervalMinutes * MINUTE) / 2);
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'keeps exactly one coming nudge planned while nudges are on, and none while off',
+    () => {
+      fc.assert(
+        fc.property(scenario, ([settings, start, actions]) => {
+          simulate(settings, start, actions, ({ settings: s, schedule, now }) => {
+            if (!s.nudgesEnabled) {
+              expect(schedule.nextNudgeAt).toBeNull();
+              return;
+            }
+            expect(schedule.nextNudgeAt).not.toBeNull();
+            // Never a stale plan that would be replayed: at worst a nudge a little late, due now.
+            expect(schedule.nextNudgeAt ?? 0).toBeGreaterThanOrEqual(now - (s.intervalMinutes * MINUTE) / 2);
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('gives the same next nudge after a restart at any moment', () => {
-    fc.assert(
-      fc.property(scenario, ([settings, start, actions]) => {
-        simulate(settings, start, actions, ({ settings: s, schedule, now }) => {
-          const restarted = step(s, schedule, { type: 'wake' }, now);
-          expect(restarted.schedule.nextNudgeAt).toBe(schedule.nextNudgeAt);
-          expect(restarted.show).toBeNull();
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'gives the same next nudge after a restart at any moment',
+    () => {
+      fc.assert(
+        fc.property(scenario, ([settings, start, actions]) => {
+          simulate(settings, start, actions, ({ settings: s, schedule, now }) => {
+            const restarted = step(s, schedule, { type: 'wake' }, now);
+            expect(restarted.schedule.nextNudgeAt).toBe(schedule.nextNudgeAt);
+            expect(restarted.show).toBeNull();
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('never bursts: a long sleep brings at most one nudge on waking', () => {
-    fc.assert(
-      fc.property(
-        settingsArb,
-        startArb,
-        fc.integer({ min: 2 * HOUR, max: 5 * 24 * HOUR }),
-        (settings, start, sleep) => {
-          const woken: number[] = [];
-          let schedule = step(settings, DEFAULT_SCHEDULE, { type: 'wake' }, start).schedule;
-          const now = start + sleep;
-          schedule = step(settings, schedule, { type: 'wake' }, now).schedule;
-          // The browser fires every overdue alarm it still has; at most one can exist.
-          for (let i = 0; i < 3; i++) {
-            const result = step(
-              settings,
-              schedule,
-              { type: 'alarm', presence: { idle: 'active', fullscreen: false, inCall: false } },
-              now,
-            );
-            schedule = result.schedule;
-            if (result.show) woken.push(now);
-          }
-          expect(woken.length).toBeLessThanOrEqual(1);
-        },
-      ),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'never bursts: a long sleep brings at most one nudge on waking',
+    () => {
+      fc.assert(
+        fc.property(
+          settingsArb,
+          startArb,
+          fc.integer({ min: 2 * HOUR, max: 5 * 24 * HOUR }),
+          (settings, start, sleep) => {
+            const woken: number[] = [];
+            let schedule = step(settings, DEFAULT_SCHEDULE, { type: 'wake' }, start).schedule;
+            const now = start + sleep;
+            schedule = step(settings, schedule, { type: 'wake' }, now).schedule;
+            // The browser fires every overdue alarm it still has; at most one can exist.
+            for (let i = 0; i < 3; i++) {
+              const result = step(
+                settings,
+                schedule,
+                { type: 'alarm', presence: { idle: 'active', fullscreen: false, inCall: false } },
+                now,
+              );
+              schedule = result.schedule;
+              if (result.show) woken.push(now);
+            }
+            expect(woken.length).toBeLessThanOrEqual(1);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

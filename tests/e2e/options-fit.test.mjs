@@ -1,0 +1,210 @@
+// Issue 16: the options page fits (at most 2.5 screens of 1280 × 800, in its default state and with
+// per-day hours: it was 2,667 and 3,679 px), and "Add a trusted person" in the check-in lands on
+// People, whether or not the options page is already open.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchExtension } from './harness.mjs';
+import { ALWAYS_ON_HOURS, eventually, openPopup, patchSettings, shoot, startOutlet } from './outlet.mjs';
+
+const WIDTH = 1280;
+const HEIGHT = 800;
+/** 2.5 screens of 800 px. */
+const MOST = 2000;
+
+const documentHeight = (page) => page.evaluate(() => document.documentElement.scrollHeight);
+
+describe('options: fits at 1280 × 800', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  it('is at most 2.5 screens in its default state, and with different hours each day', async () => {
+    const page = await ext.openPage('options.html');
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await page.getByRole('heading', { name: 'Outlet settings' }).waitFor();
+    const plain = await documentHeight(page);
+    await shoot(page, 'options-fit-default');
+    await page.getByRole('radio', { name: 'Different hours each day' }).check();
+    await page.getByRole('group', { name: 'Saturday' }).waitFor();
+    const perDay = await documentHeight(page);
+    await shoot(page, 'options-fit-each-day');
+    console.log(`options page height at ${WIDTH}×${HEIGHT}: default ${plain} px, each day ${perDay} px`);
+    assert.ok(plain <= MOST, `default state ${plain} px (at most ${MOST})`);
+    assert.ok(perDay <= MOST, `with different hours each day ${perDay} px (at most ${MOST})`);
+    await page.close();
+  });
+
+  it('still offers every section from its table of contents, each heading findable', async () => {
+    const page = await ext.openPage('options.html');
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    for (const [link, heading] of [
+      ['Nudges', 'Nudges'],
+      ['Hours', 'Active hours'],
+      ['What to offer', 'What to offer'],
+      ['People', 'People you trust'],
+      ['Your data', 'Your data'],
+      ['About', 'About'],
+    ]) {
+      await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+      const h = page.getByRole('heading', { name: heading, exact: true, level: 2 });
+      await eventually(
+        async () => (await h.boundingBox())?.y ?? -1,
+        (y) => y >= 0 && y < HEIGHT,
+        { what: `${heading} in view after its link` },
+      );
+    }
+    await page.close();
+  });
+});
+
+describe('options: "Add a trusted person" lands on People', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, families: ['talking'], trustedPeople: [] });
+    await ext.setStorage({ context: { canStepAway: true, alone: false, minutes: 5 } });
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  /** The popup's talk step with nobody saved, and its "Add a trusted person" pressed: the options tab. */
+  async function addFromCheckIn() {
+    const popup = await openPopup(ext);
+    await popup.locator('button[data-feeling="lonely"]').click();
+    const opened = ext.context.waitForEvent('page', { timeout: 3000 }).catch(() => null);
+    await popup.getByRole('button', { name: 'Add a trusted person' }).click();
+    return { popup, opened: await opened };
+  }
+
+  /** People's heading in the window (its top in the first screen), and focus inside People. */
+  async function assertPeopleInView(page, what) {
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    const heading = page.getByRole('heading', { name: 'People you trust', level: 2 });
+    await heading.waitFor();
+    await eventually(
+      async () => ({
+        top: (await heading.boundingBox())?.y ?? -1,
+        focusInPeople: await page.evaluate(
+          () => document.getElementById('people')?.contains(document.activeElement) === true,
+        ),
+      }),
+      ({ top, focusInPeople }) => top >= 0 && top < HEIGHT / 2 && focusInPeople,
+      { what: `People in view and focused (${what})` },
+    );
+    await page.getByLabel('Name').waitFor();
+    const name = await page.getByLabel('Name').boundingBox();
+    assert.ok(name && name.y + name.height <= HEIGHT, `the Name field in the window too (${what})`);
+  }
+
+  it('opens settings at People, scrolled there and focused', async () => {
+    const { popup, opened } = await addFromCheckIn();
+    assert.ok(opened, 'a settings tab opened');
+    await opened.waitForLoadState();
+    assert.match(opened.url(), /options\.html#people$/);
+    await assertPeopleInView(opened, 'a new tab');
+    await shoot(opened, 'options-people-link');
+    await popup.close();
+    // Scrolled away and the link used again: the open settings come back to People.
+    await opened.evaluate(() => window.scrollTo(0, 0));
+    await opened.locator('h1').focus();
+    const again = await addFromCheckIn();
+    assert.equal(again.opened, null, 'no second settings tab');
+    await assertPeopleInView(opened, 'the page already open, at #people');
+    await again.popup.close();
+    await opened.close();
+  });
+
+  it('brings an options page that was already open (at the top) to People', async () => {
+    const options = await ext.openPage('options.html');
+    await options.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await options.getByRole('heading', { name: 'Outlet settings' }).waitFor();
+    const { popup, opened } = await addFromCheckIn();
+    assert.equal(opened, null, 'no second settings tab');
+    await assertPeopleInView(options, 'the page already open');
+    await popup.close();
+    await options.close();
+  });
+});
+
+describe('options: settings that leave no nudge possible', () => {
+  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
+  let ext;
+  before(async () => {
+    ext = await launchExtension();
+    await startOutlet(ext);
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  const badge = async () =>
+    (await ext.worker()).evaluate(async () => ({
+      text: await chrome.action.getBadgeText({}),
+      title: await chrome.action.getTitle({}),
+    }));
+  const nudgeAlarm = async () => (await ext.getAlarms()).find((a) => a.name === 'nudge') ?? null;
+
+  it('one click that empties every day is said in view with Undo, at the top of the page and on the toolbar icon; Undo brings nudges back', async () => {
+    await eventually(nudgeAlarm, Boolean, { what: 'a nudge planned once started' });
+    const page = await ext.openPage('options.html');
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await page.getByRole('radio', { name: 'Different hours each day' }).check();
+    const saturday = page.getByRole('group', { name: 'Saturday' });
+    await saturday.getByRole('button', { name: 'Use these hours every day' }).click();
+
+    // Where the click was: in Saturday's row, in the window, with Undo.
+    const here = saturday.getByText(/no nudges will come/);
+    await here.waitFor();
+    const box = await here.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= HEIGHT, 'said in view');
+    // At the top of the page, with the way to mend it.
+    const top = page.locator('main > .no-nudge');
+    assert.match(await top.textContent(), /No day has active hours now, so no nudges will come/);
+    await top.getByRole('link', { name: 'Change your active hours' }).waitFor();
+    // On the toolbar icon, in words, not colour alone; and no nudge planned.
+    await eventually(badge, ({ text }) => text === '!', { what: 'the badge to say no nudge can come' });
+    assert.equal(
+      (await badge()).title,
+      'Outlet: no nudge fits your active hours. You can change them in settings.',
+    );
+    await eventually(nudgeAlarm, (alarm) => alarm === null, { what: 'no nudge alarm' });
+    await shoot(page, 'options-no-nudge');
+
+    await saturday.getByRole('button', { name: 'Undo' }).click();
+    await eventually(badge, ({ text }) => text === '', { what: 'the badge clear again' });
+    assert.equal((await badge()).title, 'Outlet: check in');
+    await eventually(nudgeAlarm, Boolean, { what: 'nudges planned again after Undo' });
+    assert.equal(await page.locator('main > .no-nudge').count(), 0, 'the top notice gone');
+    const settings = (await ext.getStorage()).settings;
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((d) => settings.hours[d].length),
+      [1, 1, 1, 1, 1],
+      'the week as it was',
+    );
+    await page.close();
+  });
+
+  it("the top notice's link lands on the hours, focused", async () => {
+    await patchSettings(ext, { hours: { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] } });
+    const page = await ext.openPage('options.html');
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await page.getByRole('link', { name: 'Change your active hours' }).click();
+    const heading = page.getByRole('heading', { name: 'Active hours', level: 2 });
+    await eventually(
+      async () => ({
+        top: (await heading.boundingBox())?.y ?? -1,
+        focused: await heading.evaluate((el) => el === document.activeElement),
+      }),
+      ({ top, focused }) => top >= 0 && top < HEIGHT / 2 && focused,
+      { what: 'Active hours in view and focused' },
+    );
+    await page.close();
+  });
+});
