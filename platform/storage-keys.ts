@@ -15,6 +15,12 @@ export const CONTEXT_KEY = 'context';
 export const NOT_STARTED_KEY = 'welcome:pending';
 /** In storage.local: a journal line waiting to be stored in its check-in, `journalDraft:<check-in id>`. */
 export const DRAFT_PREFIX = 'journalDraft:';
+/**
+ * In storage.local: the check-in under way (its step, the walk, the question waiting), so a popup
+ * opened again comes back to it (core/checkin/resume.ts). Not `checkin:…`: Outlet 0.1 kept its
+ * check-ins under that prefix, and moves them into the history.
+ */
+export const FLOW_KEY = 'checkinFlow';
 
 // Each of these holds a value of storage.ts (defineItem keeps WXT's layout: the value under the key,
 // its version `{ v }` under the key with `$` after it).

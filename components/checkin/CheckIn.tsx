@@ -1,11 +1,17 @@
-import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { wasAway } from '../../core/away';
-import { checkInFlow, type FirstPick, INITIAL_FLOW, type OutletOffer } from '../../core/checkin/flow';
+import {
+  checkInFlow,
+  type FirstPick,
+  type FlowResult,
+  type FlowState,
+  INITIAL_FLOW,
+} from '../../core/checkin/flow';
+import type { StoredFlow } from '../../core/checkin/resume';
 import { type FeelingId, feelingById } from '../../core/feelings';
-import { pendingHelpedQuestion, reachedOutCount, recentlyShown, withShown } from '../../core/history';
-import type { Helped } from '../../core/insights';
-import { helpfulAnswers, outletWeights, supportSignal } from '../../core/insights/signals';
-import { journalPromptKey, outletPool, pick, strengthFactor } from '../../core/outlets';
+import { pendingHelpedQuestion, reachedOutCount } from '../../core/history';
+import { supportSignal } from '../../core/insights/signals';
+import { strengthFactor } from '../../core/outlets';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -16,7 +22,7 @@ import {
   type SupportStateStored,
   type Timer,
 } from '../../core/schema';
-import { localDayKey, localOffsetMinutes, MINUTE } from '../../core/time';
+import { MINUTE } from '../../core/time';
 import { i18n } from '../../platform/i18n';
 import { BreathStep } from './BreathStep';
 import { FeelingsStep } from './FeelingsStep';
@@ -25,6 +31,8 @@ import { NudgeStatus, type NudgeStatusActions } from './NudgeStatus';
 import { OutletCard } from './OutletCard';
 import { ThanksStep } from './ThanksStep';
 import { TimerStep } from './TimerStep';
+import { useCheckInFlow } from './useCheckInFlow';
+import { useOffers } from './useOffers';
 
 export interface CheckInData {
   /** Each is null while still loading: the first screen never waits for storage. */
@@ -46,6 +54,8 @@ export interface CheckInActions extends NudgeStatusActions {
    * `saveCheckIn` has stored the entry with exactly that line (platform/history/draft.ts).
    */
   saveDraft: (entry: CheckInEntry, text: string) => void;
+  /** Keeps the check-in under way as it changes (null: none), so a popup opened later comes back to it. */
+  saveFlow?: (flow: StoredFlow | null) => void;
   saveContext: (context: Context) => Promise<void> | void;
   startTimer: (minutes: number, checkInId: string) => void;
   stopTimer: () => void;
@@ -57,14 +67,20 @@ export interface CheckInActions extends NudgeStatusActions {
   clock: () => number;
 }
 
+/** Steps a first pick may leave behind: nothing is under way in them that a new check-in would lose. */
+const choosing = (state: FlowState) =>
+  state.step.name === 'feelings' || state.step.name === 'outlet' || state.step.name === 'breath';
+
 /**
  * The whole check-in: where you are, a feeling, then one outlet, then a kind word (and, once, "did it
- * help?"). Which step comes next is core/checkin/flow.ts; this runs the effects and shows the step.
+ * help?"). Which step comes next, and what it saves, is core/checkin/flow.ts, run by useCheckInFlow;
+ * this shows the step and turns what the person does into the flow's events.
  */
 export function CheckIn({
   data,
   actions,
   firstPick = null,
+  resumed,
 }: {
   data: CheckInData;
   actions: CheckInActions;
@@ -73,9 +89,13 @@ export function CheckIn({
    * it showed for it (mountCheckIn.tsx).
    */
   firstPick?: FirstPick | null;
+  /**
+   * The check-in under way when the page opened (core/checkin/resume.ts), and what it must save
+   * first; null when there is none, undefined while it is still being read.
+   */
+  resumed?: FlowResult | null;
 }) {
   const [saveError, setSaveError] = useState(false);
-  const [answered, setAnswered] = useState<string[]>([]);
   const [supportHidden, setSupportHidden] = useState(false);
   // The context as just chosen here, before storage has echoed it back.
   const [chosenContext, setChosenContext] = useState<Context | null>(null);
@@ -88,92 +108,52 @@ export function CheckIn({
   // for someone who can't step away). The history only weighs the pick (what helped, what was shown
   // lately): a feeling clicked in the first few milliseconds doesn't wait for the database.
   const ready = data.settings !== null && data.context !== null;
-  const lastJournalPrompt = useRef<string | undefined>(undefined);
-  // The journal line typed in this check-in so far. Whatever ends the step keeps it in the entry.
-  const draft = useRef('');
   const personTurn = useRef(0);
-
-  const store = async (entry: CheckInEntry) => {
-    try {
-      await actions.saveCheckIn(entry);
-      setSaveError(false);
-    } catch (error) {
-      setSaveError(true);
-      throw error;
-    }
-  };
-  const storeQuietly = (entry: CheckInEntry) => void store(entry).catch(() => undefined);
-
-  const weights = useMemo(() => outletWeights(history, data.now), [data.history, data.now]);
-  const answers = useMemo(() => helpfulAnswers(history, data.now), [data.history, data.now]);
-
-  // The outlet the head script already showed for the first pick: it stays on screen (the same check-in,
-  // from the moment of the click) if it fits what the person's settings and context allow. Used once.
-  const shownFirst = useRef(firstPick?.shown ? { ...firstPick.shown, feeling: firstPick.feeling } : null);
-  const takeShownFirst = (feeling: FeelingId) => {
-    const shownBefore = shownFirst.current;
-    shownFirst.current = null;
-    if (shownBefore?.feeling !== feeling) return null;
-    const outlet = outletPool(feeling, settings.families, context).find((o) => o.id === shownBefore.outletId);
-    return { ...shownBefore, outlet };
-  };
-
-  /** An outlet for `feeling`: for a new check-in, or the next idea within `previous`. */
-  const offerFor = (feeling: FeelingId, previous: CheckInEntry | null, intensity?: number): OutletOffer => {
-    const shown = previous?.shown ?? [];
-    const before = previous ? null : takeShownFirst(feeling);
-    const picked = before?.outlet
-      ? { outlet: before.outlet, reason: null }
-      : pick({
-          feeling,
-          enabledFamilies: settings.families,
-          context,
-          exclude: shown,
-          recentlyShown: recentlyShown(history),
-          weights,
-          intensity,
-          helpfulAnswers: answers,
-          random: actions.random,
-        });
-    const at = previous ? previous.at : (before?.at ?? actions.clock());
-    const entry: CheckInEntry = previous
-      ? { ...previous, outletId: picked.outlet.id, shown: withShown(shown, picked.outlet.id) }
-      : {
-          id: before?.checkInId ?? actions.newId(),
-          at,
-          // The local day it is written on: counted there wherever it is answered (core/data/days.ts).
-          day: localDayKey(at),
-          offset: localOffsetMinutes(at),
-          feeling,
-          outletId: picked.outlet.id,
-          outcome: 'skipped',
-          context,
-          shown: [picked.outlet.id],
-        };
-    let journalPrompt = '';
-    if (picked.outlet.action.kind === 'journal') {
-      const key = journalPromptKey(picked.outlet, actions.random, lastJournalPrompt.current);
-      lastJournalPrompt.current = key;
-      journalPrompt = i18n.dynamic(key);
-    }
-    return { entry, outlet: picked.outlet, reason: picked.reason, journalPrompt };
-  };
-
-  // With a feeling already picked and the data there, the check-in starts at its outlet: the
-  // feelings are not drawn a second time just to be left (that render sat between the click and
-  // the outlet step). Without the data yet, the pick waits on the feelings, as any early pick does.
-  const [state, dispatch] = useReducer(checkInFlow, INITIAL_FLOW, (initial) => {
-    if (!firstPick) return initial;
-    if (data.settings === null || data.context === null)
-      return checkInFlow(initial, { type: 'wait', feeling: firstPick.feeling });
-    return checkInFlow(initial, { type: 'offer', ...offerFor(firstPick.feeling, null) });
+  const offerFor = useOffers({
+    settings,
+    context,
+    history: data.history,
+    now: data.now,
+    random: actions.random,
+    newId: actions.newId,
+    clock: actions.clock,
+    firstPick,
   });
+
+  const runner = {
+    saveCheckIn: actions.saveCheckIn,
+    saveDraft: actions.saveDraft,
+    startTimer: actions.startTimer,
+    stopTimer: actions.stopTimer,
+    saveFlow: actions.saveFlow,
+    clock: actions.clock,
+    onSaved: (stored: boolean) => setSaveError(!stored),
+  };
+  // The page opens on the check-in under way, if any. A feeling clicked on the first screen starts a
+  // new one instead, unless a walk or its question is waiting (the newer click can't see those).
+  const { state, send, resume, current } = useCheckInFlow(() => {
+    let [opened, effects] = resumed ?? [INITIAL_FLOW, []];
+    const keep = resumed != null || firstPick !== null;
+    if (!firstPick || !choosing(opened)) return { state: opened, effects, keep };
+    while (opened.step.name !== 'feelings') opened = checkInFlow(opened, { type: 'back' })[0];
+    if (!ready)
+      return { state: checkInFlow(opened, { type: 'wait', feeling: firstPick.feeling })[0], effects, keep };
+    // With the data there, the check-in starts at its outlet: the feelings are not drawn a second
+    // time just to be left (that render sat between the click and the outlet step).
+    const [offered, more] = checkInFlow(opened, { type: 'offer', ...offerFor(firstPick.feeling, null) });
+    return { state: offered, effects: [...effects, ...more], keep };
+  }, runner);
   const { step } = state;
-  // The first pick's check-in is saved the moment it exists, as every offered one is (see choose).
-  const firstOffer = useRef(step.name === 'outlet' ? step.entry : null);
-  useLayoutEffect(() => {
-    if (firstOffer.current) storeQuietly(firstOffer.current);
-  }, []);
+  const act = (event: Parameters<typeof send>[0]) => void send(event).catch(() => undefined);
+
+  // Read after the first render (a page without the head script's read): taken up unless the person
+  // has already begun something else.
+  const waitedForResume = useRef(resumed === undefined);
+  useEffect(() => {
+    if (!waitedForResume.current || resumed === undefined) return;
+    waitedForResume.current = false;
+    if (resumed && current.current === INITIAL_FLOW) void resume(resumed).catch(() => undefined);
+  }, [resumed]);
 
   // Keyboard and screen-reader users land on each new step's heading, in the same frame as the step
   // (the button pressed has gone: focus must never fall to the page body meanwhile).
@@ -181,62 +161,30 @@ export function CheckIn({
     if (state.focusTurn > 0) containerRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [state.focusTurn]);
 
-  const choose = (feeling: FeelingId) => {
-    if (!ready) return dispatch({ type: 'wait', feeling });
-    draft.current = '';
-    const offer = offerFor(feeling, null);
-    dispatch({ type: 'offer', ...offer });
-    // Saved as soon as it exists, as "skipped": closing the popup mid-way still leaves the check-in.
-    storeQuietly(offer.entry);
-  };
+  const choose = (feeling: FeelingId) =>
+    act(ready ? { type: 'offer', ...offerFor(feeling, null) } : { type: 'wait', feeling });
 
   // A feeling picked before the data arrived (even before the app ran: mountCheckIn replays it).
   useEffect(() => {
     if (ready && state.waiting) choose(state.waiting);
   }, [ready, state.waiting]);
 
-  /** The entry with the line typed so far, if any: no way of ending a step drops it. */
-  const withJournal = (entry: CheckInEntry): CheckInEntry => {
-    const line = draft.current.trim();
-    return line ? { ...entry, journal: line } : entry;
-  };
-  /** Stores the entry with its journal line (its draft goes once that is stored, not before). */
-  const keep = (entry: CheckInEntry) => store(withJournal(entry));
-  const keepQuietly = (entry: CheckInEntry) => void keep(entry).catch(() => undefined);
-
-  const finish = async (entry: CheckInEntry, outcome: CheckInEntry['outcome']) => {
-    await keep({ ...entry, outcome });
-    dispatch({ type: 'finish', outcome });
-  };
-
-  const answer = (entry: CheckInEntry, helped: Helped | null) => {
-    setAnswered([...answered, entry.id]);
-    storeQuietly({ ...entry, helpAsked: true, ...(helped ? { helped } : {}) });
-  };
-
-  /** "Back to feelings", "Check in again", Escape: one step back, keeping a journal line typed. */
-  const back = () => {
-    if (step.name === 'outlet' && draft.current.trim()) keepQuietly(step.entry);
-    dispatch({ type: 'back' });
-  };
-
   // Escape is one step back; menus (pause, where you are) close first and stop the key there.
-  const backRef = useRef(back);
-  backRef.current = back;
   useEffect(() => {
     const container = containerRef.current;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) backRef.current();
+      if (event.key === 'Escape' && !event.defaultPrevented) act({ type: 'back' });
     };
     container?.addEventListener('keydown', onKey);
     return () => container?.removeEventListener('keydown', onKey);
   }, []);
 
-  // A running timer, reopened: show its countdown. A finished outlet: ask once whether it helped.
+  // A running timer the flow doesn't hold (from before it was kept): its countdown on the first screen.
   const runningTimer = data.timer && data.timer.endsAt > data.now ? data.timer : null;
   const timerEntry = runningTimer ? history.find((c) => c.id === runningTimer.checkInId) : undefined;
   const pending = pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null);
-  const askEarlier = step.name === 'feelings' && pending && !answered.includes(pending.id) ? pending : null;
+  const askEarlier =
+    step.name === 'feelings' && pending && !state.answered.includes(pending.id) ? pending : null;
   // Once per history, not at every render: the step after "Done" is drawn without going over it.
   const signal = useMemo(
     () =>
@@ -250,8 +198,8 @@ export function CheckIn({
   // sleep): once the stored timer is gone, the walk is over here too.
   useEffect(() => {
     if (step.name !== 'timer') return;
-    if (data.timer?.checkInId === step.entry.id) dispatch({ type: 'timer-stored' });
-    else if (step.started) dispatch({ type: 'timer-over' });
+    if (data.timer?.checkInId === step.entry.id) act({ type: 'timer-stored' });
+    else if (step.started) act({ type: 'timer-over' });
   }, [data.timer, step]);
 
   const saveContext = (next: Context) => {
@@ -287,7 +235,7 @@ export function CheckIn({
                   clock: actions.clock,
                   onStop: actions.stopTimer,
                   onOver: () =>
-                    dispatch({
+                    act({
                       type: 'earlier-timer-over',
                       entry: timerEntry,
                       // The walk ran its whole length: it began its minutes before its end.
@@ -298,7 +246,10 @@ export function CheckIn({
           }
           earlier={
             askEarlier?.outletId
-              ? { outletId: askEarlier.outletId, onAnswer: (h) => answer(askEarlier, h) }
+              ? {
+                  outletId: askEarlier.outletId,
+                  onAnswer: (helped) => act({ type: 'answer-earlier', entry: askEarlier, helped }),
+                }
               : null
           }
         />
@@ -312,51 +263,36 @@ export function CheckIn({
           askStrength={feelingById(step.entry.feeling as FeelingId).energy !== 'unclear'}
           person={nextPerson(settings, reachedOutCount(history) + personTurn.current)}
           journalPrompt={step.journalPrompt}
-          journalDraft={draft.current}
+          journalDraft={state.line}
           actions={{
-            onAnother: () => {
-              const offer = offerFor(
-                step.entry.feeling as FeelingId,
-                withJournal(step.entry),
-                step.entry.intensity,
-              );
-              dispatch({ type: 'offer', ...offer });
-              storeQuietly(offer.entry);
-            },
-            onDone: () => void finish(step.entry, 'done').catch(() => undefined),
-            onNotNow: () => void finish(step.entry, 'skipped').catch(() => undefined),
-            onBack: back,
+            onAnother: () =>
+              act({
+                type: 'offer',
+                ...offerFor(step.entry.feeling as FeelingId, step.entry, step.entry.intensity),
+              }),
+            onDone: () => act({ type: 'finish', outcome: 'done' }),
+            onNotNow: () => act({ type: 'finish', outcome: 'skipped' }),
+            onBack: () => act({ type: 'back' }),
             onIntensity: (intensity) => {
               const feeling = step.entry.feeling as FeelingId;
-              const entry = withJournal({ ...step.entry, intensity });
+              const entry = { ...step.entry, intensity };
               // The idea on screen stays if it suits the strength; otherwise one that does.
               const offer =
                 strengthFactor(step.outlet, feeling, intensity) > 0
                   ? { ...step, entry }
                   : offerFor(feeling, entry, intensity);
-              dispatch({ type: 'strength', ...offer });
-              storeQuietly(offer.entry);
+              act({ type: 'strength', ...offer });
             },
-            onSaveJournal: (journal) => {
-              draft.current = journal;
-              return finish(step.entry, 'done');
-            },
-            onJournalInput: (text) => {
-              draft.current = text;
-              actions.saveDraft(withJournal(step.entry), text);
-            },
+            onSaveJournal: (line) => send({ type: 'finish', outcome: 'done', line }),
+            onJournalInput: (text) => act({ type: 'type', text }),
             onStartTimer: (minutes) => {
-              const entry: CheckInEntry = withJournal({ ...step.entry, outcome: 'done' });
-              keepQuietly(entry);
-              actions.startTimer(minutes, entry.id);
               const startedAt = actions.clock();
-              dispatch({ type: 'start-timer', entry, startedAt, endsAt: startedAt + minutes * MINUTE });
+              act({ type: 'start-timer', minutes, startedAt, endsAt: startedAt + minutes * MINUTE });
             },
-            onStartBreath: (seconds) =>
-              dispatch({ type: 'start-breath', entry: withJournal(step.entry), seconds }),
+            onStartBreath: (seconds) => act({ type: 'start-breath', seconds }),
             onReachedOut: () => {
               personTurn.current++;
-              void finish({ ...step.entry, reachedOut: true }, 'done').catch(() => undefined);
+              act({ type: 'finish', outcome: 'done', reachedOut: true });
             },
             onAddPerson: actions.openSettings,
           }}
@@ -367,36 +303,25 @@ export function CheckIn({
           outletId={step.entry.outletId}
           endsAt={data.timer?.checkInId === step.entry.id ? data.timer.endsAt : step.endsAt}
           clock={actions.clock}
-          onStop={() => {
-            actions.stopTimer();
-            dispatch({ type: 'timer-over' });
-          }}
-          onOver={() => dispatch({ type: 'timer-over' })}
+          onStop={() => act({ type: 'stop' })}
+          onOver={() => act({ type: 'timer-over' })}
         />
       )}
       {step.name === 'breath' && step.entry.outletId && (
         <BreathStep
           outletId={step.entry.outletId}
           seconds={step.seconds}
-          onDone={() => {
-            storeQuietly({ ...step.entry, outcome: 'done' });
-            dispatch({ type: 'breath-done' });
-          }}
+          onDone={() => act({ type: 'breath-done' })}
         />
       )}
       {step.name === 'helped' && step.entry.outletId && (
         <HelpedStep
           outletId={step.entry.outletId}
           away={step.awaySince !== null && wasAway(step.awaySince, actions.clock(), settings.breakMinutes)}
-          onAnswer={(helped) => {
-            answer(step.entry, helped);
-            dispatch({ type: 'answered' });
-          }}
+          onAnswer={(helped) => act({ type: 'answer', helped })}
         />
       )}
-      {step.name === 'thanks' && (
-        <ThanksStep outcome={step.outcome} onAgain={() => dispatch({ type: 'again' })} />
-      )}
+      {step.name === 'thanks' && <ThanksStep outcome={step.outcome} onAgain={() => act({ type: 'again' })} />}
       {saveError && (
         <p class="error" role="alert">
           {i18n.t('checkin.saveFailed')}

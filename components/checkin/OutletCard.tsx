@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { FeelingId } from '../../core/feelings';
 import type { Outlet, PickReason } from '../../core/outlets';
 import type { TrustedPerson } from '../../core/schema';
@@ -52,6 +53,8 @@ export function OutletCard({
 }: Props) {
   const { action } = outlet;
   const strength = strengthProps(intensity, actions.onIntensity);
+  // Decided per outlet, not per keystroke: emptying the field must not take it (and focus) away.
+  const lineKept = useMemo(() => journalDraft.trim() !== '', [outlet.id]);
   return (
     <section {...OUTLET_STEP_ATTRS}>
       {/* The feeling, how strong it is, and the suggestion: the head script draws the same at first paint.
@@ -60,12 +63,13 @@ export function OutletCard({
         askStrength,
         reason: reason ? reasonText(reason) : undefined,
       }).map((node) => fromMarkup(node, strength))}
-      {action.kind === 'journal' && (
+      {/* A line typed before "Back to feelings" or "Another idea" stays in view, whatever the outlet. */}
+      {(action.kind === 'journal' || lineKept) && (
         <JournalLine
           key={outlet.id}
-          prompt={journalPrompt}
+          prompt={action.kind === 'journal' ? journalPrompt : i18n.t('checkin.lineKept')}
           initial={journalDraft}
-          field={action.field}
+          field={action.kind === 'journal' ? action.field : 'line'}
           onSave={actions.onSaveJournal}
           onInput={actions.onJournalInput}
         />

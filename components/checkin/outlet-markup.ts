@@ -84,9 +84,9 @@ export function suggestionMarkup(words: Words, outletId: string, reason?: string
 }
 
 /**
- * The top of the outlet step, in order: the feeling given, the suggestion, and how strong it is
- * (never asked for numb or "I can't tell"), right after the suggestion it may change, so Tab from the
- * heading (where focus lands on a new step) reaches it (issue 16).
+ * The top of the outlet step, in order: the feeling given, the suggestion, and how strong the feeling
+ * is (never asked for numb or "I can't tell"). The strength comes right after the suggestion it may
+ * change, so Tab from the heading (where focus lands on a new step) reaches it (issue 16).
  */
 export function outletTopMarkup(
   words: Words,

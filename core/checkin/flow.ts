@@ -1,8 +1,14 @@
-// The check-in's steps and how one leads to the next, as a pure reducer: no DOM, no browser, no clock.
-// The component (components/checkin/CheckIn.tsx) turns what the person does into events, runs the
-// effects (storing, the timer's alarm) and renders `state.step`; everything about *which* step comes
-// next lives here, and tests/unit/checkin-flow.test.ts holds it to a table of every step × event.
+// The check-in's steps, how one leads to the next, and what each change must save, as a pure
+// reducer: no DOM, no browser, no clock. `checkInFlow(state, event)` gives the next state and the
+// effects to run (as data); components/checkin/useCheckInFlow.ts runs them and stores the state
+// (core/checkin/resume.ts brings it back), and components/checkin/CheckIn.tsx only shows the step.
+// tests/unit/checkin-flow.test.ts holds it to a table of every step × event.
+//
+// A check-in is recorded when it ends (Done, Not now, a timer or a breath finished, a question
+// answered), never because a feeling was picked: "Back to feelings" leaves nothing behind but the
+// line typed, which goes on to the next check-in (issue 16).
 import type { FeelingId } from '../feelings';
+import type { Helped } from '../insights';
 import type { Outlet, PickReason } from '../outlets';
 import type { CheckIn } from '../schema';
 
@@ -50,6 +56,21 @@ export interface FlowState {
    * changes within a step (a strength, "Another idea"), so focus stays where the person is.
    */
   focusTurn: number;
+  /** The journal line typed in this check-in so far: whatever ends the check-in keeps it. */
+  line: string;
+  /**
+   * The check-in whose draft (platform/history/draft.ts) holds `line`: the one it was typed in,
+   * until the line moves on to the next check-in after "Back to feelings".
+   */
+  lineOf: CheckIn | null;
+  /** Check-ins whose earlier "did it help?" was answered here, so it isn't asked again. */
+  answered: string[];
+  /**
+   * Done (or Not now…) was pressed and the check-in handed to the history: it is no longer under
+   * way, even while a failed save keeps the step on screen for another try. Its line, if any, waits
+   * in its draft, and the next page's recovery stores it (platform/history/draft.ts).
+   */
+  ending?: boolean;
 }
 
 export type FlowEvent =
@@ -59,88 +80,189 @@ export type FlowEvent =
   | ({ type: 'offer' } & OutletOffer)
   /** The strength, on the outlet step; with the outlet that fits it (the same one if it still does). */
   | ({ type: 'strength' } & OutletOffer)
-  /** Done, Not now, a saved journal line, "I reached out". */
-  | { type: 'finish'; outcome: Outcome }
-  | { type: 'start-timer'; entry: CheckIn; startedAt: number; endsAt: number }
+  /** A keystroke in the journal line. */
+  | { type: 'type'; text: string }
+  /** Done, Not now, a saved journal line (`line`), "I reached out": recorded, then thanks. */
+  | { type: 'finish'; outcome: Outcome; line?: string; reachedOut?: boolean }
+  /** The check-in `finish` recorded is stored. */
+  | { type: 'finished'; outcome: Outcome }
+  | { type: 'start-timer'; minutes: number; startedAt: number; endsAt: number }
   /** The background stored the running timer. */
   | { type: 'timer-stored' }
-  /** The walk is over: its countdown ended, it was stopped, or the background ended it. */
+  /** The walk's countdown ended, or the background ended it: recorded, then "How was that?". */
   | { type: 'timer-over' }
-  /** On the first screen, a walk from an earlier check-in ended while the popup was open. */
+  /** "Stop early": the timer stops, and the walk is over as above. */
+  | { type: 'stop' }
+  /** On the first screen, a walk from an earlier check-in (already recorded) ended while the popup was open. */
   | { type: 'earlier-timer-over'; entry: CheckIn; startedAt: number }
-  | { type: 'start-breath'; entry: CheckIn; seconds: number }
+  | { type: 'start-breath'; seconds: number }
   | { type: 'breath-done' }
-  | { type: 'answered' }
-  /** "Check in again", "Back to feelings", or Escape: one step back. */
+  /** "Did it help?" answered (null: "Rather not say"). */
+  | { type: 'answer'; helped: Helped | null }
+  /** The earlier check-in's "did it help?", answered on the first screen. */
+  | { type: 'answer-earlier'; entry: CheckIn; helped: Helped | null }
+  /** "Back to feelings", or Escape: one step back. */
   | { type: 'back' }
+  /** "Check in again". */
   | { type: 'again' };
 
-export const INITIAL_FLOW: FlowState = { step: { name: 'feelings' }, waiting: null, focusTurn: 0 };
+export type FlowEffect =
+  /** Store the check-in; once stored, `next` follows. */
+  | { type: 'save'; entry: CheckIn; next?: FlowEvent }
+  /** Keep the line typed for `entry` in its draft (an empty text lets the draft go). */
+  | { type: 'draft'; entry: CheckIn; text: string }
+  | { type: 'start-timer'; minutes: number; checkInId: string }
+  | { type: 'stop-timer' };
+
+export type FlowResult = [FlowState, FlowEffect[]];
+
+export const INITIAL_FLOW: FlowState = {
+  step: { name: 'feelings' },
+  waiting: null,
+  focusTurn: 0,
+  line: '',
+  lineOf: null,
+  answered: [],
+};
 
 const to = (state: FlowState, step: Step): FlowState => ({
+  ...state,
+  ending: false,
   step,
   waiting: null,
   focusTurn: state.focusTurn + 1,
 });
 
-const offerOf = (event: OutletOffer): OutletOffer => ({
+/** Ended: the line is in the check-in now, and the next one starts with none. */
+const ended = (state: FlowState, step: Step): FlowState => ({ ...to(state, step), line: '', lineOf: null });
+
+export const offerOf = (event: OutletOffer): OutletOffer => ({
   entry: event.entry,
   outlet: event.outlet,
   reason: event.reason,
   journalPrompt: event.journalPrompt,
 });
 
-/** The next state; an event that means nothing in the current step leaves the state as it is (same object). */
-export function checkInFlow(state: FlowState, event: FlowEvent): FlowState {
-  const { step } = state;
+/** The check-in with the line typed so far, if any: no way of ending a step drops it. */
+export function withLine(entry: CheckIn, line: string): CheckIn {
+  const text = line.trim();
+  if (text) return { ...entry, journal: text };
+  const { journal: _, ...rest } = entry;
+  return entry.journal === undefined ? entry : rest;
+}
+
+const same = (state: FlowState): FlowResult => [state, []];
+
+/** The next state and what to save; an event that means nothing in the current step changes nothing. */
+export function checkInFlow(state: FlowState, event: FlowEvent): FlowResult {
+  const { step, line } = state;
   switch (event.type) {
     case 'wait':
-      return step.name === 'feelings' ? { ...state, waiting: event.feeling } : state;
-    case 'offer':
-      if (step.name === 'feelings') return to(state, { name: 'outlet', ...offerOf(event) });
+      return step.name === 'feelings' ? [{ ...state, waiting: event.feeling }, []] : same(state);
+    case 'offer': {
+      const offer = offerOf(event);
+      if (step.name === 'feelings') {
+        const next = to(state, { name: 'outlet', ...offer });
+        if (!line.trim() || !state.lineOf || state.lineOf.id === offer.entry.id) return [next, []];
+        // A line typed before "Back to feelings" goes on to this check-in: its draft moves with it.
+        return [
+          { ...next, lineOf: offer.entry },
+          [
+            { type: 'draft', entry: withLine(offer.entry, line), text: line },
+            { type: 'draft', entry: state.lineOf, text: '' },
+          ],
+        ];
+      }
       // "Another idea": the same step with a new outlet; focus stays on the button pressed.
-      if (step.name === 'outlet') return { ...state, step: { name: 'outlet', ...offerOf(event) } };
-      return state;
+      if (step.name === 'outlet') return [{ ...state, step: { name: 'outlet', ...offer } }, []];
+      return same(state);
+    }
     case 'strength':
-      return step.name === 'outlet' ? { ...state, step: { name: 'outlet', ...offerOf(event) } } : state;
-    case 'finish':
-      return step.name === 'outlet' ? to(state, { name: 'thanks', outcome: event.outcome }) : state;
-    case 'start-timer':
       return step.name === 'outlet'
-        ? to(state, {
-            name: 'timer',
-            entry: event.entry,
-            startedAt: event.startedAt,
-            endsAt: event.endsAt,
-            started: false,
-          })
-        : state;
+        ? [{ ...state, step: { name: 'outlet', ...offerOf(event) } }, []]
+        : same(state);
+    case 'type':
+      if (step.name !== 'outlet') return same(state);
+      return [
+        { ...state, line: event.text, lineOf: step.entry, ending: false },
+        [{ type: 'draft', entry: withLine(step.entry, event.text), text: event.text }],
+      ];
+    case 'finish': {
+      if (step.name !== 'outlet') return same(state);
+      const typed = event.line ?? line;
+      const entry = withLine(
+        { ...step.entry, outcome: event.outcome, ...(event.reachedOut ? { reachedOut: true } : {}) },
+        typed,
+      );
+      // The step changes once the check-in is stored: a save that fails leaves the person where they
+      // are. The line goes into the draft as the check-in ends, so a failed save can't lose it.
+      const save: FlowEffect = { type: 'save', entry, next: { type: 'finished', outcome: event.outcome } };
+      return [
+        { ...state, line: typed, lineOf: typed.trim() ? step.entry : state.lineOf, ending: true },
+        typed.trim() ? [{ type: 'draft', entry, text: typed }, save] : [save],
+      ];
+    }
+    case 'finished':
+      return step.name === 'outlet'
+        ? [ended(state, { name: 'thanks', outcome: event.outcome }), []]
+        : same(state);
+    case 'start-timer':
+      if (step.name !== 'outlet') return same(state);
+      return [
+        to(state, {
+          name: 'timer',
+          entry: { ...step.entry, outcome: 'done' },
+          startedAt: event.startedAt,
+          endsAt: event.endsAt,
+          started: false,
+        }),
+        [{ type: 'start-timer', minutes: event.minutes, checkInId: step.entry.id }],
+      ];
     case 'timer-stored':
-      return step.name === 'timer' && !step.started ? { ...state, step: { ...step, started: true } } : state;
+      return step.name === 'timer' && !step.started
+        ? [{ ...state, step: { ...step, started: true } }, []]
+        : same(state);
     case 'timer-over':
-      return step.name === 'timer'
-        ? to(state, { name: 'helped', entry: step.entry, awaySince: step.startedAt })
-        : state;
+    case 'stop': {
+      if (step.name !== 'timer') return same(state);
+      const effects: FlowEffect[] = [{ type: 'save', entry: withLine(step.entry, line) }];
+      if (event.type === 'stop') effects.unshift({ type: 'stop-timer' });
+      return [
+        ended(state, { name: 'helped', entry: withLine(step.entry, line), awaySince: step.startedAt }),
+        effects,
+      ];
+    }
     case 'earlier-timer-over':
       return step.name === 'feelings'
-        ? to(state, { name: 'helped', entry: event.entry, awaySince: event.startedAt })
-        : state;
+        ? [to(state, { name: 'helped', entry: event.entry, awaySince: event.startedAt }), []]
+        : same(state);
     case 'start-breath':
       return step.name === 'outlet'
-        ? to(state, { name: 'breath', entry: event.entry, seconds: event.seconds, from: offerOf(step) })
-        : state;
-    case 'breath-done':
-      return step.name === 'breath'
-        ? to(state, { name: 'helped', entry: { ...step.entry, outcome: 'done' }, awaySince: null })
-        : state;
-    case 'answered':
-      return step.name === 'helped' ? to(state, { name: 'thanks', outcome: 'done' }) : state;
+        ? [to(state, { name: 'breath', entry: step.entry, seconds: event.seconds, from: offerOf(step) }), []]
+        : same(state);
+    case 'breath-done': {
+      if (step.name !== 'breath') return same(state);
+      const entry = withLine({ ...step.entry, outcome: 'done' }, line);
+      return [ended(state, { name: 'helped', entry, awaySince: null }), [{ type: 'save', entry }]];
+    }
+    case 'answer': {
+      if (step.name !== 'helped') return same(state);
+      const entry = { ...step.entry, helpAsked: true, ...(event.helped ? { helped: event.helped } : {}) };
+      return [ended(state, { name: 'thanks', outcome: 'done' }), [{ type: 'save', entry }]];
+    }
+    case 'answer-earlier': {
+      if (step.name !== 'feelings' || state.answered.includes(event.entry.id)) return same(state);
+      const entry = { ...event.entry, helpAsked: true, ...(event.helped ? { helped: event.helped } : {}) };
+      return [{ ...state, answered: [...state.answered, entry.id] }, [{ type: 'save', entry }]];
+    }
     case 'back':
-      if (step.name === 'outlet' || step.name === 'thanks') return to(state, { name: 'feelings' });
-      if (step.name === 'breath') return to(state, { name: 'outlet', ...step.from });
+      // Nothing is recorded: the line typed (in its draft) waits for the next check-in.
+      if (step.name === 'outlet') return [to(state, { name: 'feelings' }), []];
+      if (step.name === 'thanks') return [to(state, { name: 'feelings' }), []];
+      if (step.name === 'breath') return [to(state, { name: 'outlet', ...step.from }), []];
       // A running walk and "did it help?" have no step behind them worth going back to.
-      return state;
+      return same(state);
     case 'again':
-      return step.name === 'thanks' ? to(state, { name: 'feelings' }) : state;
+      return step.name === 'thanks' ? [to(state, { name: 'feelings' }), []] : same(state);
   }
 }

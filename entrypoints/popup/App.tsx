@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { useStoredValue } from '../../components/shared/useStoredValue';
-import type { FirstPick } from '../../core/checkin/flow';
+import type { FirstPick, FlowResult } from '../../core/checkin/flow';
+import { type ResumeInput, resumeFlow } from '../../core/checkin/resume';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import {
   dismissCalmerOffer,
@@ -11,6 +12,7 @@ import {
   startTimer,
   stopTimer,
 } from '../../platform/changes';
+import { readResume, saveFlow } from '../../platform/checkin';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
   historySource,
@@ -44,6 +46,10 @@ const actions: CheckInActions = {
     if (created) void sendMessage('checkedIn', null).catch(() => undefined);
   },
   saveDraft: (entry, text) => void saveJournalDraft(entry, text).catch(() => undefined),
+  saveFlow: (flow) =>
+    void saveFlow(flow).catch((error) =>
+      console.warn('Outlet: the check-in under way could not be kept.', error),
+    ),
   saveContext,
   // These reject when the change isn't stored (a lost answer is checked against storage:
   // platform/changes.ts): the status line then says so.
@@ -72,13 +78,19 @@ const actions: CheckInActions = {
 export interface EarlyData {
   settings: Settings | null;
   context: Context | null;
+  /** What taking up the check-in under way needs (platform/checkin.ts). */
+  resume?: Omit<ResumeInput, 'now'>;
 }
 
 /** The settings and the context from the head script's read, if it ran (it starts before the modules load). */
 export async function readEarlyData(): Promise<EarlyData> {
   const read = takeEarlyRead();
-  const [settings, context] = await Promise.all([settingsFromEarlyRead(read), contextFromEarlyRead(read)]);
-  return { settings: settings?.value ?? null, context };
+  const [settings, context, resume] = await Promise.all([
+    settingsFromEarlyRead(read),
+    contextFromEarlyRead(read),
+    readResume(read).catch(() => undefined),
+  ]);
+  return { settings: settings?.value ?? null, context, resume };
 }
 
 /**
@@ -87,6 +99,18 @@ export async function readEarlyData(): Promise<EarlyData> {
  * acted on in its first render, without waiting for storage.
  */
 export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?: FirstPick | null }) {
+  // The check-in under way when the page opened: known at once from the head script's read, else
+  // read now (the first screen shows meanwhile, and is left for it if the person hasn't begun).
+  const [resumed, setResumed] = useState<FlowResult | null | undefined>(() =>
+    early?.resume ? resumeFlow({ ...early.resume, now: Date.now() }) : undefined,
+  );
+  useEffect(() => {
+    if (resumed !== undefined) return;
+    void readResume().then(
+      (input) => setResumed(resumeFlow({ ...input, now: Date.now() })),
+      () => setResumed(null),
+    );
+  }, []);
   // Journal lines left in their drafts (a popup that closed, a save that failed) go into their
   // check-ins now; the person hears of any that still have to wait.
   const [draftsWaiting, setDraftsWaiting] = useState(0);
@@ -117,6 +141,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
       data={{ settings, schedule, timer, context, history, support, now, draftsWaiting }}
       actions={actions}
       firstPick={firstPick}
+      resumed={resumed}
     />
   );
 }

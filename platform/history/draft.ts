@@ -11,7 +11,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { type CheckIn, CheckInSchema, JOURNAL_MAX_LENGTH } from '../../core/schema';
-import { DRAFT_PREFIX, OLD_DRAFT_KEY } from '../storage-keys';
+import { liveLineNow } from '../checkin';
+import { DRAFT_PREFIX, FLOW_KEY, OLD_DRAFT_KEY } from '../storage-keys';
 import { getCheckIn, saveCheckIn } from './store';
 
 /** Outlet before 0.3 kept one draft for all check-ins; read once, so a line waiting there isn't lost. */
@@ -93,10 +94,14 @@ export interface Recovery {
  * Puts every line left in a draft (its page closed, or its save failed) into its check-in, keeping
  * everything else the check-in holds by now (a later "did it help?"). A draft is cleared only once
  * its check-in is read back with exactly that line; one that can't be stored now stays for the next
- * open, and is counted in `waiting`.
+ * open, and is counted in `waiting`. The line of a check-in still under way (core/checkin/resume.ts)
+ * is left to it: it is stored when that check-in ends, and recording it now would record a check-in
+ * the person may still back out of.
  */
 export async function recoverJournalDrafts(): Promise<Recovery> {
-  const keys = await draftKeys();
+  // The line of a check-in still under way is the check-in's to store when it ends (issue 16).
+  const live = await liveLineNow().catch(() => null);
+  const keys = (await draftKeys()).filter((key) => live === null || key !== draftKey(live));
   const values = await browser.storage.local.get(keys);
   const result: Recovery = { stored: [], waiting: 0 };
   for (const key of keys) {
@@ -140,8 +145,8 @@ async function recoverOne(key: string, draft: Draft): Promise<CheckIn | null> {
   return stored;
 }
 
-/** Delete everything: every draft goes, with the history it was waiting for. */
+/** Delete everything: every draft goes, with the history it was waiting for, and the check-in under way. */
 export async function clearAllJournalDrafts(): Promise<void> {
-  const keys = await draftKeys();
-  if (keys.length > 0) await browser.storage.local.remove(keys);
+  const keys = [...(await draftKeys()), FLOW_KEY];
+  await browser.storage.local.remove(keys);
 }

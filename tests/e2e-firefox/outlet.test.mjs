@@ -184,6 +184,47 @@ describe('Outlet in Firefox ESR', () => {
     await history.close();
   });
 
+  it('a popup opened again mid-walk shows the walk first, not the feelings (issue 16)', async () => {
+    await ext.patchSettings({ families: ['movement'] });
+    const popup = await ext.openPage('popup.html', { width: 360, height: 600 });
+    await headingIs(popup, en.checkin.title);
+    await (await popup.waitForSelector('button[data-feeling="stressed"]')).click();
+    await button(popup, en.checkin.another);
+    // "Another idea" until a walk is offered ("Start a 10-minute walk", or another length).
+    const walkButton = () =>
+      popup.evaluate(() =>
+        [...document.querySelectorAll('button')].some((b) =>
+          /^Start a \d+-minute walk$/.test(b.textContent.trim()),
+        ),
+      );
+    for (let i = 0; i < 30 && !(await walkButton()); i++)
+      await (await button(popup, en.checkin.another)).click();
+    const title = await popup.evaluate(() => document.querySelector('h1')?.textContent.trim());
+    await popup.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .find((b) => /^Start a \d+-minute walk$/.test(b.textContent.trim()))
+        .click(),
+    );
+    await button(popup, en.checkin.timerStop);
+    if ((await ext.locationOf(popup)) !== null) await popup.close().catch(() => {});
+
+    const again = await ext.openPage('popup.html', { width: 360, height: 600 });
+    await button(again, en.checkin.timerStop);
+    assert.equal(
+      await again.evaluate(() => document.querySelector('h1')?.textContent.trim()),
+      title,
+      'the walk is the first thing said',
+    );
+    assert.equal(await again.evaluate(() => document.querySelectorAll('button[data-feeling]').length), 0);
+    await ext.screenshot(again, 'popup-reopened-mid-walk');
+    // Over early: "did it help?", answered, and the popup is back to its first screen.
+    await (await button(again, en.checkin.timerStop)).click();
+    await (await button(again, en.checkin.helpedABit)).click();
+    await (await button(again, en.checkin.again)).click();
+    await headingIs(again, en.checkin.title);
+    await again.close().catch(() => {});
+  });
+
   it('a due nudge is shown: the background asks Firefox for the notification and records it', async () => {
     await ext.patchSettings({ intervalMinutes: 45 });
     // Headless Firefox keeps no notifications (getAll() stays empty), so the test listens at the

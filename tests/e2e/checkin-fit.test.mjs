@@ -93,6 +93,15 @@ describe('every check-in step fits the popup', () => {
     assert.equal(first.appThere, false, 'the outlet step was drawn before the app ran');
     assert.equal(await page.locator('#outlet-title').textContent(), first.title, 'the app kept that outlet');
     await page.waitForFunction(() => document.activeElement?.id === 'outlet-title');
+    // Kept as under way (a popup opened again comes back to it), and recorded when it ends.
+    const { checkinFlow } = await eventually(
+      () => ext.getStorage(),
+      (all) => all.checkinFlow?.step?.name === 'outlet',
+      { what: 'the check-in kept as under way' },
+    );
+    assert.equal(checkinFlow.step.entry.feeling, 'calm');
+    assert.deepEqual(await checkIns(ext), [], 'nothing recorded for a feeling picked');
+    await page.getByRole('button', { name: 'Not now' }).click();
     const saved = await eventually(
       () => checkIns(ext),
       (entries) => entries.length === 1,

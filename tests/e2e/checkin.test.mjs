@@ -163,11 +163,8 @@ describe('check-in in the popup', () => {
       Math.abs(alarm.scheduledTime - (clicked + minutes * MINUTE)) < 5000,
       `due in ${minutes} minutes`,
     );
-    await eventually(
-      () => checkIns(ext),
-      (list) => list.length === 1 && list[0].outcome === 'done',
-      { what: 'the walk counted as done' },
-    );
+    // Recorded when it is over, not when it starts (issue 16).
+    assert.deepEqual(await checkIns(ext), [], 'nothing recorded while the walk is under way');
     await page.close();
 
     await endWalkNow(ext, 2000, { asleep: true });
@@ -177,6 +174,15 @@ describe('check-in in the popup', () => {
       { what: 'a notification at the end of the walk' },
     );
     assert.equal(Object.keys(notifications).length, 1);
+    // The next open takes the walk up where it ended: recorded as done, and "did it help?" asked.
+    const again = await ext.openPage('popup.html');
+    await again.getByRole('button', { name: 'A bit' }).waitFor();
+    await eventually(
+      () => checkIns(ext),
+      (list) => list.length === 1 && list[0].outcome === 'done',
+      { what: 'the walk counted as done' },
+    );
+    await again.close();
   });
 
   it('a check-in made while the worker sleeps still counts as a break: the next nudge moves', async () => {

@@ -117,13 +117,16 @@ export async function checkIns(ext) {
 /**
  * Removes every stored check-in (removing one is not a new check-in, so no break is counted), and
  * any journal line still waiting for one: a popup closed right after a save can leave its draft,
- * which the next open would put back into a check-in this just removed.
+ * which the next open would put back into a check-in this just removed. The check-in under way goes
+ * too (`checkinFlow`): a popup closed mid-step is taken up at the next open, on purpose (issue 16).
  */
 export async function clearCheckIns(ext) {
   await ext.worker().then((worker) =>
     worker.evaluate(async () => {
       const keys = Object.keys(await chrome.storage.local.get(null));
-      await chrome.storage.local.remove(keys.filter((key) => key.startsWith('journalDraft')));
+      await chrome.storage.local.remove(
+        keys.filter((key) => key.startsWith('journalDraft') || key === 'checkinFlow'),
+      );
     }),
   );
   await inHistoryDb(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkInFlow,
+  type FlowEffect,
   type FlowEvent,
   type FlowState,
   INITIAL_FLOW,
@@ -44,80 +45,106 @@ const EVENTS: Record<FlowEvent['type'], FlowEvent> = {
   wait: { type: 'wait', feeling: 'calm' },
   offer: { type: 'offer', ...other },
   strength: { type: 'strength', ...other },
+  type: { type: 'type', text: 'A line.' },
   finish: { type: 'finish', outcome: 'done' },
-  'start-timer': { type: 'start-timer', entry, startedAt: 0, endsAt: 1 },
+  finished: { type: 'finished', outcome: 'done' },
+  'start-timer': { type: 'start-timer', minutes: 10, startedAt: 0, endsAt: 600_000 },
   'timer-stored': { type: 'timer-stored' },
   'timer-over': { type: 'timer-over' },
+  stop: { type: 'stop' },
   'earlier-timer-over': { type: 'earlier-timer-over', entry, startedAt: 0 },
-  'start-breath': { type: 'start-breath', entry, seconds: 60 },
+  'start-breath': { type: 'start-breath', seconds: 60 },
   'breath-done': { type: 'breath-done' },
-  answered: { type: 'answered' },
+  answer: { type: 'answer', helped: 'yes' },
+  'answer-earlier': { type: 'answer-earlier', entry: { ...entry, id: 'earlier' }, helped: 'no' },
   back: { type: 'back' },
   again: { type: 'again' },
 };
 
-// What each event does in each step: the step it leads to, and whether focus moves to its heading.
-// '=' means the event means nothing there: the state is returned as it was (the same object).
-type Expect = '=' | [StepName, 'focus' | 'stay'];
+// What each event does in each step: the step it leads to, whether focus moves to its heading, and
+// the effects it asks for, in order. '=' means the event means nothing there: the state is returned
+// as it was (the same object) and nothing is saved. A check-in is saved ('save') only when it ends.
+type Effects = FlowEffect['type'][];
+type Expect = '=' | [StepName, 'focus' | 'stay', Effects];
+const NONE: Effects = [];
 const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
   feelings: {
-    wait: ['feelings', 'stay'],
-    offer: ['outlet', 'focus'],
+    wait: ['feelings', 'stay', NONE],
+    // A feeling picked records nothing: the check-in is recorded when it ends.
+    offer: ['outlet', 'focus', NONE],
     strength: '=',
+    type: '=',
     finish: '=',
+    finished: '=',
     'start-timer': '=',
     'timer-stored': '=',
     'timer-over': '=',
-    'earlier-timer-over': ['helped', 'focus'],
+    stop: '=',
+    'earlier-timer-over': ['helped', 'focus', NONE],
     'start-breath': '=',
     'breath-done': '=',
-    answered: '=',
+    answer: '=',
+    'answer-earlier': ['feelings', 'stay', ['save']],
     back: '=',
     again: '=',
   },
   outlet: {
     wait: '=',
-    offer: ['outlet', 'stay'],
-    strength: ['outlet', 'stay'],
-    finish: ['thanks', 'focus'],
-    'start-timer': ['timer', 'focus'],
+    offer: ['outlet', 'stay', NONE],
+    strength: ['outlet', 'stay', NONE],
+    type: ['outlet', 'stay', ['draft']],
+    // Stored first; the step moves on once it is ("finished").
+    finish: ['outlet', 'stay', ['save']],
+    finished: ['thanks', 'focus', NONE],
+    'start-timer': ['timer', 'focus', ['start-timer']],
     'timer-stored': '=',
     'timer-over': '=',
+    stop: '=',
     'earlier-timer-over': '=',
-    'start-breath': ['breath', 'focus'],
+    'start-breath': ['breath', 'focus', NONE],
     'breath-done': '=',
-    answered: '=',
-    back: ['feelings', 'focus'],
+    answer: '=',
+    'answer-earlier': '=',
+    // Backing out records nothing.
+    back: ['feelings', 'focus', NONE],
     again: '=',
   },
   breath: {
     wait: '=',
     offer: '=',
     strength: '=',
+    type: '=',
     finish: '=',
+    finished: '=',
     'start-timer': '=',
     'timer-stored': '=',
     'timer-over': '=',
+    stop: '=',
     'earlier-timer-over': '=',
     'start-breath': '=',
-    'breath-done': ['helped', 'focus'],
-    answered: '=',
-    back: ['outlet', 'focus'],
+    'breath-done': ['helped', 'focus', ['save']],
+    answer: '=',
+    'answer-earlier': '=',
+    back: ['outlet', 'focus', NONE],
     again: '=',
   },
   timer: {
     wait: '=',
     offer: '=',
     strength: '=',
+    type: '=',
     finish: '=',
+    finished: '=',
     'start-timer': '=',
     // Already started in STEPS.timer: storing it again changes nothing.
     'timer-stored': '=',
-    'timer-over': ['helped', 'focus'],
+    'timer-over': ['helped', 'focus', ['save']],
+    stop: ['helped', 'focus', ['stop-timer', 'save']],
     'earlier-timer-over': '=',
     'start-breath': '=',
     'breath-done': '=',
-    answered: '=',
+    answer: '=',
+    'answer-earlier': '=',
     back: '=',
     again: '=',
   },
@@ -125,14 +152,18 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     wait: '=',
     offer: '=',
     strength: '=',
+    type: '=',
     finish: '=',
+    finished: '=',
     'start-timer': '=',
     'timer-stored': '=',
     'timer-over': '=',
+    stop: '=',
     'earlier-timer-over': '=',
     'start-breath': '=',
     'breath-done': '=',
-    answered: ['thanks', 'focus'],
+    answer: ['thanks', 'focus', ['save']],
+    'answer-earlier': '=',
     back: '=',
     again: '=',
   },
@@ -140,16 +171,20 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     wait: '=',
     offer: '=',
     strength: '=',
+    type: '=',
     finish: '=',
+    finished: '=',
     'start-timer': '=',
     'timer-stored': '=',
     'timer-over': '=',
+    stop: '=',
     'earlier-timer-over': '=',
     'start-breath': '=',
     'breath-done': '=',
-    answered: '=',
-    back: ['feelings', 'focus'],
-    again: ['feelings', 'focus'],
+    answer: '=',
+    'answer-earlier': '=',
+    back: ['feelings', 'focus', NONE],
+    again: ['feelings', 'focus', NONE],
   },
 };
 
@@ -159,17 +194,26 @@ const ROWS = Object.entries(TABLE).flatMap(([step, events]) =>
   ),
 );
 
+const at = (step: Step, more: Partial<FlowState> = {}): FlowState => ({
+  ...INITIAL_FLOW,
+  step,
+  focusTurn: 3,
+  ...more,
+});
+
 describe('checkInFlow', () => {
   it.each(ROWS)('in %s, %s → %j', (stepName, eventType, expected) => {
-    const state: FlowState = { step: STEPS[stepName], waiting: null, focusTurn: 3 };
-    const next = checkInFlow(state, EVENTS[eventType]);
+    const state = at(STEPS[stepName]);
+    const [next, effects] = checkInFlow(state, EVENTS[eventType]);
     if (expected === '=') {
       expect(next).toBe(state);
+      expect(effects).toEqual([]);
       return;
     }
-    const [name, focus] = expected;
+    const [name, focus, effectTypes] = expected;
     expect(next.step.name).toBe(name);
     expect(next.focusTurn).toBe(focus === 'focus' ? 4 : 3);
+    expect(effects.map((e) => e.type)).toEqual(effectTypes);
   });
 
   it('covers every step and every event', () => {
@@ -178,51 +222,103 @@ describe('checkInFlow', () => {
       expect(Object.keys(events).sort()).toEqual(Object.keys(EVENTS).sort());
   });
 
+  const next = (state: FlowState, event: FlowEvent) => checkInFlow(state, event)[0];
+
   it('remembers a feeling picked too early, and forgets it once an outlet is offered', () => {
-    const waiting = checkInFlow(INITIAL_FLOW, { type: 'wait', feeling: 'numb' });
+    const waiting = next(INITIAL_FLOW, { type: 'wait', feeling: 'numb' });
     expect(waiting.waiting).toBe('numb');
-    expect(checkInFlow(waiting, EVENTS.offer).waiting).toBeNull();
+    expect(next(waiting, EVENTS.offer).waiting).toBeNull();
   });
 
   it('"Another idea" and a strength show the new outlet; back from a breath returns to its outlet', () => {
-    const onOutlet: FlowState = { step: STEPS.outlet, waiting: null, focusTurn: 1 };
-    const another = checkInFlow(onOutlet, EVENTS.offer);
+    const onOutlet = at(STEPS.outlet);
+    const another = next(onOutlet, EVENTS.offer);
     expect(another.step).toMatchObject({ name: 'outlet', outlet: { id: 'slow-breath' } });
-    const breath = checkInFlow(onOutlet, EVENTS['start-breath']);
-    expect(checkInFlow(breath, EVENTS.back).step).toMatchObject({
-      name: 'outlet',
-      outlet: { id: 'walk-street' },
-    });
+    const breath = next(onOutlet, EVENTS['start-breath']);
+    expect(next(breath, EVENTS.back).step).toMatchObject({ name: 'outlet', outlet: { id: 'walk-street' } });
   });
 
   it('"did it help?" knows since when the person was away: a walk from its start, a breath never', () => {
-    const walking: FlowState = {
-      step: { ...STEPS.timer, startedAt: 240_000 } as Step,
-      waiting: null,
-      focusTurn: 0,
-    };
-    expect(checkInFlow(walking, EVENTS['timer-over']).step).toMatchObject({
-      name: 'helped',
-      awaySince: 240_000,
-    });
-    const breath: FlowState = { step: STEPS.breath, waiting: null, focusTurn: 0 };
-    expect(checkInFlow(breath, EVENTS['breath-done']).step).toMatchObject({
+    const walking = at({ ...STEPS.timer, startedAt: 240_000 } as Step);
+    expect(next(walking, EVENTS['timer-over']).step).toMatchObject({ name: 'helped', awaySince: 240_000 });
+    expect(next(at(STEPS.breath), EVENTS['breath-done']).step).toMatchObject({
       name: 'helped',
       awaySince: null,
     });
   });
 
   it('a breath ends as done; a timer notes once that the background stored it', () => {
-    const breath: FlowState = { step: STEPS.breath, waiting: null, focusTurn: 0 };
-    expect(checkInFlow(breath, EVENTS['breath-done']).step).toMatchObject({
-      name: 'helped',
-      entry: { outcome: 'done' },
+    const [helped, effects] = checkInFlow(at(STEPS.breath), EVENTS['breath-done']);
+    expect(helped.step).toMatchObject({ name: 'helped', entry: { outcome: 'done' } });
+    expect(effects).toEqual([{ type: 'save', entry: { ...entry, outcome: 'done' } }]);
+    const fresh = at({ ...STEPS.timer, started: false } as Step);
+    expect(next(fresh, EVENTS['timer-stored']).step).toMatchObject({ name: 'timer', started: true });
+  });
+
+  it('Sad, "Back to feelings", Calm, Done: one save, of the Calm check-in', () => {
+    const sad = { ...offer, entry: { ...entry, id: 'sad', feeling: 'sad' } };
+    const calm = { ...offer, entry: { ...entry, id: 'calm', feeling: 'calm' } };
+    const saves: CheckIn[] = [];
+    let state = INITIAL_FLOW;
+    for (const event of [
+      { type: 'offer', ...sad },
+      { type: 'back' },
+      { type: 'offer', ...calm },
+      { type: 'finish', outcome: 'done' },
+    ] as FlowEvent[]) {
+      const [after, effects] = checkInFlow(state, event);
+      for (const effect of effects) {
+        if (effect.type !== 'save') continue;
+        saves.push(effect.entry);
+        if (effect.next) state = checkInFlow(after, effect.next)[0];
+      }
+      if (!effects.some((e) => e.type === 'save' && e.next)) state = after;
+    }
+    expect(saves.map((c) => [c.id, c.feeling, c.outcome])).toEqual([['calm', 'calm', 'done']]);
+    expect(state.step).toEqual({ name: 'thanks', outcome: 'done' });
+  });
+
+  it('a line typed before "Back to feelings" goes on to the next check-in, its draft with it', () => {
+    const sad = { ...entry, id: 'sad', feeling: 'sad' };
+    const calm = { ...entry, id: 'calm', feeling: 'calm' };
+    const typed = next(at({ name: 'outlet', ...offer, entry: sad }), { type: 'type', text: 'Heavy day.' });
+    const [back, backEffects] = checkInFlow(typed, EVENTS.back);
+    expect(backEffects).toEqual([]);
+    expect(back).toMatchObject({ step: { name: 'feelings' }, line: 'Heavy day.', lineOf: { id: 'sad' } });
+    const [onCalm, moved] = checkInFlow(back, { type: 'offer', ...offer, entry: calm });
+    expect(onCalm).toMatchObject({ line: 'Heavy day.', lineOf: { id: 'calm' } });
+    // Kept under the new check-in first, then let go under the old: never lost in between.
+    expect(moved).toEqual([
+      { type: 'draft', entry: { ...calm, journal: 'Heavy day.' }, text: 'Heavy day.' },
+      { type: 'draft', entry: sad, text: '' },
+    ]);
+    const [, ending] = checkInFlow(onCalm, EVENTS.finish);
+    expect(ending.map((e) => e.type)).toEqual(['draft', 'save']);
+    expect(ending[1]).toMatchObject({
+      type: 'save',
+      entry: { id: 'calm', journal: 'Heavy day.', outcome: 'done' },
     });
-    const fresh: FlowState = {
-      step: { ...STEPS.timer, started: false } as Step,
-      waiting: null,
-      focusTurn: 0,
-    };
-    expect(checkInFlow(fresh, EVENTS['timer-stored']).step).toMatchObject({ name: 'timer', started: true });
+  });
+
+  it('whatever ends the check-in stores the line typed, and the next one starts without it', () => {
+    const typed = next(at(STEPS.outlet), { type: 'type', text: 'Before the walk.' });
+    const walking = next(typed, EVENTS['start-timer']);
+    const [helped, [save]] = checkInFlow(walking, EVENTS['timer-over']);
+    expect(save).toMatchObject({ type: 'save', entry: { journal: 'Before the walk.', outcome: 'done' } });
+    expect(helped).toMatchObject({ line: '', lineOf: null });
+    const [, [answer]] = checkInFlow(helped, EVENTS.answer);
+    expect(answer).toMatchObject({ entry: { journal: 'Before the walk.', helped: 'yes', helpAsked: true } });
+  });
+
+  it('starting a walk records nothing yet: the walk is recorded when it is over', () => {
+    const [walking, effects] = checkInFlow(at(STEPS.outlet), EVENTS['start-timer']);
+    expect(effects).toEqual([{ type: 'start-timer', minutes: 10, checkInId: 'c1' }]);
+    expect(walking.step).toMatchObject({ name: 'timer', entry: { outcome: 'done' }, started: false });
+  });
+
+  it('asks the earlier "did it help?" once', () => {
+    const [answered, [save]] = checkInFlow(at(STEPS.feelings), EVENTS['answer-earlier']);
+    expect(save).toMatchObject({ entry: { id: 'earlier', helped: 'no', helpAsked: true } });
+    expect(checkInFlow(answered, EVENTS['answer-earlier'])[0]).toBe(answered);
   });
 });

@@ -55,14 +55,33 @@ describe('CheckIn', () => {
     expect(screen.getByRole('button', { name: "I can't tell" })).toBeTruthy();
   });
 
-  it('offers exactly one outlet after one click, and stores the check-in at once', async () => {
-    const { lastSaved } = setup();
+  it('offers exactly one outlet after one click, and records the check-in only when it ends', async () => {
+    const { lastSaved, actions } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Numb' }));
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getByText('Your answer: Numb')).toBeTruthy();
+    // Kept as under way (a popup opened again comes back to it), not recorded.
+    expect(actions.saveCheckIn).not.toHaveBeenCalled();
+    expect(vi.mocked(actions.saveFlow ?? vi.fn()).mock.lastCall?.[0]).toMatchObject({
+      step: { name: 'outlet', entry: { id: 'check-in-1', feeling: 'numb' } },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
     await waitFor(() =>
       expect(lastSaved()).toMatchObject({ id: 'check-in-1', at: NOW, feeling: 'numb', outcome: 'skipped' }),
     );
+    expect(actions.saveCheckIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('records nothing for a feeling left with "Back to feelings": Sad, back, Calm, Done is one check-in', async () => {
+    const { actions } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to feelings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Calm' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await screen.findByRole('heading', { name: 'Thanks for taking a moment for yourself.' });
+    expect(vi.mocked(actions.saveCheckIn).mock.calls.map(([c]) => [c.feeling, c.outcome])).toEqual([
+      ['calm', 'done'],
+    ]);
   });
 
   it('gives another idea that differs from every one before in this check-in', () => {
@@ -103,6 +122,7 @@ describe('CheckIn', () => {
     fireEvent.click(four);
     // Focus stays in the strength group (it used to jump to the heading).
     expect(document.activeElement?.closest('fieldset')?.textContent).toMatch(/How strong/);
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(lastSaved()).toMatchObject({ feeling: 'sad', intensity: 4 }));
   });
 
@@ -141,8 +161,8 @@ describe('CheckIn', () => {
     await waitFor(() => expect(lastSaved()).toMatchObject({ outcome, journal: 'Typed, then Done.' }));
   });
 
-  it('keeps a typed journal line through "Another idea" and "Back to feelings"', async () => {
-    const { lastSaved } = setup({ settings: { families: ['journaling', 'body'] } });
+  it('keeps a typed journal line through "Another idea" and "Back to feelings", and offers it again', async () => {
+    const { lastSaved, actions } = setup({ settings: { families: ['journaling', 'body'] } });
     fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
     while (!screen.queryByRole('textbox', { name: 'One line for your journal' }))
       fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
@@ -150,15 +170,34 @@ describe('CheckIn', () => {
       target: { value: 'Before another idea.' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
-    expect(lastSaved()).toMatchObject({ journal: 'Before another idea.' });
+    // Still in view, whatever the next idea is.
+    expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe('Before another idea.');
     fireEvent.click(screen.getByRole('button', { name: 'Back to feelings' }));
-    await waitFor(() => expect(lastSaved()).toMatchObject({ journal: 'Before another idea.' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Calm' }));
+    expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe('Before another idea.');
+    // The draft went on with it: kept under the Calm check-in before the Sad one's goes.
+    await waitFor(() =>
+      expect(vi.mocked(actions.saveDraft).mock.calls.slice(-2)).toEqual([
+        [
+          expect.objectContaining({ feeling: 'calm', journal: 'Before another idea.' }),
+          'Before another idea.',
+        ],
+        [expect.objectContaining({ feeling: 'sad' }), ''],
+      ]),
+    );
+    expect(actions.saveCheckIn).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() =>
+      expect(lastSaved()).toMatchObject({ feeling: 'calm', journal: 'Before another idea.' }),
+    );
+    expect(actions.saveCheckIn).toHaveBeenCalledTimes(1);
   });
 
   it('records at most 60 ideas however often "Another idea" is pressed, and the check-in stays valid', () => {
     const { lastSaved } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Calm' }));
     for (let i = 0; i < 75; i++) fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     const saved = lastSaved();
     expect(saved?.shown).toHaveLength(60);
     expect(parseCheckIn(saved)).not.toBeNull();

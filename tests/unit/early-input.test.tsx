@@ -144,11 +144,14 @@ describe('the app, taking over from the drawn outlet', () => {
     expect(title()).toBe('Walk to the end of the street and back');
     expect(app.querySelector<HTMLInputElement>('input[name="intensity"][value="4"]')?.checked).toBe(true);
     expect(app.querySelector('.row.actions')).toBeTruthy();
-    expect(vi.mocked(actions.saveCheckIn).mock.lastCall?.[0]).toMatchObject({
-      id: 'from-the-head',
-      at,
-      outletId: 'walk-street',
-      intensity: 4,
+    // The check-in under way, as kept (it is recorded when it ends).
+    expect(vi.mocked(actions.saveFlow ?? vi.fn()).mock.lastCall?.[0]?.step).toMatchObject({
+      entry: {
+        id: 'from-the-head',
+        at,
+        outletId: 'walk-street',
+        intensity: 4,
+      },
     });
     expect(document.activeElement?.id).toBe('outlet-title');
   });

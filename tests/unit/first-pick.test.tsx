@@ -1,6 +1,6 @@
 // A feeling clicked on the first screen the head script drew, before the app ran, reaches the app as
 // its `firstPick` (components/checkin/mountCheckIn.tsx): the check-in must start at that feeling's
-// outlet, save the check-in once, and never show the feelings a second time on the way.
+// outlet, keep it as under way (recorded only when it ends), and never show the feelings a second time on the way.
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feelingOfKey } from '../../components/checkin/early-input';
@@ -12,18 +12,19 @@ afterEach(cleanup);
 const now = new Date(2026, 5, 3, 10, 0).getTime();
 
 describe('a feeling picked before the app ran', () => {
-  it('starts the check-in at its outlet, heading focused, and saves it once', async () => {
-    const { actions, lastSaved } = renderCheckIn({ now, firstPick: { feeling: 'stressed' } });
+  it('starts the check-in at its outlet, heading focused, and keeps it as under way', async () => {
+    const { actions, underWay } = renderCheckIn({ now, firstPick: { feeling: 'stressed' } });
     expect(screen.queryByText('How are you right now?')).toBeNull();
     const heading = document.getElementById('outlet-title');
     expect(heading).toBeTruthy();
     expect(document.activeElement).toBe(heading);
-    await vi.waitFor(() => expect(actions.saveCheckIn).toHaveBeenCalledTimes(1));
-    expect(lastSaved()).toMatchObject({ feeling: 'stressed', outcome: 'skipped' });
+    await vi.waitFor(() => expect(actions.saveFlow).toHaveBeenCalled());
+    expect(actions.saveCheckIn).not.toHaveBeenCalled();
+    expect(underWay()).toMatchObject({ feeling: 'stressed', outcome: 'skipped' });
   });
 
   it('waits on the feelings, shown as chosen, while the settings are still on their way', async () => {
-    const { actions, rerender, lastSaved } = renderCheckIn({
+    const { actions, rerender, underWay } = renderCheckIn({
       now,
       firstPick: { feeling: 'calm' },
       data: { settings: null },
@@ -32,8 +33,8 @@ describe('a feeling picked before the app ran', () => {
     expect(actions.saveCheckIn).not.toHaveBeenCalled();
     rerender({ settings: DEFAULT_SETTINGS });
     await vi.waitFor(() => expect(document.getElementById('outlet-title')).toBeTruthy());
-    expect(actions.saveCheckIn).toHaveBeenCalledTimes(1);
-    expect(lastSaved()).toMatchObject({ feeling: 'calm' });
+    expect(actions.saveCheckIn).not.toHaveBeenCalled();
+    expect(underWay()).toMatchObject({ feeling: 'calm' });
   });
 
   it('is read only from a feeling button, never from another control', () => {
@@ -48,8 +49,8 @@ describe('the outlet the head script already showed for a feeling clicked at fir
   const shown = { outletId: 'walk-street', checkInId: 'drawn-before-the-app', at: clickedAt };
   const wide = { canStepAway: true, alone: true, minutes: 15 as const };
 
-  it('stays on screen: the same outlet, in the check-in begun at the click, saved once', async () => {
-    const { actions, lastSaved } = renderCheckIn({
+  it('stays on screen: the same outlet, in the check-in begun at the click, kept as under way', async () => {
+    const { actions, underWay } = renderCheckIn({
       now,
       context: wide,
       random: () => 0.99,
@@ -59,8 +60,9 @@ describe('the outlet the head script already showed for a feeling clicked at fir
       'Walk to the end of the street and back',
     );
     expect(document.activeElement).toBe(document.getElementById('outlet-title'));
-    await vi.waitFor(() => expect(actions.saveCheckIn).toHaveBeenCalledTimes(1));
-    expect(lastSaved()).toMatchObject({
+    await vi.waitFor(() => expect(actions.saveFlow).toHaveBeenCalled());
+    expect(actions.saveCheckIn).not.toHaveBeenCalled();
+    expect(underWay()).toMatchObject({
       id: 'drawn-before-the-app',
       at: clickedAt,
       feeling: 'stressed',
@@ -72,12 +74,12 @@ describe('the outlet the head script already showed for a feeling clicked at fir
 
   it("gives way to one that fits when the person's stored settings no longer allow it", () => {
     // The copy the head script picked from said "can step away"; storage says otherwise.
-    const { lastSaved } = renderCheckIn({
+    const { underWay } = renderCheckIn({
       now,
       context: { canStepAway: false, alone: false, minutes: 5 },
       firstPick: { feeling: 'stressed', shown },
     });
-    const picked = lastSaved()?.outletId;
+    const picked = underWay()?.outletId;
     expect(picked).not.toBe('walk-street');
     const fits = outletPool('stressed', DEFAULT_SETTINGS.families, {
       canStepAway: false,
@@ -86,21 +88,21 @@ describe('the outlet the head script already showed for a feeling clicked at fir
     });
     expect(fits.map((o) => o.id)).toContain(picked);
     // Still the check-in begun at the click.
-    expect(lastSaved()).toMatchObject({ id: 'drawn-before-the-app', at: clickedAt });
+    expect(underWay()).toMatchObject({ id: 'drawn-before-the-app', at: clickedAt });
   });
 
   it('gives way too when the families it came from are no longer offered', () => {
-    const { lastSaved } = renderCheckIn({
+    const { underWay } = renderCheckIn({
       now,
       context: wide,
       settings: { families: ['journaling'] },
       firstPick: { feeling: 'stressed', shown },
     });
-    expect(lastSaved()?.outletId).not.toBe('walk-street');
+    expect(underWay()?.outletId).not.toBe('walk-street');
   });
 
   it('is kept while the settings are still on their way, and shown once they arrive', async () => {
-    const { rerender, lastSaved } = renderCheckIn({
+    const { rerender, underWay } = renderCheckIn({
       now,
       context: wide,
       random: () => 0.99,
@@ -109,7 +111,7 @@ describe('the outlet the head script already showed for a feeling clicked at fir
     });
     rerender({ settings: DEFAULT_SETTINGS });
     await vi.waitFor(() => expect(document.getElementById('outlet-title')).toBeTruthy());
-    expect(lastSaved()).toMatchObject({ id: 'drawn-before-the-app', outletId: 'walk-street' });
+    expect(underWay()).toMatchObject({ id: 'drawn-before-the-app', outletId: 'walk-street' });
   });
 
   it('is used once: "Another idea" and the next check-in pick afresh', async () => {
@@ -125,6 +127,9 @@ describe('the outlet the head script already showed for a feeling clicked at fir
         'Walk to the end of the street and back',
       ),
     );
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy());
+    screen.getByRole('button', { name: 'Done' }).click();
+    await vi.waitFor(() => expect(actions.saveCheckIn).toHaveBeenCalledTimes(1));
     const saved = vi.mocked(actions.saveCheckIn).mock.calls.map(([entry]) => entry);
     expect(saved.at(-1)).toMatchObject({
       id: 'drawn-before-the-app',

@@ -24,11 +24,17 @@ export interface RenderCheckIn {
   firstPick?: FirstPick | null;
 }
 
+/** `check-in-1`, `check-in-2`…: each new check-in its own id, as crypto.randomUUID gives. */
+function counter(prefix: string) {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
 /** Every action the check-in takes, as mocks; `random`, `clock` and `newId` as given. */
 export function fakeActions({
   random = () => 0,
   clock = () => 0,
-  newId = () => 'check-in-1',
+  newId = counter('check-in-'),
 }: {
   random?: () => number;
   clock?: () => number;
@@ -37,6 +43,7 @@ export function fakeActions({
   return {
     saveCheckIn: vi.fn(async () => undefined),
     saveDraft: vi.fn(),
+    saveFlow: vi.fn(),
     saveContext: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
@@ -87,5 +94,10 @@ export function renderCheckIn({
       view.rerender(<CheckIn data={{ ...data, ...next }} actions={actions} firstPick={firstPick} />),
     /** The last check-in the page asked to store. */
     lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0],
+    /** The check-in under way as last kept (a popup opened again comes back to it), not recorded. */
+    underWay: () => {
+      const flow = vi.mocked(actions.saveFlow ?? vi.fn()).mock.lastCall?.[0];
+      return flow && 'entry' in flow.step ? flow.step.entry : undefined;
+    },
   };
 }

@@ -1,0 +1,54 @@
+// The check-in under way, kept in storage.local as it changes (core/checkin/resume.ts says why there,
+// and when it is stale), and read back when the popup or the check-in window opens.
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { type DraftLine, liveLine, type ResumeInput, type StoredFlow } from '../core/checkin/resume';
+import { CheckInSchema, JOURNAL_MAX_LENGTH, TimerSchema } from '../core/schema';
+import type { EarlyRead } from './early-read';
+import { DRAFT_PREFIX, FLOW_KEY } from './storage-keys';
+
+/** A journal draft as platform/history/draft.ts keeps it: only what taking a check-in up needs. */
+const DraftLineSchema = v.object({
+  entry: CheckInSchema,
+  text: v.pipe(v.string(), v.maxLength(JOURNAL_MAX_LENGTH)),
+});
+
+/** Keeps the flow (null: nothing under way). Handed to the browser at once, even by a closing popup. */
+export async function saveFlow(flow: StoredFlow | null): Promise<void> {
+  if (flow === null) await browser.storage.local.remove(FLOW_KEY);
+  else await browser.storage.local.set({ [FLOW_KEY]: flow });
+}
+
+/**
+ * What taking the check-in up needs: the stored flow, the timer and the flow's draft, from the popup
+ * head script's read of storage.local when there is one (platform/early-read.ts), else read now.
+ */
+export async function readResume(read?: EarlyRead): Promise<Omit<ResumeInput, 'now'>> {
+  const early = await read?.local.catch(() => undefined);
+  const local: Record<string, unknown> = early ?? (await browser.storage.local.get([FLOW_KEY, 'timer']));
+  const stored = local[FLOW_KEY];
+  const lineOf = (stored as { lineOf?: unknown } | undefined)?.lineOf;
+  const drafts: Record<string, DraftLine> = {};
+  if (typeof lineOf === 'string') {
+    const key = `${DRAFT_PREFIX}${lineOf}`;
+    const raw = key in local ? local[key] : (await browser.storage.local.get(key))[key];
+    const draft = v.safeParse(DraftLineSchema, raw);
+    if (draft.success) drafts[lineOf] = draft.output;
+  }
+  const timer = v.safeParse(TimerSchema, local.timer ?? null);
+  return {
+    stored,
+    timer: timer.success ? timer.output : null,
+    draftOf: (id) => drafts[id] ?? null,
+  };
+}
+
+/**
+ * The check-in under way whose line waits in its draft, if any: recovering drafts at a page's open
+ * leaves that one to the check-in, which takes it up (platform/history/draft.ts).
+ */
+export async function liveLineNow(now = Date.now()): Promise<string | null> {
+  const local = await browser.storage.local.get([FLOW_KEY, 'timer']);
+  const timer = v.safeParse(TimerSchema, local.timer ?? null);
+  return liveLine(local[FLOW_KEY], now, timer.success ? timer.output : null);
+}
