@@ -231,7 +231,7 @@ describe('every state fits the popup, footer in view', () => {
     });
   }
 
-  it('a walk started here: its countdown, "Stop early", "did it help?", thanks', async () => {
+  it('a walk started here: its countdown, opened again mid-walk, "Stop early", "How was that?"', async () => {
     await seedHistory(ext, WAITING.question(Date.now()).entries);
     const failures = [];
     const check = async (page, state) => {
@@ -247,10 +247,15 @@ describe('every state fits the popup, footer in view', () => {
     await start.click();
     await page.getByRole('timer').waitFor();
     await check(page, 'walk counting down');
-    await page.getByRole('button', { name: 'Stop early' }).click();
-    await page.getByText('Did it help?').waitFor();
-    await check(page, '"How was that?"');
     await page.close();
+    // The popup closed mid-walk and opened again: the walk, first (issue 16's 721–827 px).
+    const again = await open();
+    await again.getByRole('timer').waitFor();
+    await check(again, 'walk, popup opened again');
+    await again.getByRole('button', { name: 'Stop early' }).click();
+    await again.getByText('Did it help?').waitFor();
+    await check(again, '"How was that?"');
+    await again.close();
     assert.deepEqual(failures, [], `taller than the popup:\n${failures.join('\n')}`);
   });
 
