@@ -46,6 +46,9 @@ const WAITING = {
     entries: [done('fit-walk', now - 2 * MINUTE, 'walk-street')],
     timer: { endsAt: now + 8 * MINUTE, minutes: 10, checkInId: 'fit-walk' },
   }),
+  // The footer's own notices: a nudge missed today, and (after three ignored) a calmer pace offered.
+  'nudge notices': () => ({ entries: [], timer: null, schedule: NUDGE_NOTICES }),
+  'nudge notices and a card': (now) => ({ entries: heavyWeeks(now), timer: null, schedule: NUDGE_NOTICES }),
   // The worst case: a question, the heavy-weeks card and a running walk, all at once.
   everything: (now) => ({
     entries: [
@@ -57,11 +60,53 @@ const WAITING = {
   }),
 };
 
+const NUDGE_NOTICES = {
+  missed: { day: new Date(new Date().setHours(0, 0, 0, 0)).getTime(), count: 1 },
+  ignoredInRow: 3,
+};
+
 function done(id, at, outletId) {
   return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
 }
 function heavyWeeks(now) {
   return [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * DAY));
+}
+
+/** Changes the stored schedule (the footer's notices come from it), keeping the rest as it is. */
+async function patchSchedule(ext, patch) {
+  const { schedule } = await ext.getStorage();
+  await ext.setStorage({ schedule: { ...schedule, ...patch } });
+}
+
+/** What each thing waiting shows once the popup has read it: measured only when all of it is there. */
+const SHOWN = {
+  question: (page) => page.getByText(/Did it help\?$/),
+  'heavy card': (page) => page.getByText("It's been heavy lately."),
+  'not-helping card': (page) => page.getByText("The small things haven't been helping much lately."),
+  'walk running': (page) => page.getByRole('timer'),
+  'nudge notices': (page) => page.getByText('A nudge slipped by earlier.', { exact: false }),
+};
+const SHOWS = {
+  nothing: [],
+  question: ['question'],
+  'heavy card': ['heavy card'],
+  'not-helping card': ['not-helping card'],
+  'walk running': ['walk running'],
+  'nudge notices': ['nudge notices'],
+  'nudge notices and a card': ['nudge notices', 'heavy card'],
+  everything: ['question', 'heavy card', 'walk running'],
+};
+
+/** Waits until everything `waiting` puts on the first screen is there. */
+async function shown(page, waiting) {
+  for (const what of SHOWS[waiting]) await SHOWN[what](page).first().waitFor();
+}
+
+/** Puts what waits into storage: check-ins, a running walk, the footer's notices. */
+async function seed(ext, { entries, timer, schedule }) {
+  if (entries.length) await seedHistory(ext, entries);
+  if (timer) await ext.setStorage({ timer });
+  if (schedule) await patchSchedule(ext, schedule);
 }
 
 /** @type {[string, string, number][]} */
@@ -108,6 +153,7 @@ describe('every state fits the popup, footer in view', () => {
       trustedPeople: [{ id: 'fit-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sam@example.org' }],
     });
     await ext.setStorage({ context: WIDE_CONTEXT, support: { dismissedAt: null }, timer: null });
+    await patchSchedule(ext, { missed: null, ignoredInRow: 0 });
   });
 
   /** Opens the popup at its real size once its first step (whatever it is) is up. */
@@ -128,9 +174,7 @@ describe('every state fits the popup, footer in view', () => {
 
   for (const [waiting, make] of Object.entries(WAITING)) {
     it(`with ${waiting} waiting: the first screen, its menus, an outlet, and what follows`, async () => {
-      const { entries, timer } = make(Date.now());
-      if (entries.length) await seedHistory(ext, entries);
-      if (timer) await ext.setStorage({ timer });
+      await seed(ext, make(Date.now()));
       const failures = [];
       const check = async (page, state) => {
         const failure = await measure(page, waiting, state);
@@ -138,6 +182,7 @@ describe('every state fits the popup, footer in view', () => {
       };
 
       const page = await open();
+      await shown(page, waiting);
       await check(page, 'as opened');
       const where = page.getByRole('button', { name: /^Where you are right now: / });
       if (await where.isVisible()) {
@@ -165,11 +210,14 @@ describe('every state fits the popup, footer in view', () => {
       await check(page, 'thanks');
       await page.getByRole('button', { name: 'Check in again' }).click();
       await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+      await SHOWN.question(page).first().waitFor();
       await check(page, 'after "Check in again"');
       await page.close();
 
       // Closed and opened again: what a person meets at the next open.
       const again = await open();
+      // The outlet just done asks "did it help?" at this open, whatever else waits.
+      await SHOWN.question(again).first().waitFor();
       await check(again, 'opened again');
       const stop = again.getByRole('button', { name: 'Stop early' });
       if (await stop.isVisible()) {
@@ -183,7 +231,7 @@ describe('every state fits the popup, footer in view', () => {
     });
   }
 
-  it('a walk started here: its countdown, "Stop early", "did it help?", thanks', async () => {
+  it('a walk started here: its countdown, opened again mid-walk, "Stop early", "How was that?"', async () => {
     await seedHistory(ext, WAITING.question(Date.now()).entries);
     const failures = [];
     const check = async (page, state) => {
@@ -199,10 +247,15 @@ describe('every state fits the popup, footer in view', () => {
     await start.click();
     await page.getByRole('timer').waitFor();
     await check(page, 'walk counting down');
-    await page.getByRole('button', { name: 'Stop early' }).click();
-    await page.getByText('Did it help?').waitFor();
-    await check(page, '"How was that?"');
     await page.close();
+    // The popup closed mid-walk and opened again: the walk, first (issue 16's 721–827 px).
+    const again = await open();
+    await again.getByRole('timer').waitFor();
+    await check(again, 'walk, popup opened again');
+    await again.getByRole('button', { name: 'Stop early' }).click();
+    await again.getByText('Did it help?').waitFor();
+    await check(again, '"How was that?"');
+    await again.close();
     assert.deepEqual(failures, [], `taller than the popup:\n${failures.join('\n')}`);
   });
 
@@ -214,9 +267,7 @@ describe('every state fits the popup, footer in view', () => {
     })) {
       await clearCheckIns(ext);
       await ext.setStorage({ timer: null });
-      const { entries, timer } = make(Date.now());
-      if (entries.length) await seedHistory(ext, entries);
-      if (timer) await ext.setStorage({ timer });
+      await seed(ext, make(Date.now()));
       const page = await open();
       await toFeelings(page);
       await page.locator('button[data-feeling="overwhelmed"]').click();
