@@ -93,14 +93,25 @@ export const storeAccess: DataAccess = {
   allCheckIns: () => history.allCheckIns(),
   checkInsPage: (options) => history.checkInsPage(options),
   // A chunk at a time, each its own transaction: a big file never holds the database (or the page)
-  // in one long write, and a stopped import keeps the chunks already written.
+  // in one long write, and a stopped import keeps the chunks already written. The pages hear of it
+  // once, when the job ends however it ends: told at every chunk, the history page re-read and drew
+  // itself every second of a big import, beside it on the page and against it in the database.
   mergeCheckIns: async (entries, options) => {
-    const { added, same, differing } = await mergeInChunks(
-      entries,
-      (chunk) => history.mergeCheckIns(chunk),
-      options,
-    );
-    return { added, same, differing };
+    let added = 0;
+    try {
+      const result = await mergeInChunks(
+        entries,
+        async (chunk) => {
+          const merged = await history.mergeCheckIns(chunk, { quiet: true });
+          added += merged.added;
+          return merged;
+        },
+        options,
+      );
+      return { added: result.added, same: result.same, differing: result.differing };
+    } finally {
+      if (added > 0) history.announceHistoryChange();
+    }
   },
   putCheckIns: (entries) => history.putCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),

@@ -16,7 +16,7 @@
 // The typed line is not stored here: it lives in its draft (`journalDraft:<id>`), and is read back from it.
 import * as v from 'valibot';
 import { outletById, type PickReason } from '../outlets';
-import { type CheckIn, CheckInSchema, type Timer } from '../schema';
+import { type CheckIn, CheckInSchema, ID_MAX_LENGTH, type Timer } from '../schema';
 import { MINUTE } from '../time';
 import {
   type FlowEffect,
@@ -32,10 +32,12 @@ import {
 export const RESUME_WITHIN = 30 * MINUTE;
 
 const epoch = v.pipe(v.number(), v.integer(), v.minValue(0));
+// Ids capped as a check-in's are (tests/unit/schema-caps.test.ts holds every stored string to a cap).
+const id = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
 const ReasonSchema = v.nullable(
   v.union([
-    v.object({ kind: v.literal('helped-before'), outletId: v.string(), answers: v.optional(v.number()) }),
-    v.object({ kind: v.literal('family-helped'), family: v.string(), answers: v.optional(v.number()) }),
+    v.object({ kind: v.literal('helped-before'), outletId: id, answers: v.optional(v.number()) }),
+    v.object({ kind: v.literal('family-helped'), family: id, answers: v.optional(v.number()) }),
   ]),
 );
 const OfferSchema = v.object({

@@ -189,16 +189,24 @@ export function markdownLines(text: string): string[] {
   return out;
 }
 
+/** The journal's order: by the day written on, then by time (negative when `a` comes first). */
+function journalCompare(a: CheckIn, b: CheckIn): number {
+  const dayA = dayOf(a);
+  const dayB = dayOf(b);
+  return dayA < dayB ? -1 : dayA > dayB ? 1 : a.at - b.at;
+}
+
 /**
  * The entries with a journal line in the order the journal lists them: by the day each was written
  * on (`dayOf`: a traveller's line stays on its day), oldest first, then by time within the day.
+ * Entries come oldest first from the store, and days follow time except for a traveller's, so the
+ * list is sorted only when one is out of place: a 200,000-entry export makes one quick pass.
  */
 export function journalOrder(entries: readonly CheckIn[]): CheckIn[] {
-  return entries
-    .filter((entry) => entry.journal?.trim())
-    .map((entry) => ({ entry, day: dayOf(entry) }))
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.entry.at - b.entry.at))
-    .map(({ entry }) => entry);
+  const lines = entries.filter((entry) => entry.journal?.trim());
+  for (let i = 1; i < lines.length; i++)
+    if (journalCompare(lines[i - 1] as CheckIn, lines[i] as CheckIn) > 0) return lines.sort(journalCompare);
+  return lines;
 }
 
 /** The journal, one `## YYYY-MM-DD` heading per day each line was written on (`journalOrder`). */

@@ -111,29 +111,62 @@ export async function refreshDay(tx: WriteTx, day: string): Promise<void> {
   else await tx.objectStore('days').put(summarizeDay(day, entries));
 }
 
+/** Day summaries read in one write, each at most once: a save reads its day while it reads its entry. */
+export type DayReads = Map<string, Promise<DaySummary | undefined>>;
+
+/** The summary of `day` in `tx`, read once however often it is asked for. */
+export function readDay(tx: WriteTx, day: string, reads: DayReads): Promise<DaySummary | undefined> {
+  let read = reads.get(day);
+  if (!read) {
+    read = tx.objectStore('days').get(day);
+    reads.set(day, read);
+  }
+  return read;
+}
+
 /**
  * After the entries themselves are written in `tx`: takes `removed` (the stored version an update or a
  * delete replaced) from the day it carries, and adds `added` to its own day. A summary that can't be
  * holding the removed entry has drifted: that day is rebuilt from its entries instead, so one mismatch
- * seen is one mismatch mended. A save costs the same whatever the history's size.
+ * seen is one mismatch mended. A save costs the same whatever the history's size: the days are read
+ * together (or were already, in `reads`) and each written once, so the wait after "Done" is a couple
+ * of round trips to the database, not six one after the other.
  */
-export async function adjustDays(tx: WriteTx, removed: CheckIn | null, added: CheckIn | null): Promise<void> {
-  const days = tx.objectStore('days');
+export async function adjustDays(
+  tx: WriteTx,
+  removed: CheckIn | null,
+  added: CheckIn | null,
+  reads: DayReads = new Map(),
+): Promise<void> {
+  const wanted = [...new Set([removed?.day, added?.day].filter((day): day is string => Boolean(day)))];
+  const read = await Promise.all(wanted.map((day) => readDay(tx, day, reads)));
+  const next = new Map(wanted.map((day, i) => [day, read[i] as DaySummary | undefined]));
+  const changed = new Set<string>();
   let rebuild: string | null = null;
   if (removed?.day) {
-    const summary = await days.get(removed.day);
-    if (holdsEntry(summary, removed))
-      await putOrDelete(tx, changeDay(summary, removed.day, removed, -1), removed.day);
-    else rebuild = removed.day;
+    const summary = next.get(removed.day);
+    if (holdsEntry(summary, removed)) {
+      next.set(removed.day, changeDay(summary, removed.day, removed, -1) ?? undefined);
+      changed.add(removed.day);
+    } else rebuild = removed.day;
   }
-  if (added?.day && added.day !== rebuild)
-    await putOrDelete(tx, changeDay(await days.get(added.day), added.day, added, 1), added.day);
-  if (rebuild) await refreshDay(tx, rebuild);
-}
-
-async function putOrDelete(tx: WriteTx, summary: DaySummary | null, day: string): Promise<void> {
-  if (summary) await tx.objectStore('days').put(summary);
-  else await tx.objectStore('days').delete(day);
+  if (added?.day && added.day !== rebuild) {
+    next.set(added.day, changeDay(next.get(added.day), added.day, added, 1) ?? undefined);
+    changed.add(added.day);
+  }
+  const days = tx.objectStore('days');
+  await Promise.all(
+    [...changed].map((day) => {
+      const summary = next.get(day);
+      // What a later read in this write gets: the summary as written now.
+      reads.set(day, Promise.resolve(summary));
+      return summary ? days.put(summary) : days.delete(day);
+    }),
+  );
+  if (rebuild) {
+    reads.delete(rebuild);
+    await refreshDay(tx, rebuild);
+  }
 }
 
 export function writeTx(database: IDBPDatabase<OutletDB>): WriteTx {

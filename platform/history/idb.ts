@@ -1,11 +1,19 @@
 // The history in IndexedDB (db.ts has the layout and why): every entry under its id, read by time, a
 // page at a time; each write one transaction with its day's summary.
-import type { IDBPDatabase } from 'idb';
+import { type IDBPDatabase, unwrap } from 'idb';
 import { changeDay, type DaySummary, placeOnDay } from '../../core/data/days';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
 import { byTime, type HistoryBackend, type MergeResult, type PageQuery, pageFilter } from './backend';
-import { adjustDays, checkSummaries, type OutletDB, writeTx } from './db';
+import {
+  adjustDays,
+  checkSummaries,
+  type DayReads,
+  type OutletDB,
+  readDay,
+  type WriteTx,
+  writeTx,
+} from './db';
 
 const readable = (raw: unknown[]): CheckIn[] =>
   raw.map(parseCheckIn).filter((entry): entry is CheckIn => entry !== null);
@@ -17,11 +25,16 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
     async save(entry) {
       const tx = writeTx(database);
       const store = tx.objectStore('checkins');
+      // The entry and its day's summary read together (a check-in from the popup carries its day):
+      // one round trip to the database before the writes, then the commit. Each is what the person
+      // waits for after "Done", whatever the history's size.
+      const reads: DayReads = new Map();
+      if (entry.day) void readDay(tx, entry.day, reads).catch(() => undefined);
       const previous = parseCheckIn(await store.get(entry.id));
       const placed = placeOnDay(entry, previous);
-      await store.put(placed);
-      // The day's summary changes by this one entry: a save costs the same whatever the history's size.
-      await adjustDays(tx, previous && placeOnDay(previous, null), placed);
+      // Not awaited alone: a transaction runs its requests in order, and a failed one fails `tx.done`.
+      store.put(placed).catch(() => undefined);
+      await adjustDays(tx, previous && placeOnDay(previous, null), placed, reads);
       await tx.done;
       return { created: previous === null };
     },
@@ -29,7 +42,9 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
     async remove(id) {
       const tx = writeTx(database);
       const previous = parseCheckIn(await tx.objectStore('checkins').get(id));
-      await tx.objectStore('checkins').delete(id);
+      tx.objectStore('checkins')
+        .delete(id)
+        .catch(() => undefined);
       if (previous) await adjustDays(tx, placeOnDay(previous, null), null);
       await tx.done;
     },
@@ -108,59 +123,35 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
 
     async merge(entries) {
       const tx = writeTx(database);
-      const store = tx.objectStore('checkins');
-      const days = tx.objectStore('days');
-      const result: MergeResult = { added: 0, same: 0, differing: [] };
-      // A batch of reads asked for at once, then its writes: IndexedDB runs a transaction's requests
-      // in order, so nothing waits a round trip per entry (four awaits per entry made an import of
-      // 20,000 take over a minute). Batches keep each task of the page short. Each day's summary is
-      // then read once and written once for the whole call.
-      const BATCH = 200;
-      const placedById = new Map<string, CheckIn>();
-      const byDay = new Map<string, CheckIn[]>();
-      for (let from = 0; from < entries.length; from += BATCH) {
-        const batch = entries.slice(from, from + BATCH);
-        const found = await Promise.all(batch.map((entry) => store.get(entry.id)));
-        const writes: Promise<unknown>[] = [];
-        batch.forEach((entry, i) => {
-          // The same id twice in one call: the second is compared with the first, as if stored.
-          const stored = placedById.get(entry.id) ?? parseCheckIn(found[i]);
-          if (stored) {
-            if (sameCheckIn(stored, placeOnDay(entry, stored))) result.same++;
-            else result.differing.push({ stored, incoming: entry });
-            return;
-          }
-          const placed = placeOnDay(entry, null);
-          placedById.set(entry.id, placed);
-          writes.push(store.put(placed));
-          const list = byDay.get(placed.day) ?? [];
-          list.push(placed);
-          byDay.set(placed.day, list);
-          result.added++;
-        });
-        await Promise.all(writes);
+      // Whatever fails below fails the transaction too: nothing of this call is stored then.
+      const done = tx.done;
+      done.catch(() => undefined);
+      let result: MergeResult;
+      try {
+        result = await mergeInto(tx, entries);
+      } catch (error) {
+        // A request refused before it was placed (a value that can't be stored) throws here and
+        // leaves the transaction open: its earlier writes would commit without the day summaries.
+        try {
+          tx.abort();
+        } catch {
+          // Already ended (a failed request aborts it): nothing was stored.
+        }
+        throw error;
       }
-      const dayKeys = [...byDay.keys()];
-      const summaries = await Promise.all(dayKeys.map((day) => days.get(day)));
-      await Promise.all(
-        dayKeys.map((day, i) => {
-          let summary: DaySummary | null | undefined = summaries[i];
-          for (const entry of byDay.get(day) ?? []) summary = changeDay(summary ?? undefined, day, entry, 1);
-          return summary ? days.put(summary) : days.delete(day);
-        }),
-      );
-      await tx.done;
+      await done;
       return result;
     },
 
     async put(entries) {
       const tx = writeTx(database);
       const store = tx.objectStore('checkins');
+      const reads: DayReads = new Map();
       for (const entry of entries) {
         const previous = parseCheckIn(await store.get(entry.id));
         const placed = placeOnDay(entry, previous);
-        await store.put(placed);
-        await adjustDays(tx, previous && placeOnDay(previous, null), placed);
+        store.put(placed).catch(() => undefined);
+        await adjustDays(tx, previous && placeOnDay(previous, null), placed, reads);
       }
       await tx.done;
       return { written: entries.length };
@@ -168,4 +159,120 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
 
     checkSummaries: () => checkSummaries(database),
   };
+}
+
+/** Settles when every request has: `ok` says which succeeded; `expected` which failures are no failure. */
+function settleAll(
+  requests: IDBRequest[],
+  expected: (error: DOMException | null) => boolean = () => false,
+): Promise<{ ok: boolean[]; values: unknown[] }> {
+  return new Promise((resolve, reject) => {
+    const ok = new Array<boolean>(requests.length).fill(false);
+    const values = new Array<unknown>(requests.length);
+    let left = requests.length;
+    if (left === 0) resolve({ ok, values });
+    requests.forEach((request, i) => {
+      request.onsuccess = () => {
+        ok[i] = true;
+        values[i] = request.result;
+        if (--left === 0) resolve({ ok, values });
+      };
+      request.onerror = (event) => {
+        if (!expected(request.error)) {
+          reject(request.error);
+          return;
+        }
+        // Expected (an id already stored): the transaction goes on, and the error stays here
+        // rather than reaching the transaction (where idb would take it for a failed write).
+        event.preventDefault();
+        event.stopPropagation();
+        if (--left === 0) resolve({ ok, values });
+      };
+    });
+  });
+}
+
+/**
+ * Adds every entry whose id is not stored yet, in `tx`, with the summaries of the days they fall on.
+ * One request per entry: an `add` refused because the id is taken (ConstraintError) is how a stored
+ * one is found, so a new entry costs no read first (a read then a write for each made an import of
+ * 20,000 take over 6 s). Only the taken ids are then read, all at once, to compare; each touched day
+ * is read once and written once, its summary changed in memory by all its new entries.
+ */
+async function mergeInto(tx: WriteTx, entries: readonly CheckIn[]): Promise<MergeResult> {
+  const result: MergeResult = { added: 0, same: 0, differing: [] };
+  // Raw requests: a promise and two listeners per request (the idb wrapper) cost the page more
+  // than the requests themselves with thousands at once.
+  const store = unwrap(tx.objectStore('checkins'));
+  const days = unwrap(tx.objectStore('days'));
+
+  // The first of an id in the call is the one written; a later one is compared with what is stored
+  // after it, as if it came in a later call.
+  const firsts: CheckIn[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    firsts.push(placeOnDay(entry, null));
+  }
+  const adds = await settleAll(
+    firsts.map((entry) => store.add(entry)),
+    (error) => error?.name === 'ConstraintError',
+  );
+  const taken = firsts.filter((_, i) => !adds.ok[i]);
+  const found = await settleAll(taken.map((entry) => store.get(entry.id)));
+  // What the history holds now for each id of the call (readable), and the entries new to it.
+  const holds = new Map<string, CheckIn>();
+  const fresh: CheckIn[] = [];
+  const overwrite: CheckIn[] = [];
+  firsts.forEach((placed, i) => {
+    if (adds.ok[i]) {
+      holds.set(placed.id, placed);
+      fresh.push(placed);
+    }
+  });
+  taken.forEach((placed, i) => {
+    const stored = parseCheckIn(found.values[i]);
+    if (stored) holds.set(placed.id, stored);
+    else {
+      // Stored but unreadable: the file's readable entry takes its place, as a new one.
+      holds.set(placed.id, placed);
+      fresh.push(placed);
+      overwrite.push(placed);
+    }
+  });
+  await settleAll(overwrite.map((entry) => store.put(entry)));
+  const addedIds = new Set(fresh.map((entry) => entry.id));
+  const counted = new Set<string>();
+  for (const entry of entries) {
+    // The first of each new id is an addition; every other entry is compared with what is held.
+    if (addedIds.has(entry.id) && !counted.has(entry.id)) {
+      counted.add(entry.id);
+      result.added++;
+      continue;
+    }
+    const stored = holds.get(entry.id) as CheckIn;
+    if (sameCheckIn(stored, placeOnDay(entry, stored))) result.same++;
+    else result.differing.push({ stored, incoming: entry });
+  }
+
+  const byDay = new Map<string, CheckIn[]>();
+  for (const entry of fresh) {
+    const day = entry.day as string;
+    const list = byDay.get(day);
+    if (list) list.push(entry);
+    else byDay.set(day, [entry]);
+  }
+  const dayKeys = [...byDay.keys()];
+  const summaries = await settleAll(
+    dayKeys.map((day) => days.get(day) as IDBRequest<DaySummary | undefined>),
+  );
+  await settleAll(
+    dayKeys.map((day, i) => {
+      let summary = summaries.values[i] as DaySummary | null | undefined;
+      for (const entry of byDay.get(day) ?? []) summary = changeDay(summary ?? undefined, day, entry, 1);
+      return summary ? days.put(summary) : days.delete(day);
+    }),
+  );
+  return result;
 }

@@ -289,19 +289,28 @@ export interface BulkOptions {
 /**
  * Adds every entry whose id is not stored yet. Entries already stored are left exactly as they are,
  * so importing the same file twice adds nothing; one stored with other content is reported in
- * `differing` (the person chooses, then `putCheckIns` writes their choice).
+ * `differing` (the person chooses, then `putCheckIns` writes their choice). With `quiet`, no page
+ * hears of it (the caller calls `announceHistoryChange` once it is done).
  */
 export async function mergeCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal }: BulkOptions = {},
+  { onProgress, signal, quiet = false }: BulkOptions & { quiet?: boolean } = {},
 ): Promise<MergeResult> {
   await migrateLegacyCheckIns();
   const history = await backend();
   signal?.throwIfAborted();
   const result = await history.merge(entries);
   onProgress?.(entries.length, entries.length);
-  if (result.added > 0) changed();
+  if (result.added > 0 && !quiet) changed();
   return result;
+}
+
+/**
+ * Tells every page (this one too) that the history changed: what a job made of many `quiet` writes
+ * says once at its end, rather than once per chunk.
+ */
+export function announceHistoryChange(): void {
+  changed();
 }
 
 /** Stores every entry as given, over a stored one with the same id (the person's choice on import). */

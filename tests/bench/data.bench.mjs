@@ -9,7 +9,10 @@
 // - import: from the click on "Import" until the page says what was added (or refused);
 // - export: from the click on an export button until the page hands the file to
 //   URL.createObjectURL (the file is whole then: reading, building, the Blob);
-// - blocked: the longest 'longtask' entry (PerformanceObserver, buffered) that started in that window.
+// - blocked: the longest 'longtask' entry (PerformanceObserver, buffered) that started in that window;
+// - CPU: the CPU time of the browser and every process it started, over the same window (Linux): the
+//   work itself, which a machine busy with other work stretches far less than the wait. Compare it
+//   between builds measured on a shared machine.
 //
 // One Chromium, one copy of the Chrome build; the history is cleared between sizes from a helper page
 // of the extension (its manifest.json, which runs none of the app's code).
@@ -17,7 +20,7 @@
 // Usage: node tests/bench/data.bench.mjs [chrome build dir]. Without a dir it measures
 // .output/chrome-mv3 (build first). BENCH_DATA_SIZES=20000 measures one size only; BENCH_RAW=1 prints
 // every figure as JSON.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCheckIns } from '../e2e/big-file.mjs';
@@ -151,10 +154,54 @@ async function countHistory() {
   }
 }
 
+/**
+ * CPU milliseconds used so far by the browser whose command line names `profileDir`, and every process
+ * it started (pages, workers, the database's): the work a row costs, which a busy machine stretches
+ * far less than the wait. Linux only (/proc); null elsewhere.
+ */
+function browserCpuMs(profileDir) {
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const procs = [];
+  for (const pid of pids) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      // Fields after the command's name: state, ppid, …, utime (14th), stime (15th), in clock ticks.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      procs.push({
+        pid: Number(pid),
+        ppid: Number(fields[1]),
+        cmdline,
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const ours = new Set(procs.filter((p) => p.cmdline.includes(profileDir)).map((p) => p.pid));
+  if (ours.size === 0) return null;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs)
+      if (!ours.has(p.pid) && ours.has(p.ppid)) {
+        ours.add(p.pid);
+        grew = true;
+      }
+  }
+  // USER_HZ is 100 on Linux.
+  return procs.filter((p) => ours.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0) * 10;
+}
+
 // --- run -------------------------------------------------------------------------------------------
 
 const tempDir = mkdtempSync(path.join(tmpdir(), 'outlet-data-bench-'));
 const ext = await launchExtension({ extensionDir: buildDir, timeout: 20_000 });
+// The harness keeps the profile beside the extension's copy (tests/e2e/harness.mjs, startChromium).
+const profileDir = path.join(path.dirname(ext.extensionDir), 'profile');
 const rows = [];
 const raw = [];
 let failure = null;
@@ -195,11 +242,16 @@ try {
     const label = size.toLocaleString('en');
 
     const measure = async (what, run, target) => {
-      const result = { ...(await run()), load: loadavg()[0] };
+      const cpuBefore = browserCpuMs(profileDir);
+      const measured = await run();
+      const cpuAfter = browserCpuMs(profileDir);
+      const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      const result = { ...measured, cpuMs, load: loadavg()[0] };
       raw.push({ size, what, megabytes, ...result });
       rows.push({ size: label, what, fileBytes: megabytes * 1024 * 1024, ...result, target });
       console.log(
         `  ${label} ${what}: ${Math.round(result.ms)} ms, blocked ${Math.round(result.blockedMs)} ms` +
+          (cpuMs === null ? '' : `, CPU ${cpuMs} ms`) +
           (result.bytes ? `, ${(result.bytes / 1024 / 1024).toFixed(1)} MB` : ''),
       );
     };
@@ -255,7 +307,7 @@ try {
 if (rows.length > 0) {
   const verdict = (ok) => (ok ? 'PASS' : 'OVER');
   const table = [
-    ['check-ins', 'what', 'file', 'wait', 'target', '', 'longest task', 'target', '', 'load'],
+    ['check-ins', 'what', 'file', 'wait', 'target', '', 'longest task', 'target', '', 'CPU', 'load'],
     ...rows.map((row) => [
       row.size,
       row.what,
@@ -266,6 +318,7 @@ if (rows.length > 0) {
       row.blockedMs === 0 ? '< 50 ms' : `${Math.round(row.blockedMs).toLocaleString('en')} ms`,
       `${TARGETS.blockedMs} ms`,
       verdict(row.blockedMs <= TARGETS.blockedMs),
+      row.cpuMs === null ? '' : `${Math.round(row.cpuMs).toLocaleString('en')} ms`,
       row.load.toFixed(1),
     ]),
   ];
@@ -274,6 +327,7 @@ if (rows.length > 0) {
   // Waits and long tasks are wall-clock: on a machine busy with other work (load: the 1-minute load
   // average when the row ended) a task is longer than its own work.
   console.log(`load = 1-minute load average at the end of the row, on ${cpus().length} cores`);
+  console.log('CPU = CPU time of the browser and all its processes during the row (the work itself)');
   for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
   if (process.env.BENCH_RAW === '1') console.log(JSON.stringify(raw, null, 2));
 }

@@ -50,9 +50,13 @@ describe('a big file in Firefox ESR', () => {
       picked.items.add(new File([content], 'outlet-big.json', { type: 'application/json' }));
       input.files = picked.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
-      // The panel takes the file on its next render: press Import once the page has drawn it.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Import').click();
+      // The panel takes the file on its next render, which enables Import: press it then.
+      const importButton = () =>
+        [...document.querySelectorAll('button')].find(
+          (b) => b.textContent.trim() === 'Import' && !b.disabled,
+        );
+      while (!importButton()) await new Promise((resolve) => setTimeout(resolve, 20));
+      importButton().click();
     }, text);
 
     const said = await eventually(

@@ -122,7 +122,7 @@ describe('the popup opened mid-walk, the clock set back', () => {
       const now = START + 2 * MINUTE - back * MINUTE;
       vi.setSystemTime(now);
       render(<App />);
-      await screen.findByText('Still going: Walk to the end of the street and back', {}, { timeout: 5000 });
+      await screen.findByText('Still going: Walk to the end of the street and back');
       const left = (END - now) / MINUTE;
       expect(screen.getByRole('timer').textContent).toBe(`${left}:00`);
       expect(screen.queryByText(/Did it help\?/)).toBeNull();
@@ -132,11 +132,7 @@ describe('the popup opened mid-walk, the clock set back', () => {
   it('the clock moved forward past the end: the walk is over, and "did it help?" is asked', async () => {
     vi.setSystemTime(END + MINUTE);
     render(<App />);
-    await screen.findByText(
-      'Earlier: “Walk to the end of the street and back”. Did it help?',
-      {},
-      { timeout: 5000 },
-    );
+    await screen.findByText('Earlier: “Walk to the end of the street and back”. Did it help?');
     expect(screen.queryByText(/Still going/)).toBeNull();
   });
 });

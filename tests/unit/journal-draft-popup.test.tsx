@@ -116,13 +116,13 @@ describe('journal lines typed while the history refuses to save', () => {
     save.mockRejectedValue(new DOMException('The write was refused.', 'UnknownError'));
     await checkInWithLine('Written in the popup.', { fails: true });
     render(<HistoryApp now={() => Date.now()} />);
-    expect(await screen.findByText(/kept safe on this device/, undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText(/kept safe on this device/)).toBeTruthy();
     cleanup();
 
     save.mockImplementation(works as typeof store.saveCheckIn);
     render(<HistoryApp now={() => Date.now()} />);
-    const journal = await screen.findByRole('region', { name: 'Journal' }, { timeout: 10_000 });
-    await waitFor(() => expect(journal.textContent).toContain('Written in the popup.'), { timeout: 10_000 });
+    const journal = await screen.findByRole('region', { name: 'Journal' });
+    await waitFor(() => expect(journal.textContent).toContain('Written in the popup.'));
     expect(await draftKeys()).toEqual([]);
     expect(screen.queryByText(/kept safe on this device/)).toBeNull();
   });

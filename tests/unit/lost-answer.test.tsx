@@ -45,7 +45,7 @@ function loseAnswers(channel: Channel) {
 
 async function openPopup() {
   render(<App />);
-  await screen.findByRole('button', { name: 'Settings' }, { timeout: 5000 });
+  await screen.findByRole('button', { name: 'Settings' });
   await settle();
 }
 
@@ -91,7 +91,7 @@ describe('a pause whose answer is lost', () => {
       await settleAll();
 
       expect((await loadSchedule(Date.now())).pausedUntil).toBe(NOW + HOUR);
-      await waitFor(() => expect(statusLine()).toMatch(/^Paused until /), { timeout: 5000 });
+      await waitFor(() => expect(statusLine()).toMatch(/^Paused until /));
       expect(alertText()).toBeNull();
       // A lost answer is checked against storage before anything is said: no error, not even briefly.
       if (channel === 'answer-lost') expect(shown).toEqual([]);
@@ -106,9 +106,7 @@ describe('a pause whose answer is lost', () => {
     await settleAll();
 
     expect((await loadSchedule(Date.now())).pausedUntil).toBeNull();
-    await waitFor(() => expect(alertText()).toBe("Couldn't pause just now. Please try again."), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(alertText()).toBe("Couldn't pause just now. Please try again."));
     expect(statusLine()).not.toMatch(/Paused/);
   });
 });
@@ -130,7 +128,7 @@ describe('a resume whose answer is lost', () => {
       await settleAll();
 
       expect((await loadSchedule(Date.now())).pausedUntil).toBeNull();
-      await waitFor(() => expect(statusLine()).toMatch(/^Next nudge/), { timeout: 5000 });
+      await waitFor(() => expect(statusLine()).toMatch(/^Next nudge/));
       expect(alertText()).toBeNull();
     },
   );
@@ -141,9 +139,7 @@ describe('a resume whose answer is lost', () => {
     loseAnswers('nothing-stored');
     fireEvent.click(screen.getByRole('button', { name: 'Resume nudges' }));
     await settleAll();
-    await waitFor(() => expect(alertText()).toBe("Couldn't resume nudges just now. Please try again."), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(alertText()).toBe("Couldn't resume nudges just now. Please try again."));
     expect(statusLine()).toMatch(/^Paused until /);
   });
 });
@@ -165,9 +161,7 @@ describe('the calmer pace, when the answer is lost', () => {
 
       expect((await loadSchedule(Date.now())).ignoredInRow).toBe(0);
       expect((await loadSettings()).intervalMinutes).toBe(interval);
-      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull(), {
-        timeout: 5000,
-      });
+      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull());
       expect(alertText()).toBeNull();
     },
   );
@@ -179,9 +173,7 @@ describe('the calmer pace, when the answer is lost', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Keep as is' }));
     await settleAll();
     expect(screen.getByRole('button', { name: 'Keep as is' })).toBeTruthy();
-    await waitFor(() => expect(alertText()).toBe("Couldn't save your choice just now. Please try again."), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(alertText()).toBe("Couldn't save your choice just now. Please try again."));
   });
 });
 

@@ -431,7 +431,7 @@ describe('OptionsPage', () => {
     // the same millisecond is not what a person does.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await typeAndLeave(breakField, '9');
-    await waitFor(() => expect(screen.getByText('Saved.')).toBeTruthy(), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByText('Saved.')).toBeTruthy());
     await typeAndLeave(breakField, '900');
     expect(screen.getByRole('alert').textContent).toMatch(/from 1 to 60/);
     expect(screen.queryByText('Saved.')).toBeNull();

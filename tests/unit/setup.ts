@@ -1,6 +1,7 @@
 // Unit tests run against WXT's fake browser. It has no i18n, so messages come straight from
 // locales/en.yml, flattened the way @wxt-dev/i18n names them (nudge.line.l1 → nudge_line_l1).
 import { readFileSync } from 'node:fs';
+import { configure } from '@testing-library/preact';
 import { parseYAML } from 'confbox';
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
@@ -29,6 +30,11 @@ function getMessage(name: string, substitutions?: string | string[]): string {
     substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
+
+// waitFor and findBy* give up after 1 s by default: on one busy core a page's storage reads and
+// renders took longer (the machine's speed, not the app's), so they wait up to 30 s. They return as
+// soon as what they wait for is there, so a passing test waits no longer; only a hang reaches it.
+configure({ asyncUtilTimeout: 30_000 });
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 // The browser's UI language; a test may set another one (and call resetLanguageForTests).
