@@ -71,12 +71,12 @@ export function OptionsPage({
   const form = useSettings(actions);
   const { report, settings, note, saveIn, refusedIn, people } = form;
   useSectionLinks(settings !== null);
-  if (!settings) return <main class="options" aria-busy="true" />;
+  if (!settings) return <main class="options settings" aria-busy="true" />;
   const save = (section: Section) => saveIn(section);
   const noNudge = noNudgeReason(settings, clock());
 
   return (
-    <main class="options">
+    <main class="options settings">
       <h1>{i18n.t('options.title')}</h1>
       <nav class="toc" aria-label={i18n.t('options.navLabel')}>
         <ul>
