@@ -23,7 +23,11 @@ import { gzipSync } from 'node:zlib';
 // all in the app's one classic script and in the worker. What a person waits for is held apart: the
 // first screen (20 KB) draws and answers the first click before the app runs, and the popup bench
 // holds time to interactive to 1.15× the one-button page.
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 38, background: 20 };
+// Raised for issue 16 (check-in 38 → 42): the check-in now stores its state as it changes and takes it
+// up when the popup opens again (core/checkin/resume.ts, its hook and effects), compact forms of what
+// waits on the first screen so every state fits 600 px, and focus that goes where a person goes next.
+// Time to interactive stays within the popup bench's 1.15× (measured 1.15× at 40.0 KB).
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 42, background: 20 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 
