@@ -237,6 +237,13 @@ export const DAY_KEY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const OUTCOMES = ['done', 'skipped'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const HELPED = ['yes', 'a-bit', 'no'] as const;
+/**
+ * "And now?", asked once soon after an outlet: how the person feels compared with before it. A
+ * three-step scale, not the feelings grid again: one tap, it reads the same for every feeling
+ * (numb and "I can't tell" included), and it is the outcome the picker learns from most.
+ */
+export const AFTER = ['lighter', 'same', 'heavier'] as const;
+export type After = (typeof AFTER)[number];
 
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
 // must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
@@ -273,6 +280,9 @@ export const CheckInSchema = v.object({
   helpAsked: v.optional(v.boolean()),
   /** The person marked "I reached out" on a talking outlet. */
   reachedOut: v.optional(v.boolean()),
+  /** The answer to "And now?" (see AFTER), and when it was given. */
+  after: v.optional(v.picklist(AFTER)),
+  afterAt: v.optional(epochMs),
 });
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 
