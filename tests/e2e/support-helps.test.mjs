@@ -110,4 +110,19 @@ describe('issue 17: the support card and what seems to help', () => {
     await ext.screenshot(page, 'light-history-with-what-helps');
     await page.close();
   });
+
+  it('states the rule on the support page', async () => {
+    const page = await ext.openPage('support.html');
+    await page.setViewportSize({ width: 900, height: 900 });
+    const notice = page.getByRole('region', { name: 'How Outlet notices a heavy stretch' });
+    await notice.getByText(/at least 4 different heavy days/).waitFor();
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await notice.screenshot({
+        path: `tests/e2e/screenshots/${colorScheme}-support-rule.png`,
+        animations: 'disabled',
+      });
+    }
+    await page.close();
+  });
 });
