@@ -1,0 +1,6 @@
+export * from './choose';
+export * from './evidence';
+export * from './kinds';
+export * from './learn';
+export * from './reason';
+export * from './totals';
