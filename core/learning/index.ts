@@ -1,3 +1,4 @@
+export * from './beta';
 export * from './choose';
 export * from './evidence';
 export * from './kinds';
