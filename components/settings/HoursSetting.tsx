@@ -156,7 +156,9 @@ export function HoursSetting({
     if (!here) return null;
     return (
       <div class="notice no-hours" role="status">
-        <p>{i18n.t('options.hoursNoneLeft')}</p>
+        {/* Said once: with the notice at the top of settings already saying no nudges will come,
+            the note beside Undo says only what the change did. */}
+        <p>{i18n.t(undo && noHoursSaidAbove ? 'options.hoursNoneUndo' : 'options.hoursNoneLeft')}</p>
         {undo && (
           <button type="button" class="small" onClick={undoNoHours}>
             {i18n.t('options.undo')}

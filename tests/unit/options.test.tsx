@@ -579,3 +579,39 @@ describe('OptionsPage, a save still on its way when a refusal comes', () => {
     expect(hours().querySelector('.saved')?.textContent).toBe('');
   });
 });
+
+describe('OptionsPage, a change that leaves no active hours', () => {
+  // Seen in light-options-no-nudge.png: the notice at the top and the Undo note beside the emptied
+  // day said "No day has active hours now, so no nudges will come…" twice over, word for word.
+  const SENTENCE = 'No day has active hours now, so no nudges will come.';
+  const times = (text: string) => (document.querySelector('main')?.textContent ?? '').split(text).length - 1;
+
+  it('says it once after "Use these hours every day" under an empty Saturday, and Undo is in view', async () => {
+    render(options());
+    fireEvent.click(await screen.findByRole('radio', { name: 'Different hours each day' }));
+    const copySaturday = screen.getByRole('button', {
+      name: 'Use these hours every day',
+      description: "Use Saturday's hours on every day of the week",
+    });
+    copySaturday.focus();
+    fireEvent.click(copySaturday);
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeTruthy());
+    expect(times(SENTENCE)).toBe(1);
+    // The note beside Undo still says what Undo undoes, in Saturday's box.
+    const note = undo.closest('.notice') as HTMLElement;
+    expect(copySaturday.closest('fieldset')?.contains(note)).toBe(true);
+    expect(note.textContent?.replace('Undo', '').trim()).not.toBe('');
+  });
+
+  it('says it once after removing the last range, and not at all once Undo brings the hours back', async () => {
+    render(options());
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove these hours on Monday to Friday' }));
+    await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeTruthy());
+    expect(times(SENTENCE)).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeNull());
+    expect(times(SENTENCE)).toBe(0);
+  });
+});
