@@ -173,3 +173,6 @@ export const i18n = {
       : countingRules().numbers.format(value);
   },
 };
+
+/** What a page's words can do: components are given them (components/shared/words.ts). */
+export type Words = typeof i18n;

@@ -10,7 +10,7 @@ import {
   validateHours,
   type Weekday,
 } from '../../core/time/hours';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { clockExample, weekdayName } from './words';
 
 interface Props {

@@ -9,10 +9,11 @@ import { FamiliesSetting } from '../../components/settings/FamiliesSetting';
 import { FrequencySetting } from '../../components/settings/FrequencySetting';
 import { HoursSetting } from '../../components/settings/HoursSetting';
 import { TrustedPeopleSetting } from '../../components/settings/TrustedPeopleSetting';
-import { browserSettings } from '../../components/settings/useSettings';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
 import { changesToDefaults, quickView, weekFromQuick } from '../../core/settings-form';
 import { DEFAULT_HOURS } from '../../core/time/hours';
+import { browserShortcut } from '../../entrypoints/options/App';
+import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings, restoreDefaultPreferences, updateSettings } from '../../platform/settings';
 
 afterEach(cleanup);
@@ -331,7 +332,12 @@ async function typeAndLeave(field: HTMLElement, value: string) {
 }
 
 const options = () => (
-  <OptionsPage version="1.2.3" sendTestNotification={async () => ({ ok: true as const })} />
+  <OptionsPage
+    version="1.2.3"
+    sendTestNotification={async () => ({ ok: true as const })}
+    actions={browserSettings}
+    shortcut={browserShortcut}
+  />
 );
 
 describe('OptionsPage', () => {
@@ -564,6 +570,7 @@ describe('OptionsPage, a save still on its way when a refusal comes', () => {
       <OptionsPage
         version="1.2.3"
         sendTestNotification={async () => ({ ok: true as const })}
+        shortcut={browserShortcut}
         actions={actions}
       />,
     );
