@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DaySummary } from '../../core/data/days';
+import { RECENT_HISTORY_LIMIT } from '../../core/history';
+import { HELPS_WINDOW_DAYS, whatHelps } from '../../core/insights/helps';
 import { weeklyReflection } from '../../core/insights/reflection';
 import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
-import { addDays, localDayKey } from '../../core/time';
+import { addDays, DAY, localDayKey } from '../../core/time';
 import type { Page, PageQuery } from '../../platform/history/backend';
 import { i18n } from '../shared/words';
 import { type DataActions, DataPanel } from './DataPanel';
@@ -13,6 +15,7 @@ import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
+import { WhatHelps } from './WhatHelps';
 import { YearGlance } from './YearGlance';
 
 export const DAYS_PAGE = 50;
@@ -23,6 +26,8 @@ const REREAD_GAP_MS = 1000;
 /** What the page reads and changes in the history: the entrypoint gives the stores' (entrypoints/history/App.tsx). */
 export interface HistoryActions {
   checkInsPage: (query: PageQuery) => Promise<Page<CheckIn>>;
+  /** The check-ins since a time, newest first, at most `limit` (what seems to help, lately). */
+  recentCheckIns: (options: { since: number; limit: number }) => Promise<CheckIn[]>;
   daySummaries: (fromDay: string, toDay: string) => Promise<DaySummary[]>;
   deleteCheckIn: (id: string) => Promise<void>;
   /** Whether to say, once, that the words are kept in the extension's own storage. */
@@ -62,6 +67,8 @@ export function HistoryApp({ now, history, data }: Props) {
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
+  // The check-ins "what seems to help" reads: its window, in the popup's bounded amount.
+  const [recent, setRecent] = useState<CheckIn[]>([]);
   const [loadFailed, setLoadFailed] = useState(false);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderFailed, setOlderFailed] = useState(false);
@@ -96,12 +103,14 @@ export function HistoryApp({ now, history, data }: Props) {
     const day = localDayKey(now());
     setToday(day);
     try {
-      const [page, found] = await Promise.all([
+      const [page, found, lately] = await Promise.all([
         history.checkInsPage({ limit: Math.max(DAYS_PAGE, shown.current.days) }),
         history.daySummaries(addDays(day, -YEAR_DAYS), day),
+        history.recentCheckIns({ since: now() - HELPS_WINDOW_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
       ]);
       setDays(page);
       setSummaries(found);
+      setRecent(lately);
       setLoadFailed(false);
     } catch {
       setLoadFailed(true);
@@ -245,8 +254,9 @@ export function HistoryApp({ now, history, data }: Props) {
         reflection: weeklyReflection(summaries, today),
         year: yearGlance(summaries, today),
         counts: new Map(summaries.map((summary) => [summary.day, summary.count])),
+        helps: whatHelps(recent, now()),
       },
-    [summaries, today],
+    [summaries, today, recent, now],
   );
 
   return (
@@ -275,6 +285,7 @@ export function HistoryApp({ now, history, data }: Props) {
           <WeeklyReflection reflection={insights.reflection} />
           <WeekView week={insights.week} />
           <HelpedThisMonth outlets={insights.month} />
+          <WhatHelps helps={insights.helps} />
           <YearGlance year={insights.year} />
           <DayList
             entries={days.entries}

@@ -29,12 +29,14 @@ import {
   daySummaries,
   deleteCheckIn,
   markHistoryPlaceTold,
+  recentCheckIns,
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
+  recentCheckIns: (options) => recentCheckIns(options),
   daySummaries: (fromDay, toDay) => daySummaries(fromDay, toDay),
   deleteCheckIn: (id) => deleteCheckIn(id),
   shouldTellPlace: () => shouldTellHistoryPlace(),
