@@ -6,11 +6,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
 import { MAX_UNREADABLE } from '../../core/data/export-format';
 import type { DifferChoice, Differing, ImportProblem, Place, ProblemCode } from '../../core/data/import';
+import type {
+  BulkOptions,
+  ExportKind,
+  ExportLabels,
+  ImportCounts,
+  StoredSummary,
+} from '../../core/data/transfer';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
 import { localDayKey } from '../../core/time';
-import type { ExportKind, ExportLabels, ImportCounts, StoredSummary } from '../../platform/data-transfer';
-import type { BulkOptions } from '../../platform/history/store';
-import type { MessageKey } from '../../platform/i18n';
+import type { MessageKey } from '../../core/words';
 import { formatEntryTime } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
 import { i18n } from '../shared/words';

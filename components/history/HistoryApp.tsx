@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DaySummary } from '../../core/data/days';
+import type { Page, PageQuery } from '../../core/data/transfer';
 import { RECENT_HISTORY_LIMIT } from '../../core/history';
 import { HELPS_WINDOW_DAYS, whatHelps } from '../../core/insights/helps';
 import { weeklyReflection } from '../../core/insights/reflection';
@@ -7,7 +8,6 @@ import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
-import type { Page, PageQuery } from '../../platform/history/backend';
 import { i18n } from '../shared/words';
 import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';

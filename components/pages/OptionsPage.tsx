@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { noNudgeReason } from '../../core/status';
-import type { OptionsSection } from '../../platform/pages';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
@@ -37,9 +36,10 @@ const SECTIONS = [
   { id: 'people', nav: 'options.navPeople', heading: 'options.peopleHeading' },
   { id: 'data', nav: 'options.navData', heading: 'options.dataHeading' },
   { id: 'about', nav: 'options.navAbout', heading: 'options.aboutHeading' },
-] as const satisfies readonly { id: OptionsSection; nav: string; heading: string }[];
+] as const satisfies readonly { id: string; nav: string; heading: string }[];
 
-type SectionId = (typeof SECTIONS)[number]['id'];
+/** The sections a link can land on (options.html#people); the entrypoint checks they are the ones platform/pages.ts links to. */
+export type SectionId = (typeof SECTIONS)[number]['id'];
 
 function Part({ id, children }: { id: SectionId; children: ComponentChildren }) {
   const section = SECTIONS.find((s) => s.id === id);

@@ -6,7 +6,7 @@
 // A module-level seam rather than a Preact context: the words are read by plain functions too
 // (copy.ts, words.ts, exportLabels), outside any component tree, and they are the same for the
 // whole page for its whole life.
-import type { Words } from '../../platform/i18n';
+import type { Words } from '../../core/words';
 
 let given: Words | null = null;
 
