@@ -409,6 +409,22 @@ describe('DataPanel (wired)', () => {
     expect(access.settings.intervalMinutes).toBe(45);
   });
 
+  // The wiring turns the stores' FileUnreadable into the panel's own words (entrypoints/history).
+  it('says plainly when the chosen file cannot be opened, and stores nothing', async () => {
+    const access = memoryAccess();
+    render(<DataPanel actions={dataActions(access)} />);
+    const file = fileOf('{}');
+    Object.defineProperty(file, 'text', {
+      value: () => Promise.reject(new DOMException('gone', 'NotReadableError')),
+    });
+    fireEvent.change(screen.getByLabelText('File to bring back (.json)'), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "That file couldn't be opened. Please try again, or pick another one.",
+    );
+    expect(access.entries).toEqual([]);
+  });
+
   // Issue 16: the figure went up after "Delete everything" (92.8 → 111.8 kB).
   it('shows the figure fall once everything is deleted', async () => {
     const access = memoryAccess();
