@@ -3,7 +3,7 @@
 // The stores come in as a small `DataAccess`, so tests pass fakes and a page passes `storeAccess`.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type CsvLabels, type JournalLabels, journalOrder } from '../core/data/export';
+import { journalOrder } from '../core/data/export';
 import { csvPieces, exportJsonPieces, markdownPieces } from '../core/data/export-chunks';
 import {
   CheckInStrict,
@@ -15,6 +15,7 @@ import {
   TimeSchema,
 } from '../core/data/export-format';
 import { chosenEntries, type DifferChoice, type Differing } from '../core/data/import';
+import type { ExportKind, ExportLabels, ImportCounts, StoredSummary } from '../core/data/transfer';
 import {
   type CheckIn,
   PREFERENCE_KEYS,
@@ -255,12 +256,7 @@ export async function takeSnapshot(
   };
 }
 
-export type ExportKind = 'json' | 'csv' | 'markdown';
-
-export interface ExportLabels {
-  csv: CsvLabels;
-  journal: JournalLabels;
-}
+export type { ExportKind, ExportLabels, ImportCounts, StoredSummary };
 
 export interface ExportFile {
   filename: string;
@@ -336,15 +332,6 @@ export async function exportFile(
   return { filename: `outlet-journal-${day}.md`, blob: new Blob(pieces, { type }), type };
 }
 
-export interface ImportCounts {
-  /** `same`: already here exactly as in the file; `differing`: here with other content, kept as here. */
-  checkIns: { added: number; same: number; differing: Differing[] };
-  people: { added: number; kept: number; full: number };
-  setAside: { added: number; same: number };
-  /** `full`: past what an export carries (MAX_UNREADABLE), so not kept. */
-  unreadable: { added: number; same: number; full: number };
-}
-
 /**
  * Writes a file that `parseImportFile` accepted. Check-ins are merged by id a chunk at a time (each
  * chunk all or none; `options` shows progress and stops between chunks; an entry stored with other
@@ -418,12 +405,6 @@ export async function keepChosen(
     replaced: choices.filter((choice, i) => choice === 'file' && differing[i]).length,
     added: choices.filter((choice, i) => choice === 'both' && differing[i]).length,
   };
-}
-
-export interface StoredSummary {
-  checkIns: number;
-  journalLines: number;
-  people: number;
 }
 
 /**

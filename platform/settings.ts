@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import {
   DEFAULT_SETTINGS,
   type Parsed,
+  PeopleFull,
   PREFERENCE_KEYS,
   type PreferenceKey,
   type Preferences,
@@ -60,13 +61,8 @@ export class SaveFailed extends Error {
   }
 }
 
-/** Adding one more person than the limit (the form says so before trying). */
-export class PeopleFull extends Error {
-  constructor() {
-    super(`Outlet keeps at most ${TRUSTED_PEOPLE_MAX} trusted people.`);
-    this.name = 'PeopleFull';
-  }
-}
+// Adding one more person than the limit (the form says so before trying): defined beside the limit.
+export { PeopleFull };
 
 async function keepAside(items: SetAside[]): Promise<void> {
   if (items.length === 0) return;

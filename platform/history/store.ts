@@ -5,6 +5,7 @@
 
 import { browser } from 'wxt/browser';
 import { type DaySummary, placeOnDay } from '../../core/data/days';
+import type { BulkOptions } from '../../core/data/transfer';
 import { RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT, sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
 import { DAY } from '../../core/time';
@@ -296,11 +297,8 @@ export async function getCheckIn(id: string): Promise<CheckIn | null> {
   return (await backend()).get(id);
 }
 
-/** For the long jobs (import, export): how far along, and a way to stop between chunks. */
-export interface BulkOptions {
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-}
+// For the long jobs (import, export): how far along, and a way to stop between chunks.
+export type { BulkOptions };
 
 /**
  * Adds every entry whose id is not stored yet. Entries already stored are left exactly as they are,

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryApp } from '../../components/history/HistoryApp';
 import type { CheckIn } from '../../core/schema';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import { countCheckIns, mergeCheckIns, saveCheckIn } from '../../platform/history/store';
 import { entry } from './history-backends';
 

@@ -3,8 +3,8 @@
 // applies a change of `process.env.TZ` at once, so the page is drawn in the other zone.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryApp } from '../../components/history/HistoryApp';
 import type { CheckIn } from '../../core/schema';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import { recentCheckIns, saveCheckIn } from '../../platform/history/store';
 
 const startZone = process.env.TZ;

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HistoryApp } from '../../components/history/HistoryApp';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import { App } from '../../entrypoints/popup/App';
 import * as store from '../../platform/history/store';
 import { updateSettings } from '../../platform/settings';
