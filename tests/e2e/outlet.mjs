@@ -307,10 +307,11 @@ export async function measureFit(page, name = 'this state') {
 /**
  * The set-up the Chromium suites share; call it inside `describe()`. Before the suite: Chromium with
  * the built extension (`launch`: launchExtension's options; `started`: "Start Outlet" pressed). After
- * it: closed. Before each test: no check-ins and no check-in under way (clearCheckIns), `settings`
- * written as the options page would (patchSettings), `storage` put into storage.local (a function
- * of the extension gives it afresh each time). Returns the extension: usable in tests and in hooks
- * registered after this call, once the suite has started.
+ * it: closed. Before each test (`once`: before the suite only): no check-ins and no check-in under
+ * way (clearCheckIns; `clear: false` leaves them), `settings` written as the options page would
+ * (patchSettings; null writes none), `storage` put into storage.local (a function of the extension
+ * gives it afresh each time). Returns the extension: usable in tests and in hooks registered after
+ * this call, once the suite has started.
  * @returns {Awaited<ReturnType<typeof launchExtension>>}
  */
 export function extensionSuite({
@@ -318,21 +319,25 @@ export function extensionSuite({
   started = false,
   settings = { families: ALL_FAMILIES },
   storage,
+  clear = true,
+  once = false,
 } = {}) {
   let current = null;
+  const prepare = async () => {
+    if (clear) await clearCheckIns(current);
+    if (settings) await patchSettings(current, settings);
+    const items = typeof storage === 'function' ? await storage(current) : storage;
+    if (items) await current.setStorage(items);
+  };
   before(async () => {
     current = await launchExtension(launch);
     if (started) await startOutlet(current);
+    if (once) await prepare();
   });
   after(async () => {
     await current?.close();
   });
-  beforeEach(async () => {
-    await clearCheckIns(current);
-    if (settings) await patchSettings(current, settings);
-    const items = typeof storage === 'function' ? await storage(current) : storage;
-    if (items) await current.setStorage(items);
-  });
+  if (!once) beforeEach(prepare);
   return new Proxy(
     {},
     {
