@@ -11,9 +11,12 @@
 import * as v from 'valibot';
 import { ContextSchema, DEFAULT_CONTEXT_STATE, PREFERENCE_KEYS, parseFamilies } from '../core/schema';
 import type { PickInput } from './first-pick-cache';
+import { learnedFromAreas } from './learned-areas';
 import {
   CONTEXT_KEY,
   FLOW_KEY,
+  LEARN_SYNC_PREFIX,
+  LEARNING_KEY,
   PERSON_PREFIX,
   PREF_PREFIX,
   SETTINGS_MOVED_KEY,
@@ -24,17 +27,31 @@ import { type ReadableArea, readStored } from './storage-read';
 /**
  * The storage.local keys the early read holds, and nothing else (storage.local may hold the whole
  * history where IndexedDB is refused, platform/storage-read.ts): the migration flag, the context,
- * the check-in under way and its walk (each value with its version key, `<key>$`), and the people.
- * A reader of the early read that needs another key reads it itself (platform/checkin.ts does, for
- * a draft).
+ * the check-in under way and its walk (each value with its version key, `<key>$`), what the picker
+ * learned, and the people. A reader of the early read that needs another key reads it itself
+ * (platform/checkin.ts does, for a draft).
  */
 export const EARLY_LOCAL = {
-  keys: [SETTINGS_MOVED_KEY, CONTEXT_KEY, `${CONTEXT_KEY}$`, FLOW_KEY, TIMER_KEY, `${TIMER_KEY}$`],
+  keys: [
+    SETTINGS_MOVED_KEY,
+    CONTEXT_KEY,
+    `${CONTEXT_KEY}$`,
+    FLOW_KEY,
+    TIMER_KEY,
+    `${TIMER_KEY}$`,
+    LEARNING_KEY,
+  ],
   prefixes: [PERSON_PREFIX],
 } as const;
 
+/** The storage.sync keys it holds: the preferences (`pref:<name>`) and each browser's learning (`learn:<id>`). */
+export const EARLY_SYNC = {
+  keys: PREFERENCE_KEYS.map((name) => `${PREF_PREFIX}${name}`),
+  prefixes: [LEARN_SYNC_PREFIX],
+};
+
 export interface EarlyRead {
-  /** Outlet's preferences in storage.sync (`pref:<name>`). */
+  /** storage.sync: the keys of EARLY_SYNC. */
   sync: Promise<Record<string, unknown>>;
   /** storage.local: the keys of EARLY_LOCAL. */
   local: Promise<Record<string, unknown>>;
@@ -59,7 +76,7 @@ export function startEarlyRead(): EarlyRead | undefined {
   if (!storage) return undefined;
   try {
     const read: EarlyRead = {
-      sync: storage.sync.get(PREFERENCE_KEYS.map((name) => `${PREF_PREFIX}${name}`)),
+      sync: readStored(storage.sync, EARLY_SYNC),
       local: readStored(storage.local, EARLY_LOCAL),
     };
     // Never an unhandled rejection: the app reads again on its own if these fail.
@@ -100,6 +117,7 @@ export async function pickInputFromRead(read: EarlyRead | undefined): Promise<Pi
     return {
       families: parseFamilies(synced[`${PREF_PREFIX}families`]).value,
       context: context.success ? context.output : DEFAULT_CONTEXT_STATE,
+      learned: learnedFromAreas(local, synced),
     };
   } catch {
     return null;
