@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
-import { eventually, launchFirefoxExtension, rootDir } from './harness.mjs';
+import { clickButton as click, eventually, launchFirefoxExtension, rootDir } from './harness.mjs';
 
 const en = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf8'));
 /** Active hours around the clock, every day. */
@@ -17,19 +17,6 @@ const ALWAYS_ON_HOURS = Object.fromEntries(
 );
 const WIDTH = 1280;
 const HEIGHT = 800;
-
-/** Clicks the visible button whose text is exactly `name`, once there is one. */
-async function click(page, name) {
-  const found = await page.waitForFunction(
-    (wanted) =>
-      [...document.querySelectorAll('button')].find(
-        (b) => b.textContent.trim() === wanted && b.getClientRects().length > 0,
-      ),
-    { timeout: 10_000, polling: 100 },
-    name,
-  );
-  await found.asElement().click();
-}
 
 /** Where People is in the window, and whether focus is inside it. */
 const peopleInView = (page) =>
