@@ -15,34 +15,28 @@ import { builtExtensionDir, rootDir } from './harness.mjs';
 import {
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
+  doneCheckIn,
   extensionSuite,
-  heavyCheckIn,
+  heavyWeeks,
   localeWords,
   MINUTE,
   measureFit,
+  notHelpingWeeks,
   openPopup,
   patchSettings,
   seedHistory,
   shoot,
 } from './outlet.mjs';
 
-const DAY = 24 * 60 * MINUTE;
 // `FIT_LOCALES=fr,ja` (or `all`) measures other languages: by hand, they are not held to it yet.
 const LOCALES =
   process.env.FIT_LOCALES === 'all'
     ? readdirSync(path.join(rootDir, 'locales')).map((file) => file.replace(/\.yml$/, ''))
     : (process.env.FIT_LOCALES?.split(',') ?? ['en', 'de', 'ar']);
 
-function done(id, at, outletId) {
-  return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
-}
-/** Five heavy check-ins in two weeks: the heavy-weeks card. */
-const heavyWeeks = (now) => [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * DAY));
+const done = doneCheckIn;
 /** A walk done half an hour ago and never answered: "did it help?" at this open. */
 const question = (now) => [done('fit-asked', now - 30 * MINUTE, 'walk-street')];
-/** Three "didn't help" in a row: the not-helping card. */
-const notHelping = (now) =>
-  [1, 2, 3].map((i) => ({ ...done(`fit-no-${i}`, now - i * DAY, 'doodle'), helped: 'no', helpAsked: true }));
 
 /** [locale, state, height, footer's end] in the order measured. */
 const table = [];
@@ -92,7 +86,7 @@ for (const locale of LOCALES) {
 
     it('the not-helping card, and the heavy-weeks card with a "did it help?"', async () => {
       const failures = [];
-      await seedHistory(ext, notHelping(Date.now()));
+      await seedHistory(ext, notHelpingWeeks(Date.now()));
       const page = await openPopup(ext, { resumed: true });
       await page.locator('.support-card').waitFor();
       failures.push(await check(page, 'not-helping card'));

@@ -10,10 +10,12 @@ import {
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
   clearCheckIns,
+  doneCheckIn,
   extensionSuite,
-  heavyCheckIn,
+  heavyWeeks,
   MINUTE,
   measureFit,
+  notHelpingWeeks,
   openPopup,
   POPUP,
   patchSettings,
@@ -21,7 +23,6 @@ import {
   shoot,
 } from './outlet.mjs';
 
-const DAY = 24 * 60 * MINUTE;
 const WIDE_CONTEXT = { canStepAway: true, alone: true, minutes: 15 };
 
 /** What waits when the popup opens: check-ins to seed, and a walk still running (or none). */
@@ -34,15 +35,8 @@ const WAITING = {
   }),
   // Five heavy check-ins in two weeks: the heavy-weeks card.
   'heavy card': (now) => ({ entries: heavyWeeks(now), timer: null }),
-  // Three "didn't help" in a row: the not-helping card.
-  'not-helping card': (now) => ({
-    entries: [1, 2, 3].map((i) => ({
-      ...done(`fit-no-${i}`, now - i * DAY, 'doodle'),
-      helped: 'no',
-      helpAsked: true,
-    })),
-    timer: null,
-  }),
+  // Outlets that didn't help on five stressed days: the not-helping card.
+  'not-helping card': (now) => ({ entries: notHelpingWeeks(now), timer: null }),
   // A ten-minute walk started two minutes ago.
   'walk running': (now) => ({
     entries: [done('fit-walk', now - 2 * MINUTE, 'walk-street')],
@@ -67,12 +61,7 @@ const NUDGE_NOTICES = {
   ignoredInRow: 3,
 };
 
-function done(id, at, outletId) {
-  return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
-}
-function heavyWeeks(now) {
-  return [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * DAY));
-}
+const done = doneCheckIn;
 
 /** Changes the stored schedule (the footer's notices come from it), keeping the rest as it is. */
 async function patchSchedule(ext, patch) {

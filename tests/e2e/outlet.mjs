@@ -30,6 +30,28 @@ export function heavyCheckIn(i, at) {
   };
 }
 
+/** A check-in done with `outletId`: stressed, at strength 3. */
+export function doneCheckIn(id, at, outletId) {
+  return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
+}
+
+/** Five heavy check-ins on five days of the last two weeks: the heavy-weeks card. */
+export function heavyWeeks(now) {
+  return [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * 24 * 60 * MINUTE));
+}
+
+/**
+ * Five days of stressed check-ins whose outlets didn't help: the not-helping card. The feelings
+ * alone stay under the support rule's points; the "no" answers take them over (core/insights/support.ts).
+ */
+export function notHelpingWeeks(now) {
+  return [1, 2, 3, 4, 5].map((i) => ({
+    ...doneCheckIn(`fit-no-${i}`, now - i * 24 * 60 * MINUTE, 'doodle'),
+    helped: 'no',
+    helpAsked: true,
+  }));
+}
+
 export const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
