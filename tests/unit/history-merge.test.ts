@@ -1,7 +1,7 @@
 // An import's merge: one call (one transaction) per chunk of the file, thousands of entries at once.
 // Whatever the way the store finds the ids already there, the counts, the differing entries and the
 // day summaries must be exactly what one entry at a time would give, and a call stores all or nothing.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { summarizeDay } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey } from '../../core/time';
@@ -13,10 +13,7 @@ import {
   mergeCheckIns,
   saveCheckIn,
 } from '../../platform/history/store';
-import { BACKENDS, canonical, entry, useBackend } from './history-backends';
-
-const HOUR = 60 * 60_000;
-const base = new Date(2026, 10, 2, 9).getTime(); // 2 Nov 2026, 09:00 local
+import { BASE as base, canonical, describeEachBackend, entry, HOUR } from './history-backends';
 
 /** Every day's stored summary next to one made afresh from the stored entries of that day. */
 async function summariesAndRebuild(fromDay: string, toDay: string) {
@@ -30,9 +27,7 @@ async function summariesAndRebuild(fromDay: string, toDay: string) {
   return { stored: canonical(await daySummaries(fromDay, toDay)), rebuilt: canonical(rebuilt) };
 }
 
-describe.each(BACKENDS)('merging an import (%s)', (backend) => {
-  beforeEach(() => useBackend(backend));
-
+describeEachBackend('merging an import', (_backend) => {
   it('counts each entry once: new, repeated within the file, stored alike, stored with other content', async () => {
     await saveCheckIn(entry('a', base, { helped: 'yes' }));
     await saveCheckIn(entry('b', base + 1));
