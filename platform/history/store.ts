@@ -292,16 +292,35 @@ export interface BulkOptions {
  * `differing` (the person chooses, then `putCheckIns` writes their choice). With `quiet`, no page
  * hears of it (the caller calls `announceHistoryChange` once it is done).
  */
-export async function mergeCheckIns(
+export function mergeCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal, quiet = false }: BulkOptions & { quiet?: boolean } = {},
+  { quiet = false, ...options }: BulkOptions & { quiet?: boolean } = {},
 ): Promise<MergeResult> {
+  return writeList(
+    entries,
+    options,
+    (history) => history.merge(entries),
+    (result) => result.added > 0 && !quiet,
+  );
+}
+
+/**
+ * One write of a list (an import's chunk, the person's choice): the history's own `write` of it, in
+ * whichever place keeps the history, with progress, a stop before it begins, and the pages told
+ * when `tell` says something changed.
+ */
+async function writeList<T>(
+  entries: readonly CheckIn[],
+  { onProgress, signal }: BulkOptions,
+  write: (history: HistoryBackend) => Promise<T>,
+  tell: (result: T) => boolean,
+): Promise<T> {
   await migrateLegacyCheckIns();
   const history = await backend();
   signal?.throwIfAborted();
-  const result = await history.merge(entries);
+  const result = await write(history);
   onProgress?.(entries.length, entries.length);
-  if (result.added > 0 && !quiet) changed();
+  if (tell(result)) changed();
   return result;
 }
 
@@ -314,17 +333,16 @@ export function announceHistoryChange(): void {
 }
 
 /** Stores every entry as given, over a stored one with the same id (the person's choice on import). */
-export async function putCheckIns(
+export function putCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal }: BulkOptions = {},
+  options: BulkOptions = {},
 ): Promise<{ written: number }> {
-  await migrateLegacyCheckIns();
-  const history = await backend();
-  signal?.throwIfAborted();
-  const result = await history.put(entries);
-  onProgress?.(entries.length, entries.length);
-  if (entries.length > 0) changed();
-  return result;
+  return writeList(
+    entries,
+    options,
+    (history) => history.put(entries),
+    () => entries.length > 0,
+  );
 }
 
 /**
