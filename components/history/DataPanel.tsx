@@ -592,13 +592,26 @@ export async function importChosenFile(
 }
 
 /** The panel wired to the stores. `access` lets a test (or a demo) use other stores. */
-export function DataPanel({ access = storeAccess }: { access?: typeof storeAccess } = {}) {
+export function DataPanel({
+  access = storeAccess,
+  measure = true,
+}: {
+  access?: typeof storeAccess;
+  /**
+   * Whether to measure the data's size now. The measure counts every check-in (a walk over the
+   * whole store in Chromium): the history page asks for it once its first screen is drawn, so its
+   * first reads don't wait behind that count.
+   */
+  measure?: boolean;
+} = {}) {
   const [usage, setUsage] = useState<number | null>(null);
   const refreshUsage = () =>
     void dataSize(access)
       .then(setUsage)
       .catch(() => setUsage(null));
-  useEffect(refreshUsage, []);
+  useEffect(() => {
+    if (measure) refreshUsage();
+  }, [measure]);
 
   return (
     <DataPanelView

@@ -297,7 +297,7 @@ export function HistoryApp({ now }: Props) {
           />
         </>
       )}
-      <DataPanel />
+      <DataPanel measure={days !== null || loadFailed} />
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>
