@@ -11,6 +11,7 @@ import type { StoredFlow } from '../../core/checkin/resume';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount } from '../../core/history';
 import { supportSignal } from '../../core/insights/signals';
+import type { Learned } from '../../core/learning/totals';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -41,6 +42,8 @@ export interface CheckInData {
   timer: Timer | null;
   context: Context | null;
   history: CheckInEntry[] | null;
+  /** What the picker learned (core/learning); null while loading. */
+  learned?: Learned | null;
   support: SupportStateStored | null;
   now: number;
   /** Journal lines kept in their drafts that the history couldn't take yet (platform/history/draft.ts). */
@@ -118,6 +121,7 @@ export function CheckIn({
     newId: actions.newId,
     clock: actions.clock,
     firstPick,
+    learned: data.learned,
   });
 
   const runner = {

@@ -6,6 +6,7 @@
 // source, outlet-markup.ts (tests/unit/first-screen.test.tsx holds them to it, element for element).
 // No framework here: this runs before Preact and the polyfill have loaded.
 import { type FeelingId, feelingById } from '../../core/feelings';
+import { pooled } from '../../core/learning/totals';
 import { type Outlet, pick } from '../../core/outlets';
 import type { PickInput } from '../../platform/first-pick-cache';
 import type { DrawnOutlet } from './early-input';
@@ -41,6 +42,8 @@ export function pickFirstOutlet(feeling: FeelingId, input: PickInput): Outlet {
     enabledFamilies: input.families,
     context: input.context,
     exclude: [],
+    // What the picker learned, as the app reads it: the first pick is weighed by the same answers.
+    learned: input.learned ? pooled(input.learned, Date.now()) : undefined,
     random: Math.random,
   }).outlet;
 }

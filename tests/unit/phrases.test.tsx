@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reasonText } from '../../components/shared/copy';
 import { wasAway } from '../../core/away';
 import { FEELING_IDS } from '../../core/feelings';
-import { helpfulAnswers, outletWeights } from '../../core/insights/signals';
-import { type PickReason, pick } from '../../core/outlets';
+import { helpfulAnswers } from '../../core/insights/signals';
+import { outletPool, type PickReason, pick } from '../../core/outlets';
 import type { CheckIn } from '../../core/schema';
 import { renderCheckIn } from './render-checkin';
 import { messages } from './setup';
@@ -139,29 +139,52 @@ describe('why an outlet was picked', () => {
       feeling: 'stressed',
       enabledFamilies: ['movement'],
       context: { canStepAway: true, alone: false, minutes: 15 },
-      exclude: [],
-      weights: outletWeights(history, NOW),
-      helpfulAnswers: helpfulAnswers(history, NOW),
-      // The heaviest-weighted outlet is the last one the walk reaches; 0.999 lands there.
-      random: () => 0.999,
+      // Only the walk is left to offer: the reason is about it.
+      exclude: outletPool('stressed', ['movement'], { canStepAway: true, alone: false, minutes: 15 })
+        .map((o) => o.id)
+        .filter((id) => id !== 'walk-street'),
+      history,
+      random: () => 0.5,
     }).reason;
-
-  it('after a single "yes", says what is true of one answer, and nothing about "lately"', () => {
-    const text = reasonText(reasonAfter([answered('yes', 1)]) as PickReason);
-    expect(text).toMatch(/once before/);
-    expect(text).not.toMatch(/lately|often|more than once/);
+  const told = (value: CheckIn['after'], daysAgo: number, outletId = 'walk-street', feeling = 'anxious') => ({
+    ...answered(undefined, daysAgo, outletId),
+    helped: undefined,
+    feeling,
+    after: value,
   });
 
-  it('after several helpful answers, may say "lately" or "more than once"', () => {
+  it('says nothing after a single good answer', () => {
+    expect(reasonAfter([answered('yes', 1)])).toBeNull();
+  });
+
+  it('says how many times it lifted the person, with this kind of feeling, once there are several answers', () => {
+    const history = [told('lighter', 1), told('lighter', 3), told('same', 5), told('lighter', 8)];
+    expect(reasonText(reasonAfter(history) as PickReason)).toBe(
+      'This lifted you 3 of 4 times when you felt tense.',
+    );
+  });
+
+  it('counts only answers given with the same kind of feeling', () => {
+    // Three "lighter" when low say nothing about when tense.
+    const history = [1, 2, 3].map((d) => told('lighter', d, 'walk-street', 'sad'));
+    expect(reasonAfter(history)).toBeNull();
+  });
+
+  it('speaks of ideas like it when the family, not the idea itself, has the answers', () => {
     const history = [
-      answered('yes', 1),
-      answered('yes', 3),
-      answered('a-bit', 5),
-      answered('yes', 8, 'stairs'),
+      told('lighter', 1, 'stairs'),
+      told('lighter', 2, 'stairs'),
+      told('lighter', 3),
+      told('heavier', 4, 'stairs'),
     ];
-    const reason = reasonAfter(history) as PickReason;
-    expect(reason.answers).toBeGreaterThan(1);
-    expect(reasonText(reason)).toMatch(/lately|more than once/);
+    expect(reasonText(reasonAfter(history) as PickReason)).toBe(
+      'Ideas like this lifted you 3 of 4 times when you felt tense.',
+    );
+  });
+
+  it('says nothing when most answers were not good', () => {
+    const history = [told('lighter', 1), told('same', 3), told('heavier', 5), told('lighter', 8)];
+    expect(reasonAfter(history)).toBeNull();
   });
 
   it.each<[PickReason, string]>([
