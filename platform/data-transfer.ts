@@ -258,7 +258,7 @@ export async function takeSnapshot(
 export type ExportKind = 'json' | 'csv' | 'markdown';
 
 /** Characters of an export file made into bytes at once (see exportFile). */
-const BLOB_PIECE = 4_000_000;
+const BLOB_PIECE = 1_000_000;
 
 export interface ExportLabels {
   csv: CsvLabels;
