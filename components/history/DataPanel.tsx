@@ -588,14 +588,27 @@ export interface DataActions {
 }
 
 /** The panel with the given actions, and how much room the data takes, read again after each change. */
-export function DataPanel({ actions }: { actions: DataActions }) {
+export function DataPanel({
+  actions,
+  measure = true,
+}: {
+  actions: DataActions;
+  /**
+   * Whether to measure the data's size now. The measure counts every check-in (a walk over the
+   * whole store in Chromium): the history page asks for it once its first screen is drawn, so its
+   * first reads don't wait behind that count.
+   */
+  measure?: boolean;
+}) {
   const [usage, setUsage] = useState<number | null>(null);
   const refreshUsage = () =>
     void actions
       .size()
       .then(setUsage)
       .catch(() => setUsage(null));
-  useEffect(refreshUsage, []);
+  useEffect(() => {
+    if (measure) refreshUsage();
+  }, [measure]);
 
   return (
     <DataPanelView

@@ -37,6 +37,8 @@ export interface HistoryActions {
   watch: (onChange: () => void) => () => void;
   /** Stores journal lines left in their drafts; says how many still wait. */
   recoverDrafts: () => Promise<{ waiting: number }>;
+  /** Checks the day summaries against their entries and mends any that drifted (a long read: after paint). */
+  checkSummaries: () => Promise<unknown>;
 }
 
 interface Props {
@@ -51,6 +53,12 @@ interface Paged {
   entries: CheckIn[];
   next: number | null;
 }
+
+/** Runs `run` once the next frame is painted. */
+const afterPaint = (run: () => void) =>
+  typeof requestAnimationFrame === 'function'
+    ? requestAnimationFrame(() => setTimeout(run))
+    : setTimeout(run);
 
 const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
   const seen = new Set(older.map((entry) => entry.id));
@@ -135,6 +143,11 @@ export function HistoryApp({ now, history, data }: Props) {
     // The journal is further down the page: it is read once the first screen is in, so the two
     // reads don't compete for it.
     void loadDays().then(() => {
+      // The summaries are checked against their entries once the first screen is drawn: the check
+      // reads every entry's day (in short slices), and beside the first reads it made the first
+      // screen of a history of 200,000 wait 2.9 times as long as an empty one's. A day it mends is
+      // announced, so the page reads it again.
+      afterPaint(() => void history.checkSummaries().catch(() => undefined));
       void search('', JOURNAL_PAGE);
       // Journal lines left in their drafts (a popup that closed, a save that failed) go into their
       // check-ins now, once the first screen is read; the page re-reads as they are stored.
@@ -309,7 +322,7 @@ export function HistoryApp({ now, history, data }: Props) {
           />
         </>
       )}
-      <DataPanel actions={data} />
+      <DataPanel actions={data} measure={days !== null || loadFailed} />
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>

@@ -25,6 +25,7 @@ import { downloadBlob } from '../../platform/download';
 import { recoverJournalDrafts } from '../../platform/history/draft';
 import {
   type BulkOptions,
+  checkDaySummaries,
   checkInsPage,
   daySummaries,
   deleteCheckIn,
@@ -43,6 +44,7 @@ export const browserHistory: HistoryActions = {
   markPlaceTold: (now) => markHistoryPlaceTold(now),
   watch: (onChange) => watchHistoryHere(onChange),
   recoverDrafts: () => recoverJournalDrafts(),
+  checkSummaries: () => checkDaySummaries(),
 };
 
 /** The checks on the page itself, where no worker can run (tests): the same parser. */

@@ -269,15 +269,13 @@ export async function checkDaySummaries(): Promise<void> {
   await checkedSummaries(await backend());
 }
 
-/** Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. */
+/**
+ * Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. The history
+ * page checks them against their entries (checkDaySummaries) once its first screen is drawn.
+ */
 export async function daySummaries(fromDay: string, toDay: string): Promise<DaySummary[]> {
   await migrateLegacyCheckIns();
-  const history = await backend();
-  // The check reads every entry's day (two counts): with years of history that took seconds before
-  // the history page's first screen (200,000 entries). The page draws from the summaries at once; the
-  // check runs beside it, and a day it mends is announced, so the page reads it again.
-  void checkedSummaries(history);
-  return history.summaries(fromDay, toDay);
+  return (await backend()).summaries(fromDay, toDay);
 }
 
 /** Every readable check-in, oldest first, and how many stored ones could not be read. For export. */
@@ -306,16 +304,35 @@ export type { BulkOptions };
  * `differing` (the person chooses, then `putCheckIns` writes their choice). With `quiet`, no page
  * hears of it (the caller calls `announceHistoryChange` once it is done).
  */
-export async function mergeCheckIns(
+export function mergeCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal, quiet = false }: BulkOptions & { quiet?: boolean } = {},
+  { quiet = false, ...options }: BulkOptions & { quiet?: boolean } = {},
 ): Promise<MergeResult> {
+  return writeList(
+    entries,
+    options,
+    (history) => history.merge(entries),
+    (result) => result.added > 0 && !quiet,
+  );
+}
+
+/**
+ * One write of a list (an import's chunk, the person's choice): the history's own `write` of it, in
+ * whichever place keeps the history, with progress, a stop before it begins, and the pages told
+ * when `tell` says something changed.
+ */
+async function writeList<T>(
+  entries: readonly CheckIn[],
+  { onProgress, signal }: BulkOptions,
+  write: (history: HistoryBackend) => Promise<T>,
+  tell: (result: T) => boolean,
+): Promise<T> {
   await migrateLegacyCheckIns();
   const history = await backend();
   signal?.throwIfAborted();
-  const result = await history.merge(entries);
+  const result = await write(history);
   onProgress?.(entries.length, entries.length);
-  if (result.added > 0 && !quiet) changed();
+  if (tell(result)) changed();
   return result;
 }
 
@@ -328,17 +345,16 @@ export function announceHistoryChange(): void {
 }
 
 /** Stores every entry as given, over a stored one with the same id (the person's choice on import). */
-export async function putCheckIns(
+export function putCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal }: BulkOptions = {},
+  options: BulkOptions = {},
 ): Promise<{ written: number }> {
-  await migrateLegacyCheckIns();
-  const history = await backend();
-  signal?.throwIfAborted();
-  const result = await history.put(entries);
-  onProgress?.(entries.length, entries.length);
-  if (entries.length > 0) changed();
-  return result;
+  return writeList(
+    entries,
+    options,
+    (history) => history.put(entries),
+    () => entries.length > 0,
+  );
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   allCheckIns,
   countCheckIns,
   daySummaries,
+  getCheckIn,
   mergeCheckIns,
+  putCheckIns,
   saveCheckIn,
 } from '../../platform/history/store';
 import { BASE as base, canonical, describeEachBackend, entry, HOUR } from './history-backends';
@@ -111,5 +113,41 @@ describe('merging an import into IndexedDB', () => {
     await expect(mergeCheckIns(call)).rejects.toThrow();
     expect(await countCheckIns()).toBe(1);
     expect(canonical(await daySummaries(day, day))).toEqual(before);
+  });
+
+  it('stores nothing of a chosen list that fails part-way: what was stored stays as it was', async () => {
+    // The person's choice after an import ("keep the file's") writes one list: all of it or none.
+    await saveCheckIn(entry('kept', base, { helped: 'yes' }));
+    const day = localDayKey(base);
+    const before = canonical(await daySummaries(day, day));
+    const unstorable = { ...entry('bad', base + 2), journal: (() => 'x') as unknown as string };
+    const call = [
+      entry('kept', base, { journal: 'from the file' }),
+      ...Array.from({ length: 300 }, (_, i) => entry(`n${i}`, base + 10 + i)),
+      unstorable,
+    ];
+    await expect(putCheckIns(call)).rejects.toThrow();
+    expect(await countCheckIns()).toBe(1);
+    expect((await getCheckIn('kept'))?.journal).toBeUndefined();
+    expect(canonical(await daySummaries(day, day))).toEqual(before);
+  });
+});
+
+describeEachBackend('writing a chosen list', () => {
+  it('leaves day summaries equal to a rebuild, over stored entries, new ones and repeats of one id', async () => {
+    for (let i = 0; i < 40; i++)
+      await saveCheckIn(entry(`s${i}`, base + i * 5 * HOUR, { helped: i % 2 ? 'yes' : 'no' }));
+    await putCheckIns([
+      ...Array.from({ length: 40 }, (_, i) =>
+        entry(`s${i}`, base + i * 5 * HOUR, { feeling: 'sad', journal: `line ${i}` }),
+      ),
+      ...Array.from({ length: 30 }, (_, i) => entry(`n${i}`, base + i * 3 * HOUR)),
+      entry('n1', base + 3 * HOUR, { feeling: 'tired' }),
+    ]);
+    expect(await countCheckIns()).toBe(70);
+    expect((await getCheckIn('n1'))?.feeling).toBe('tired');
+    expect((await getCheckIn('s3'))?.journal).toBe('line 3');
+    const { stored, rebuilt } = await summariesAndRebuild('2026-10-01', '2026-12-31');
+    expect(stored).toEqual(rebuilt);
   });
 });
