@@ -57,3 +57,9 @@ export const OLD_DRAFT_KEY = 'journalDraft';
 export const FIRST_PICK_FAMILIES_KEY = 'outlet:first-pick:families';
 /** localStorage: where the person is. */
 export const FIRST_PICK_CONTEXT_KEY = 'outlet:first-pick:context';
+/**
+ * localStorage: until when (epoch ms) a check-in is under way past its first screen (a walk, its
+ * question, an outlet on offer), so the head script doesn't draw the feelings over it
+ * (platform/checkin-handover.ts).
+ */
+export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';

@@ -1,12 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { wasAway } from '../../core/away';
-import {
-  checkInFlow,
-  type FirstPick,
-  type FlowResult,
-  type FlowState,
-  INITIAL_FLOW,
-} from '../../core/checkin/flow';
+import { checkInFlow, type FirstPick, type FlowResult, INITIAL_FLOW } from '../../core/checkin/flow';
 import type { StoredFlow } from '../../core/checkin/resume';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { pendingHelpedQuestion, reachedOutCount } from '../../core/history';
@@ -66,10 +60,6 @@ export interface CheckInActions extends NudgeStatusActions {
   newId: () => string;
   clock: () => number;
 }
-
-/** Steps a first pick may leave behind: nothing is under way in them that a new check-in would lose. */
-const choosing = (state: FlowState) =>
-  state.step.name === 'feelings' || state.step.name === 'outlet' || state.step.name === 'breath';
 
 /**
  * The whole check-in: where you are, a feeling, then one outlet, then a kind word (and, once, "did it
@@ -131,11 +121,14 @@ export function CheckIn({
   };
   // The page opens on the check-in under way, if any. A feeling clicked on the first screen starts a
   // new one instead, unless a walk or its question is waiting (the newer click can't see those).
-  const { state, send, resume, current } = useCheckInFlow(() => {
-    let [opened, effects] = resumed ?? [INITIAL_FLOW, []];
+  const { state, send, resume, settle, current } = useCheckInFlow(() => {
+    const [resumedState, resumedEffects] = resumed ?? [INITIAL_FLOW, []];
     const keep = resumed != null || firstPick !== null;
-    if (!firstPick || !choosing(opened)) return { state: opened, effects, keep };
-    while (opened.step.name !== 'feelings') opened = checkInFlow(opened, { type: 'back' })[0];
+    if (!firstPick) return { state: resumedState, effects: resumedEffects, keep };
+    // The person saw the feelings and picked one: that starts a new check-in, whatever was under way
+    // (the head script leaves the feelings out when it knows of one: platform/checkin-handover.ts).
+    const [opened, ended] = checkInFlow(resumedState, { type: 'restart' });
+    const effects = [...resumedEffects, ...ended];
     if (!ready)
       return { state: checkInFlow(opened, { type: 'wait', feeling: firstPick.feeling })[0], effects, keep };
     // With the data there, the check-in starts at its outlet: the feelings are not drawn a second
@@ -152,7 +145,11 @@ export function CheckIn({
   useEffect(() => {
     if (!waitedForResume.current || resumed === undefined) return;
     waitedForResume.current = false;
-    if (resumed && current.current === INITIAL_FLOW) void resume(resumed).catch(() => undefined);
+    if (!resumed) return;
+    if (current.current === INITIAL_FLOW) void resume(resumed).catch(() => undefined);
+    // The person began another check-in meanwhile: the one under way ends as it would (a walk is
+    // recorded), so nothing of it is lost.
+    else void settle([...resumed[1], ...checkInFlow(resumed[0], { type: 'restart' })[1]]);
   }, [resumed]);
 
   // Keyboard and screen-reader users land on each new step's heading, in the same frame as the step

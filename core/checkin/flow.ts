@@ -104,7 +104,12 @@ export type FlowEvent =
   /** "Back to feelings", or Escape: one step back. */
   | { type: 'back' }
   /** "Check in again". */
-  | { type: 'again' };
+  | { type: 'again' }
+  /**
+   * A feeling clicked on a first screen drawn before the check-in under way was known: the person
+   * starts a new check-in, and what was under way ends as it would (a walk is recorded).
+   */
+  | { type: 'restart' };
 
 export type FlowEffect =
   /** Store the check-in; once stored, `next` follows. */
@@ -271,5 +276,23 @@ export function checkInFlow(state: FlowState, event: FlowEvent): FlowResult {
       return same(state);
     case 'again':
       return step.name === 'thanks' ? [to(state, { name: 'feelings' }), []] : same(state);
+    case 'restart':
+      switch (step.name) {
+        case 'feelings':
+          return same(state);
+        case 'timer': {
+          // The walk goes on (its countdown shows on the first screen); it was taken, so it is recorded.
+          const entry = withLine(step.entry, line);
+          return [ended(state, { name: 'feelings' }), [{ type: 'save', entry }]];
+        }
+        case 'helped':
+          // Already recorded; its question waits for the first screen (core/history.ts).
+          return [to(state, { name: 'feelings' }), []];
+        case 'breath':
+          // As "Back to feelings" from its outlet: nothing recorded, the line typed goes on.
+          return [to(state, { name: 'feelings' }), []];
+        default:
+          return checkInFlow(state, { type: 'back' });
+      }
   }
 }

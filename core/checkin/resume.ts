@@ -94,6 +94,18 @@ function storedStep(step: Step): StoredFlow['step'] {
   }
 }
 
+/**
+ * Until when a page opening would take `flow` up on a step past the first screen (resumeFlow below),
+ * so its first screen is not the feelings; null when it opens on the feelings anyway. A walk is taken
+ * up while it runs and its question for RESUME_WITHIN after its end; any other step for RESUME_WITHIN
+ * after it last changed.
+ */
+export function underWayUntil(flow: StoredFlow | null): number | null {
+  if (flow === null || flow.step.name === 'feelings') return null;
+  if (flow.step.name === 'timer') return Math.max(flow.step.endsAt, flow.savedAt) + RESUME_WITHIN;
+  return flow.savedAt + RESUME_WITHIN;
+}
+
 /** A journal draft as platform/history/draft.ts keeps it. */
 export interface DraftLine {
   entry: CheckIn;

@@ -112,6 +112,62 @@ describe('a check-in that outlives the popup', () => {
     await again.close();
   });
 
+  it('reopened mid-walk, the feelings are never drawn, not even at first paint', async () => {
+    await patchSettings(ext, { families: ['movement'] });
+    const page = await openPopup(ext);
+    await page.locator('button[data-feeling="stressed"]').click();
+    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
+    await page.getByRole('button', { name: WALK }).click();
+    await page.getByRole('button', { name: 'Stop early' }).waitFor();
+    await page.close();
+
+    const again = await ext.context.newPage();
+    await again.addInitScript(() => {
+      // Notes any feeling button ever put on the page, from the head script's first screen on.
+      window.__feelingsSeen = 0;
+      new MutationObserver(() => {
+        window.__feelingsSeen += document.querySelectorAll('button[data-feeling]').length;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await again.setViewportSize({ width: 360, height: 600 });
+    await again.goto(`${ext.origin}popup.html`);
+    await again.getByRole('button', { name: 'Stop early' }).waitFor();
+    assert.equal(await again.evaluate(() => window.__feelingsSeen), 0, 'no feelings glimpsed');
+    await again.close();
+  });
+
+  it('a feeling clicked at first paint after a check-in ended counts', async () => {
+    await patchSettings(ext, { families: ['movement'] });
+    const page = await openPopup(ext);
+    await page.locator('button[data-feeling="stressed"]').click();
+    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
+    await page.getByRole('button', { name: WALK }).click();
+    await page.getByRole('button', { name: 'Stop early' }).click();
+    await page.getByRole('button', { name: 'A bit' }).click();
+    await page.getByRole('button', { name: 'Check in again' }).waitFor();
+    await page.close();
+
+    const again = await ext.context.newPage();
+    await again.addInitScript(() => {
+      const frame = () => {
+        const calm = document.querySelector('button[data-feeling="calm"]');
+        if (calm && calm.getClientRects().length > 0) calm.click();
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await again.setViewportSize({ width: 360, height: 600 });
+    await again.goto(`${ext.origin}popup.html`, { waitUntil: 'commit' });
+    await again.getByText('Your answer: Calm').waitFor();
+    await again.getByRole('button', { name: 'Another idea' }).waitFor();
+    await eventually(
+      () => ext.getStorage(),
+      (all) => all.checkinFlow?.step?.entry?.feeling === 'calm',
+      { what: 'the new check-in under way' },
+    );
+    await again.close();
+  });
+
   it('after the walk ends (its notification shown), the reopened popup asks "How was that?" first', async () => {
     await patchSettings(ext, { families: ['movement'] });
     const page = await openPopup(ext);

@@ -59,6 +59,7 @@ const EVENTS: Record<FlowEvent['type'], FlowEvent> = {
   'answer-earlier': { type: 'answer-earlier', entry: { ...entry, id: 'earlier' }, helped: 'no' },
   back: { type: 'back' },
   again: { type: 'again' },
+  restart: { type: 'restart' },
 };
 
 // What each event does in each step: the step it leads to, whether focus moves to its heading, and
@@ -87,6 +88,7 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': ['feelings', 'stay', ['save']],
     back: '=',
     again: '=',
+    restart: '=',
   },
   outlet: {
     wait: '=',
@@ -108,6 +110,7 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     // Backing out records nothing.
     back: ['feelings', 'focus', NONE],
     again: '=',
+    restart: ['feelings', 'focus', NONE],
   },
   breath: {
     wait: '=',
@@ -127,6 +130,7 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: ['outlet', 'focus', NONE],
     again: '=',
+    restart: ['feelings', 'focus', NONE],
   },
   timer: {
     wait: '=',
@@ -147,6 +151,8 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: '=',
     again: '=',
+    // A feeling picked on feelings drawn over a walk: the walk is recorded, as it was taken.
+    restart: ['feelings', 'focus', ['save']],
   },
   helped: {
     wait: '=',
@@ -166,6 +172,7 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: '=',
     again: '=',
+    restart: ['feelings', 'focus', NONE],
   },
   thanks: {
     wait: '=',
@@ -185,6 +192,7 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: ['feelings', 'focus', NONE],
     again: ['feelings', 'focus', NONE],
+    restart: ['feelings', 'focus', NONE],
   },
 };
 
