@@ -9,7 +9,7 @@ import { RunningTimer } from './RunningTimer';
 import { SupportCard } from './SupportCard';
 import type { TimerProps } from './TimerStep';
 
-interface Props {
+export interface FeelingsStepProps {
   context: Context | null;
   onContext: (context: Context) => void;
   onPick: (feeling: FeelingId) => void;
@@ -28,7 +28,15 @@ interface Props {
  * The first screen: where you are (it shapes the suggestion, so it comes first), then "How are you
  * right now?". build/prerender-popup.ts writes the same markup into popup.html.
  */
-export function FeelingsStep({ context, onContext, onPick, chosen, support, running, earlier }: Props) {
+export function FeelingsStep({
+  context,
+  onContext,
+  onPick,
+  chosen,
+  support,
+  running,
+  earlier,
+}: FeelingsStepProps) {
   // With more than one thing waiting below the feelings, the support card is one line and the hint
   // gives way, so all of it fits the popup with its footer (tests/e2e/fit-states.test.mjs).
   const crowded = [support, running, earlier].filter(Boolean).length > 1;
