@@ -9,6 +9,7 @@ import type {
   SupportStateStored,
   Timer,
 } from '../../core/schema';
+import { AfterStep } from './AfterStep';
 import { BreathStep } from './BreathStep';
 import { CheckInFooter } from './CheckInFooter';
 import { FeelingsStep } from './FeelingsStep';
@@ -55,8 +56,8 @@ export interface CheckInActions extends NudgeStatusActions {
 }
 
 /**
- * The whole check-in: where you are, a feeling, then one outlet, then a kind word (and, once, "did it
- * help?"). Which step comes next, and what it saves, is core/checkin/flow.ts, run by useCheckIn; this
+ * The whole check-in: where you are, a feeling, then one outlet, then a kind word (and, once, "And
+ * now?" or "did it help?"). Which step comes next, and what it saves, is core/checkin/flow.ts, run by useCheckIn; this
  * is a switch over its steps, with the footer under each.
  */
 export function CheckIn({
@@ -119,6 +120,12 @@ export function CheckIn({
           outletId={step.entry.outletId}
           seconds={step.seconds}
           onDone={() => act({ type: 'breath-done' })}
+        />
+      )}
+      {step.name === 'after' && (
+        <AfterStep
+          away={step.awaySince !== null && wasAway(step.awaySince, actions.clock(), settings.breakMinutes)}
+          onAnswer={(after) => act({ type: 'after', after, at: actions.clock() })}
         />
       )}
       {step.name === 'helped' && step.entry.outletId && (

@@ -1,7 +1,9 @@
 import type { FeelingId } from '../../core/feelings';
 import type { Helped } from '../../core/insights';
-import type { Context } from '../../core/schema';
+import type { After, Context } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
+import { outletTitle } from '../shared/copy';
+import { AfterQuestion } from './AfterQuestion';
 import { ContextPicker } from './ContextPicker';
 import { FeelingPicker } from './FeelingPicker';
 import { HelpedQuestion } from './HelpedQuestion';
@@ -22,6 +24,8 @@ export interface FeelingsStepProps {
   } | null;
   running: TimerProps | null;
   earlier: { outletId: string; onAnswer: (helped: Helped | null) => void } | null;
+  /** "And now?" about the outlet just done (core/checkin/after.ts): asked instead of `earlier`. */
+  after?: { outletId: string; onAnswer: (after: After | null) => void } | null;
 }
 
 /**
@@ -36,10 +40,11 @@ export function FeelingsStep({
   support,
   running,
   earlier,
+  after = null,
 }: FeelingsStepProps) {
   // With more than one thing waiting below the feelings, the support card is one line and the hint
   // gives way, so all of it fits the popup with its footer (tests/e2e/fit-states.test.mjs).
-  const crowded = [support, running, earlier].filter(Boolean).length > 1;
+  const crowded = [support, running, earlier ?? after].filter(Boolean).length > 1;
   return (
     <section
       class={crowded ? 'step crowded' : 'step'}
@@ -56,6 +61,13 @@ export function FeelingsStep({
       {support && <SupportCard {...support} compact={crowded} />}
       {running && <RunningTimer {...running} />}
       {earlier && <HelpedQuestion outletId={earlier.outletId} when="earlier" onAnswer={earlier.onAnswer} />}
+      {after && (
+        <AfterQuestion
+          legend={i18n.t('checkin.afterEarlier', [outletTitle(after.outletId)])}
+          when="earlier"
+          onAnswer={after.onAnswer}
+        />
+      )}
     </section>
   );
 }

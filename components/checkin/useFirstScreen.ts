@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
+import { firstScreenQuestion } from '../../core/checkin/after';
 import type { FlowEvent, FlowState } from '../../core/checkin/flow';
-import { pendingHelpedQuestion } from '../../core/history';
 import { supportSignal } from '../../core/insights/signals';
 import { MINUTE } from '../../core/time';
 import type { CheckInActions, CheckInData } from './CheckIn';
@@ -8,7 +8,7 @@ import type { FeelingsStepProps } from './FeelingsStep';
 
 /**
  * What waits on the first screen besides the feelings: the support card, a walk the flow doesn't
- * hold still running, the earlier "did it help?". Computed from the data; each answered through
+ * hold still running, one question about the latest outlet ("And now?" or "did it help?"). Computed from the data; each answered through
  * the flow.
  */
 export function useFirstScreen({
@@ -23,16 +23,19 @@ export function useFirstScreen({
   state: FlowState;
   act: (event: FlowEvent) => void;
   failed: () => void;
-}): Pick<FeelingsStepProps, 'support' | 'running' | 'earlier'> {
+}): Pick<FeelingsStepProps, 'support' | 'running' | 'earlier' | 'after'> {
   const [supportHidden, setSupportHidden] = useState(false);
   const history = data.history ?? [];
   // A running timer the flow doesn't hold (from before it was kept, or a walk left for a new
   // check-in): its countdown on the first screen.
   const runningTimer = data.timer && data.timer.endsAt > data.now ? data.timer : null;
   const timerEntry = runningTimer ? history.find((c) => c.id === runningTimer.checkInId) : undefined;
-  const pending = pendingHelpedQuestion(history, data.now, runningTimer?.checkInId ?? null);
-  const askEarlier =
-    state.step.name === 'feelings' && pending && !state.answered.includes(pending.id) ? pending : null;
+  // One question about the latest outlet: "And now?" soon after it, else "did it help?".
+  const question =
+    state.step.name === 'feelings'
+      ? firstScreenQuestion(history, data.now, runningTimer?.checkInId ?? null, state.answered)
+      : null;
+  const asked = question?.entry.outletId ? { ...question, outletId: question.entry.outletId } : null;
   // Once per history, not at every render: the step after "Done" is drawn without going over it.
   const signal = useMemo(
     () =>
@@ -69,11 +72,20 @@ export function useFirstScreen({
               }),
           }
         : null,
-    earlier: askEarlier?.outletId
-      ? {
-          outletId: askEarlier.outletId,
-          onAnswer: (helped) => act({ type: 'answer-earlier', entry: askEarlier, helped }),
-        }
-      : null,
+    earlier:
+      asked?.kind === 'helped'
+        ? {
+            outletId: asked.outletId,
+            onAnswer: (helped) => act({ type: 'answer-earlier', entry: asked.entry, helped }),
+          }
+        : null,
+    after:
+      asked?.kind === 'after'
+        ? {
+            outletId: asked.outletId,
+            onAnswer: (after) =>
+              act({ type: 'after-earlier', entry: asked.entry, after, at: actions.clock() }),
+          }
+        : null,
   };
 }
