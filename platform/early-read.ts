@@ -11,10 +11,11 @@
 import * as v from 'valibot';
 import { ContextSchema, DEFAULT_CONTEXT_STATE, parseFamilies } from '../core/schema';
 import type { PickInput } from './first-pick-cache';
+import { learnedFromAreas } from './learned-areas';
 import { CONTEXT_KEY, PREF_PREFIX, SETTINGS_MOVED_KEY } from './storage-keys';
 
 export interface EarlyRead {
-  /** Everything in storage.sync: only Outlet's preferences live there (`pref:<name>`). */
+  /** Everything in storage.sync: Outlet's preferences (`pref:<name>`) and what each browser learned (`learn:<id>`). */
   sync: Promise<Record<string, unknown>>;
   /** storage.local: the migration flag, the people (`person:<id>`) and the context. */
   local: Promise<Record<string, unknown>>;
@@ -81,6 +82,7 @@ export async function pickInputFromRead(read: EarlyRead | undefined): Promise<Pi
     return {
       families: parseFamilies(synced[`${PREF_PREFIX}families`]).value,
       context: context.success ? context.output : DEFAULT_CONTEXT_STATE,
+      learned: learnedFromAreas(local, synced),
     };
   } catch {
     return null;

@@ -10,17 +10,21 @@
 // No imports that touch `browser`: the head script imports this before the polyfill has loaded.
 import * as v from 'valibot';
 import type { OutletFamily } from '../core/families';
+import { type Learned, parseLearned, storedLearned } from '../core/learning/totals';
 import { type Context, ContextSchema, parseFamilies } from '../core/schema';
 
 import {
   FIRST_PICK_CONTEXT_KEY as CONTEXT_KEY,
   FIRST_PICK_FAMILIES_KEY as FAMILIES_KEY,
+  FIRST_PICK_LEARNED_KEY as LEARNED_KEY,
 } from './storage-keys';
 
-/** What the pick needs: the families to offer and where the person is. */
+/** What the pick needs: the families to offer, where the person is, and what the picker learned. */
 export interface PickInput {
   families: OutletFamily[];
   context: Context;
+  /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
+  learned?: Learned;
 }
 
 /** The page's localStorage, or null where there is none (a service worker) or it is refused. */
@@ -46,7 +50,18 @@ export const keepFamiliesForFirstPick = (families: readonly OutletFamily[]) => k
 /** Keeps the context this page just read or saved. */
 export const keepContextForFirstPick = (context: Context) => keep(CONTEXT_KEY, context);
 
-/** The cached pick input, or null when either part is missing or unsound. */
+/** Keeps what the picker learned, as this page just read or wrote it. */
+export const keepLearnedForFirstPick = (learned: Learned) => keep(LEARNED_KEY, storedLearned(learned));
+
+/** The copy of what the picker learned; none when missing or unsound (the pick then knows nothing yet). */
+function readLearnedCopy(): Learned | undefined {
+  const raw = local()?.getItem(LEARNED_KEY);
+  if (!raw) return undefined;
+  const parsed = parseLearned(JSON.parse(raw));
+  return parsed.repaired ? undefined : parsed.value;
+}
+
+/** The cached pick input, or null when the families or the context are missing or unsound. */
 export function readFirstPickCache(): PickInput | null {
   try {
     const families = local()?.getItem(FAMILIES_KEY);
@@ -55,7 +70,13 @@ export function readFirstPickCache(): PickInput | null {
     const parsedFamilies = parseFamilies(JSON.parse(families));
     const parsedContext = v.safeParse(ContextSchema, JSON.parse(context));
     if (parsedFamilies.repaired || !parsedContext.success) return null;
-    return { families: parsedFamilies.value, context: parsedContext.output };
+    let learned: Learned | undefined;
+    try {
+      learned = readLearnedCopy();
+    } catch {
+      learned = undefined;
+    }
+    return { families: parsedFamilies.value, context: parsedContext.output, learned };
   } catch {
     return null;
   }

@@ -57,6 +57,16 @@ export const OLD_DRAFT_KEY = 'journalDraft';
 export const FIRST_PICK_FAMILIES_KEY = 'outlet:first-pick:families';
 /** localStorage: where the person is. */
 export const FIRST_PICK_CONTEXT_KEY = 'outlet:first-pick:context';
+/** localStorage: what the picker learned (every device's totals), for the first pick (core/learning). */
+export const FIRST_PICK_LEARNED_KEY = 'outlet:first-pick:learned';
+
+// What the picker learned (core/learning/totals.ts, platform/learning.ts).
+/** In storage.local: this browser's id among the person's browsers (a UUID, made once). */
+export const LEARNING_DEVICE_KEY = 'learning:device';
+/** In storage.local: every device's totals as last merged here, `{ v, devices }`. */
+export const LEARNING_KEY = 'learning:totals';
+/** In storage.sync: one browser's own totals, `learn:<device id>`; only that browser writes it. */
+export const LEARN_SYNC_PREFIX = 'learn:';
 /**
  * localStorage: until when (epoch ms) a check-in is under way past its first screen (a walk, its
  * question, an outlet on offer), so the head script doesn't draw the feelings over it

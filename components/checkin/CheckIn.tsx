@@ -1,6 +1,7 @@
 import { wasAway } from '../../core/away';
 import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import type { StoredFlow } from '../../core/checkin/resume';
+import type { Learned } from '../../core/learning/totals';
 import type {
   CheckIn as CheckInEntry,
   Context,
@@ -29,6 +30,8 @@ export interface CheckInData {
   timer: Timer | null;
   context: Context | null;
   history: CheckInEntry[] | null;
+  /** What the picker learned (core/learning); null while loading. */
+  learned?: Learned | null;
   support: SupportStateStored | null;
   now: number;
   /** Journal lines kept in their drafts that the history couldn't take yet (platform/history/draft.ts). */

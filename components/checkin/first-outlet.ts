@@ -7,6 +7,7 @@
 // No framework here: this runs before Preact and the polyfill have loaded.
 import type { OutletFamily } from '../../core/families';
 import { type FeelingId, feelingById } from '../../core/feelings';
+import { type Learned, pooled } from '../../core/learning/totals';
 import { type Outlet, pick } from '../../core/outlets';
 import type { Context } from '../../core/schema';
 import type { DrawnOutlet } from './early-input';
@@ -39,6 +40,8 @@ export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: str
 export interface PickInput {
   families: readonly OutletFamily[];
   context: Context;
+  /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
+  learned?: Learned;
 }
 
 /** The pick drawFirstOutlet draws: the app's, for a new check-in before its history has loaded. */
@@ -48,6 +51,8 @@ export function pickFirstOutlet(feeling: FeelingId, input: PickInput): Outlet {
     enabledFamilies: input.families,
     context: input.context,
     exclude: [],
+    // What the picker learned, as the app reads it: the first pick is weighed by the same answers.
+    learned: input.learned ? pooled(input.learned, Date.now()) : undefined,
     random: Math.random,
   }).outlet;
 }

@@ -50,6 +50,7 @@ export function useCheckIn({
     newId: actions.newId,
     clock: actions.clock,
     firstPick,
+    learned: data.learned,
   });
 
   const runner = {

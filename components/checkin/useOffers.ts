@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { FirstPick, OutletOffer } from '../../core/checkin/flow';
 import type { FeelingId } from '../../core/feelings';
 import { recentlyShown, withShown } from '../../core/history';
-import { helpfulAnswers, outletWeights } from '../../core/insights/signals';
+import { type Learned, pooled } from '../../core/learning/totals';
 import { journalPromptKey, outletPool, pick } from '../../core/outlets';
 import type { CheckIn, Context, Settings } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
@@ -17,16 +17,27 @@ interface Sources {
   newId: () => string;
   clock: () => number;
   firstPick: FirstPick | null;
+  /** What the picker learned (platform/learning.ts); null while loading or when nothing is stored. */
+  learned?: Learned | null;
 }
 
 /**
  * How an outlet is picked for a feeling (core/outlets), with what the page knows: the settings, the
  * context, what helped lately. Gives the offer for a new check-in, or the next idea within one.
  */
-export function useOffers({ settings, context, history, now, random, newId, clock, firstPick }: Sources) {
+export function useOffers({
+  settings,
+  context,
+  history,
+  now,
+  random,
+  newId,
+  clock,
+  firstPick,
+  learned,
+}: Sources) {
   const list = history ?? [];
-  const weights = useMemo(() => outletWeights(list, now), [history, now]);
-  const answers = useMemo(() => helpfulAnswers(list, now), [history, now]);
+  const totals = useMemo(() => (learned ? pooled(learned, now) : undefined), [learned, now]);
   const lastJournalPrompt = useRef<string | undefined>(undefined);
 
   // The outlet the head script already showed for the first pick: it stays on screen (the same
@@ -52,9 +63,9 @@ export function useOffers({ settings, context, history, now, random, newId, cloc
           context,
           exclude: shown,
           recentlyShown: recentlyShown(list),
-          weights,
+          learned: totals,
           intensity,
-          helpfulAnswers: answers,
+          history: list,
           random,
         });
     const at = previous ? previous.at : (before?.at ?? clock());

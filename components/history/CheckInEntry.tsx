@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckIn } from '../../core/schema';
 import { i18n } from '../../platform/i18n';
 import { formatEntryTime } from '../shared/copy';
-import { feelingWords, outletWords } from './words';
+import { AFTER_KEYS, feelingWords, outletWords } from './words';
 
 interface Props {
   entry: CheckIn;
@@ -20,6 +20,14 @@ const HELPED_KEYS = {
   'a-bit': 'history.helpedABit',
   no: 'history.helpedNo',
 } as const;
+
+/** "Felt lighter after (10:42)": the answer to "And now?", with the time it was given when known. */
+function afterWords(entry: CheckIn): string | null {
+  if (!entry.after) return null;
+  const words = i18n.t(AFTER_KEYS[entry.after]);
+  if (entry.afterAt === undefined) return words;
+  return i18n.t('history.afterWhen', [words, formatEntryTime({ at: entry.afterAt, offset: entry.offset })]);
+}
 
 /** One check-in as plain text: time, feeling, outlet, what happened, and its journal line. */
 export function CheckInEntry({ entry, dayWords, itemRef, deleteRef, onDelete }: Props) {
@@ -57,6 +65,7 @@ export function CheckInEntry({ entry, dayWords, itemRef, deleteRef, onDelete }: 
         : i18n.t('history.outcomeSkipped')
       : null,
     entry.helped ? i18n.t(HELPED_KEYS[entry.helped]) : null,
+    afterWords(entry),
     entry.reachedOut ? i18n.t('history.reachedOut') : null,
   ].filter((part): part is string => part !== null);
 

@@ -36,6 +36,7 @@ import { formatEntryTime } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
+import { AFTER_KEYS } from './words';
 
 export { FileUnreadable };
 
@@ -525,6 +526,12 @@ export function DataPanelView({
   );
 }
 
+const CSV_AFTER_KEYS = {
+  lighter: 'data.csv.afterLighter',
+  same: 'data.csv.afterSame',
+  heavier: 'data.csv.afterHeavier',
+} as const;
+
 /** Catalogue words for a stored id, or the id itself when the catalogue no longer has it. */
 const orId = (text: string, id: string) => text || id;
 
@@ -547,18 +554,22 @@ export function exportLabels(): ExportLabels {
         outlet: i18n.t('data.csv.outlet'),
         outcome: i18n.t('data.csv.outcome'),
         helped: i18n.t('data.csv.helped'),
+        after: i18n.t('data.csv.after'),
+        afterAt: i18n.t('data.csv.afterAt'),
         journal: i18n.t('data.csv.journal'),
       },
       feeling,
       outlet: (id) => (id ? orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id) : ''),
       outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
       helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
+      after: (answer) => (answer ? i18n.t(CSV_AFTER_KEYS[answer]) : ''),
       yesNo: (yes) => i18n.t(yes ? 'data.csv.answerYes' : 'data.csv.answerNo'),
     },
     journal: {
       title: i18n.t('data.journalTitle'),
       feeling,
       time: formatEntryTime,
+      after: (answer) => (answer ? i18n.t(AFTER_KEYS[answer]) : ''),
     },
   };
 }

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DaySummary } from '../../core/data/days';
+import { RECENT_HISTORY_LIMIT } from '../../core/history';
+import { HELPS_WINDOW_DAYS, whatHelps } from '../../core/insights/helps';
 import { weeklyReflection } from '../../core/insights/reflection';
 import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
-import { addDays, localDayKey } from '../../core/time';
+import { addDays, DAY, localDayKey } from '../../core/time';
 import { recoverJournalDrafts } from '../../platform/history/draft';
 import {
   checkInsPage,
   daySummaries,
   deleteCheckIn,
   markHistoryPlaceTold,
+  recentCheckIns,
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
@@ -21,6 +24,7 @@ import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
+import { WhatHelps } from './WhatHelps';
 import { YearGlance } from './YearGlance';
 
 export const DAYS_PAGE = 50;
@@ -53,6 +57,8 @@ export function HistoryApp({ now }: Props) {
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
+  // The check-ins "what seems to help" reads: its window, in the popup's bounded amount.
+  const [recent, setRecent] = useState<CheckIn[]>([]);
   const [loadFailed, setLoadFailed] = useState(false);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderFailed, setOlderFailed] = useState(false);
@@ -86,12 +92,14 @@ export function HistoryApp({ now }: Props) {
     const day = localDayKey(now());
     setToday(day);
     try {
-      const [page, found] = await Promise.all([
+      const [page, found, lately] = await Promise.all([
         checkInsPage({ limit: Math.max(DAYS_PAGE, shown.current.days) }),
         daySummaries(addDays(day, -YEAR_DAYS), day),
+        recentCheckIns({ since: now() - HELPS_WINDOW_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
       ]);
       setDays(page);
       setSummaries(found);
+      setRecent(lately);
       setLoadFailed(false);
     } catch {
       setLoadFailed(true);
@@ -232,8 +240,9 @@ export function HistoryApp({ now }: Props) {
         reflection: weeklyReflection(summaries, today),
         year: yearGlance(summaries, today),
         counts: new Map(summaries.map((summary) => [summary.day, summary.count])),
+        helps: whatHelps(recent, now()),
       },
-    [summaries, today],
+    [summaries, today, recent, now],
   );
 
   return (
@@ -262,6 +271,7 @@ export function HistoryApp({ now }: Props) {
           <WeeklyReflection reflection={insights.reflection} />
           <WeekView week={insights.week} />
           <HelpedThisMonth outlets={insights.month} />
+          <WhatHelps helps={insights.helps} />
           <YearGlance year={insights.year} />
           <DayList
             entries={days.entries}

@@ -12,6 +12,8 @@ function words(line: ReflectionLine): string {
       return i18n.plural('history.reflectionDays', line.days);
     case 'leaning':
       return i18n.dynamic(`history.leaning.${line.state}`);
+    case 'mostlyHeavy':
+      return i18n.t('history.mostlyHeavy');
     case 'mixed':
       return i18n.t('history.mixed');
     case 'helped':

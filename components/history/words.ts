@@ -18,6 +18,13 @@ export const feelingWords = (id: string): string => (isFeelingId(id) ? feelingLa
 export const outletWords = (id: string): string =>
   outletById(id) ? outletTitle(id) : i18n.t('history.earlierOutlet');
 
+/** "Felt lighter after": the answer to "And now?" as the history and the journal's Markdown say it. */
+export const AFTER_KEYS = {
+  lighter: 'history.afterLighter',
+  same: 'history.afterSame',
+  heavier: 'history.afterHeavier',
+} as const;
+
 export const stateLabel = (state: FeelingState): string => i18n.dynamic(`history.state.${state}`);
 
 // Every date in the words' language (platform/i18n.ts), not the page's: German words say "Montag".

@@ -55,7 +55,14 @@ export function SupportPage() {
 
       <section aria-labelledby="notice-title">
         <h2 id="notice-title">{i18n.t('supportPage.noticeTitle')}</h2>
+        {/* The rule of core/insights/support.ts, in plain words: change both together. */}
         <p>{i18n.t('supportPage.noticeBody')}</p>
+        <ul>
+          <li>{i18n.t('supportPage.noticeFeelings')}</li>
+          <li>{i18n.t('supportPage.noticeDays')}</li>
+          <li>{i18n.t('supportPage.noticeAfter')}</li>
+        </ul>
+        <p>{i18n.t('supportPage.noticeShows')}</p>
       </section>
 
       <p class="help">{i18n.t('supportPage.notMedical')}</p>

@@ -16,6 +16,15 @@ export const outletTitle = (id: string): string => i18n.dynamic(`outlet.${outlet
  * true of one answer ("… helped you once before"); with no count at all, the words fit any count.
  */
 export function reasonText(reason: PickReason): string {
+  if (reason.kind === 'lifted') {
+    // Message names can't hold a hyphen: unpleasant-high → unpleasantHigh.
+    const when = i18n.dynamic(
+      `pickReason.when.${reason.feelingKind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`,
+    );
+    return reason.scope === 'outlet'
+      ? i18n.plural('pickReason.lifted', reason.of, [String(reason.lifted), when])
+      : i18n.plural('pickReason.liftedLike', reason.of, [String(reason.lifted), when]);
+  }
   const once = reason.answers === 1;
   if (reason.kind === 'helped-before')
     return once

@@ -15,6 +15,8 @@
 // - "Thanks" is the end: the next open starts afresh.
 // The typed line is not stored here: it lives in its draft (`journalDraft:<id>`), and is read back from it.
 import * as v from 'valibot';
+import { OUTLET_FAMILIES } from '../families';
+import { FEELING_KINDS } from '../learning/kinds';
 import { outletById, type PickReason } from '../outlets';
 import { type CheckIn, CheckInSchema, ID_MAX_LENGTH, type Timer } from '../schema';
 import { MINUTE } from '../time';
@@ -35,8 +37,17 @@ export const RESUME_WITHIN = 30 * MINUTE;
 const epoch = v.pipe(v.number(), v.integer(), v.minValue(0));
 // Ids capped as a check-in's are (tests/unit/schema-caps.test.ts holds every stored string to a cap).
 const id = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e6));
 const ReasonSchema = v.nullable(
   v.union([
+    v.object({
+      kind: v.literal('lifted'),
+      scope: v.picklist(['outlet', 'family']),
+      family: v.picklist(OUTLET_FAMILIES),
+      feelingKind: v.picklist(FEELING_KINDS),
+      lifted: count,
+      of: count,
+    }),
     v.object({ kind: v.literal('helped-before'), outletId: id, answers: v.optional(v.number()) }),
     v.object({ kind: v.literal('family-helped'), family: id, answers: v.optional(v.number()) }),
   ]),

@@ -56,6 +56,9 @@ export interface CsvLabels {
     outlet: string;
     outcome: string;
     helped: string;
+    /** The answer to "And now?" after the outlet (lighter, the same, heavier), and when it was given. */
+    after: string;
+    afterAt: string;
     journal: string;
   };
   feeling: (id: string) => string;
@@ -64,6 +67,8 @@ export interface CsvLabels {
   outcome: (outcome: CheckIn['outcome']) => string;
   /** The answer to "did it help?"; '' when not answered. */
   helped: (helped: CheckIn['helped']) => string;
+  /** The answer to "And now?"; '' when not answered. */
+  after: (after: CheckIn['after']) => string;
   /** "Yes" or "No", for where the person was. */
   yesNo: (yes: boolean) => string;
 }
@@ -88,7 +93,8 @@ export function csvCell(text: string): string {
 /**
  * The check-ins, one row each, oldest first, with a header row; lines end in CRLF (RFC 4180). Each
  * row says what the check-in held in the order it was asked: the feeling and how strong it was, where
- * the person was, what was offered, how it ended, whether it helped, the journal. A cell the person
+ * the person was, what was offered, how it ended, whether it helped, how they felt after (and when
+ * they said), the journal. A cell the person
  * left unsaid (no strength, no context) is empty. The time is the one the person's clock showed.
  */
 export function checkInsCsv(entries: readonly CheckIn[], labels: CsvLabels): string {
@@ -104,6 +110,8 @@ export function checkInsCsv(entries: readonly CheckIn[], labels: CsvLabels): str
       header.outlet,
       header.outcome,
       header.helped,
+      header.after,
+      header.afterAt,
       header.journal,
     ],
   ];
@@ -119,6 +127,8 @@ export function checkInsCsv(entries: readonly CheckIn[], labels: CsvLabels): str
       labels.outlet(entry.outletId),
       labels.outcome(entry.outcome),
       labels.helped(entry.helped),
+      labels.after(entry.after),
+      entry.afterAt === undefined ? '' : localIsoDateTime(entry.afterAt, entry.offset),
       entry.journal ?? '',
     ]);
   }
@@ -134,6 +144,8 @@ export interface JournalLabels {
   feeling: (id: string) => string;
   /** "14:30", in the person's own format, as their clock showed it when they wrote (its `offset`). */
   time: (entry: { at: number; offset?: number }) => string;
+  /** "felt lighter after", when "And now?" was answered; '' when not. */
+  after: (after: CheckIn['after']) => string;
 }
 
 /**
@@ -220,10 +232,9 @@ export function journalMarkdown(entries: readonly CheckIn[], labels: JournalLabe
       lines.push('', `## ${day}`, '');
     }
     const [first = '', ...rest] = markdownLines(entry.journal ?? '');
-    lines.push(
-      `- ${markdownText(labels.time(entry))} · ${markdownText(labels.feeling(entry.feeling))}: ${first}`,
-      ...rest,
-    );
+    const after = labels.after(entry.after);
+    const said = [labels.time(entry), labels.feeling(entry.feeling), ...(after ? [after] : [])];
+    lines.push(`- ${said.map(markdownText).join(' · ')}: ${first}`, ...rest);
   }
   return `${lines.join('\n')}\n`;
 }

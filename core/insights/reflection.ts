@@ -13,6 +13,7 @@ export const REFLECTION_MIN_DAYS = 2;
 export type ReflectionLine =
   | { key: 'days'; days: number }
   | { key: 'leaning'; state: Exclude<FeelingState, 'other'> }
+  | { key: 'mostlyHeavy' }
   | { key: 'mixed' }
   | { key: 'helped'; outletId: string; aLittle: boolean }
   | { key: 'pattern'; family: OutletFamily }
@@ -29,11 +30,16 @@ export function weeklyReflection(summaries: readonly DaySummary[], today: string
   if (week.daysWithCheckIns < REFLECTION_MIN_DAYS) return { quiet: true, lines: [] };
   const lines: ReflectionLine[] = [{ key: 'days', days: week.daysWithCheckIns }];
 
-  // A state "came up most" only when it is more than half of the week's known feelings.
+  // A state "came up most" only when it is more than half of the week's known feelings. When none
+  // did but tense, low and numb feelings together did, the week was "mostly heavy" (issue 17: a week
+  // of overwhelmed, sad, anxious and down check-ins was called "a mix of feelings").
   const known = FEELING_STATES.filter((state) => state !== 'other');
   const knownTotal = known.reduce((sum, state) => sum + week.states[state], 0);
   const top = known.find((state) => week.states[state] * 2 > knownTotal);
-  lines.push(top ? { key: 'leaning', state: top } : { key: 'mixed' });
+  const heavy = week.states.tense + week.states.low + week.states.numb;
+  lines.push(
+    top ? { key: 'leaning', state: top } : heavy * 2 > knownTotal ? { key: 'mostlyHeavy' } : { key: 'mixed' },
+  );
 
   const helped = new Map<string, { yes: number; aBit: number; no: number }>();
   for (const summary of summaries) {

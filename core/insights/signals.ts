@@ -10,30 +10,24 @@
 // change) counts as fresh. Only outlets with at least one counted answer appear in the result; any other
 // outlet has weight 1.
 //
-// ## When the "Need more support?" card shows (supportSignal)
-// The card is a gentle pointer, never a diagnosis. It shows when, among the person's check-ins from the
-// last 14 days (a check-in exactly 14 days old still counts):
-//   - heavy-checkins: at least 5 are heavy. A check-in is heavy when its feeling is unpleasant with an
-//     intensity of 4 or 5, or when it is "numb" or "I can't tell" with an intensity of 4 or 5 or no
-//     intensity at all (flatness rarely comes with a sense of how strong it is, so we don't ask for one).
-//     Unpleasant feelings without an intensity and pleasant feelings never count.
-//   - not-helping: the 3 most recent answers to "did it help?" are all "no". Check-ins without an answer
-//     are skipped, not counted as a break in the run. If both hold, heavy-checkins is the reason given.
-// Dismissing the card keeps it away for 14 days (it may return exactly 14 days later). From then on only
-// check-ins made after the dismissal count, so the same days that led to the card can't bring it straight
-// back: it returns only if the new check-ins meet the rule on their own.
+// When the "Need more support?" card shows is its own rule, in ./support.ts (re-exported here).
 
-import { type FeelingId, feelingById, isFeelingId } from '../feelings';
 import { DAY } from '../time';
 
-export type Helped = 'yes' | 'a-bit' | 'no';
+import type { Helped, SupportCheckIn } from './support';
 
-export interface CheckInLike {
-  at: number;
-  feeling: string;
+export type { Helped } from './support';
+export {
+  readSupport,
+  type SupportReading,
+  type SupportReason,
+  type SupportSignal,
+  type SupportState,
+  supportSignal,
+} from './support';
+
+export interface CheckInLike extends SupportCheckIn {
   outletId: string | null;
-  intensity?: number;
-  helped?: Helped;
 }
 
 export const WEIGHT_MIN = 0.25;
@@ -90,47 +84,4 @@ export function helpfulAnswers(history: readonly CheckInLike[], now: number): Re
     counts.set(outletId, (counts.get(outletId) ?? 0) + 1);
   }
   return Object.fromEntries(counts);
-}
-
-export const SUPPORT_WINDOW_DAYS = 14;
-export const SUPPORT_QUIET_DAYS = 14;
-export const HEAVY_CHECKINS = 5;
-export const HEAVY_INTENSITY = 4;
-export const NOT_HELPING_RUN = 3;
-
-export interface SupportState {
-  dismissedAt: number | null;
-}
-
-export type SupportSignal = { show: false } | { show: true; reason: 'heavy-checkins' | 'not-helping' };
-
-/** Whether one check-in counts towards the heavy-checkins rule (see the top of this file). */
-export function isHeavy(checkIn: CheckInLike): boolean {
-  if (!isFeelingId(checkIn.feeling)) return false;
-  const feeling = feelingById(checkIn.feeling as FeelingId);
-  const intensity = typeof checkIn.intensity === 'number' ? checkIn.intensity : undefined;
-  if (feeling.valence === 'unclear') return intensity === undefined || intensity >= HEAVY_INTENSITY;
-  return feeling.valence === 'unpleasant' && intensity !== undefined && intensity >= HEAVY_INTENSITY;
-}
-
-export function supportSignal(
-  history: readonly CheckInLike[],
-  state: SupportState,
-  now: number,
-): SupportSignal {
-  const { dismissedAt } = state;
-  if (dismissedAt !== null && now - dismissedAt < SUPPORT_QUIET_DAYS * DAY) return { show: false };
-
-  const counted = history.filter(
-    (checkIn) =>
-      now - checkIn.at <= SUPPORT_WINDOW_DAYS * DAY && (dismissedAt === null || checkIn.at > dismissedAt),
-  );
-  if (counted.filter(isHeavy).length >= HEAVY_CHECKINS) return { show: true, reason: 'heavy-checkins' };
-
-  const answers = counted.filter((checkIn) => isHelped(checkIn.helped)).sort(byTime);
-  const lastAnswers = answers.slice(-NOT_HELPING_RUN);
-  if (lastAnswers.length === NOT_HELPING_RUN && lastAnswers.every((checkIn) => checkIn.helped === 'no'))
-    return { show: true, reason: 'not-helping' };
-
-  return { show: false };
 }

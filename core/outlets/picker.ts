@@ -1,8 +1,12 @@
 // The pick: which one outlet of the catalogue (./catalogue.ts) to offer for a feeling, in a context,
-// weighed by what helped before. Pure: the random source comes in as an argument.
+// chosen by what the person's answers taught (core/learning). Pure: the random source comes in as an
+// argument.
 
 import { type FeelingId, feelingById } from '../feelings';
-import { clampWeight } from '../insights/signals';
+import { chooseAmong, clearlyBest, type Situation } from '../learning/choose';
+import { feelingKind, placeOf } from '../learning/kinds';
+import { type LiftReason, liftReason } from '../learning/reason';
+import { FAMILY_CELLS, type Pooled } from '../learning/totals';
 import {
   DEFAULT_CONTEXT,
   journalPromptKeys,
@@ -51,18 +55,23 @@ export interface PickInput {
   exclude: readonly string[];
   /** Last shown across check-ins, newest last: the last RECENT_TO_AVOID are avoided when possible. */
   recentlyShown?: readonly string[];
-  /** From insights.outletWeights; missing ids weigh 1, every weight is clamped to its bounds. */
-  weights?: Readonly<Record<string, number>>;
+  /** What the person's answers taught, summed over their devices (core/learning `pooled`); none: nothing yet. */
+  learned?: Pooled;
   /** How strong the feeling is, 1 (faint) to 5 (very strong), when the person said (strengthFactor). */
   intensity?: number;
-  /** From insights.helpfulAnswers: how many answers stand behind a reason (PickReason.answers). */
-  helpfulAnswers?: Readonly<Record<string, number>>;
+  /** Recent check-ins, for the card's reason (core/learning/reason.ts); none: no reason. */
+  history?: Parameters<typeof liftReason>[0];
   /** Injected so the pick is deterministic in tests; expected in [0, 1). */
   random: () => number;
 }
 
-/** `answers`: how many "yes" / "a bit" answers back it up (unknown when not given to pick). */
+/**
+ * Why this one. The picker gives only `lifted` now; the other two are what Outlet gave before it learned
+ * from "And now?", still read from a check-in stored under way by that version (core/checkin/resume.ts).
+ * `answers`: how many "yes" / "a bit" answers backed it up.
+ */
 export type PickReason =
+  | LiftReason
   | { kind: 'helped-before'; outletId: string; answers?: number }
   | { kind: 'family-helped'; family: OutletFamily; answers?: number };
 
@@ -73,8 +82,8 @@ export interface Pick {
 }
 
 export const RECENT_TO_AVOID = 3;
-/** Above this weight, the card may say the outlet (or its family) helped before. */
-export const REASON_THRESHOLD = 1.2;
+
+const NOTHING_LEARNED: Pooled = { cells: new Float64Array(FAMILY_CELLS * 2), outlets: new Map(), total: 0 };
 
 /**
  * The outlets a pick draws from: those that fit the context (hard), the feeling and its shape, within the
@@ -101,14 +110,18 @@ export function outletPool(
  *    variety, so when every outlet in the pool has been shown in this check-in a new round starts
  *    within the pool (minus the one on screen) rather than reaching into a family they turned off; no
  *    outlet comes twice in a round (shownThisRound);
- * 2. among those, the last RECENT_TO_AVOID shown in earlier check-ins are left out while others remain;
- * 3. a weighted random choice, so outlets that helped come up more often, but never always.
+ * 2. among those, the last RECENT_TO_AVOID shown in earlier check-ins are left out while others remain,
+ *    unless one is clearly the best on the person's evidence (core/learning/choose.ts `clearlyBest`);
+ * 3. the choice (core/learning/choose.ts): random while nothing is learned, then Thompson sampling on
+ *    what the person's answers taught, with a floor that keeps every allowed family in play.
  */
 export function pick(input: PickInput): Pick {
   const { feeling, enabledFamilies, exclude, random } = input;
-  const weights = input.weights ?? {};
+  const learned = input.learned ?? NOTHING_LEARNED;
+  const context = input.context ?? DEFAULT_CONTEXT;
+  const situation: Situation = { kind: feelingKind(feeling) ?? 'cant-tell', place: placeOf(context) };
   const recent = (input.recentlyShown ?? []).slice(-RECENT_TO_AVOID);
-  const pool = outletPool(feeling, enabledFamilies, input.context ?? DEFAULT_CONTEXT);
+  const pool = outletPool(feeling, enabledFamilies, context);
 
   const round = shownThisRound(exclude, pool);
   let candidates: readonly Outlet[] = pool.filter((outlet) => !round.has(outlet.id));
@@ -118,14 +131,15 @@ export function pick(input: PickInput): Pick {
     const notOnScreen = pool.filter((outlet) => outlet.id !== onScreen);
     candidates = notOnScreen.length > 0 ? notOnScreen : pool;
   }
-  const notRecent = candidates.filter((outlet) => !recent.includes(outlet.id));
-  if (notRecent.length > 0) candidates = notRecent;
   const strength = (outlet: Outlet) => strengthFactor(outlet, feeling, input.intensity);
+  const best = clearlyBest(learned, situation, candidates, recent);
+  const notRecent = candidates.filter((outlet) => !recent.includes(outlet.id) || best.has(outlet));
+  if (notRecent.length > 0) candidates = notRecent;
   const suited = candidates.filter((outlet) => strength(outlet) > 0);
   if (suited.length > 0) candidates = suited;
 
-  const outlet = weightedChoice(candidates, weights, random(), strength);
-  return { outlet, reason: withAnswers(reasonFor(outlet, weights), input.helpfulAnswers) };
+  const outlet = chooseAmong(learned, situation, candidates, strength, random);
+  return { outlet, reason: input.history ? liftReason(input.history, outlet.id, feeling) : null };
 }
 
 /**
@@ -166,52 +180,6 @@ export function strengthFactor(outlet: Outlet, feeling: FeelingId, intensity: nu
 /** The same pick, without the reason. */
 export function pickOutlet(input: PickInput): Outlet {
   return pick(input).outlet;
-}
-
-function weightOf(weights: Readonly<Record<string, number>>, id: string): number {
-  return Object.hasOwn(weights, id) ? clampWeight(weights[id]) : 1;
-}
-
-function weightedChoice(
-  candidates: readonly Outlet[],
-  weights: Readonly<Record<string, number>>,
-  r: number,
-  factor: (outlet: Outlet) => number = () => 1,
-): Outlet {
-  const each = candidates.map((outlet) => weightOf(weights, outlet.id) * factor(outlet));
-  const total = each.reduce((sum, weight) => sum + weight, 0);
-  const target = clampUnit(r) * total;
-  let reached = 0;
-  for (const [i, outlet] of candidates.entries()) {
-    reached += each[i] as number;
-    if (target < reached) return outlet;
-  }
-  return candidates[candidates.length - 1] as Outlet;
-}
-
-function reasonFor(outlet: Outlet, weights: Readonly<Record<string, number>>): PickReason | null {
-  if (weightOf(weights, outlet.id) > REASON_THRESHOLD) return { kind: 'helped-before', outletId: outlet.id };
-  const familyBest = Math.max(
-    1,
-    ...Object.keys(weights)
-      .filter((id) => outletById(id)?.family === outlet.family)
-      .map((id) => weightOf(weights, id)),
-  );
-  if (familyBest > REASON_THRESHOLD) return { kind: 'family-helped', family: outlet.family };
-  return null;
-}
-
-function withAnswers(
-  reason: PickReason | null,
-  counts: Readonly<Record<string, number>> | undefined,
-): PickReason | null {
-  if (!reason || !counts) return reason;
-  const count = (id: string) => (Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0);
-  const answers =
-    reason.kind === 'helped-before'
-      ? count(reason.outletId)
-      : OUTLETS.filter((o) => o.family === reason.family).reduce((sum, o) => sum + count(o.id), 0);
-  return { ...reason, answers };
 }
 
 // Clamp rather than trust the injected source: a stray 1, a negative or NaN must still land somewhere real.

@@ -23,6 +23,7 @@ import {
   saveCheckIn,
   saveJournalDraft,
 } from '../../platform/history/popup';
+import { learnedSource } from '../../platform/learning';
 import { sendMessage } from '../../platform/messaging';
 import { type ExtensionPage, openExtensionPage, openOptions } from '../../platform/pages';
 import {
@@ -129,6 +130,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);
   const support = useStoredValue(supportSource);
+  const learned = useStoredValue(learnedSource);
   // Opening the popup before the welcome's "Start Outlet" starts Outlet all the same (nothing is
   // planned until then, platform/nudges.ts): the status line already says when the first nudge
   // comes, one interval from now, and this makes it so. Once started, the background ignores it.
@@ -145,7 +147,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   return (
     <CheckInPageContext.Provider value={page}>
       <CheckIn
-        data={{ settings, schedule, timer, context, history, support, now, draftsWaiting }}
+        data={{ settings, schedule, timer, context, history, learned, support, now, draftsWaiting }}
         actions={actions}
         firstPick={firstPick}
         resumed={resumed}

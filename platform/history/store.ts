@@ -5,8 +5,10 @@
 
 import { browser } from 'wxt/browser';
 import { type DaySummary, placeOnDay } from '../../core/data/days';
-import { sameCheckIn } from '../../core/history';
+import { RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT, sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
+import { DAY } from '../../core/time';
+import { forgetLearned, learnFromCheckIn } from '../learning';
 import {
   ASIDE_PREFIX,
   DRAFT_PREFIX,
@@ -207,14 +209,24 @@ function checkedSummaries(history: HistoryBackend): Promise<void> {
  */
 export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }> {
   await migrateLegacyCheckIns();
-  const result = await (await backend()).save(entry);
+  const history = await backend();
+  // What it said before, so the picker counts this check-in once, as it stands now (core/learning/learn.ts).
+  const before = await history.get(entry.id).catch(() => null);
+  const result = await history.save(entry);
   changed();
+  await learnFromCheckIn(before, entry, learningSeed);
   return result;
 }
 
+/** The first totals of a browser that has none yet are seeded from this much recent history. */
+const learningSeed = async () =>
+  (await backend()).recent({ since: Date.now() - RECENT_HISTORY_DAYS * DAY, limit: RECENT_HISTORY_LIMIT });
+
 export async function deleteCheckIn(id: string): Promise<void> {
   await migrateLegacyCheckIns();
+  const before = await getCheckIn(id).catch(() => null);
   await (await backend()).remove(id);
+  if (before) await learnFromCheckIn(before, null, learningSeed);
   // A line still waiting for this check-in would bring it back at the next open: it goes with it.
   await browser.storage.local.remove(`${DRAFT_PREFIX}${id}`);
   changed();
@@ -223,6 +235,10 @@ export async function deleteCheckIn(id: string): Promise<void> {
 export async function deleteAllHistory(): Promise<void> {
   await migrateLegacyCheckIns();
   await (await backend()).clear();
+  // What the picker learned from them goes too (here and in sync); other browsers keep their own.
+  await forgetLearned().catch((error: unknown) =>
+    console.warn('Outlet: what the picker learned stays.', error),
+  );
   changed();
 }
 

@@ -14,7 +14,7 @@ export const ALWAYS_ON_HOURS = Object.fromEntries(
 );
 
 /** Every outlet family, as core/families.ts lists them. */
-/** A heavy check-in, as the support rule counts them: unpleasant, intensity 4 or more. */
+/** A heavy check-in: unpleasant at strength 4 or 5, so five on five days reach the support rule (core/insights/support.ts). */
 export function heavyCheckIn(i, at) {
   return {
     id: `e2e-heavy-${i}`,

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { drawFirstOutlet, pickFirstOutlet } from '../../components/checkin/first-outlet';
 import { OUTLET_FAMILIES } from '../../core/families';
 import { FEELINGS } from '../../core/feelings';
+import { EMPTY_LEARNED, learn, storedLearned } from '../../core/learning';
 import { outletPool } from '../../core/outlets';
 import { type Context, DEFAULT_CONTEXT_STATE, DEFAULT_SETTINGS } from '../../core/schema';
 import { type EarlyRead, pickInputFromRead } from '../../platform/early-read';
@@ -17,6 +18,7 @@ import {
   readFirstPickCache,
 } from '../../platform/first-pick-cache';
 import { firstScreenWord } from '../../platform/first-words';
+import { readLearned } from '../../platform/learning';
 import { loadSettings } from '../../platform/settings';
 import { loadContext, saveContext } from '../../platform/storage';
 
@@ -49,6 +51,14 @@ const STORED: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['a context missing a field', {}, { context: { canStepAway: true, minutes: 15 } }],
 ];
 
+const LEARNED_FROM = {
+  at: Date.UTC(2026, 0, 1),
+  feeling: 'sad',
+  outletId: 'walk-street',
+  outcome: 'done' as const,
+  after: 'lighter' as const,
+};
+
 describe('what the head script picks from', () => {
   for (const [name, sync, local] of STORED) {
     it(`reads ${name} as the app does, from its storage read`, async () => {
@@ -56,7 +66,11 @@ describe('what the head script picks from', () => {
       await fakeBrowser.storage.local.set({ settings$moved: true, ...local });
       const early = await pickInputFromRead(readNow());
       const settings = await loadSettings();
-      expect(early).toEqual({ families: settings.families, context: await loadContext() });
+      expect(early).toEqual({
+        families: settings.families,
+        context: await loadContext(),
+        learned: await readLearned(),
+      });
     });
 
     it(`reads ${name} as the app does, from the copy the app's reads leave`, async () => {
@@ -67,6 +81,27 @@ describe('what the head script picks from', () => {
       expect(readFirstPickCache()).toEqual({ families: settings.families, context });
     });
   }
+
+  it('reads what the picker learned, on this browser and from the others through sync, as the app does', async () => {
+    const mine = learn(EMPTY_LEARNED, 'this-one', null, LEARNED_FROM, Date.UTC(2026, 0, 2));
+    const theirs = learn(
+      EMPTY_LEARNED,
+      'other-one',
+      null,
+      { ...LEARNED_FROM, outletId: 'doodle' },
+      Date.UTC(2026, 0, 2),
+    );
+    await fakeBrowser.storage.sync.set({ 'learn:other-one': theirs.devices['other-one'] });
+    await fakeBrowser.storage.local.set({ settings$moved: true, 'learning:totals': storedLearned(mine) });
+    const early = await pickInputFromRead(readNow());
+    const app = await readLearned();
+    expect(Object.keys(app.devices).sort()).toEqual(['other-one', 'this-one']);
+    expect(early?.learned).toEqual(app);
+    // The app's reads leave the copy the next first pick reads at once.
+    await loadSettings();
+    await loadContext();
+    expect(readFirstPickCache()?.learned).toEqual(app);
+  });
 
   it("leaves the pick to the app while Outlet 0.1's settings are not moved, or when the read failed", async () => {
     await fakeBrowser.storage.local.set({ settings: { families: ['body'] } });

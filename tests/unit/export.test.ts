@@ -58,12 +58,15 @@ const labels: CsvLabels = {
     outlet: 'Outlet',
     outcome: 'Outcome',
     helped: 'Helped',
+    after: 'After',
+    afterAt: 'After at',
     journal: 'Journal',
   },
   feeling: (id) => id.toUpperCase(),
   outlet: (id) => id ?? '',
   outcome: (outcome) => outcome,
   helped: (helped) => helped ?? '',
+  after: (after) => after ?? '',
   yesNo: (yes) => (yes ? 'yes' : 'no'),
 };
 
@@ -153,10 +156,10 @@ describe('checkInsCsv', () => {
     const csv = checkInsCsv([entries[2], entries[0], entries[1]] as CheckIn[], labels);
     const rows = csv.split('\r\n');
     expect(rows).toEqual([
-      'When,Feeling,Strength,Free to step away,Alone,Minutes,Outlet,Outcome,Helped,Journal',
-      `${localIsoDateTime(at(1, 9))},CALM,,,,,walk-street,done,yes,`,
-      `${localIsoDateTime(at(1, 15, 30))},SAD,,,,,,skipped,,"Rain, ""again"", all day"`,
-      `${localIsoDateTime(at(2, 8))},ANGRY,,,,,big-sigh,done,,"'=HYPERLINK(""x"")"`,
+      'When,Feeling,Strength,Free to step away,Alone,Minutes,Outlet,Outcome,Helped,After,After at,Journal',
+      `${localIsoDateTime(at(1, 9))},CALM,,,,,walk-street,done,yes,,,`,
+      `${localIsoDateTime(at(1, 15, 30))},SAD,,,,,,skipped,,,,"Rain, ""again"", all day"`,
+      `${localIsoDateTime(at(2, 8))},ANGRY,,,,,big-sigh,done,,,,"'=HYPERLINK(""x"")"`,
       '',
     ]);
   });
@@ -187,6 +190,8 @@ describe('checkInsCsv', () => {
       Outlet: 'walk-street',
       Outcome: 'done',
       Helped: 'a-bit',
+      After: '',
+      'After at': '',
       Journal: '',
     });
   });
@@ -204,12 +209,15 @@ describe('checkInsCsv', () => {
         outlet: 'a,+1',
         outcome: '=2',
         helped: '=3',
+        after: '=5',
+        afterAt: '-6',
         journal: '=4',
       },
       feeling: hostile('=feel'),
       outlet: hostile('+out'),
       outcome: hostile('-done'),
       helped: hostile('@yes'),
+      after: hostile('+lighter'),
       yesNo: (yes) => (yes ? '=yes' : ';=no'),
     };
     const csv = checkInsCsv(
@@ -223,6 +231,8 @@ describe('checkInsCsv', () => {
           intensity: 2,
           context: { canStepAway: true, alone: false, minutes: 2 },
           helped: 'no',
+          after: 'heavier',
+          afterAt: at(3, 10, 20),
           journal: 'ok\t-1',
         },
       ],
@@ -259,6 +269,7 @@ describe('journalMarkdown', () => {
     title: 'My journal',
     feeling: (id: string) => id,
     time: (entry: { at: number; offset?: number }) => localIsoDateTime(entry.at, entry.offset).slice(11, 16),
+    after: (after: CheckIn['after']) => (after ? `felt ${after} after` : ''),
   };
 
   it('groups the lines by local day under ## headings and leaves out check-ins without one', () => {
@@ -386,7 +397,7 @@ describe('journalMarkdown', () => {
 
 // Issue 15: plain addresses in a journal line became links under GitHub-style renderers.
 describe('journalMarkdown under real renderers', () => {
-  const journal = { title: 'My journal', feeling: (id: string) => id, time: () => '12:00' };
+  const journal = { title: 'My journal', feeling: (id: string) => id, time: () => '12:00', after: () => '' };
   const line = (text: string): CheckIn => ({
     id: 'u',
     at: at(4, 12),
@@ -431,7 +442,7 @@ describe('journalMarkdown under real renderers', () => {
 
 // Issue 16: a page's lines are lines under every renderer, and no line of it can start markup.
 describe('journalMarkdown: a page of lines under real renderers', () => {
-  const journal = { title: 'My journal', feeling: (id: string) => id, time: () => '12:00' };
+  const journal = { title: 'My journal', feeling: (id: string) => id, time: () => '12:00', after: () => '' };
   const page = (text: string): CheckIn => ({
     id: 'u',
     at: at(4, 12),
@@ -582,7 +593,7 @@ describe('export, delete, import: the round trip', () => {
     const csvText = await csv.blob.text();
     expect(
       csvText.startsWith(
-        '\uFEFFDate and time,Feeling,Strength (1–5),Free to step away,Alone,Minutes I had,Outlet,Done or skipped,Did it help?,Journal\r\n',
+        '\uFEFFDate and time,Feeling,Strength (1–5),Free to step away,Alone,Minutes I had,Outlet,Done or skipped,Did it help?,And after?,When I said,Journal\r\n',
       ),
     ).toBe(true);
     expect(csvText).toContain(',Calm,');

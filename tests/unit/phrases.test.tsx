@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reasonText } from '../../components/shared/copy';
 import { wasAway } from '../../core/away';
 import { FEELING_IDS } from '../../core/feelings';
-import { helpfulAnswers, outletWeights } from '../../core/insights/signals';
-import { type PickReason, pick } from '../../core/outlets';
+import { helpfulAnswers } from '../../core/insights/signals';
+import { outletPool, type PickReason, pick } from '../../core/outlets';
 import type { CheckIn } from '../../core/schema';
 import { renderCheckIn } from './render-checkin';
 import { messages } from './setup';
@@ -34,6 +34,11 @@ describe('wasAway', () => {
 });
 
 describe('"Welcome back"', () => {
+  /** How "And now?" greets the person: "Welcome back." only after a real absence. */
+  const greeting = () => document.querySelector('fieldset.after legend')?.textContent;
+  const HERE = 'Compared with before:';
+  const BACK = 'Welcome back. Compared with before:';
+
   it('is not said after a few seconds of breathing', () => {
     const { setClock } = renderCheckIn({ now: NOW, settings: { families: ['body'] } });
     fireEvent.click(screen.getByRole('button', { name: 'Anxious' }));
@@ -42,8 +47,8 @@ describe('"Welcome back"', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start one minute of slow breathing' }));
     setClock(NOW + 6_000);
     fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
-    expect(screen.queryByText('Welcome back')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('And now?');
+    expect(greeting()).toBe(HERE);
   });
 
   it.each([
@@ -59,7 +64,7 @@ describe('"Welcome back"', () => {
     // The person stays at the screen with the pacer the whole minute: never away.
     setClock(NOW + (readMinutes + 1) * MINUTE);
     fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
+    expect(greeting()).toBe(HERE);
   });
 
   /** A check-in at NOW, "Stressed", with "Another idea" until the 10-minute walk is on offer. */
@@ -81,12 +86,12 @@ describe('"Welcome back"', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
     setClock(NOW + 6 * MINUTE); // stopped after two
     fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How was that?');
+    expect(greeting()).toBe(HERE);
   });
 
   it.each([
-    [2, 'How was that?'],
-    [10, 'Welcome back'],
+    [2, HERE],
+    [10, BACK],
   ])(
     'a %d-minute walk from an earlier check-in, ending while the popup is open: "%s"',
     async (minutes, heading) => {
@@ -108,19 +113,19 @@ describe('"Welcome back"', () => {
       await act(() => {
         vi.advanceTimersByTime(1000);
       });
-      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
+      expect(greeting()).toBe(heading);
     },
   );
 
   it.each([
-    [1, 'How was that?'],
-    [11, 'Welcome back'],
-  ])('after a walk stopped at %d minutes, the heading is "%s"', (minutes, heading) => {
+    [1, HERE],
+    [11, BACK],
+  ])('after a walk stopped at %d minutes, "And now?" is asked as "%s"', (minutes, heading) => {
     const { setClock } = offeredTheWalk();
     fireEvent.click(screen.getByRole('button', { name: 'Start a 10-minute walk' }));
     setClock(NOW + minutes * MINUTE);
     fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
+    expect(greeting()).toBe(heading);
   });
 });
 
@@ -139,29 +144,52 @@ describe('why an outlet was picked', () => {
       feeling: 'stressed',
       enabledFamilies: ['movement'],
       context: { canStepAway: true, alone: false, minutes: 15 },
-      exclude: [],
-      weights: outletWeights(history, NOW),
-      helpfulAnswers: helpfulAnswers(history, NOW),
-      // The heaviest-weighted outlet is the last one the walk reaches; 0.999 lands there.
-      random: () => 0.999,
+      // Only the walk is left to offer: the reason is about it.
+      exclude: outletPool('stressed', ['movement'], { canStepAway: true, alone: false, minutes: 15 })
+        .map((o) => o.id)
+        .filter((id) => id !== 'walk-street'),
+      history,
+      random: () => 0.5,
     }).reason;
-
-  it('after a single "yes", says what is true of one answer, and nothing about "lately"', () => {
-    const text = reasonText(reasonAfter([answered('yes', 1)]) as PickReason);
-    expect(text).toMatch(/once before/);
-    expect(text).not.toMatch(/lately|often|more than once/);
+  const told = (value: CheckIn['after'], daysAgo: number, outletId = 'walk-street', feeling = 'anxious') => ({
+    ...answered(undefined, daysAgo, outletId),
+    helped: undefined,
+    feeling,
+    after: value,
   });
 
-  it('after several helpful answers, may say "lately" or "more than once"', () => {
+  it('says nothing after a single good answer', () => {
+    expect(reasonAfter([answered('yes', 1)])).toBeNull();
+  });
+
+  it('says how many times it lifted the person, with this kind of feeling, once there are several answers', () => {
+    const history = [told('lighter', 1), told('lighter', 3), told('same', 5), told('lighter', 8)];
+    expect(reasonText(reasonAfter(history) as PickReason)).toBe(
+      'This lifted you 3 of 4 times when you felt tense.',
+    );
+  });
+
+  it('counts only answers given with the same kind of feeling', () => {
+    // Three "lighter" when low say nothing about when tense.
+    const history = [1, 2, 3].map((d) => told('lighter', d, 'walk-street', 'sad'));
+    expect(reasonAfter(history)).toBeNull();
+  });
+
+  it('speaks of ideas like it when the family, not the idea itself, has the answers', () => {
     const history = [
-      answered('yes', 1),
-      answered('yes', 3),
-      answered('a-bit', 5),
-      answered('yes', 8, 'stairs'),
+      told('lighter', 1, 'stairs'),
+      told('lighter', 2, 'stairs'),
+      told('lighter', 3),
+      told('heavier', 4, 'stairs'),
     ];
-    const reason = reasonAfter(history) as PickReason;
-    expect(reason.answers).toBeGreaterThan(1);
-    expect(reasonText(reason)).toMatch(/lately|more than once/);
+    expect(reasonText(reasonAfter(history) as PickReason)).toBe(
+      'Ideas like this lifted you 3 of 4 times when you felt tense.',
+    );
+  });
+
+  it('says nothing when most answers were not good', () => {
+    const history = [told('lighter', 1), told('same', 3), told('heavier', 5), told('lighter', 8)];
+    expect(reasonAfter(history)).toBeNull();
   });
 
   it.each<[PickReason, string]>([

@@ -34,3 +34,22 @@ describe('SupportPage', () => {
     expect(screen.getByText(/not a medical device/)).toBeTruthy();
   });
 });
+
+describe('SupportPage: how Outlet notices a heavy stretch', () => {
+  it('states the rule of core/insights/support.ts in plain words', () => {
+    render(<SupportPage />);
+    const text = screen.getByRole('region', { name: 'How Outlet notices a heavy stretch' }).textContent ?? '';
+    // The parts of the rule a person would want to check against their own check-ins.
+    expect(text).toMatch(/last 14 days/);
+    expect(text).toMatch(/“numb”/);
+    expect(text).toMatch(/“I can't tell” counts half/);
+    expect(text).toMatch(/never have to give one/);
+    expect(text).toMatch(/Pleasant feelings never count/);
+    expect(text).toMatch(/at least 4 different heavy days/);
+    expect(text).toMatch(/stayed the same or got heavier/);
+    expect(text).toMatch(/never a diagnosis/);
+    expect(text).toMatch(/quiet for 14 days/);
+    // The old rule's strength threshold is gone from the words too.
+    expect(text).not.toMatch(/strength 4 or 5/);
+  });
+});

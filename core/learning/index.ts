@@ -1,0 +1,7 @@
+export * from './beta';
+export * from './choose';
+export * from './evidence';
+export * from './kinds';
+export * from './learn';
+export * from './reason';
+export * from './totals';
