@@ -32,12 +32,15 @@ const WAITING = {
   }),
   // Five heavy check-ins in two weeks: the heavy-weeks card.
   'heavy card': (now) => ({ entries: heavyWeeks(now), timer: null }),
-  // Three "didn't help" in a row: the not-helping card.
+  // Five unpleasant days whose outlets didn't help, and that felt heavier after: the not-helping card
+  // (core/insights/support.ts: too few heavy days by the feelings alone, over the line with those).
   'not-helping card': (now) => ({
-    entries: [1, 2, 3].map((i) => ({
+    entries: [1, 2, 3, 4, 5].map((i) => ({
       ...done(`fit-no-${i}`, now - i * DAY, 'doodle'),
       helped: 'no',
       helpAsked: true,
+      after: 'heavier',
+      afterAt: now - i * DAY + 10 * MINUTE,
     })),
     timer: null,
   }),
