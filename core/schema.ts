@@ -292,7 +292,10 @@ export const CheckInSchema = v.object({
   helpAsked: v.optional(v.boolean()),
   /** The person marked "I reached out" on a talking outlet. */
   reachedOut: v.optional(v.boolean()),
-  /** The answer to "And now?" (see AFTER), and when it was given. */
+  /**
+   * The answer to "And now?" (see AFTER), and when it was given; `afterAt` alone: skipped, so it is
+   * not asked again (core/checkin/after.ts).
+   */
   after: v.optional(v.picklist(AFTER)),
   afterAt: v.optional(epochMs),
 });

@@ -10,7 +10,8 @@
 
 import { captureEarlyInput } from '../components/checkin/early-input';
 import { drawFirstOutlet } from '../components/checkin/first-outlet';
-import { buildFirstScreen } from '../components/checkin/first-screen';
+import { buildFirstScreen, buildHandover } from '../components/checkin/first-screen';
+import { underWayAt } from '../platform/checkin-handover';
 import { type EarlyRead, pickInputFromRead, startEarlyRead } from '../platform/early-read';
 import { type PickInput, readFirstPickCache } from '../platform/first-pick-cache';
 import { firstScreenWord, markPageLanguage } from '../platform/first-words';
@@ -18,7 +19,10 @@ import { firstScreenWord, markPageLanguage } from '../platform/first-words';
 export default defineUnlistedScript(() => {
   markPageLanguage(document.documentElement);
   const app = document.getElementById('app');
-  if (app && !app.firstChild) app.append(buildFirstScreen(firstScreenWord));
+  // A check-in under way (a walk, its question) is what the app opens on: the feelings are not drawn
+  // over it, neither glimpsed nor clicked (platform/checkin-handover.ts).
+  if (app && !app.firstChild)
+    app.append(underWayAt(Date.now()) ? buildHandover() : buildFirstScreen(firstScreenWord));
   // One read, shared with the app (which takes it from `window` when it runs).
   let read: EarlyRead | undefined;
   const readOnce = () => {

@@ -2,8 +2,15 @@
 // and when it is stale), and read back when the popup or the check-in window opens.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type DraftLine, liveLine, type ResumeInput, type StoredFlow } from '../core/checkin/resume';
+import {
+  type DraftLine,
+  liveLine,
+  type ResumeInput,
+  type StoredFlow,
+  underWayUntil,
+} from '../core/checkin/resume';
 import { CheckInSchema, JOURNAL_MAX_LENGTH, TimerSchema } from '../core/schema';
+import { keepUnderWay } from './checkin-handover';
 import type { EarlyRead } from './early-read';
 import { DRAFT_PREFIX, FLOW_KEY, TIMER_KEY } from './storage-keys';
 
@@ -15,6 +22,8 @@ const DraftLineSchema = v.object({
 
 /** Keeps the flow (null: nothing under way). Handed to the browser at once, even by a closing popup. */
 export async function saveFlow(flow: StoredFlow | null): Promise<void> {
+  // First, and synchronously: the next page's head script reads it before its first paint.
+  keepUnderWay(underWayUntil(flow));
   if (flow === null) await browser.storage.local.remove(FLOW_KEY);
   else await browser.storage.local.set({ [FLOW_KEY]: flow });
 }

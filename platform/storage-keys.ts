@@ -67,3 +67,9 @@ export const LEARNING_DEVICE_KEY = 'learning:device';
 export const LEARNING_KEY = 'learning:totals';
 /** In storage.sync: one browser's own totals, `learn:<device id>`; only that browser writes it. */
 export const LEARN_SYNC_PREFIX = 'learn:';
+/**
+ * localStorage: until when (epoch ms) a check-in is under way past its first screen (a walk, its
+ * question, an outlet on offer), so the head script doesn't draw the feelings over it
+ * (platform/checkin-handover.ts).
+ */
+export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';

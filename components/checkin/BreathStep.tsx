@@ -1,5 +1,5 @@
-import { i18n } from '../../platform/i18n';
 import { outletTitle } from '../shared/copy';
+import { i18n } from '../shared/words';
 import { BreathPacer } from './BreathPacer';
 
 interface Props {

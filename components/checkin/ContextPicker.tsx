@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Context } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   /** null while still loading: the summary then says only what it is about. */

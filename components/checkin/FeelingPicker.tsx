@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FEELINGS, type FeelingId } from '../../core/feelings';
-import { i18n } from '../../platform/i18n';
 import { feelingLabel } from '../shared/copy';
+import { i18n } from '../shared/words';
 import { roveFocus } from './roving';
 
 interface Props {

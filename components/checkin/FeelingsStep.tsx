@@ -1,7 +1,9 @@
 import type { FeelingId } from '../../core/feelings';
 import type { Helped } from '../../core/insights';
-import type { Context } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
+import type { After, Context } from '../../core/schema';
+import { outletTitle } from '../shared/copy';
+import { i18n } from '../shared/words';
+import { AfterQuestion } from './AfterQuestion';
 import { ContextPicker } from './ContextPicker';
 import { FeelingPicker } from './FeelingPicker';
 import { HelpedQuestion } from './HelpedQuestion';
@@ -9,7 +11,7 @@ import { RunningTimer } from './RunningTimer';
 import { SupportCard } from './SupportCard';
 import type { TimerProps } from './TimerStep';
 
-interface Props {
+export interface FeelingsStepProps {
   context: Context | null;
   onContext: (context: Context) => void;
   onPick: (feeling: FeelingId) => void;
@@ -22,16 +24,27 @@ interface Props {
   } | null;
   running: TimerProps | null;
   earlier: { outletId: string; onAnswer: (helped: Helped | null) => void } | null;
+  /** "And now?" about the outlet just done (core/checkin/after.ts): asked instead of `earlier`. */
+  after?: { outletId: string; onAnswer: (after: After | null) => void } | null;
 }
 
 /**
  * The first screen: where you are (it shapes the suggestion, so it comes first), then "How are you
  * right now?". build/prerender-popup.ts writes the same markup into popup.html.
  */
-export function FeelingsStep({ context, onContext, onPick, chosen, support, running, earlier }: Props) {
+export function FeelingsStep({
+  context,
+  onContext,
+  onPick,
+  chosen,
+  support,
+  running,
+  earlier,
+  after = null,
+}: FeelingsStepProps) {
   // With more than one thing waiting below the feelings, the support card is one line and the hint
   // gives way, so all of it fits the popup with its footer (tests/e2e/fit-states.test.mjs).
-  const crowded = [support, running, earlier].filter(Boolean).length > 1;
+  const crowded = [support, running, earlier ?? after].filter(Boolean).length > 1;
   return (
     <section
       class={crowded ? 'step crowded' : 'step'}
@@ -48,6 +61,13 @@ export function FeelingsStep({ context, onContext, onPick, chosen, support, runn
       {support && <SupportCard {...support} compact={crowded} />}
       {running && <RunningTimer {...running} />}
       {earlier && <HelpedQuestion outletId={earlier.outletId} when="earlier" onAnswer={earlier.onAnswer} />}
+      {after && (
+        <AfterQuestion
+          legend={i18n.t('checkin.afterEarlier', [outletTitle(after.outletId)])}
+          when="earlier"
+          onAnswer={after.onAnswer}
+        />
+      )}
     </section>
   );
 }

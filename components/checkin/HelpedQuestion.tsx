@@ -1,7 +1,7 @@
 import type { Helped } from '../../core/insights';
-import { i18n } from '../../platform/i18n';
 import { outletTitle } from '../shared/copy';
 import { stepHeading, useFocusOnLeave } from '../shared/focus';
+import { i18n } from '../shared/words';
 
 interface Props {
   outletId: string;

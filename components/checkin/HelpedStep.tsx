@@ -1,5 +1,5 @@
 import type { Helped } from '../../core/insights';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { HelpedQuestion } from './HelpedQuestion';
 
 interface Props {

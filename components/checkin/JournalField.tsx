@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { JournalField as FieldKind } from '../../core/outlets';
 import { JOURNAL_MAX_LENGTH } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   id: string;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { JournalField as FieldKind } from '../../core/outlets';
 import { JOURNAL_MAX_LENGTH } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { JournalField } from './JournalField';
 
 interface Props {

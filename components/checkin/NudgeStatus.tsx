@@ -3,9 +3,8 @@ import { type NudgeChange, shouldOfferCalmerPace, showsChange } from '../../core
 import type { Schedule, Settings } from '../../core/schema';
 import { calmerInterval, nudgeStatus } from '../../core/status';
 import { startOfNextLocalDay } from '../../core/time';
-import { i18n } from '../../platform/i18n';
-import type { OptionsSection } from '../../platform/pages';
 import { describeNudgeStatus } from '../shared/nudgeWords';
+import { i18n } from '../shared/words';
 import { PauseChoices } from './PauseChoices';
 
 export interface NudgeStatusActions {
@@ -16,7 +15,7 @@ export interface NudgeStatusActions {
   pause: (until: number, kind: 'pause' | 'meeting') => void | Promise<void>;
   resume: () => void | Promise<void>;
   /** Opens the settings, at one of its sections if given ("Add a trusted person": People). */
-  openSettings: (section?: OptionsSection) => void;
+  openSettings: (section?: 'people') => void;
   acceptCalmerPace: (minutes: number) => void | Promise<void>;
   dismissCalmerPace: () => void | Promise<void>;
 }

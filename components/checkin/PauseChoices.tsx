@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { meetingEnd } from '../../core/meeting';
 import { HOUR, MINUTE } from '../../core/time';
 import { parseClock } from '../../core/time/hours';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   now: number;

@@ -1,13 +1,13 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { firstMessageIndex, readyMessageKeys } from '../../core/ready-message';
 import type { TrustedPerson } from '../../core/schema';
-import { copyText } from '../../platform/clipboard';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
+import { CheckInPageContext } from './page';
 
 interface Props {
   outletId: string;
   person: TrustedPerson;
-  /** Injected in tests; the clipboard otherwise. */
+  /** Injected in tests; the page's clipboard otherwise (page.ts). */
   copy?: (text: string) => Promise<'copied' | 'refused'>;
   /** Escape closes it (and only it: the check-in stays on its step). */
   onClose?: () => void;
@@ -23,7 +23,9 @@ interface Props {
  * A short, kind message for this outlet, ready to copy with one click and paste anywhere. Opened
  * from its button, focus goes to "Copy message", which the message describes.
  */
-export function ReadyMessage({ outletId, person, copy = copyText, onClose, copyAtOnce = false }: Props) {
+export function ReadyMessage({ outletId, person, copy: givenCopy, onClose, copyAtOnce = false }: Props) {
+  const pageCopy = useContext(CheckInPageContext).copyText;
+  const copy = givenCopy ?? pageCopy;
   const copyButton = useRef<HTMLButtonElement>(null);
   const keys = readyMessageKeys(outletId);
   const [index, setIndex] = useState(() => firstMessageIndex(outletId, person.id, keys.length));

@@ -1,6 +1,6 @@
-import { i18n } from '../../platform/i18n';
 import { outletTitle } from '../shared/copy';
 import { stepHeading, useFocusOnLeave } from '../shared/focus';
+import { i18n } from '../shared/words';
 import { TimerAction } from './TimerAction';
 import { type TimerProps, timerMinutes } from './TimerStep';
 

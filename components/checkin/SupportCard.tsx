@@ -1,5 +1,5 @@
-import { i18n } from '../../platform/i18n';
 import { stepHeading, useFocusOnLeave } from '../shared/focus';
+import { i18n } from '../shared/words';
 
 interface Props {
   reason: 'heavy-checkins' | 'not-helping';

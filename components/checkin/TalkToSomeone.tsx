@@ -1,7 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
 import type { TrustedPerson } from '../../core/schema';
-import { isPhoneLike } from '../../platform/device';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
+import { CheckInPageContext } from './page';
 import { ReadyMessage } from './ReadyMessage';
 
 interface Props {
@@ -31,8 +31,10 @@ export function TalkToSomeone({
   person,
   onAddPerson,
   onReachedOut,
-  phoneLike = isPhoneLike(),
+  phoneLike: givenPhoneLike,
 }: Props) {
+  const page = useContext(CheckInPageContext);
+  const phoneLike = givenPhoneLike ?? page.phoneLike;
   const [phoneLinks, setPhoneLinks] = useState(phoneLike);
   const [messageOpen, setMessageOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);

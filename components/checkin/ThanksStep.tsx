@@ -1,5 +1,5 @@
 import type { Outcome } from '../../core/checkin/flow';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   outcome: Outcome;

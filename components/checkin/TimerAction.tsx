@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MINUTE } from '../../core/time';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { CountdownRing } from './CountdownRing';
 
 interface Props {

@@ -5,10 +5,11 @@
 // lies below (the outlet's own action, "Another idea", the footer). Both draw that top from one
 // source, outlet-markup.ts (tests/unit/first-screen.test.tsx holds them to it, element for element).
 // No framework here: this runs before Preact and the polyfill have loaded.
+import type { OutletFamily } from '../../core/families';
 import { type FeelingId, feelingById } from '../../core/feelings';
-import { pooled } from '../../core/learning/totals';
+import { type Learned, pooled } from '../../core/learning/totals';
 import { type Outlet, pick } from '../../core/outlets';
-import type { PickInput } from '../../platform/first-pick-cache';
+import type { Context } from '../../core/schema';
 import type { DrawnOutlet } from './early-input';
 import { element, type Words } from './first-screen';
 import { type Markup, OUTLET_STEP_ATTRS, outletTopMarkup } from './outlet-markup';
@@ -33,6 +34,14 @@ export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: str
     OUTLET_STEP_ATTRS,
     ...outletTopMarkup(words, feeling, outletId, { askStrength }).map(draw),
   );
+}
+
+/** What the pick needs: the families to offer and where the person is (platform/first-pick-cache.ts keeps a copy). */
+export interface PickInput {
+  families: readonly OutletFamily[];
+  context: Context;
+  /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
+  learned?: Learned;
 }
 
 /** The pick drawFirstOutlet draws: the app's, for a new check-in before its history has loaded. */

@@ -63,3 +63,11 @@ export function buildFirstScreen(words: Words): HTMLElement {
     ),
   );
 }
+
+/**
+ * The first screen while a check-in under way is read back: nothing to click yet, and no feelings to
+ * glimpse; the app draws its step over it (components/checkin/mountCheckIn.tsx).
+ */
+export function buildHandover(): HTMLElement {
+  return element('main', { class: 'checkin handover', 'aria-busy': 'true' });
+}

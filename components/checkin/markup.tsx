@@ -2,7 +2,7 @@
 // head script draws into the DOM from the same data (first-outlet.ts). `props` adds what only the live
 // app has to an element: which radio is checked, a handler.
 import { h, type VNode } from 'preact';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import type { Markup, Words } from './outlet-markup';
 
 export type ExtraProps = (node: Markup) => Record<string, unknown> | undefined;

@@ -1,9 +1,12 @@
-import type { FlowEvent, OutletOffer } from '../../core/checkin/flow';
-import { type FeelingId, isFeelingId } from '../../core/feelings';
+import type { ComponentProps } from 'preact';
+import { useRef } from 'preact/hooks';
+import type { FlowEvent, FlowState, OutletOffer } from '../../core/checkin/flow';
+import { type FeelingId, feelingById, isFeelingId } from '../../core/feelings';
+import { reachedOutCount } from '../../core/history';
 import { strengthFactor } from '../../core/outlets';
-import type { CheckIn } from '../../core/schema';
+import type { CheckIn, Settings } from '../../core/schema';
 import { MINUTE } from '../../core/time';
-import type { OutletCardActions } from './OutletCard';
+import type { OutletCard, OutletCardActions } from './OutletCard';
 
 /** The feeling of the check-in under way (always one of the feelings: the picker made it). */
 export const feelingOf = (entry: CheckIn): FeelingId =>
@@ -58,5 +61,58 @@ export function outletActions({
       act({ type: 'finish', outcome: 'done', reachedOut: true });
     },
     onAddPerson,
+  };
+}
+
+/** Trusted people take turns, so no one is always the one asked. */
+function nextPerson(settings: Settings, turn: number) {
+  const people = settings.trustedPeople;
+  if (people.length === 0) return null;
+  return people[turn % people.length] ?? null;
+}
+
+/** The outlet card's props for the outlet step on offer, or null in any other step. */
+export function useOutletCard({
+  state,
+  settings,
+  history,
+  act,
+  send,
+  offerFor,
+  clock,
+  onAddPerson,
+}: {
+  state: FlowState;
+  settings: Settings;
+  history: CheckIn[] | null;
+  act: (event: FlowEvent) => void;
+  send: (event: FlowEvent) => Promise<void>;
+  offerFor: (feeling: FeelingId, previous: CheckIn | null, intensity?: number) => OutletOffer;
+  clock: () => number;
+  onAddPerson: () => void;
+}): ComponentProps<typeof OutletCard> | null {
+  // "I reached out" here counts before the history shows it, so the next person takes their turn.
+  const personTurn = useRef(0);
+  const { step } = state;
+  if (step.name !== 'outlet') return null;
+  const feeling = feelingOf(step.entry);
+  return {
+    feeling,
+    outlet: step.outlet,
+    reason: step.reason,
+    intensity: step.entry.intensity,
+    askStrength: feelingById(feeling).energy !== 'unclear',
+    person: nextPerson(settings, reachedOutCount(history ?? []) + personTurn.current),
+    journalPrompt: step.journalPrompt,
+    journalDraft: state.line,
+    actions: outletActions({
+      step,
+      act,
+      send,
+      offerFor,
+      clock,
+      onReachedOut: () => personTurn.current++,
+      onAddPerson,
+    }),
   };
 }

@@ -120,5 +120,8 @@ export function useCheckInFlow(start: () => FlowStart, runner: FlowRunner) {
     if (opened.effects.length > 0) void runAll(opened.effects).catch(() => undefined);
   }, []);
 
-  return { state, send, resume, current };
+  /** Runs effects apart from the state shown (what a check-in left behind must still save). */
+  const settle = (effects: FlowEffect[]) => runAll(effects).catch(() => undefined);
+
+  return { state, send, resume, settle, current };
 }

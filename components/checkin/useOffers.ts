@@ -6,7 +6,7 @@ import { type Learned, pooled } from '../../core/learning/totals';
 import { journalPromptKey, outletPool, pick } from '../../core/outlets';
 import type { CheckIn, Context, Settings } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Sources {
   settings: Settings;

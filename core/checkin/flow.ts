@@ -10,7 +10,8 @@
 import type { FeelingId } from '../feelings';
 import type { Helped } from '../insights';
 import type { Outlet, PickReason } from '../outlets';
-import type { CheckIn } from '../schema';
+import type { After, CheckIn } from '../schema';
+import { withAfter } from './after';
 
 export type Outcome = CheckIn['outcome'];
 
@@ -30,8 +31,14 @@ export type Step =
   /** `startedAt`: when the walk began, the start of the person's time away. */
   | { name: 'timer'; entry: CheckIn; startedAt: number; endsAt: number; started: boolean }
   /**
-   * `awaySince`: when the person left for the outlet (a walk's start), so "Welcome back" is said
-   * only after a real absence (core/away.ts); null after a breath, taken at the screen.
+   * "And now?" right after a timed outlet or a breath (core/checkin/after.ts). `awaySince`: when the
+   * person left for the outlet (a walk's start), so "Welcome back" is said only after a real absence
+   * (core/away.ts); null after a breath, taken at the screen.
+   */
+  | { name: 'after'; entry: CheckIn; awaySince: number | null }
+  /**
+   * "How was that? Did it help?", as asked after an outlet before "And now?" replaced it: only a
+   * check-in stored at that step by an earlier version comes back to it (core/checkin/resume.ts).
    */
   | { name: 'helped'; entry: CheckIn; awaySince: number | null }
   | { name: 'thanks'; outcome: Outcome };
@@ -63,7 +70,7 @@ export interface FlowState {
    * until the line moves on to the next check-in after "Back to feelings".
    */
   lineOf: CheckIn | null;
-  /** Check-ins whose earlier "did it help?" was answered here, so it isn't asked again. */
+  /** Check-ins whose earlier "did it help?" or "And now?" was answered here, so it isn't asked again. */
   answered: string[];
   /**
    * Done (or Not now…) was pressed and the check-in handed to the history: it is no longer under
@@ -89,7 +96,7 @@ export type FlowEvent =
   | { type: 'start-timer'; minutes: number; startedAt: number; endsAt: number }
   /** The background stored the running timer. */
   | { type: 'timer-stored' }
-  /** The walk's countdown ended, or the background ended it: recorded, then "How was that?". */
+  /** The walk's countdown ended, or the background ended it: recorded, then "And now?". */
   | { type: 'timer-over' }
   /** "Stop early": the timer stops, and the walk is over as above. */
   | { type: 'stop' }
@@ -101,10 +108,19 @@ export type FlowEvent =
   | { type: 'answer'; helped: Helped | null }
   /** The earlier check-in's "did it help?", answered on the first screen. */
   | { type: 'answer-earlier'; entry: CheckIn; helped: Helped | null }
+  /** "And now?" answered at `at` (null: skipped), right after the outlet. */
+  | { type: 'after'; after: After | null; at: number }
+  /** An earlier check-in's "And now?", answered on the first screen (null: skipped). */
+  | { type: 'after-earlier'; entry: CheckIn; after: After | null; at: number }
   /** "Back to feelings", or Escape: one step back. */
   | { type: 'back' }
   /** "Check in again". */
-  | { type: 'again' };
+  | { type: 'again' }
+  /**
+   * A feeling clicked on a first screen drawn before the check-in under way was known: the person
+   * starts a new check-in, and what was under way ends as it would (a walk is recorded).
+   */
+  | { type: 'restart' };
 
 export type FlowEffect =
   /** Store the check-in; once stored, `next` follows. */
@@ -228,13 +244,13 @@ export function checkInFlow(state: FlowState, event: FlowEvent): FlowResult {
       const effects: FlowEffect[] = [{ type: 'save', entry: withLine(step.entry, line) }];
       if (event.type === 'stop') effects.unshift({ type: 'stop-timer' });
       return [
-        ended(state, { name: 'helped', entry: withLine(step.entry, line), awaySince: step.startedAt }),
+        ended(state, { name: 'after', entry: withLine(step.entry, line), awaySince: step.startedAt }),
         effects,
       ];
     }
     case 'earlier-timer-over':
       return step.name === 'feelings'
-        ? [to(state, { name: 'helped', entry: event.entry, awaySince: event.startedAt }), []]
+        ? [to(state, { name: 'after', entry: event.entry, awaySince: event.startedAt }), []]
         : same(state);
     case 'start-breath':
       return step.name === 'outlet'
@@ -243,12 +259,24 @@ export function checkInFlow(state: FlowState, event: FlowEvent): FlowResult {
     case 'breath-done': {
       if (step.name !== 'breath') return same(state);
       const entry = withLine({ ...step.entry, outcome: 'done' }, line);
-      return [ended(state, { name: 'helped', entry, awaySince: null }), [{ type: 'save', entry }]];
+      return [ended(state, { name: 'after', entry, awaySince: null }), [{ type: 'save', entry }]];
     }
     case 'answer': {
       if (step.name !== 'helped') return same(state);
       const entry = { ...step.entry, helpAsked: true, ...(event.helped ? { helped: event.helped } : {}) };
       return [ended(state, { name: 'thanks', outcome: 'done' }), [{ type: 'save', entry }]];
+    }
+    case 'after': {
+      if (step.name !== 'after') return same(state);
+      const entry = withAfter(step.entry, event.after, event.at);
+      // Skipped, the person may well want the feelings: they come at once, never a step in between.
+      const next: Step = event.after ? { name: 'thanks', outcome: 'done' } : { name: 'feelings' };
+      return [ended(state, next), [{ type: 'save', entry }]];
+    }
+    case 'after-earlier': {
+      if (step.name !== 'feelings' || state.answered.includes(event.entry.id)) return same(state);
+      const entry = withAfter(event.entry, event.after, event.at);
+      return [{ ...state, answered: [...state.answered, entry.id] }, [{ type: 'save', entry }]];
     }
     case 'answer-earlier': {
       if (step.name !== 'feelings' || state.answered.includes(event.entry.id)) return same(state);
@@ -267,9 +295,28 @@ export function checkInFlow(state: FlowState, event: FlowEvent): FlowResult {
         ];
       if (step.name === 'thanks') return [to(state, { name: 'feelings' }), []];
       if (step.name === 'breath') return [to(state, { name: 'outlet', ...step.from }), []];
-      // A running walk and "did it help?" have no step behind them worth going back to.
+      // A running walk and its question have no step behind them worth going back to.
       return same(state);
     case 'again':
       return step.name === 'thanks' ? [to(state, { name: 'feelings' }), []] : same(state);
+    case 'restart':
+      switch (step.name) {
+        case 'feelings':
+          return same(state);
+        case 'timer': {
+          // The walk goes on (its countdown shows on the first screen); it was taken, so it is recorded.
+          const entry = withLine(step.entry, line);
+          return [ended(state, { name: 'feelings' }), [{ type: 'save', entry }]];
+        }
+        case 'after':
+        case 'helped':
+          // Already recorded; its question waits for the first screen (core/checkin/after.ts).
+          return [to(state, { name: 'feelings' }), []];
+        case 'breath':
+          // As "Back to feelings" from its outlet: nothing recorded, the line typed goes on.
+          return [to(state, { name: 'feelings' }), []];
+        default:
+          return checkInFlow(state, { type: 'back' });
+      }
   }
 }

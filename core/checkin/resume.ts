@@ -6,9 +6,9 @@
 // step must too). What makes it stale is time, not a restart: a check-in is a moment, and one left
 // half-way is not what should greet a person an hour later, still less tomorrow.
 // - A walk under way is taken up for as long as its stored timer runs.
-// - A walk that is over is recorded then (it was taken), and "How was that?" is asked first if it
-//   ended less than RESUME_WITHIN ago; later, the first screen asks "did it help?" as it does for any
-//   recent outlet (core/history.ts pendingHelpedQuestion).
+// - A walk that is over is recorded then (it was taken), and "And now?" is asked first if it ended
+//   less than RESUME_WITHIN ago (core/checkin/after.ts); later, the first screen asks "did it help?"
+//   as it does for any recent outlet (core/history.ts pendingHelpedQuestion).
 // - Any other step is taken up if it changed less than RESUME_WITHIN ago; later, the check-in starts
 //   afresh and records nothing, and a line typed in it goes into its check-in from its draft, as every
 //   waiting line does (platform/history/draft.ts): words are never lost.
@@ -20,6 +20,7 @@ import { FEELING_KINDS } from '../learning/kinds';
 import { outletById, type PickReason } from '../outlets';
 import { type CheckIn, CheckInSchema, ID_MAX_LENGTH, type Timer } from '../schema';
 import { MINUTE } from '../time';
+import { AFTER_MAX_AGE, mayAskAfter } from './after';
 import {
   type FlowEffect,
   type FlowResult,
@@ -62,6 +63,7 @@ const StoredStepSchema = v.variant('name', [
   v.object({ name: v.literal('outlet'), ...OfferSchema.entries }),
   v.object({ name: v.literal('breath'), entry: CheckInSchema, seconds: v.number(), from: OfferSchema }),
   v.object({ name: v.literal('timer'), entry: CheckInSchema, startedAt: epoch, endsAt: epoch }),
+  v.object({ name: v.literal('after'), entry: CheckInSchema, awaySince: v.nullable(epoch) }),
   v.object({ name: v.literal('helped'), entry: CheckInSchema, awaySince: v.nullable(epoch) }),
 ]);
 
@@ -100,9 +102,27 @@ function storedStep(step: Step): StoredFlow['step'] {
       return { name: 'breath', entry: step.entry, seconds: step.seconds, from: stripOffer(step.from) };
     case 'timer':
       return { name: 'timer', entry: step.entry, startedAt: step.startedAt, endsAt: step.endsAt };
+    case 'after':
     case 'helped':
-      return { name: 'helped', entry: step.entry, awaySince: step.awaySince };
+      return { name: step.name, entry: step.entry, awaySince: step.awaySince };
   }
+}
+
+/**
+ * Until when a page opening would take `flow` up on a step past the first screen (resumeFlow below),
+ * so its first screen is not the feelings; null when it opens on the feelings anyway. A walk is taken
+ * up while it runs and its question for RESUME_WITHIN after its end; any other step for RESUME_WITHIN
+ * after it last changed.
+ */
+export function underWayUntil(flow: StoredFlow | null): number | null {
+  if (flow === null || flow.step.name === 'feelings') return null;
+  const s = flow.step;
+  // "And now?" is asked for a while after its outlet, and never past AFTER_MAX_AGE.
+  const askAfterUntil = (entry: CheckIn, from: number) =>
+    Math.min(from + RESUME_WITHIN, entry.at + AFTER_MAX_AGE + 1);
+  if (s.name === 'timer') return Math.max(s.endsAt, askAfterUntil(s.entry, Math.max(s.endsAt, flow.savedAt)));
+  if (s.name === 'after') return askAfterUntil(s.entry, flow.savedAt);
+  return flow.savedAt + RESUME_WITHIN;
 }
 
 /** A journal draft as platform/history/draft.ts keeps it. */
@@ -165,12 +185,14 @@ export function resumeFlow({ stored, now, timer, draftOf }: ResumeInput): FlowRe
       const entry = withLine(s.entry, line);
       const effects: FlowEffect[] = [{ type: 'save', entry }];
       const endedAt = Math.min(s.endsAt, timer?.checkInId === s.entry.id ? timer.endsAt : s.endsAt);
-      if (now - endedAt > RESUME_WITHIN) return [INITIAL_FLOW, effects];
+      if (now - endedAt > RESUME_WITHIN || !mayAskAfter(entry, now)) return [INITIAL_FLOW, effects];
       return [
-        { ...base, line: '', lineOf: null, step: { name: 'helped', entry, awaySince: s.startedAt } },
+        { ...base, line: '', lineOf: null, step: { name: 'after', entry, awaySince: s.startedAt } },
         effects,
       ];
     }
+    case 'after':
+      return fresh && mayAskAfter(s.entry, now) ? [{ ...base, step: s }, []] : [INITIAL_FLOW, []];
     case 'helped':
       return fresh ? [{ ...base, step: s }, []] : [INITIAL_FLOW, []];
     case 'outlet': {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
+import { type CheckInPage, CheckInPageContext } from '../../components/checkin/page';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import { type ResumeInput, resumeFlow } from '../../core/checkin/resume';
@@ -13,6 +14,8 @@ import {
   stopTimer,
 } from '../../platform/changes';
 import { readResume, saveFlow } from '../../platform/checkin';
+import { copyText } from '../../platform/clipboard';
+import { isPhoneLike } from '../../platform/device';
 import { takeEarlyRead } from '../../platform/early-read';
 import {
   historySource,
@@ -74,6 +77,9 @@ const actions: CheckInActions = {
   // Read at each call, so the clock in use is whatever Date.now is then (a test's fake clock too).
   clock: () => Date.now(),
 };
+
+/** The device and the clipboard, for the check-in's talking outlets. */
+const page: CheckInPage = { phoneLike: isPhoneLike(), copyText };
 
 /** What the page's head script already read (platform/early-read.ts): null where it couldn't tell. */
 export interface EarlyData {
@@ -139,11 +145,13 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
     return () => clearInterval(tick);
   }, []);
   return (
-    <CheckIn
-      data={{ settings, schedule, timer, context, history, learned, support, now, draftsWaiting }}
-      actions={actions}
-      firstPick={firstPick}
-      resumed={resumed}
-    />
+    <CheckInPageContext.Provider value={page}>
+      <CheckIn
+        data={{ settings, schedule, timer, context, history, learned, support, now, draftsWaiting }}
+        actions={actions}
+        firstPick={firstPick}
+        resumed={resumed}
+      />
+    </CheckInPageContext.Provider>
   );
 }

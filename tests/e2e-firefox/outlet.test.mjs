@@ -289,9 +289,10 @@ describe('Outlet in Firefox ESR', () => {
     );
     assert.equal(await again.evaluate(() => document.querySelectorAll('button[data-feeling]').length), 0);
     await ext.screenshot(again, 'popup-reopened-mid-walk');
-    // Over early: "did it help?", answered, and the popup is back to its first screen.
+    // Over early: "And now?", answered, and the popup is back to its first screen.
     await (await button(again, en.checkin.timerStop)).click();
-    await (await button(again, en.checkin.helpedABit)).click();
+    await headingIs(again, en.checkin.afterTitle);
+    await (await button(again, en.checkin.afterLighter)).click();
     await (await button(again, en.checkin.again)).click();
     await headingIs(again, en.checkin.title);
     await again.close().catch(() => {});

@@ -187,9 +187,9 @@ describe(`axe-core ${AXE_VERSION}: zero violations, light and dark`, () => {
         await page.getByRole('timer').waitFor();
         await check(page, 'popup: walk running');
         await page.getByRole('button', { name: 'Stop early' }).click();
-        await page.getByText('Did it help?').waitFor();
-        await check(page, 'popup: did it help?');
-        await page.getByRole('button', { name: 'Yes', exact: true }).click();
+        await page.getByRole('heading', { name: 'And now?' }).waitFor();
+        await check(page, 'popup: and now?');
+        await page.getByRole('button', { name: 'Lighter', exact: true }).click();
         await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
         await check(page, 'popup: thanks');
       }
@@ -244,6 +244,24 @@ describe(`axe-core ${AXE_VERSION}: zero violations, light and dark`, () => {
     await check(page, 'popup: support card, did it help earlier?');
     await page.getByRole('button', { name: 'Not now', exact: true }).click();
     await page.getByText("It's been heavy lately.").waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('popup: "And now?" asked at the next open, soon after an outlet', async () => {
+    const now = Date.now();
+    await seedCheckIns(ext, [
+      {
+        id: 'a11y-doodle',
+        at: now - 10 * MINUTE,
+        feeling: 'sad',
+        outletId: 'doodle',
+        outcome: 'done',
+        shown: ['doodle'],
+      },
+    ]);
+    const page = await openPopup(ext);
+    await page.getByText(/: and now\?$/).waitFor();
+    await check(page, 'popup: and now? earlier');
     await page.close();
   });
 

@@ -144,9 +144,9 @@ describe('every check-in step fits the popup', () => {
         await page.getByRole('timer').waitFor();
         await fits(page, 'timer-running');
         await page.getByRole('button', { name: 'Stop early' }).click();
-        await page.getByText('Did it help?').waitFor();
-        await fits(page, 'did-it-help');
-        await page.getByRole('button', { name: 'Yes', exact: true }).click();
+        await page.getByRole('heading', { name: 'And now?' }).waitFor();
+        await fits(page, 'and-now');
+        await page.getByRole('button', { name: 'Lighter', exact: true }).click();
         await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
         await fits(page, 'thanks');
       }

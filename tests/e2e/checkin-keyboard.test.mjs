@@ -185,7 +185,7 @@ describe('the check-in by keyboard alone', () => {
     await page.close();
   });
 
-  it('a walk by keyboard: focus on the countdown heading, then on "did it help?" once stopped', async () => {
+  it('a walk by keyboard: focus on the countdown heading, then on "And now?" once stopped', async () => {
     await patchSettings(ext, { families: ['movement'] });
     await ext.setStorage({ context: { canStepAway: true, alone: false, minutes: 15 } });
     const page = await openPopup(ext);
@@ -206,8 +206,13 @@ describe('the check-in by keyboard alone', () => {
     assert.equal((await focused(page)).id, 'timer-title', 'focus on the countdown heading');
     await tabUntil(page, (f) => f.text === 'Stop early', '"Stop early"');
     await page.keyboard.press('Enter');
-    await page.locator('#helped-step-title').waitFor();
-    assert.equal((await focused(page)).id, 'helped-step-title', 'focus on "did it help?"');
+    await page.locator('#after-step-title').waitFor();
+    assert.equal((await focused(page)).id, 'after-step-title', 'focus on "And now?"');
+    // One Tab to the first answer: nothing stands between the question and its answers.
+    await tabUntil(page, (f) => f.text === 'Lighter', '"Lighter"');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
+    assert.equal((await focused(page)).text, 'Thanks for taking a moment for yourself.', 'focus on thanks');
     await page.close();
   });
 });

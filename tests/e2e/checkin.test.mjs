@@ -161,9 +161,9 @@ describe('check-in in the popup', () => {
       { what: 'a notification at the end of the walk' },
     );
     assert.equal(Object.keys(notifications).length, 1);
-    // The next open takes the walk up where it ended: recorded as done, and "did it help?" asked.
+    // The next open takes the walk up where it ended: recorded as done, and "And now?" asked.
     const again = await ext.openPage('popup.html');
-    await again.getByRole('button', { name: 'A bit' }).waitFor();
+    await again.getByRole('button', { name: 'Lighter' }).waitFor();
     await eventually(
       () => checkIns(ext),
       (list) => list.length === 1 && list[0].outcome === 'done',

@@ -1,6 +1,6 @@
 // Every state of the check-in fits Chrome's popup (at most 600 px tall, 360 wide) with its footer
 // (status, Pause, Settings, "Need more support?", "Your history") on screen, not scrolled to: a table of
-// what may be waiting when the popup opens (nothing, a "did it help?" question, a support card, a walk
+// what may be waiting when the popup opens (nothing, a "did it help?" or "And now?" question, a support card, a walk
 // still running, all of them at once) × each step a person can reach from there. Plus a journal page
 // with six lines typed in it. Every height is printed as a table; the tallest states are photographed.
 import assert from 'node:assert/strict';
@@ -71,7 +71,8 @@ async function patchSchedule(ext, patch) {
 
 /** What each thing waiting shows once the popup has read it: measured only when all of it is there. */
 const SHOWN = {
-  question: (page) => page.getByText(/Did it help\?$/),
+  // "Did it help?" about an outlet a while ago; "And now?" about one just done (it replaces the other).
+  question: (page) => page.getByText(/(Did it help\?|and now\?)$/),
   'heavy card': (page) => page.getByText("It's been heavy lately."),
   'not-helping card': (page) => page.getByText("The small things haven't been helping much lately."),
   'walk running': (page) => page.getByRole('timer'),
@@ -185,7 +186,7 @@ describe('every state fits the popup, footer in view', () => {
 
       // Closed and opened again: what a person meets at the next open.
       const again = await open();
-      // The outlet just done asks "did it help?" at this open, whatever else waits.
+      // The outlet just done asks "And now?" at this open, whatever else waits.
       await SHOWN.question(again).first().waitFor();
       await check(again, 'opened again');
       const stop = again.getByRole('button', { name: 'Stop early' });
@@ -200,7 +201,7 @@ describe('every state fits the popup, footer in view', () => {
     });
   }
 
-  it('a walk started here: its countdown, opened again mid-walk, "Stop early", "How was that?"', async () => {
+  it('a walk started here: its countdown, opened again mid-walk, "Stop early", "And now?"', async () => {
     await seedHistory(ext, WAITING.question(Date.now()).entries);
     const failures = [];
     const check = async (page, state) => {
@@ -222,8 +223,11 @@ describe('every state fits the popup, footer in view', () => {
     await again.getByRole('timer').waitFor();
     await check(again, 'walk, popup opened again');
     await again.getByRole('button', { name: 'Stop early' }).click();
-    await again.getByText('Did it help?').waitFor();
-    await check(again, '"How was that?"');
+    await again.getByRole('heading', { name: 'And now?' }).waitFor();
+    await check(again, '"And now?"');
+    await again.getByRole('button', { name: 'Lighter' }).click();
+    await again.getByRole('button', { name: 'Check in again' }).waitFor();
+    await check(again, 'thanks after "And now?"');
     await again.close();
     assert.deepEqual(failures, [], `taller than the popup:\n${failures.join('\n')}`);
   });

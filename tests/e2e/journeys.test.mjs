@@ -1,5 +1,5 @@
 // Check-ins that help, end to end (issue 4): numb gets a body or creative outlet, a walk ends with a
-// notification and then "did it help?", the support card comes and goes by its rule, the welcome page
+// notification and then "And now?", the support card comes and goes by its rule, the welcome page
 // opens on install and not on update, and the whole check-in works from the keyboard.
 // Every step is photographed in light and dark (tests/e2e/screenshots/, git-ignored).
 import assert from 'node:assert/strict';
@@ -309,7 +309,7 @@ describe('check-in journeys', () => {
     await page.close();
   });
 
-  it('a walk started in the popup ends with "Time\'s up", then "did it help?" is asked once and stored', async () => {
+  it('a walk started in the popup ends with "Time\'s up", then "And now?" is asked once and stored', async () => {
     await patchSettings(ext, { families: ['movement'] });
     const page = await openPopup(ext);
     // The context, as a person gives it (the line before the feelings opens it): 15 minutes, and free to step away.
@@ -364,10 +364,10 @@ describe('check-in journeys', () => {
     // Next time the popup opens, it comes back to the walk's end: recorded as done, and asked about, once.
     const again = await ext.openPage('popup.html');
     await again.setViewportSize({ width: 360, height: 600 });
-    await again.getByRole('button', { name: 'Yes', exact: true }).waitFor();
-    assert.match(
+    await again.getByRole('button', { name: 'Lighter', exact: true }).waitFor();
+    assert.equal(
       (await again.locator('h1').first().textContent()).trim(),
-      /^(How was that\?|Welcome back)$/,
+      'And now?',
       'the question comes first',
     );
     const [entry] = await eventually(
@@ -376,17 +376,17 @@ describe('check-in journeys', () => {
       { what: 'the walk counted as done' },
     );
     assert.equal(entry.id, timer.checkInId);
-    await shoot(again, '06-did-it-help-earlier');
-    await again.getByRole('button', { name: 'Yes', exact: true }).click();
+    await shoot(again, '06-and-now-after-walk');
+    await again.getByRole('button', { name: 'Lighter', exact: true }).click();
     await again.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
     const [answered] = await eventually(
       () => checkIns(ext),
-      (list) => list[0]?.helped !== undefined,
+      (list) => list[0]?.after !== undefined,
       { what: 'the answer stored' },
     );
     assert.equal(answered.id, entry.id);
-    assert.equal(answered.helped, 'yes');
-    assert.equal(answered.helpAsked, true);
+    assert.equal(answered.after, 'lighter');
+    assert.equal(typeof answered.afterAt, 'number');
     await again.close();
 
     const third = await openPopup(ext);
@@ -396,11 +396,11 @@ describe('check-in journeys', () => {
     await third.getByRole('heading', { name: 'How are you right now?' }).waitFor();
     // An absence: nothing on the page marks the history as read, and the question would follow it.
     await sleep(300);
-    assert.equal(await third.getByText('Did it help?').count(), 0, 'not asked again');
+    assert.equal(await third.getByText(/Did it help\?|and now\?$/).count(), 0, 'not asked again');
     await third.close();
   });
 
-  it('"Stop early" ends a walk, clears its alarm, and asks "did it help?" right there', async () => {
+  it('"Stop early" ends a walk, clears its alarm, and asks "And now?" right there', async () => {
     await patchSettings(ext, { families: ['movement'] });
     const page = await openPopup(ext);
     await page.locator('button[data-feeling="stressed"]').click();
@@ -412,27 +412,27 @@ describe('check-in journeys', () => {
     });
     await page.getByRole('button', { name: 'Stop early' }).click();
     // Stopped at once: the person never left, so no "Welcome back".
-    await page.getByRole('heading', { name: 'How was that?' }).waitFor();
-    await page.getByText('Did it help?').waitFor();
+    await page.getByRole('heading', { name: 'And now?' }).waitFor();
+    await page.getByText('Compared with before:', { exact: true }).waitFor();
     await eventually(
       async () => (await ext.getAlarms()).some((a) => a.name === 'timer-end'),
       (running) => !running,
       { what: 'the timer alarm cleared' },
     );
-    await page.getByRole('button', { name: 'No', exact: true }).click();
+    await page.getByRole('button', { name: 'Heavier', exact: true }).click();
     await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
     const [entry] = await eventually(
       () => checkIns(ext),
-      (list) => list[0]?.helped !== undefined,
+      (list) => list[0]?.after !== undefined,
       { what: 'the answer stored' },
     );
-    assert.equal(entry.helped, 'no');
+    assert.equal(entry.after, 'heavier');
     await page.close();
   });
 
   // The background ends the walk (its alarm fired, e.g. a little early, or on waking from sleep before
   // the popup's own tick) while the popup still shows the countdown: the popup must move on too.
-  it('a walk that ends in the background while the popup is open moves on to "did it help?"', async () => {
+  it('a walk that ends in the background while the popup is open moves on to "And now?"', async () => {
     await patchSettings(ext, { families: ['movement'] });
     const page = await openPopup(ext);
     await page.locator('button[data-feeling="stressed"]').click();
@@ -461,11 +461,11 @@ describe('check-in journeys', () => {
       countdown === null || Number(countdown.split(':')[0]) <= minutes,
       `the popup still counts down, from ${countdown}, longer than the ${minutes}-minute walk`,
     );
-    await page.getByRole('heading', { name: 'How was that?' }).waitFor({ timeout: 1000 });
+    await page.getByRole('heading', { name: 'And now?' }).waitFor({ timeout: 1000 });
     await page.close();
   });
 
-  it('a minute of slow breathing, then "did it help?" and thanks', async () => {
+  it('a minute of slow breathing, then "And now?" and thanks', async () => {
     await patchSettings(ext, { families: ['body'] });
     const page = await openPopup(ext);
     await page.locator('button[data-feeling="anxious"]').click();
@@ -477,20 +477,20 @@ describe('check-in journeys', () => {
     await shoot(page, '08-breath-pacer');
     await page.getByRole('button', { name: "That's enough for now" }).click();
     // A few seconds of breathing is no absence: "Welcome back" is for someone who went away.
-    await page.getByRole('heading', { name: 'How was that?' }).waitFor();
-    await page.getByText('Did it help?').waitFor();
-    await shoot(page, '09-did-it-help');
-    await page.getByRole('button', { name: 'A bit', exact: true }).click();
+    await page.getByRole('heading', { name: 'And now?' }).waitFor();
+    await page.getByText('Compared with before:', { exact: true }).waitFor();
+    await shoot(page, '09-and-now');
+    await page.getByRole('button', { name: 'About the same', exact: true }).click();
     await page.getByRole('heading', { name: 'Thanks for taking a moment for yourself.' }).waitFor();
     await shoot(page, '10-thanks');
     const [entry] = await eventually(
       () => checkIns(ext),
-      (list) => list[0]?.helped !== undefined,
+      (list) => list[0]?.after !== undefined,
       { what: 'the answer stored' },
     );
     assert.equal(entry.outletId, 'breath-minute');
     assert.equal(entry.outcome, 'done');
-    assert.equal(entry.helped, 'a-bit');
+    assert.equal(entry.after, 'same');
     await page.close();
   });
 

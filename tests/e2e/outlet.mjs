@@ -49,6 +49,10 @@ export function notHelpingWeeks(now) {
     ...doneCheckIn(`fit-no-${i}`, now - i * 24 * 60 * MINUTE, 'doodle'),
     helped: 'no',
     helpAsked: true,
+    // Felt heavier after, too: five heavy days are under the support rule's line by the feelings
+    // alone, and over it with outlets that didn't help (core/insights/support.ts).
+    after: 'heavier',
+    afterAt: now - i * 24 * 60 * MINUTE + 10 * MINUTE,
   }));
 }
 

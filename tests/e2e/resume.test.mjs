@@ -94,7 +94,63 @@ describe('a check-in that outlives the popup', () => {
     await again.close();
   });
 
-  it('after the walk ends (its notification shown), the reopened popup asks "How was that?" first', async () => {
+  it('reopened mid-walk, the feelings are never drawn, not even at first paint', async () => {
+    await patchSettings(ext, { families: ['movement'] });
+    const page = await openPopup(ext);
+    await page.locator('button[data-feeling="stressed"]').click();
+    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
+    await page.getByRole('button', { name: WALK }).click();
+    await page.getByRole('button', { name: 'Stop early' }).waitFor();
+    await page.close();
+
+    const again = await ext.context.newPage();
+    await again.addInitScript(() => {
+      // Notes any feeling button ever put on the page, from the head script's first screen on.
+      window.__feelingsSeen = 0;
+      new MutationObserver(() => {
+        window.__feelingsSeen += document.querySelectorAll('button[data-feeling]').length;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await again.setViewportSize({ width: 360, height: 600 });
+    await again.goto(`${ext.origin}popup.html`);
+    await again.getByRole('button', { name: 'Stop early' }).waitFor();
+    assert.equal(await again.evaluate(() => window.__feelingsSeen), 0, 'no feelings glimpsed');
+    await again.close();
+  });
+
+  it('a feeling clicked at first paint after a check-in ended counts', async () => {
+    await patchSettings(ext, { families: ['movement'] });
+    const page = await openPopup(ext);
+    await page.locator('button[data-feeling="stressed"]').click();
+    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
+    await page.getByRole('button', { name: WALK }).click();
+    await page.getByRole('button', { name: 'Stop early' }).click();
+    await page.getByRole('button', { name: 'Lighter' }).click();
+    await page.getByRole('button', { name: 'Check in again' }).waitFor();
+    await page.close();
+
+    const again = await ext.context.newPage();
+    await again.addInitScript(() => {
+      const frame = () => {
+        const calm = document.querySelector('button[data-feeling="calm"]');
+        if (calm && calm.getClientRects().length > 0) calm.click();
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await again.setViewportSize({ width: 360, height: 600 });
+    await again.goto(`${ext.origin}popup.html`, { waitUntil: 'commit' });
+    await again.getByText('Your answer: Calm').waitFor();
+    await again.getByRole('button', { name: 'Another idea' }).waitFor();
+    await eventually(
+      () => ext.getStorage(),
+      (all) => all.checkinFlow?.step?.entry?.feeling === 'calm',
+      { what: 'the new check-in under way' },
+    );
+    await again.close();
+  });
+
+  it('after the walk ends (its notification shown), the reopened popup asks "And now?" first', async () => {
     await patchSettings(ext, { families: ['movement'] });
     const page = await openPopup(ext);
     await page.locator('button[data-feeling="stressed"]').click();
@@ -110,9 +166,10 @@ describe('a check-in that outlives the popup', () => {
       { what: '"time\'s up" shown' },
     );
     const again = await reopenPopup(ext);
-    await again.getByRole('button', { name: 'A bit' }).waitFor();
-    assert.match(await firstHeading(again), /^(How was that\?|Welcome back)$/);
+    await again.getByRole('button', { name: 'Lighter' }).waitFor();
+    assert.equal(await firstHeading(again), 'And now?');
     assert.equal(await again.locator('button[data-feeling]').count(), 0, 'the feelings wait');
+    assert.ok((await pageHeight(again)) <= 600, `fits the popup (${await pageHeight(again)} px)`);
     await shoot(again, 'popup-reopened-after-walk');
     const [walked] = await eventually(
       () => checkIns(ext),
@@ -121,19 +178,57 @@ describe('a check-in that outlives the popup', () => {
     );
     assert.equal(walked.outcome, 'done');
 
-    await again.getByRole('button', { name: 'A bit' }).click();
+    await again.getByRole('button', { name: 'Lighter' }).click();
     const [answered] = await eventually(
       () => checkIns(ext),
-      (l) => l.length === 1 && l[0].helped === 'a-bit',
+      (l) => l.length === 1 && l[0].after === 'lighter',
       { what: 'the answer stored with the walk' },
     );
-    assert.equal(answered.id, walked.id);
+    assert.equal(answered.id, walked.id, 'on the same check-in');
+    assert.equal(typeof answered.afterAt, 'number');
+    assert.equal(answered.helped, undefined, '"did it help?" not asked as well');
+    await again.getByRole('button', { name: 'Check in again' }).waitFor();
     await again.close();
 
-    // Asked and answered: the next open starts afresh.
+    // Asked and answered: the next open starts afresh, and asks nothing more about the walk.
     const next = await reopenPopup(ext);
     await next.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+    await next.locator('.support-link').waitFor();
+    assert.equal(await next.getByRole('button', { name: 'Lighter' }).count(), 0, '"And now?" asked once');
+    assert.equal(await next.getByText(/Did it help\?/).count(), 0, 'nor "did it help?"');
     await next.close();
+  });
+
+  it('"And now?" at the next open after an outlet done, below the feelings; skipped, never again', async () => {
+    await patchSettings(ext, { families: ['journaling'] });
+    const page = await openPopup(ext);
+    await page.locator('button[data-feeling="sad"]').click();
+    const journal = page.getByRole('textbox');
+    await anotherIdeaUntil(page, journal);
+    await journal.fill('A heavy morning.');
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    await page.getByRole('button', { name: 'Check in again' }).waitFor();
+    await page.close();
+
+    const again = await reopenPopup(ext);
+    await again.getByText(/: and now\?$/).waitFor();
+    // Never in the way: the feelings are there, a tap away, and come first for the keyboard.
+    assert.equal(await firstHeading(again), 'How are you right now?');
+    assert.ok((await pageHeight(again)) <= 600, `fits the popup (${await pageHeight(again)} px)`);
+    await shoot(again, 'popup-and-now-next-open');
+    await again.getByRole('button', { name: 'Skip' }).click();
+    const [skipped] = await eventually(
+      () => checkIns(ext),
+      (l) => l.length === 1 && typeof l[0].afterAt === 'number',
+      { what: 'the skip kept' },
+    );
+    assert.equal(skipped.after, undefined);
+    await again.close();
+    const third = await reopenPopup(ext);
+    await third.locator('.support-link').waitFor();
+    await third.waitForTimeout(300);
+    assert.equal(await third.getByText(/and now\?$|Did it help\?/).count(), 0, 'asked once');
+    await third.close();
   });
 
   it('never talks to the network and throws no errors', () => {

@@ -163,20 +163,21 @@ describe('a check-in made in Pago Pago and answered in Kiritimati (one profile, 
     await popup.close();
   });
 
-  it('is answered ("did it help?") in Kiritimati, after a relaunch of the same profile', async () => {
+  it('is answered ("And now?") in Kiritimati, after a relaunch of the same profile', async () => {
     needs(made, 'the check-in made in Pago Pago');
     // Quit, fly east across the date line, start the browser again on the same profile.
     ext = await ext.relaunch({ env: { TZ: EAST } });
     const again = await openPopup(ext);
     assert.equal(await zoneOf(again), EAST, 'the second leg runs in Kiritimati');
     assert.notEqual(dayIn(WEST, made.at), dayIn(EAST, made.at), 'the same moment, another local day');
-    const question = again.getByText(fill(en.checkin.helpedEarlier, made.title));
+    // Minutes after it was made: "And now?" (core/checkin/after.ts), whatever the local day says.
+    const question = again.getByText(fill(en.checkin.afterEarlier, made.title));
     await question.waitFor();
-    await again.getByRole('button', { name: en.checkin.helpedYes, exact: true }).click();
+    await again.getByRole('button', { name: en.checkin.afterLighter, exact: true }).click();
     await question.waitFor({ state: 'hidden' });
     const [answered, ...others] = await eventually(
       () => checkIns(ext),
-      (list) => list[0]?.helped === 'yes',
+      (list) => list[0]?.after === 'lighter',
       { what: 'the answer stored', timeout: WAIT },
     );
     assert.deepEqual(others, [], 'still one check-in');

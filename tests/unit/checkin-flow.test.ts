@@ -37,6 +37,7 @@ const STEPS: Record<StepName, Step> = {
   outlet: { name: 'outlet', ...offer },
   breath: { name: 'breath', entry, seconds: 60, from: offer },
   timer: { name: 'timer', entry, startedAt: 0, endsAt: 600_000, started: true },
+  after: { name: 'after', entry, awaySince: 0 },
   helped: { name: 'helped', entry, awaySince: 0 },
   thanks: { name: 'thanks', outcome: 'done' },
 };
@@ -59,6 +60,9 @@ const EVENTS: Record<FlowEvent['type'], FlowEvent> = {
   'answer-earlier': { type: 'answer-earlier', entry: { ...entry, id: 'earlier' }, helped: 'no' },
   back: { type: 'back' },
   again: { type: 'again' },
+  restart: { type: 'restart' },
+  after: { type: 'after', after: 'lighter', at: 900_000 },
+  'after-earlier': { type: 'after-earlier', entry: { ...entry, id: 'earlier' }, after: 'same', at: 900_000 },
 };
 
 // What each event does in each step: the step it leads to, whether focus moves to its heading, and
@@ -80,13 +84,16 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'timer-stored': '=',
     'timer-over': '=',
     stop: '=',
-    'earlier-timer-over': ['helped', 'focus', NONE],
+    'earlier-timer-over': ['after', 'focus', NONE],
     'start-breath': '=',
     'breath-done': '=',
     answer: '=',
     'answer-earlier': ['feelings', 'stay', ['save']],
     back: '=',
     again: '=',
+    restart: '=',
+    after: '=',
+    'after-earlier': ['feelings', 'stay', ['save']],
   },
   outlet: {
     wait: '=',
@@ -108,6 +115,9 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     // Backing out records nothing.
     back: ['feelings', 'focus', NONE],
     again: '=',
+    restart: ['feelings', 'focus', NONE],
+    after: '=',
+    'after-earlier': '=',
   },
   breath: {
     wait: '=',
@@ -122,11 +132,14 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     stop: '=',
     'earlier-timer-over': '=',
     'start-breath': '=',
-    'breath-done': ['helped', 'focus', ['save']],
+    'breath-done': ['after', 'focus', ['save']],
     answer: '=',
     'answer-earlier': '=',
     back: ['outlet', 'focus', NONE],
     again: '=',
+    restart: ['feelings', 'focus', NONE],
+    after: '=',
+    'after-earlier': '=',
   },
   timer: {
     wait: '=',
@@ -138,8 +151,8 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'start-timer': '=',
     // Already started in STEPS.timer: storing it again changes nothing.
     'timer-stored': '=',
-    'timer-over': ['helped', 'focus', ['save']],
-    stop: ['helped', 'focus', ['stop-timer', 'save']],
+    'timer-over': ['after', 'focus', ['save']],
+    stop: ['after', 'focus', ['stop-timer', 'save']],
     'earlier-timer-over': '=',
     'start-breath': '=',
     'breath-done': '=',
@@ -147,6 +160,33 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: '=',
     again: '=',
+    // A feeling picked on feelings drawn over a walk: the walk is recorded, as it was taken.
+    restart: ['feelings', 'focus', ['save']],
+    after: '=',
+    'after-earlier': '=',
+  },
+  after: {
+    wait: '=',
+    offer: '=',
+    strength: '=',
+    type: '=',
+    finish: '=',
+    finished: '=',
+    'start-timer': '=',
+    'timer-stored': '=',
+    'timer-over': '=',
+    stop: '=',
+    'earlier-timer-over': '=',
+    'start-breath': '=',
+    'breath-done': '=',
+    answer: '=',
+    'answer-earlier': '=',
+    back: '=',
+    again: '=',
+    restart: ['feelings', 'focus', NONE],
+    // Answered: thanks; skipped: the feelings at once (see below). Saved either way.
+    after: ['thanks', 'focus', ['save']],
+    'after-earlier': '=',
   },
   helped: {
     wait: '=',
@@ -166,6 +206,9 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: '=',
     again: '=',
+    restart: ['feelings', 'focus', NONE],
+    after: '=',
+    'after-earlier': '=',
   },
   thanks: {
     wait: '=',
@@ -185,6 +228,9 @@ const TABLE: Record<StepName, Record<FlowEvent['type'], Expect>> = {
     'answer-earlier': '=',
     back: ['feelings', 'focus', NONE],
     again: ['feelings', 'focus', NONE],
+    restart: ['feelings', 'focus', NONE],
+    after: '=',
+    'after-earlier': '=',
   },
 };
 
@@ -238,18 +284,18 @@ describe('checkInFlow', () => {
     expect(next(breath, EVENTS.back).step).toMatchObject({ name: 'outlet', outlet: { id: 'walk-street' } });
   });
 
-  it('"did it help?" knows since when the person was away: a walk from its start, a breath never', () => {
+  it('"And now?" knows since when the person was away: a walk from its start, a breath never', () => {
     const walking = at({ ...STEPS.timer, startedAt: 240_000 } as Step);
-    expect(next(walking, EVENTS['timer-over']).step).toMatchObject({ name: 'helped', awaySince: 240_000 });
+    expect(next(walking, EVENTS['timer-over']).step).toMatchObject({ name: 'after', awaySince: 240_000 });
     expect(next(at(STEPS.breath), EVENTS['breath-done']).step).toMatchObject({
-      name: 'helped',
+      name: 'after',
       awaySince: null,
     });
   });
 
   it('a breath ends as done; a timer notes once that the background stored it', () => {
     const [helped, effects] = checkInFlow(at(STEPS.breath), EVENTS['breath-done']);
-    expect(helped.step).toMatchObject({ name: 'helped', entry: { outcome: 'done' } });
+    expect(helped.step).toMatchObject({ name: 'after', entry: { outcome: 'done' } });
     expect(effects).toEqual([{ type: 'save', entry: { ...entry, outcome: 'done' } }]);
     const fresh = at({ ...STEPS.timer, started: false } as Step);
     expect(next(fresh, EVENTS['timer-stored']).step).toMatchObject({ name: 'timer', started: true });
@@ -317,8 +363,10 @@ describe('checkInFlow', () => {
     const [helped, [save]] = checkInFlow(walking, EVENTS['timer-over']);
     expect(save).toMatchObject({ type: 'save', entry: { journal: 'Before the walk.', outcome: 'done' } });
     expect(helped).toMatchObject({ line: '', lineOf: null });
-    const [, [answer]] = checkInFlow(helped, EVENTS.answer);
-    expect(answer).toMatchObject({ entry: { journal: 'Before the walk.', helped: 'yes', helpAsked: true } });
+    const [, [answer]] = checkInFlow(helped, EVENTS.after);
+    expect(answer).toMatchObject({
+      entry: { journal: 'Before the walk.', after: 'lighter', afterAt: 900_000 },
+    });
   });
 
   it('starting a walk records nothing yet: the walk is recorded when it is over', () => {
@@ -331,5 +379,43 @@ describe('checkInFlow', () => {
     const [answered, [save]] = checkInFlow(at(STEPS.feelings), EVENTS['answer-earlier']);
     expect(save).toMatchObject({ entry: { id: 'earlier', helped: 'no', helpAsked: true } });
     expect(checkInFlow(answered, EVENTS['answer-earlier'])[0]).toBe(answered);
+  });
+
+  // "And now?" (issue 17): after a walk or a breath, one tap, stored on the same check-in.
+  it.each([
+    ['lighter', 'thanks', { after: 'lighter', afterAt: 900_000 }],
+    ['same', 'thanks', { after: 'same', afterAt: 900_000 }],
+    ['heavier', 'thanks', { after: 'heavier', afterAt: 900_000 }],
+    // Skipped: kept as asked (no answer), and the feelings come at once for a new check-in.
+    [null, 'feelings', { afterAt: 900_000 }],
+  ] as const)(
+    '"And now?" answered %s: %s next, the same check-in saved with %j',
+    (after, nextStep, stored) => {
+      const [state, effects] = checkInFlow(at(STEPS.after), { type: 'after', after, at: 900_000 });
+      expect(state.step.name).toBe(nextStep);
+      expect(effects).toHaveLength(1);
+      const saved = (effects[0] as Extract<FlowEffect, { type: 'save' }>).entry;
+      expect(saved).toEqual({ ...entry, ...stored });
+      if (after === null) expect(saved).not.toHaveProperty('after');
+    },
+  );
+
+  it.each([
+    ['a walk that ends', STEPS.timer, EVENTS['timer-over']],
+    ['a walk stopped early', STEPS.timer, EVENTS.stop],
+    ['a breath done', STEPS.breath, EVENTS['breath-done']],
+    ['a walk left running that ends on the first screen', STEPS.feelings, EVENTS['earlier-timer-over']],
+  ] as const)('asks "And now?" right after %s, never "did it help?" as well', (_, step, event) => {
+    const [asked] = checkInFlow(at(step), event);
+    expect(asked.step.name).toBe('after');
+    // Answered, nothing else is asked: thanks, with "Check in again".
+    expect(checkInFlow(asked, EVENTS.after)[0].step.name).toBe('thanks');
+  });
+
+  it('asks an earlier "And now?" once, and a new check-in can begin beside it at once', () => {
+    const [answered, [save]] = checkInFlow(at(STEPS.feelings), EVENTS['after-earlier']);
+    expect(save).toMatchObject({ entry: { id: 'earlier', after: 'same', afterAt: 900_000 } });
+    expect(checkInFlow(answered, EVENTS['after-earlier'])[0]).toBe(answered);
+    expect(checkInFlow(at(STEPS.feelings), EVENTS.offer)[0].step.name).toBe('outlet');
   });
 });

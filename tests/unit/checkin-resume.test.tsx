@@ -75,7 +75,7 @@ describe('a popup opened again comes back to the check-in under way', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('after its end ("time\'s up" shown), to "How was that?", the walk recorded once', async () => {
+  it('after its end ("time\'s up" shown), to "And now?", the walk recorded once', async () => {
     const view = await openPopup();
     await startWalk();
     await closePopup(view);
@@ -86,21 +86,19 @@ describe('a popup opened again comes back to the check-in under way', () => {
     await settle();
 
     await openPopup();
-    // "How was that?", said as "Welcome back" after ten minutes away (core/away.ts).
+    // "And now?", with "Welcome back" after ten minutes away (core/away.ts).
     expect((await screen.findAllByRole('heading', { level: 1 })).map((h) => h.textContent)).toEqual([
-      'Welcome back',
+      'And now?',
     ]);
-    expect(screen.getByText('Did it help?')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Welcome back. Compared with before:' })).toBeTruthy();
     await waitFor(async () =>
       expect(await stored()).toMatchObject([{ feeling: 'stressed', outcome: 'done' }]),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'A bit' }));
-    await waitFor(async () =>
-      expect(await stored()).toMatchObject([{ outcome: 'done', helped: 'a-bit', helpAsked: true }]),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Lighter' }));
+    await waitFor(async () => expect(await stored()).toMatchObject([{ outcome: 'done', after: 'lighter' }]));
   });
 
-  it('to a "did it help?" still waiting, before anything else', async () => {
+  it('to a "did it help?" still waiting (as an earlier version stored it), before anything else', async () => {
     const walked: CheckIn = {
       id: 'walked',
       at: START,

@@ -203,7 +203,7 @@ describe('CheckIn', () => {
     expect(parseCheckIn(saved)).not.toBeNull();
   });
 
-  it('starts a 10-minute walk with a countdown, then asks whether it helped', async () => {
+  it('starts a 10-minute walk with a countdown, then asks "And now?"', async () => {
     vi.useFakeTimers();
     try {
       const { actions, setClock, lastSaved } = setup({
@@ -222,8 +222,8 @@ describe('CheckIn', () => {
 
       fireEvent.click(screen.getByRole('button', { name: 'Stop early' }));
       expect(actions.stopTimer).toHaveBeenCalled();
-      fireEvent.click(await screen.findByRole('button', { name: 'A bit' }));
-      expect(lastSaved()).toMatchObject({ id: 'check-in-1', helped: 'a-bit', helpAsked: true });
+      fireEvent.click(await screen.findByRole('button', { name: 'Lighter' }));
+      expect(lastSaved()).toMatchObject({ id: 'check-in-1', after: 'lighter', afterAt: NOW });
       setClock(NOW);
     } finally {
       vi.useRealTimers();

@@ -117,7 +117,7 @@ describe('the popup opened mid-walk, the clock set back', () => {
   });
 
   it.each([10, 30, 60])(
-    '%d minutes back: the countdown to the stored end, and no "did it help?"',
+    '%d minutes back: the countdown to the stored end, and no question about it',
     async (back) => {
       const now = START + 2 * MINUTE - back * MINUTE;
       vi.setSystemTime(now);
@@ -126,13 +126,14 @@ describe('the popup opened mid-walk, the clock set back', () => {
       const left = (END - now) / MINUTE;
       expect(screen.getByRole('timer').textContent).toBe(`${left}:00`);
       expect(screen.queryByText(/Did it help\?/)).toBeNull();
+      expect(screen.queryByText(/and now\?/)).toBeNull();
     },
   );
 
-  it('the clock moved forward past the end: the walk is over, and "did it help?" is asked', async () => {
+  it('the clock moved forward past the end: the walk is over, and "And now?" is asked', async () => {
     vi.setSystemTime(END + MINUTE);
     render(<App />);
-    await screen.findByText('Earlier: “Walk to the end of the street and back”. Did it help?');
+    await screen.findByText('After “Walk to the end of the street and back”: and now?');
     expect(screen.queryByText(/Still going/)).toBeNull();
   });
 });

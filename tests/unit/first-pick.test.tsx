@@ -4,8 +4,10 @@
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feelingOfKey } from '../../components/checkin/early-input';
+import { type FlowResult, INITIAL_FLOW } from '../../core/checkin/flow';
 import { outletPool } from '../../core/outlets';
 import { DEFAULT_SETTINGS } from '../../core/schema';
+import { MINUTE } from '../../core/time';
 import { renderCheckIn } from './render-checkin';
 
 afterEach(cleanup);
@@ -21,6 +23,38 @@ describe('a feeling picked before the app ran', () => {
     await vi.waitFor(() => expect(actions.saveFlow).toHaveBeenCalled());
     expect(actions.saveCheckIn).not.toHaveBeenCalled();
     expect(underWay()).toMatchObject({ feeling: 'stressed', outcome: 'skipped' });
+  });
+
+  it('counts even when a walk turns out to be under way: a new check-in, and the walk recorded', async () => {
+    // The head script draws the feelings only when it knows of no check-in under way
+    // (platform/checkin-handover.ts); if it was wrong, the click a person made is still not dropped.
+    const walk = {
+      id: 'walk-1',
+      at: now - 5 * MINUTE,
+      feeling: 'stressed',
+      outletId: 'walk-street',
+      outcome: 'done' as const,
+      shown: ['walk-street'],
+    };
+    const resumed: FlowResult = [
+      {
+        ...INITIAL_FLOW,
+        focusTurn: 1,
+        step: {
+          name: 'timer',
+          entry: walk,
+          startedAt: now - 4 * MINUTE,
+          endsAt: now + 6 * MINUTE,
+          started: false,
+        },
+      },
+      [],
+    ];
+    const { actions, underWay } = renderCheckIn({ now, firstPick: { feeling: 'calm' }, resumed });
+    expect(document.getElementById('outlet-title')).toBeTruthy();
+    expect(screen.getByText('Your answer: Calm')).toBeTruthy();
+    await vi.waitFor(() => expect(actions.saveCheckIn).toHaveBeenCalledWith(walk));
+    expect(underWay()).toMatchObject({ feeling: 'calm' });
   });
 
   it('waits on the feelings, shown as chosen, while the settings are still on their way', async () => {

@@ -23,6 +23,7 @@ afterEach(cleanup);
 
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
 const HOUR = 60 * 60_000;
+const MINUTE = 60_000;
 
 /** Presses a button as a person does: it has focus, then it is clicked. */
 function press(button: HTMLElement) {
@@ -244,15 +245,46 @@ describe('focus on the history page', () => {
 });
 
 describe('focus in the whole check-in', () => {
-  it('answering "How was that?" after a breath: focus on the thanks heading', () => {
+  /** A breath begun and ended: "And now?" asked. */
+  const breathed = () => {
     renderCheckIn({ now: NOW, settings: { families: ['body'] } });
     fireEvent.click(screen.getByRole('button', { name: 'Anxious' }));
     while (!screen.queryByRole('button', { name: 'Start one minute of slow breathing' }))
       fireEvent.click(screen.getByRole('button', { name: 'Another idea' }));
     fireEvent.click(screen.getByRole('button', { name: 'Start one minute of slow breathing' }));
     fireEvent.click(screen.getByRole('button', { name: "That's enough for now" }));
-    press(screen.getByRole('button', { name: 'A bit' }));
+  };
+
+  it('"And now?" after a breath: focus on its heading; answered, on the thanks heading', () => {
+    breathed();
+    expect(focused()).toBe('heading "And now?"');
+    press(screen.getByRole('button', { name: 'Lighter' }));
     expect(focused()).toBe('heading "Thanks for taking a moment for yourself."');
+  });
+
+  it('"And now?" skipped: focus on "How are you right now?", a new check-in at once', () => {
+    breathed();
+    press(screen.getByRole('button', { name: 'Skip' }));
+    expect(focused()).toBe('heading "How are you right now?"');
+  });
+
+  it('answering an earlier "And now?" on the first screen: focus on "How are you right now?"', () => {
+    renderCheckIn({
+      now: NOW,
+      history: [
+        {
+          id: 'wrote',
+          at: NOW - 5 * MINUTE,
+          feeling: 'sad',
+          outletId: 'doodle',
+          outcome: 'done',
+          shown: ['doodle'],
+        },
+      ],
+    });
+    press(screen.getByRole('button', { name: 'About the same' }));
+    expect(screen.queryByRole('button', { name: 'About the same' })).toBeNull();
+    expect(focused()).toBe('heading "How are you right now?"');
   });
 
   it('answering the earlier "did it help?" on the first screen: focus on "How are you right now?"', () => {

@@ -2,7 +2,7 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { CheckIn, type CheckInActions, type CheckInData } from '../../components/checkin/CheckIn';
-import type { FirstPick } from '../../core/checkin/flow';
+import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import {
   type CheckIn as CheckInEntry,
   type Context,
@@ -22,6 +22,8 @@ export interface RenderCheckIn {
   data?: Partial<CheckInData>;
   /** A feeling clicked on the first screen before the app ran (and the outlet shown for it). */
   firstPick?: FirstPick | null;
+  /** The check-in under way when the page opened (core/checkin/resume.ts). */
+  resumed?: FlowResult | null;
 }
 
 /** `check-in-1`, `check-in-2`…: each new check-in its own id, as crypto.randomUUID gives. */
@@ -69,6 +71,7 @@ export function renderCheckIn({
   random = () => 0,
   data: more = {},
   firstPick = null,
+  resumed,
 }: RenderCheckIn) {
   let clock = now;
   const actions = fakeActions({ random, clock: () => clock });
@@ -82,7 +85,7 @@ export function renderCheckIn({
     now,
     ...more,
   };
-  const view = render(<CheckIn data={data} actions={actions} firstPick={firstPick} />);
+  const view = render(<CheckIn data={data} actions={actions} firstPick={firstPick} resumed={resumed} />);
   return {
     actions,
     view,
@@ -91,7 +94,9 @@ export function renderCheckIn({
     },
     /** Renders again with other data, as a page does when storage answers. */
     rerender: (next: Partial<CheckInData>) =>
-      view.rerender(<CheckIn data={{ ...data, ...next }} actions={actions} firstPick={firstPick} />),
+      view.rerender(
+        <CheckIn data={{ ...data, ...next }} actions={actions} firstPick={firstPick} resumed={resumed} />,
+      ),
     /** The last check-in the page asked to store. */
     lastSaved: () => vi.mocked(actions.saveCheckIn).mock.lastCall?.[0],
     /** The check-in under way as last kept (a popup opened again comes back to it), not recorded. */
