@@ -33,6 +33,18 @@ export const PERSON_EMAIL_MAX = 120;
 /** A phone number's longest: the pattern's own (a `+` and 30 digits, spaces or marks), checked first. */
 export const PERSON_PHONE_MAX = 31;
 export const TRUSTED_PEOPLE_MAX = 20;
+
+/**
+ * Adding one more person than TRUSTED_PEOPLE_MAX: storage rejects with it (platform/settings.ts),
+ * the form says so in words (components/settings/TrustedPeopleSetting.tsx). Defined here, where the
+ * limit is, so both can know it without the form importing storage.
+ */
+export class PeopleFull extends Error {
+  constructor() {
+    super(`Outlet keeps at most ${TRUSTED_PEOPLE_MAX} trusted people.`);
+    this.name = 'PeopleFull';
+  }
+}
 export const PERSON_PHONE_PATTERN = /^\+?[\d\s().-]{3,30}$/;
 export const PERSON_EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

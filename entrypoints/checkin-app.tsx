@@ -5,9 +5,12 @@
 // context meanwhile, and perhaps already answered a feeling clicked with its outlet: the app mounts
 // with all of it (components/checkin/mountCheckIn.tsx).
 import { mountCheckIn } from '../components/checkin/mountCheckIn';
+import { giveWords } from '../components/shared/words';
+import { i18n } from '../platform/i18n';
 import { App, readEarlyData } from './popup/App';
 
 export default defineUnlistedScript(() => {
+  giveWords(i18n);
   void readEarlyData().then((early) =>
     mountCheckIn(document.getElementById('app') as HTMLElement, (firstPick) => (
       <App early={early} firstPick={firstPick} />

@@ -9,15 +9,51 @@
 // Kept small: it runs in a classic script, before the polyfill, so it imports nothing that touches
 // `browser`. Both Chrome's `chrome.storage` (MV3) and Firefox's `browser.storage` return promises.
 import * as v from 'valibot';
-import { ContextSchema, DEFAULT_CONTEXT_STATE, parseFamilies } from '../core/schema';
+import { ContextSchema, DEFAULT_CONTEXT_STATE, PREFERENCE_KEYS, parseFamilies } from '../core/schema';
 import type { PickInput } from './first-pick-cache';
 import { learnedFromAreas } from './learned-areas';
-import { CONTEXT_KEY, PREF_PREFIX, SETTINGS_MOVED_KEY } from './storage-keys';
+import {
+  CONTEXT_KEY,
+  FLOW_KEY,
+  LEARN_SYNC_PREFIX,
+  LEARNING_KEY,
+  PERSON_PREFIX,
+  PREF_PREFIX,
+  SETTINGS_MOVED_KEY,
+  TIMER_KEY,
+} from './storage-keys';
+import { type ReadableArea, readStored } from './storage-read';
+
+/**
+ * The storage.local keys the early read holds, and nothing else (storage.local may hold the whole
+ * history where IndexedDB is refused, platform/storage-read.ts): the migration flag, the context,
+ * the check-in under way and its walk (each value with its version key, `<key>$`), what the picker
+ * learned, and the people. A reader of the early read that needs another key reads it itself
+ * (platform/checkin.ts does, for a draft).
+ */
+export const EARLY_LOCAL = {
+  keys: [
+    SETTINGS_MOVED_KEY,
+    CONTEXT_KEY,
+    `${CONTEXT_KEY}$`,
+    FLOW_KEY,
+    TIMER_KEY,
+    `${TIMER_KEY}$`,
+    LEARNING_KEY,
+  ],
+  prefixes: [PERSON_PREFIX],
+} as const;
+
+/** The storage.sync keys it holds: the preferences (`pref:<name>`) and each browser's learning (`learn:<id>`). */
+export const EARLY_SYNC = {
+  keys: PREFERENCE_KEYS.map((name) => `${PREF_PREFIX}${name}`),
+  prefixes: [LEARN_SYNC_PREFIX],
+};
 
 export interface EarlyRead {
-  /** Everything in storage.sync: Outlet's preferences (`pref:<name>`) and what each browser learned (`learn:<id>`). */
+  /** storage.sync: the keys of EARLY_SYNC. */
   sync: Promise<Record<string, unknown>>;
-  /** storage.local: the migration flag, the people (`person:<id>`) and the context. */
+  /** storage.local: the keys of EARLY_LOCAL. */
   local: Promise<Record<string, unknown>>;
 }
 
@@ -27,23 +63,22 @@ declare global {
   }
 }
 
-interface StorageArea {
-  get(keys: null): Promise<Record<string, unknown>>;
-}
-
 /**
  * Starts both reads at once and leaves them for the app on `window`; does nothing (undefined) where
  * there is no extension storage (a plain page, a test).
  */
 export function startEarlyRead(): EarlyRead | undefined {
   const api = globalThis as { browser?: unknown; chrome?: unknown } as {
-    browser?: { storage?: { sync: StorageArea; local: StorageArea } };
-    chrome?: { storage?: { sync: StorageArea; local: StorageArea } };
+    browser?: { storage?: { sync: ReadableArea; local: ReadableArea } };
+    chrome?: { storage?: { sync: ReadableArea; local: ReadableArea } };
   };
   const storage = (api.browser ?? api.chrome)?.storage;
   if (!storage) return undefined;
   try {
-    const read: EarlyRead = { sync: storage.sync.get(null), local: storage.local.get(null) };
+    const read: EarlyRead = {
+      sync: readStored(storage.sync, EARLY_SYNC),
+      local: readStored(storage.local, EARLY_LOCAL),
+    };
     // Never an unhandled rejection: the app reads again on its own if these fail.
     read.sync.catch(() => undefined);
     read.local.catch(() => undefined);

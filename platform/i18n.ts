@@ -9,28 +9,13 @@
 // budgets. Counts go through `i18n.plural`, with CLDR's categories (core/plural.ts).
 
 import { browser } from 'wxt/browser';
-import type { GeneratedI18nStructure } from '#i18n';
 import { textDirection } from '../core/language';
 import { type PluralCategory, pluralLanguage } from '../core/plural';
+import type { MessageKey, MoreSubstitutions, PluralKey, Substitutions, Words } from '../core/words';
 
-export type MessageKey = keyof GeneratedI18nStructure;
-
-type Substitutions<K extends MessageKey> = GeneratedI18nStructure[K]['substitutions'] extends 0
-  ? []
-  : [substitutions: string[]];
+export type { MessageKey, PluralKey, Words };
 
 type MessageName = Parameters<typeof browser.i18n.getMessage>[0];
-
-/** A counted message: the stem of keys `<stem>.one`, `<stem>.other`… (core/plural.ts). */
-export type PluralKey = {
-  [K in MessageKey]: K extends `${infer Stem}.other` ? Stem : never;
-}[MessageKey];
-
-/** Substitutions after the count ($1): `$2`, `$3`… when the message has them. */
-type MoreSubstitutions<P extends PluralKey> = GeneratedI18nStructure[`${P}.other` &
-  MessageKey]['substitutions'] extends 0 | 1
-  ? []
-  : [more: string[]];
 
 let language: string | null = null;
 
@@ -118,7 +103,7 @@ function message(key: string, substitutions?: string[]): string {
   return text;
 }
 
-export const i18n = {
+export const i18n: Words = {
   /** The message for `key` ("status.next"), with `$1`, `$2`… filled in from `substitutions`. */
   t<K extends MessageKey>(key: K, ...[substitutions]: Substitutions<K>): string {
     return message(key, substitutions);

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import {
   DEFAULT_SETTINGS,
   type Parsed,
+  PeopleFull,
   PREFERENCE_KEYS,
   type PreferenceKey,
   type Preferences,
@@ -32,6 +33,7 @@ import {
   PREF_PREFIX,
   UNREADABLE_PREFIX,
 } from './storage-keys';
+import { readStored, storedKeys } from './storage-read';
 
 /** storage.sync keeps at most 8 KB per item; Outlet's preferences are far smaller when sound. */
 const SYNC_ITEM_MAX_CHARS = 4000;
@@ -60,13 +62,8 @@ export class SaveFailed extends Error {
   }
 }
 
-/** Adding one more person than the limit (the form says so before trying). */
-export class PeopleFull extends Error {
-  constructor() {
-    super(`Outlet keeps at most ${TRUSTED_PEOPLE_MAX} trusted people.`);
-    this.name = 'PeopleFull';
-  }
-}
+// Adding one more person than the limit (the form says so before trying): defined beside the limit.
+export { PeopleFull };
 
 async function keepAside(items: SetAside[]): Promise<void> {
   if (items.length === 0) return;
@@ -159,7 +156,7 @@ function readPeople(local: Record<string, unknown>): { people: TrustedPerson[]; 
 
 export async function loadTrustedPeople(): Promise<TrustedPerson[]> {
   await moveLegacySettings();
-  return readPeople(await browser.storage.local.get(null)).people;
+  return readPeople(await readStored(browser.storage.local, { prefixes: [PERSON_PREFIX] })).people;
 }
 
 /** The settings, and which stored fields were not readable as they are (for the options page). */
@@ -167,6 +164,9 @@ export async function loadSettingsReport(): Promise<Parsed<Settings>> {
   await moveLegacySettings();
   const [synced, local] = await Promise.all([
     browser.storage.sync.get(PREF_STORAGE_KEYS),
+    // Still everything: reading only the people here (readStored) made the options page drop a
+    // refused number typed right after a save (tests/unit/options.test.tsx, "shows refused input…"),
+    // a race in the page not pinned down yet. The popup's read (early-read.ts) is bounded.
     browser.storage.local.get(null),
   ]);
   return settingsFrom(synced, local);
@@ -209,7 +209,7 @@ export async function loadSettings(): Promise<Settings> {
 
 /** Originals kept aside when a repaired value was saved over them, oldest first. */
 export async function loadSetAside(): Promise<SetAside[]> {
-  const local = await browser.storage.local.get(null);
+  const local = await readStored(browser.storage.local, { prefixes: [ASIDE_PREFIX] });
   return Object.entries(local)
     .filter(([key]) => key.startsWith(ASIDE_PREFIX))
     .map(([, item]) => item as SetAside)
@@ -226,7 +226,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  */
 export async function mergeSetAside(items: readonly SetAside[]): Promise<{ added: number; same: number }> {
   if (items.length === 0) return { added: 0, same: 0 };
-  const local = await browser.storage.local.get(null);
+  const local = await readStored(browser.storage.local, { prefixes: [ASIDE_PREFIX] });
   const kept = Object.entries(local)
     .filter(([key]) => key.startsWith(ASIDE_PREFIX))
     .map(([, item]) => item as SetAside);
@@ -259,7 +259,7 @@ export async function mergeSetAside(items: readonly SetAside[]): Promise<{ added
 
 /** Unreadable check-ins kept from an import, in the order they were kept. */
 export async function loadKeptUnreadable(): Promise<unknown[]> {
-  const local = await browser.storage.local.get(null);
+  const local = await readStored(browser.storage.local, { prefixes: [UNREADABLE_PREFIX] });
   return Object.keys(local)
     .filter((key) => key.startsWith(UNREADABLE_PREFIX))
     .sort((a, b) => Number(a.slice(UNREADABLE_PREFIX.length)) - Number(b.slice(UNREADABLE_PREFIX.length)))
@@ -269,9 +269,7 @@ export async function loadKeptUnreadable(): Promise<unknown[]> {
 /** Keeps more unreadable check-ins, after the ones already kept. */
 export async function keepUnreadable(values: readonly unknown[]): Promise<void> {
   if (values.length === 0) return;
-  const local = await browser.storage.local.get(null);
-  const numbers = Object.keys(local)
-    .filter((key) => key.startsWith(UNREADABLE_PREFIX))
+  const numbers = (await storedKeys(browser.storage.local, [UNREADABLE_PREFIX]))
     .map((key) => Number(key.slice(UNREADABLE_PREFIX.length)))
     .filter(Number.isFinite);
   const next = numbers.length === 0 ? 0 : Math.max(...numbers) + 1;
@@ -282,9 +280,8 @@ export async function keepUnreadable(values: readonly unknown[]): Promise<void> 
 
 /** Forgets the originals kept aside and the unreadable check-ins kept (part of "delete everything"). */
 export async function removeSetAside(): Promise<void> {
-  const local = await browser.storage.local.get(null);
   await browser.storage.local.remove(
-    Object.keys(local).filter((key) => key.startsWith(ASIDE_PREFIX) || key.startsWith(UNREADABLE_PREFIX)),
+    await storedKeys(browser.storage.local, [ASIDE_PREFIX, UNREADABLE_PREFIX]),
   );
 }
 
@@ -373,8 +370,7 @@ export async function removeTrustedPerson(id: string): Promise<void> {
 }
 
 export async function removeAllTrustedPeople(): Promise<void> {
-  const local = await browser.storage.local.get(null);
-  await browser.storage.local.remove(Object.keys(local).filter((key) => key.startsWith(PERSON_PREFIX)));
+  await browser.storage.local.remove(await storedKeys(browser.storage.local, [PERSON_PREFIX]));
 }
 
 /**

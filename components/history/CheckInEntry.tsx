@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckIn } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
 import { formatEntryTime } from '../shared/copy';
+import { i18n } from '../shared/words';
 import { AFTER_KEYS, feelingWords, outletWords } from './words';
 
 interface Props {

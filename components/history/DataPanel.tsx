@@ -1,44 +1,42 @@
 // "Your data" on the history page: take a copy (JSON to bring back, CSV for a spreadsheet, Markdown
 // to read), bring a copy back (all or nothing, with every problem named), or delete everything.
-// `DataPanelView` is props in, callbacks out; `DataPanel` wires it to the stores.
+// `DataPanelView` is props in, callbacks out; `DataPanel` keeps the usage figure fresh around the
+// actions the entrypoint gives it (entrypoints/history/App.tsx wires them to the stores).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
-import { type ExportV2, MAX_UNREADABLE } from '../../core/data/export-format';
-import {
-  DEFAULT_MAX_BYTES,
-  type DifferChoice,
-  type Differing,
-  type ImportProblem,
-  type Place,
-  type ProblemCode,
-  parseImportFile,
-} from '../../core/data/import';
+import { MAX_UNREADABLE } from '../../core/data/export-format';
+import type { DifferChoice, Differing, ImportProblem, Place, ProblemCode } from '../../core/data/import';
+import type {
+  BulkOptions,
+  ExportKind,
+  ExportLabels,
+  ImportCounts,
+  StoredSummary,
+} from '../../core/data/transfer';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
 import { localDayKey } from '../../core/time';
-import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
-import {
-  applyImport,
-  dataSize,
-  deleteEverything,
-  type ExportKind,
-  type ExportLabels,
-  exportFile,
-  type ImportCounts,
-  keepChosen,
-  type StoredSummary,
-  storeAccess,
-  storedSummary,
-} from '../../platform/data-transfer';
-import { downloadBlob } from '../../platform/download';
-import type { BulkOptions } from '../../platform/history/store';
-import { i18n, type MessageKey } from '../../platform/i18n';
+import type { MessageKey } from '../../core/words';
 import { formatEntryTime } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
+import { i18n } from '../shared/words';
 import { DifferingChoice } from './DifferingChoice';
 import { JobProgress } from './JobProgress';
 import { AFTER_KEYS } from './words';
 
-export { FileUnreadable };
+/**
+ * An import that ended before storing the whole file, in the panel's own words: stopped between
+ * chunks or failed after some were stored (`added` of the file's check-ins kept), or a file that
+ * couldn't be read. The entrypoint turns the stores' own errors into it; anything else is a failure.
+ */
+export class ImportEnded extends Error {
+  constructor(
+    readonly end: 'stopped' | 'part-failed' | 'unreadable',
+    readonly added = 0,
+  ) {
+    super(`Outlet: the import ended (${end}).`);
+    this.name = 'ImportEnded';
+  }
+}
 
 export type ImportOutcome =
   | { ok: true; counts: ImportCounts }
@@ -54,8 +52,9 @@ export interface DataPanelProps {
   onExport: (kind: ExportKind, job?: BulkOptions) => Promise<void>;
   /**
    * Reads, checks and (only if the whole file is sound) stores it, a chunk at a time; rejects when
-   * storing failed (JobFailed once some chunks are stored), with JobStopped when stopped between
-   * chunks, or with the signal's reason when stopped before anything was written.
+   * storing failed (ImportEnded 'part-failed' once some chunks are stored, 'stopped' when stopped
+   * between chunks, 'unreadable' for a file that can't be read), or with the signal's reason when
+   * stopped before anything was written.
    */
   onImport: (file: File, job?: BulkOptions) => Promise<ImportOutcome>;
   /** What "delete everything" would delete. */
@@ -216,11 +215,12 @@ interface Job {
 
 /** "Stopped: 12,000 check-ins from the file were added and are kept…": what a stop or a failed chunk kept. */
 function importEndedText(failure: unknown, stopped: boolean): Notice {
-  if (failure instanceof JobStopped)
-    return { kind: 'status', text: i18n.t('data.importStopped', [checkInsText(failure.soFar.added)]) };
-  if (failure instanceof JobFailed && failure.soFar.done > 0)
-    return { kind: 'alert', text: i18n.t('data.importPartFailed', [checkInsText(failure.soFar.added)]) };
-  if (failure instanceof FileUnreadable) return { kind: 'alert', text: i18n.t('data.importReadFailed') };
+  if (failure instanceof ImportEnded && failure.end === 'stopped')
+    return { kind: 'status', text: i18n.t('data.importStopped', [checkInsText(failure.added)]) };
+  if (failure instanceof ImportEnded && failure.end === 'part-failed')
+    return { kind: 'alert', text: i18n.t('data.importPartFailed', [checkInsText(failure.added)]) };
+  if (failure instanceof ImportEnded && failure.end === 'unreadable')
+    return { kind: 'alert', text: i18n.t('data.importReadFailed') };
   // Stopped before a check-in was written: the file was still being read.
   if (stopped) return { kind: 'status', text: i18n.t('data.importStoppedEarly') };
   return { kind: 'alert', text: i18n.t('data.importFailed') };
@@ -574,63 +574,59 @@ export function exportLabels(): ExportLabels {
   };
 }
 
-/** The checks on the page itself, where no worker can run (tests): the same parser. */
-async function checkOnPage(file: Blob) {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch {
-    throw new FileUnreadable();
-  }
-  return parseImportFile(text);
+/** What "Your data" does with the person's data: the entrypoint gives the stores' (entrypoints/history/App.tsx). */
+export interface DataActions {
+  /** Bytes the person's data takes on this device. */
+  size: () => Promise<number>;
+  /** Makes and downloads one file (see DataPanelProps.onExport). */
+  exportFile: (kind: ExportKind, job?: BulkOptions) => Promise<void>;
+  /** Reads, checks and stores a chosen file (see DataPanelProps.onImport). */
+  importFile: (file: File, job?: BulkOptions) => Promise<ImportOutcome>;
+  summary: () => Promise<StoredSummary>;
+  choose: (differing: Differing[], choices: DifferChoice[]) => Promise<unknown>;
+  deleteAll: () => Promise<void>;
 }
 
-/**
- * Reads a chosen file, refusing one past the size cap before reading it at all. The file is read and
- * checked off the page (a worker), then stored by `apply` a chunk at a time with `job`'s progress.
- */
-export async function importChosenFile(
-  file: File,
-  apply: (data: ExportV2, job?: BulkOptions) => Promise<ImportCounts> = (data, options) =>
-    applyImport(data, storeAccess, options),
-  job: BulkOptions = {},
-): Promise<ImportOutcome> {
-  const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
-  if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
-  const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
-  if (!parsed.ok) return parsed;
-  return { ok: true, counts: await apply(parsed.data, job) };
-}
-
-/** The panel wired to the stores. `access` lets a test (or a demo) use other stores. */
-export function DataPanel({ access = storeAccess }: { access?: typeof storeAccess } = {}) {
+/** The panel with the given actions, and how much room the data takes, read again after each change. */
+export function DataPanel({
+  actions,
+  measure = true,
+}: {
+  actions: DataActions;
+  /**
+   * Whether to measure the data's size now. The measure counts every check-in (a walk over the
+   * whole store in Chromium): the history page asks for it once its first screen is drawn, so its
+   * first reads don't wait behind that count.
+   */
+  measure?: boolean;
+}) {
   const [usage, setUsage] = useState<number | null>(null);
   const refreshUsage = () =>
-    void dataSize(access)
+    void actions
+      .size()
       .then(setUsage)
       .catch(() => setUsage(null));
-  useEffect(refreshUsage, []);
+  useEffect(() => {
+    if (measure) refreshUsage();
+  }, [measure]);
 
   return (
     <DataPanelView
       usage={usage}
-      onExport={async (kind, job) => {
-        const file = await exportFile(kind, exportLabels(), { access, ...job });
-        downloadBlob(file.filename, file.blob);
-      }}
+      onExport={actions.exportFile}
       onImport={async (file, job) => {
         try {
-          return await importChosenFile(file, (data, options) => applyImport(data, access, options), job);
+          return await actions.importFile(file, job);
         } finally {
           refreshUsage();
         }
       }}
-      onSummary={() => storedSummary(access)}
-      onChoose={(differing, choices) => keepChosen(differing, choices, { access })}
+      onSummary={actions.summary}
+      onChoose={actions.choose}
       today={localDayKey(Date.now())}
       onDeleteAll={async () => {
         try {
-          await deleteEverything(access);
+          await actions.deleteAll();
         } finally {
           refreshUsage();
         }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { CheckInEntry } from './CheckInEntry';
 import { checkInsCount, dayHeading } from './words';
 

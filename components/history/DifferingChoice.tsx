@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DifferChoice, Differing } from '../../core/data/import';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey } from '../../core/time';
-import { i18n } from '../../platform/i18n';
 import { formatTime } from '../shared/copy';
+import { i18n } from '../shared/words';
 import { dayHeading, feelingWords, outletWords } from './words';
 
 /** Listed one by one; past these, one choice covers the rest (a file can hold thousands). */

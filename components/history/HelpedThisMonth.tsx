@@ -1,5 +1,5 @@
 import type { HelpedOutlet } from '../../core/insights/week';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { outletWords } from './words';
 
 interface Props {

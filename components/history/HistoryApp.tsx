@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DaySummary } from '../../core/data/days';
+import type { Page, PageQuery } from '../../core/data/transfer';
 import { RECENT_HISTORY_LIMIT } from '../../core/history';
 import { HELPS_WINDOW_DAYS, whatHelps } from '../../core/insights/helps';
 import { weeklyReflection } from '../../core/insights/reflection';
@@ -7,18 +8,8 @@ import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
-import { recoverJournalDrafts } from '../../platform/history/draft';
-import {
-  checkInsPage,
-  daySummaries,
-  deleteCheckIn,
-  markHistoryPlaceTold,
-  recentCheckIns,
-  shouldTellHistoryPlace,
-  watchHistoryHere,
-} from '../../platform/history/store';
-import { i18n } from '../../platform/i18n';
-import { DataPanel } from './DataPanel';
+import { i18n } from '../shared/words';
+import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
@@ -32,15 +23,42 @@ export const JOURNAL_PAGE = 30;
 const SEARCH_DELAY_MS = 150;
 const REREAD_GAP_MS = 1000;
 
+/** What the page reads and changes in the history: the entrypoint gives the stores' (entrypoints/history/App.tsx). */
+export interface HistoryActions {
+  checkInsPage: (query: PageQuery) => Promise<Page<CheckIn>>;
+  /** The check-ins since a time, newest first, at most `limit` (what seems to help, lately). */
+  recentCheckIns: (options: { since: number; limit: number }) => Promise<CheckIn[]>;
+  daySummaries: (fromDay: string, toDay: string) => Promise<DaySummary[]>;
+  deleteCheckIn: (id: string) => Promise<void>;
+  /** Whether to say, once, that the words are kept in the extension's own storage. */
+  shouldTellPlace: () => Promise<boolean>;
+  markPlaceTold: (now: number) => Promise<void>;
+  /** Calls back when this or another page (or the background) changes the history; returns an unwatch. */
+  watch: (onChange: () => void) => () => void;
+  /** Stores journal lines left in their drafts; says how many still wait. */
+  recoverDrafts: () => Promise<{ waiting: number }>;
+  /** Checks the day summaries against their entries and mends any that drifted (a long read: after paint). */
+  checkSummaries: () => Promise<unknown>;
+}
+
 interface Props {
   /** The clock, passed in by the entrypoint (and by tests). */
   now: () => number;
+  history: HistoryActions;
+  /** "Your data": export, import, delete (the entrypoint gives the stores'). */
+  data: DataActions;
 }
 
 interface Paged {
   entries: CheckIn[];
   next: number | null;
 }
+
+/** Runs `run` once the next frame is painted. */
+const afterPaint = (run: () => void) =>
+  typeof requestAnimationFrame === 'function'
+    ? requestAnimationFrame(() => setTimeout(run))
+    : setTimeout(run);
 
 const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
   const seen = new Set(older.map((entry) => entry.id));
@@ -53,7 +71,7 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now }: Props) {
+export function HistoryApp({ now, history, data }: Props) {
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
@@ -79,23 +97,24 @@ export function HistoryApp({ now }: Props) {
   // person is told once that their words are kept in the extension's own storage, and still kept.
   const [tellPlace, setTellPlace] = useState(false);
   useEffect(() => {
-    void shouldTellHistoryPlace()
+    void history
+      .shouldTellPlace()
       .then(async (tell) => {
         if (!tell) return;
         setTellPlace(true);
-        await markHistoryPlaceTold(now());
+        await history.markPlaceTold(now());
       })
       .catch(() => undefined);
-  }, [now]);
+  }, [now, history]);
 
   const loadDays = useCallback(async () => {
     const day = localDayKey(now());
     setToday(day);
     try {
       const [page, found, lately] = await Promise.all([
-        checkInsPage({ limit: Math.max(DAYS_PAGE, shown.current.days) }),
-        daySummaries(addDays(day, -YEAR_DAYS), day),
-        recentCheckIns({ since: now() - HELPS_WINDOW_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
+        history.checkInsPage({ limit: Math.max(DAYS_PAGE, shown.current.days) }),
+        history.daySummaries(addDays(day, -YEAR_DAYS), day),
+        history.recentCheckIns({ since: now() - HELPS_WINDOW_DAYS * DAY, limit: RECENT_HISTORY_LIMIT }),
       ]);
       setDays(page);
       setSummaries(found);
@@ -104,27 +123,35 @@ export function HistoryApp({ now }: Props) {
     } catch {
       setLoadFailed(true);
     }
-  }, [now]);
+  }, [now, history]);
 
-  const search = useCallback(async (text: string, limit: number) => {
-    const seq = ++searchSeq.current;
-    try {
-      const page = await checkInsPage({ journalOnly: true, query: text, limit });
-      // A slower, older search must not overwrite the answer to what is in the box now.
-      if (seq === searchSeq.current) setJournal({ ...page, query: text });
-    } catch {
-      if (seq === searchSeq.current) setLoadFailed(true);
-    }
-  }, []);
+  const search = useCallback(
+    async (text: string, limit: number) => {
+      const seq = ++searchSeq.current;
+      try {
+        const page = await history.checkInsPage({ journalOnly: true, query: text, limit });
+        // A slower, older search must not overwrite the answer to what is in the box now.
+        if (seq === searchSeq.current) setJournal({ ...page, query: text });
+      } catch {
+        if (seq === searchSeq.current) setLoadFailed(true);
+      }
+    },
+    [history],
+  );
 
   useEffect(() => {
     // The journal is further down the page: it is read once the first screen is in, so the two
     // reads don't compete for it.
     void loadDays().then(() => {
+      // The summaries are checked against their entries once the first screen is drawn: the check
+      // reads every entry's day (in short slices), and beside the first reads it made the first
+      // screen of a history of 200,000 wait 2.9 times as long as an empty one's. A day it mends is
+      // announced, so the page reads it again.
+      afterPaint(() => void history.checkSummaries().catch(() => undefined));
       void search('', JOURNAL_PAGE);
       // Journal lines left in their drafts (a popup that closed, a save that failed) go into their
       // check-ins now, once the first screen is read; the page re-reads as they are stored.
-      void recoverJournalDrafts().then(
+      void history.recoverDrafts().then(
         ({ waiting }) => setDraftsWaiting(waiting),
         (error) => console.warn('Outlet: the journal drafts could not be read.', error),
       );
@@ -140,7 +167,7 @@ export function HistoryApp({ now }: Props) {
       void loadDays();
       void search(shown.current.query, Math.max(JOURNAL_PAGE, shown.current.lines));
     };
-    const unwatch = watchHistoryHere(() => {
+    const unwatch = history.watch(() => {
       if (timer !== undefined) return;
       const wait = last + REREAD_GAP_MS - performance.now();
       if (wait <= 0) reread();
@@ -150,7 +177,7 @@ export function HistoryApp({ now }: Props) {
       unwatch();
       clearTimeout(timer);
     };
-  }, [loadDays, search]);
+  }, [loadDays, search, history]);
 
   useEffect(() => {
     shown.current.days = days?.entries.length ?? DAYS_PAGE;
@@ -186,7 +213,7 @@ export function HistoryApp({ now }: Props) {
     setLoadingOlder(true);
     setOlderFailed(false);
     try {
-      const page = await checkInsPage({ before: days.next, limit: DAYS_PAGE });
+      const page = await history.checkInsPage({ before: days.next, limit: DAYS_PAGE });
       setDays((current) => ({ entries: merged(current?.entries ?? [], page.entries), next: page.next }));
       return page.next === null ? (page.entries[0]?.id ?? null) : null;
     } catch {
@@ -202,7 +229,7 @@ export function HistoryApp({ now }: Props) {
     setLoadingMoreLines(true);
     const seq = searchSeq.current;
     try {
-      const page = await checkInsPage({
+      const page = await history.checkInsPage({
         before: journal.next,
         journalOnly: true,
         query: journal.query,
@@ -219,7 +246,7 @@ export function HistoryApp({ now }: Props) {
 
   const remove = async (id: string): Promise<boolean> => {
     try {
-      await deleteCheckIn(id);
+      await history.deleteCheckIn(id);
     } catch {
       return false;
     }
@@ -295,7 +322,7 @@ export function HistoryApp({ now }: Props) {
           />
         </>
       )}
-      <DataPanel />
+      <DataPanel actions={data} measure={days !== null || loadFailed} />
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>

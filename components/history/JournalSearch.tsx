@@ -1,7 +1,7 @@
 import { dayOf } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
 import { formatEntryTime } from '../shared/copy';
+import { i18n } from '../shared/words';
 import { dayHeading, feelingWords } from './words';
 
 interface Props {

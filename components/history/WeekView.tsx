@@ -1,6 +1,6 @@
 import { FEELING_STATES, type FeelingState } from '../../core/insights/states';
 import type { WeekView as Week } from '../../core/insights/week';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import {
   checkInsCount,
   daysCount,

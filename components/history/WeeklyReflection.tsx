@@ -1,5 +1,5 @@
 import type { Reflection, ReflectionLine } from '../../core/insights/reflection';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { outletWords } from './words';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { HelpFinding, WhatHelps as Helps } from '../../core/insights/helps';
 import { HELPS_MIN_WITH, HELPS_MIN_WITHOUT } from '../../core/insights/helps';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   helps: Helps;

@@ -1,5 +1,5 @@
 import type { YearGlance as Year } from '../../core/insights/year';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { checkInsCount, monthName, shortMonth } from './words';
 
 interface Props {

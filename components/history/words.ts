@@ -4,8 +4,8 @@ import { isFeelingId } from '../../core/feelings';
 import type { FeelingState } from '../../core/insights/states';
 import { outletById } from '../../core/outlets';
 import { addDays, dayBounds, HOUR } from '../../core/time';
-import { i18n } from '../../platform/i18n';
 import { feelingLabel, outletTitle } from '../shared/copy';
+import { i18n } from '../shared/words';
 
 export const checkInsCount = (n: number): string => i18n.plural('history.checkIns', n);
 

@@ -1,7 +1,7 @@
 import type { Schedule, Settings } from '../../core/schema';
 import { nudgeStatus } from '../../core/status';
-import { i18n } from '../../platform/i18n';
 import { describeNudgeStatus } from '../shared/nudgeWords';
+import { i18n } from '../shared/words';
 
 interface Props {
   settings: Settings;

@@ -1,9 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { noNudgeReason } from '../../core/status';
-import { i18n } from '../../platform/i18n';
-import { OPTIONS_SECTIONS } from '../../platform/pages';
-import { openShortcutSettings, readCheckInShortcut } from '../../platform/shortcut';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
@@ -18,19 +15,19 @@ import { TestNotification } from '../settings/TestNotification';
 import { ToggleSetting } from '../settings/ToggleSetting';
 import { TrustedPeopleSetting } from '../settings/TrustedPeopleSetting';
 import { type Section, type SettingsActions, useSettings } from '../settings/useSettings';
+import { i18n } from '../shared/words';
 
 interface Props {
   /** The extension's version, for About (the entrypoint reads the manifest). */
   version: string;
   sendTestNotification: () => Promise<{ ok: true } | { ok: false; error: string }>;
-  actions?: SettingsActions;
-  /** The check-in's keyboard shortcut: how to read it and where to change it. */
-  shortcut?: { read: () => Promise<string>; open: () => Promise<void> };
+  /** How the settings are read and kept (the entrypoint gives the browser's). */
+  actions: SettingsActions;
+  /** The check-in's keyboard shortcut: how to read it, where to change it, and whether that is Firefox's page. */
+  shortcut: { read: () => Promise<string>; open: () => Promise<void>; firefox: boolean };
   /** The clock, for whether the hours leave room for a nudge (tests pass their own). */
   clock?: () => number;
 }
-
-const browserShortcut = { read: readCheckInShortcut, open: openShortcutSettings };
 
 const SECTIONS = [
   { id: 'nudges', nav: 'options.navNudges', heading: 'options.nudgesHeading' },
@@ -39,9 +36,10 @@ const SECTIONS = [
   { id: 'people', nav: 'options.navPeople', heading: 'options.peopleHeading' },
   { id: 'data', nav: 'options.navData', heading: 'options.dataHeading' },
   { id: 'about', nav: 'options.navAbout', heading: 'options.aboutHeading' },
-] as const satisfies readonly { id: (typeof OPTIONS_SECTIONS)[number]; nav: string; heading: string }[];
+] as const satisfies readonly { id: string; nav: string; heading: string }[];
 
-type SectionId = (typeof SECTIONS)[number]['id'];
+/** The sections a link can land on (options.html#people); the entrypoint checks they are the ones platform/pages.ts links to. */
+export type SectionId = (typeof SECTIONS)[number]['id'];
 
 function Part({ id, children }: { id: SectionId; children: ComponentChildren }) {
   const section = SECTIONS.find((s) => s.id === id);
@@ -61,13 +59,7 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
  * the field is left or the choice is made, refused input stays in its field with the reason next to
  * it, and "Saved." shows in the section where the change was made.
  */
-export function OptionsPage({
-  version,
-  sendTestNotification,
-  actions,
-  shortcut = browserShortcut,
-  clock = Date.now,
-}: Props) {
+export function OptionsPage({ version, sendTestNotification, actions, shortcut, clock = Date.now }: Props) {
   const form = useSettings(actions);
   const { report, settings, note, saveIn, refusedIn, people } = form;
   useSectionLinks(settings !== null);
@@ -177,7 +169,7 @@ export function OptionsPage({
       </Part>
 
       <Part id="about">
-        <ShortcutSetting read={shortcut.read} open={shortcut.open} />
+        <ShortcutSetting read={shortcut.read} open={shortcut.open} firefox={shortcut.firefox} />
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>
         <p class="help">{i18n.t('options.version', [version])}</p>
@@ -197,7 +189,7 @@ function useSectionLinks(shown: boolean) {
     if (!shown) return;
     const go = () => {
       const id = decodeURIComponent(window.location.hash.slice(1));
-      if (!(OPTIONS_SECTIONS as readonly string[]).includes(id)) return;
+      if (!SECTIONS.some((section) => section.id === id)) return;
       const heading = document.getElementById(`${id}-title`);
       if (!heading) return;
       // The section, not its heading, to the top: its card's edge (and scroll margin) stays in view.

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 /** "Need more support?": when to reach out, what to do in a crisis, and what Outlet is not. */
 export function SupportPage() {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Schedule } from '../../core/schema';
 import { hasActiveHours } from '../../core/time/hours';
-import { i18n } from '../../platform/i18n';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
 import { SaveNote } from '../settings/SaveNote';
@@ -9,6 +8,7 @@ import { TrustedPeopleSetting } from '../settings/TrustedPeopleSetting';
 import { type SettingsActions, useSettings } from '../settings/useSettings';
 import type { StoredSource } from '../shared/useStoredValue';
 import { useStoredValue } from '../shared/useStoredValue';
+import { i18n } from '../shared/words';
 import { FirstNudge } from './FirstNudge';
 
 interface Props {
@@ -16,7 +16,8 @@ interface Props {
   start: () => Promise<void>;
   schedule: StoredSource<Schedule>;
   clock: () => number;
-  actions?: SettingsActions;
+  /** How the settings are read and kept (the entrypoint gives the browser's). */
+  actions: SettingsActions;
 }
 
 const STEPS = 3;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseBreakInput } from '../../core/settings-form';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { MinutesField, useStoredNumberText } from './MinutesField';
 
 interface Props {

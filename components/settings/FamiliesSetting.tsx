@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { OUTLET_FAMILIES, type OutletFamily } from '../../core/families';
-import { i18n } from '../../platform/i18n';
 import { familyLabel } from '../shared/copy';
+import { i18n } from '../shared/words';
 
 interface Props {
   families: readonly OutletFamily[];

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type IntervalInputResult, parseIntervalInput } from '../../core/inputs';
 import { INTERVAL_PRESETS } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { MinutesField, useStoredNumberText } from './MinutesField';
 
 interface Props {

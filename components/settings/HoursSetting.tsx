@@ -10,7 +10,7 @@ import {
   validateHours,
   type Weekday,
 } from '../../core/time/hours';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import { clockExample, weekdayName } from './words';
 
 interface Props {
@@ -156,7 +156,9 @@ export function HoursSetting({
     if (!here) return null;
     return (
       <div class="notice no-hours" role="status">
-        <p>{i18n.t('options.hoursNoneLeft')}</p>
+        {/* Said once: with the notice at the top of settings already saying no nudges will come,
+            the note beside Undo says only what the change did. */}
+        <p>{i18n.t(undo && noHoursSaidAbove ? 'options.hoursNoneUndo' : 'options.hoursNoneLeft')}</p>
         {undo && (
           <button type="button" class="small" onClick={undoNoHours}>
             {i18n.t('options.undo')}

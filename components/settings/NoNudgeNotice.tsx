@@ -1,4 +1,4 @@
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   /** Why no nudge can come: no day has active hours, or no stretch is long enough for one. */

@@ -1,4 +1,4 @@
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   /** Names of the settings fields that could not be read (see core/schema.ts parseSettings). */

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Preferences } from '../../core/schema';
 import { changesToDefaults, daysThatDiffer } from '../../core/settings-form';
-import { i18n } from '../../platform/i18n';
 import { useFocusRescue } from '../shared/focus';
+import { i18n } from '../shared/words';
 import { rangesWords, valueWords, weekdayName } from './words';
 
 interface Props {

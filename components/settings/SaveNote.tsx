@@ -1,4 +1,4 @@
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 import type { SaveNote as Note, Section } from './useSettings';
 
 interface Props {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isFirefox } from '../../platform/browser-kind';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   /** The keys that open the check-in, as the browser shows them; '' when none is set. */
@@ -8,14 +7,14 @@ interface Props {
   /** Opens the browser's own shortcut settings. */
   open: () => Promise<void>;
   /** Firefox opens its add-ons page, where the shortcuts sit behind the gear menu: say where. */
-  firefox?: boolean;
+  firefox: boolean;
 }
 
 /**
  * The shortcut that opens the check-in, and a way to change it. Browsers keep shortcuts on a page
  * of their own, so the keys are read again whenever this page is shown again (back from that page).
  */
-export function ShortcutSetting({ read, open, firefox = isFirefox }: Props) {
+export function ShortcutSetting({ read, open, firefox }: Props) {
   // undefined: not read yet; null: the browser couldn't say.
   const [keys, setKeys] = useState<string | null | undefined>(undefined);
   const [openFailed, setOpenFailed] = useState(false);

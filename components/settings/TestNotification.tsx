@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { i18n } from '../../platform/i18n';
+import { i18n } from '../shared/words';
 
 interface Props {
   send: () => Promise<{ ok: true } | { ok: false; error: string }>;

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { type PersonInputResult, parsePersonInput } from '../../core/inputs';
-import { TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
-import { i18n } from '../../platform/i18n';
-import { PeopleFull } from '../../platform/settings';
+import { PeopleFull, TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
 import { useFocusRescue } from '../shared/focus';
+import { i18n } from '../shared/words';
 
 interface Props {
   people: readonly TrustedPerson[];

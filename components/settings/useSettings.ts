@@ -1,19 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Parsed, PreferenceKey, Preferences, Settings, TrustedPerson } from '../../core/schema';
 import { preferenceFields } from '../../core/schema';
-import { releaseCallAccess, requestCallAccess } from '../../platform/presence';
-import {
-  addTrustedPerson,
-  removeTrustedPerson,
-  restoreDefaultPreferences,
-  settingsReportSource,
-  updateSettings,
-} from '../../platform/storage';
 import { type StoredSource, useStoredValue } from '../shared/useStoredValue';
 
 /** Where a change was made: its section says "Saved" (or that it wasn't), where the person looks. */
 export type Section = 'nudges' | 'hours' | 'offer' | 'people' | 'data';
 
+/** How the settings are read and kept: the pages' entries give the browser's (entrypoints/options/settings.ts). */
 export interface SettingsActions {
   source: StoredSource<Parsed<Settings>>;
   update: (patch: Partial<Preferences>) => Promise<void>;
@@ -24,17 +17,6 @@ export interface SettingsActions {
   releaseCallAccess: () => Promise<void>;
   newId: () => string;
 }
-
-export const browserSettings: SettingsActions = {
-  source: settingsReportSource,
-  update: updateSettings,
-  addPerson: addTrustedPerson,
-  removePerson: removeTrustedPerson,
-  restoreDefaults: restoreDefaultPreferences,
-  requestCallAccess,
-  releaseCallAccess,
-  newId: () => crypto.randomUUID(),
-};
 
 export interface SaveNote {
   section: Section;
@@ -48,7 +30,7 @@ export interface SaveNote {
  * change kept at once through one path, which notes in the change's section whether it was kept.
  * One note at a time, so "Saved" and a failure are never shown together.
  */
-export function useSettings(actions: SettingsActions = browserSettings) {
+export function useSettings(actions: SettingsActions) {
   const report = useStoredValue(actions.source);
   const [note, setNote] = useState<SaveNote | null>(null);
   const count = useRef(0);

@@ -5,8 +5,8 @@
 import { OUTLET_FAMILIES } from '../../core/families';
 import type { PreferenceChange } from '../../core/settings-form';
 import type { TimeRange, Weekday } from '../../core/time/hours';
-import { i18n } from '../../platform/i18n';
 import { familyLabel } from '../shared/copy';
+import { i18n } from '../shared/words';
 
 /** Minutes since midnight as the person reads a time: "09:00" or "9:00 AM". */
 export const clockWords = (minutes: number): string =>

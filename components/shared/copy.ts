@@ -6,7 +6,7 @@ import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
 import type { OutletFamily } from '../../core/families';
 import type { FeelingId } from '../../core/feelings';
 import type { PickReason } from '../../core/outlets';
-import { i18n } from '../../platform/i18n';
+import { i18n } from './words';
 
 export const feelingLabel = (id: FeelingId): string => i18n.dynamic(`feeling.${feelingCopyKey(id)}`);
 export const familyLabel = (family: OutletFamily): string => i18n.dynamic(`family.${family}`);

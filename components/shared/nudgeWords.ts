@@ -3,8 +3,8 @@
 
 import { dayWord, type NudgeStatus } from '../../core/status';
 import { startOfNextLocalDay } from '../../core/time';
-import { i18n } from '../../platform/i18n';
 import { formatTime, formatWeekday } from './copy';
+import { i18n } from './words';
 
 function when(at: number, now: number): string {
   const day = dayWord(at, now);

@@ -2,10 +2,12 @@ import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/pages.css';
 import '../../assets/history.css';
-import { HistoryApp } from '../../components/history/HistoryApp';
-import { setPageLanguage } from '../../platform/i18n';
+import { giveWords } from '../../components/shared/words';
+import { i18n, setPageLanguage } from '../../platform/i18n';
+import { App } from './App';
 
 // lang and dir before anything renders: screen readers speak the words' language, Arabic runs
 // right to left from the first frame.
 setPageLanguage();
-render(<HistoryApp now={() => Date.now()} />, document.getElementById('app') as HTMLElement);
+giveWords(i18n);
+render(<App now={() => Date.now()} />, document.getElementById('app') as HTMLElement);

@@ -1,15 +1,12 @@
 import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/pages.css';
-import { WelcomePage } from '../../components/pages/WelcomePage';
-import { startOutlet } from '../../platform/changes';
-import { setPageLanguage } from '../../platform/i18n';
-import { scheduleSource } from '../../platform/storage';
+import { giveWords } from '../../components/shared/words';
+import { i18n, setPageLanguage } from '../../platform/i18n';
+import { App } from './App';
 
 // lang and dir before anything renders: screen readers speak the words' language, Arabic runs
 // right to left from the first frame.
 setPageLanguage();
-render(
-  <WelcomePage start={startOutlet} schedule={scheduleSource} clock={Date.now} />,
-  document.getElementById('app') as HTMLElement,
-);
+giveWords(i18n);
+render(<App />, document.getElementById('app') as HTMLElement);

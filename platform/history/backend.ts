@@ -3,20 +3,11 @@
 // IndexedDB to extensions: `indexedDB.open` fails with InvalidStateError, while storage.local works and
 // keeps its data across restarts). store.ts picks one per context and speaks for both.
 import type { DaySummary } from '../../core/data/days';
+import type { Page, PageQuery } from '../../core/data/transfer';
 import type { CheckIn } from '../../core/schema';
 
-export interface Page<T> {
-  entries: T[];
-  /** Pass as `before` for the next (older) page; null when there is nothing older. */
-  next: number | null;
-}
-
-export interface PageQuery {
-  before?: number;
-  limit: number;
-  journalOnly?: boolean;
-  query?: string;
-}
+// A page of the history and how to ask for one: the history page asks with them too.
+export type { Page, PageQuery };
 
 export interface MergeResult {
   added: number;

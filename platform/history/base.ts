@@ -9,6 +9,7 @@
 
 import { browser } from 'wxt/browser';
 import { type DaySummary, placeOnDay } from '../../core/data/days';
+import type { BulkOptions } from '../../core/data/transfer';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
 import {
@@ -231,15 +232,13 @@ export async function checkDaySummaries(): Promise<void> {
   await checkedSummaries(await backend());
 }
 
-/** Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. */
+/**
+ * Day summaries from `fromDay` to `toDay` (`YYYY-MM-DD`, both included), oldest first. The history
+ * page checks them against their entries (checkDaySummaries) once its first screen is drawn.
+ */
 export async function daySummaries(fromDay: string, toDay: string): Promise<DaySummary[]> {
   await migrateLegacyCheckIns();
-  const history = await backend();
-  // The check reads every entry's day (two counts): with years of history that took seconds before
-  // the history page's first screen (200,000 entries). The page draws from the summaries at once; the
-  // check runs beside it, and a day it mends is announced, so the page reads it again.
-  void checkedSummaries(history);
-  return history.summaries(fromDay, toDay);
+  return (await backend()).summaries(fromDay, toDay);
 }
 
 /** Every readable check-in, oldest first, and how many stored ones could not be read. For export. */
@@ -259,11 +258,8 @@ export async function getCheckIn(id: string): Promise<CheckIn | null> {
   return (await backend()).get(id);
 }
 
-/** For the long jobs (import, export): how far along, and a way to stop between chunks. */
-export interface BulkOptions {
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-}
+// For the long jobs (import, export): how far along, and a way to stop between chunks.
+export type { BulkOptions };
 
 /**
  * Adds every entry whose id is not stored yet. Entries already stored are left exactly as they are,
@@ -271,16 +267,35 @@ export interface BulkOptions {
  * `differing` (the person chooses, then `putCheckIns` writes their choice). With `quiet`, no page
  * hears of it (the caller calls `announceHistoryChange` once it is done).
  */
-export async function mergeCheckIns(
+export function mergeCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal, quiet = false }: BulkOptions & { quiet?: boolean } = {},
+  { quiet = false, ...options }: BulkOptions & { quiet?: boolean } = {},
 ): Promise<MergeResult> {
+  return writeList(
+    entries,
+    options,
+    (history) => history.merge(entries),
+    (result) => result.added > 0 && !quiet,
+  );
+}
+
+/**
+ * One write of a list (an import's chunk, the person's choice): the history's own `write` of it, in
+ * whichever place keeps the history, with progress, a stop before it begins, and the pages told
+ * when `tell` says something changed.
+ */
+async function writeList<T>(
+  entries: readonly CheckIn[],
+  { onProgress, signal }: BulkOptions,
+  write: (history: HistoryBackend) => Promise<T>,
+  tell: (result: T) => boolean,
+): Promise<T> {
   await migrateLegacyCheckIns();
   const history = await backend();
   signal?.throwIfAborted();
-  const result = await history.merge(entries);
+  const result = await write(history);
   onProgress?.(entries.length, entries.length);
-  if (result.added > 0 && !quiet) changed();
+  if (tell(result)) changed();
   return result;
 }
 
@@ -293,17 +308,16 @@ export function announceHistoryChange(): void {
 }
 
 /** Stores every entry as given, over a stored one with the same id (the person's choice on import). */
-export async function putCheckIns(
+export function putCheckIns(
   entries: readonly CheckIn[],
-  { onProgress, signal }: BulkOptions = {},
+  options: BulkOptions = {},
 ): Promise<{ written: number }> {
-  await migrateLegacyCheckIns();
-  const history = await backend();
-  signal?.throwIfAborted();
-  const result = await history.put(entries);
-  onProgress?.(entries.length, entries.length);
-  if (entries.length > 0) changed();
-  return result;
+  return writeList(
+    entries,
+    options,
+    (history) => history.put(entries),
+    () => entries.length > 0,
+  );
 }
 
 /**

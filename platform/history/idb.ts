@@ -1,7 +1,7 @@
 // The history in IndexedDB (db.ts has the layout and why): every entry under its id, read by time, a
 // page at a time; each write one transaction with its day's summary.
 import { type IDBPDatabase, unwrap } from 'idb';
-import { changeDay, type DaySummary, placeOnDay } from '../../core/data/days';
+import { changeDay, type DaySummary, holdsEntry, placeOnDay } from '../../core/data/days';
 import { sameCheckIn } from '../../core/history';
 import { type CheckIn, parseCheckIn } from '../../core/schema';
 import { byTime, type HistoryBackend, type MergeResult, type PageQuery, pageFilter } from './backend';
@@ -11,6 +11,7 @@ import {
   type DayReads,
   type OutletDB,
   readDay,
+  refreshDay,
   type WriteTx,
   writeTx,
 } from './db';
@@ -121,39 +122,10 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
 
     get: async (id) => parseCheckIn(await database.get('checkins', id)),
 
-    async merge(entries) {
-      const tx = writeTx(database);
-      // Whatever fails below fails the transaction too: nothing of this call is stored then.
-      const done = tx.done;
-      done.catch(() => undefined);
-      let result: MergeResult;
-      try {
-        result = await mergeInto(tx, entries);
-      } catch (error) {
-        // A request refused before it was placed (a value that can't be stored) throws here and
-        // leaves the transaction open: its earlier writes would commit without the day summaries.
-        try {
-          tx.abort();
-        } catch {
-          // Already ended (a failed request aborts it): nothing was stored.
-        }
-        throw error;
-      }
-      await done;
-      return result;
-    },
+    merge: async (entries) => (await inOneWrite(database, (tx) => writeInto(tx, entries, 'merge'))).result,
 
     async put(entries) {
-      const tx = writeTx(database);
-      const store = tx.objectStore('checkins');
-      const reads: DayReads = new Map();
-      for (const entry of entries) {
-        const previous = parseCheckIn(await store.get(entry.id));
-        const placed = placeOnDay(entry, previous);
-        store.put(placed).catch(() => undefined);
-        await adjustDays(tx, previous && placeOnDay(previous, null), placed, reads);
-      }
-      await tx.done;
+      await inOneWrite(database, (tx) => writeInto(tx, entries, 'put'));
       return { written: entries.length };
     },
 
@@ -161,88 +133,177 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
   };
 }
 
-/** Settles when every request has: `ok` says which succeeded; `expected` which failures are no failure. */
-function settleAll(
-  requests: IDBRequest[],
+/**
+ * Requests made at once, in one task of the page: 1,000 `add`s made together blocked an import's page
+ * for 150 ms and more on a busy machine (each value is cloned as it is added, twice with indexes).
+ */
+export const REQUEST_SLICE = 200;
+
+/**
+ * Makes a request for each of `items` and settles when every one has: `ok` says which succeeded;
+ * `expected` which failures are no failure. The requests are made REQUEST_SLICE at a time: the next
+ * slice once the first request of the one before is answered (the transaction is active then), so the
+ * database always has the rest of a slice to work on while the page makes the next one, and the page
+ * answers a click between slices. A request refused as it is made (a value that can't be stored)
+ * rejects, like a failed one.
+ */
+function settleAll<T>(
+  items: readonly T[],
+  request: (item: T) => IDBRequest,
   expected: (error: DOMException | null) => boolean = () => false,
 ): Promise<{ ok: boolean[]; values: unknown[] }> {
   return new Promise((resolve, reject) => {
-    const ok = new Array<boolean>(requests.length).fill(false);
-    const values = new Array<unknown>(requests.length);
-    let left = requests.length;
-    if (left === 0) resolve({ ok, values });
-    requests.forEach((request, i) => {
-      request.onsuccess = () => {
-        ok[i] = true;
-        values[i] = request.result;
-        if (--left === 0) resolve({ ok, values });
-      };
-      request.onerror = (event) => {
-        if (!expected(request.error)) {
-          reject(request.error);
+    const ok = new Array<boolean>(items.length).fill(false);
+    const values = new Array<unknown>(items.length);
+    let left = items.length;
+    let made = 0;
+    let failed = false;
+    const settled = (first: boolean) => {
+      if (first && made < items.length && !failed) makeSlice();
+      if (--left === 0) resolve({ ok, values });
+    };
+    function makeSlice() {
+      const first = made;
+      const end = Math.min(items.length, made + REQUEST_SLICE);
+      made = end;
+      for (let i = first; i < end; i++) {
+        let req: IDBRequest;
+        try {
+          req = request(items[i] as T);
+        } catch (error) {
+          failed = true;
+          reject(error);
           return;
         }
-        // Expected (an id already stored): the transaction goes on, and the error stays here
-        // rather than reaching the transaction (where idb would take it for a failed write).
-        event.preventDefault();
-        event.stopPropagation();
-        if (--left === 0) resolve({ ok, values });
-      };
-    });
+        req.onsuccess = () => {
+          ok[i] = true;
+          values[i] = req.result;
+          settled(i === first);
+        };
+        req.onerror = (event) => {
+          if (!expected(req.error)) {
+            failed = true;
+            reject(req.error);
+            return;
+          }
+          // Expected (an id already stored): the transaction goes on, and the error stays here
+          // rather than reaching the transaction (where idb would take it for a failed write).
+          event.preventDefault();
+          event.stopPropagation();
+          settled(i === first);
+        };
+      }
+    }
+    if (left === 0) resolve({ ok, values });
+    else makeSlice();
   });
 }
 
 /**
- * Adds every entry whose id is not stored yet, in `tx`, with the summaries of the days they fall on.
- * One request per entry: an `add` refused because the id is taken (ConstraintError) is how a stored
- * one is found, so a new entry costs no read first (a read then a write for each made an import of
- * 20,000 take over 6 s). Only the taken ids are then read, all at once, to compare; each touched day
- * is read once and written once, its summary changed in memory by all its new entries.
+ * Runs `write` in one read-write transaction, all of it or nothing: whatever fails fails the
+ * transaction too.
  */
-async function mergeInto(tx: WriteTx, entries: readonly CheckIn[]): Promise<MergeResult> {
-  const result: MergeResult = { added: 0, same: 0, differing: [] };
+async function inOneWrite<T>(
+  database: IDBPDatabase<OutletDB>,
+  write: (tx: WriteTx) => Promise<T>,
+): Promise<T> {
+  const tx = writeTx(database);
+  const done = tx.done;
+  done.catch(() => undefined);
+  let result: T;
+  try {
+    result = await write(tx);
+  } catch (error) {
+    // A request refused before it was placed (a value that can't be stored) throws here and
+    // leaves the transaction open: its earlier writes would commit without the day summaries.
+    try {
+      tx.abort();
+    } catch {
+      // Already ended (a failed request aborts it): nothing was stored.
+    }
+    throw error;
+  }
+  await done;
+  return result;
+}
+
+const isConstraintError = (error: DOMException | null) => error?.name === 'ConstraintError';
+
+/**
+ * Writes a list of entries in `tx` with the summaries of the days they touch: the one mechanism of an
+ * import (`merge`) and of the person's choice after it (`put`).
+ * - `merge` adds every entry whose id is not stored yet. The first of an id in the list is the one
+ *   written; a later one is compared with what is stored after it, as if it came in a later call. One
+ *   `add` per entry: an `add` refused because the id is taken (ConstraintError) is how a stored one is
+ *   found, so a new entry costs no read first (a read then a write for each made an import of 20,000
+ *   take over 6 s). Only the taken ids are then read, all at once, to compare. A stored value that
+ *   can't be read gives way to the list's entry.
+ * - `put` writes every entry over the stored one with its id (read all at once first), a later entry
+ *   of an id in the list over an earlier one.
+ * Either way each touched day is read once and written once, its summary changed in memory by all its
+ * entries (adjustManyDays).
+ */
+async function writeInto(
+  tx: WriteTx,
+  entries: readonly CheckIn[],
+  mode: 'merge' | 'put',
+): Promise<{ result: MergeResult }> {
   // Raw requests: a promise and two listeners per request (the idb wrapper) cost the page more
   // than the requests themselves with thousands at once.
   const store = unwrap(tx.objectStore('checkins'));
-  const days = unwrap(tx.objectStore('days'));
+  const result: MergeResult = { added: 0, same: 0, differing: [] };
+  // One entry per id: the first of each (merge) or the last (put, placed over the ones before it).
+  const byId = new Map<string, CheckIn>();
+  for (const entry of entries) if (mode === 'put' || !byId.has(entry.id)) byId.set(entry.id, entry);
+  // What each id of the list replaces (readable stored versions, taken from their days), and the
+  // entries written (added to theirs).
+  const removed: CheckIn[] = [];
+  const written: CheckIn[] = [];
 
-  // The first of an id in the call is the one written; a later one is compared with what is stored
-  // after it, as if it came in a later call.
-  const firsts: CheckIn[] = [];
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    if (seen.has(entry.id)) continue;
-    seen.add(entry.id);
-    firsts.push(placeOnDay(entry, null));
+  if (mode === 'put') {
+    const ids = [...byId.keys()];
+    const found = await settleAll(ids, (id) => store.get(id));
+    const placed = new Map<string, CheckIn>();
+    ids.forEach((id, i) => {
+      const stored = parseCheckIn(found.values[i]);
+      if (stored) {
+        removed.push(placeOnDay(stored, null));
+        placed.set(id, stored);
+      }
+    });
+    // In list order, each over the one before it: an entry without a day keeps its predecessor's.
+    for (const entry of entries) placed.set(entry.id, placeOnDay(entry, placed.get(entry.id) ?? null));
+    for (const id of ids) written.push(placed.get(id) as CheckIn);
+    await settleAll(written, (entry) => store.put(entry));
+    await adjustManyDays(tx, removed, written);
+    return { result };
   }
-  const adds = await settleAll(
-    firsts.map((entry) => store.add(entry)),
-    (error) => error?.name === 'ConstraintError',
-  );
+
+  const firsts = [...byId.values()].map((entry) => placeOnDay(entry, null));
+  const adds = await settleAll(firsts, (entry) => store.add(entry), isConstraintError);
   const taken = firsts.filter((_, i) => !adds.ok[i]);
-  const found = await settleAll(taken.map((entry) => store.get(entry.id)));
-  // What the history holds now for each id of the call (readable), and the entries new to it.
+  const found = await settleAll(taken, (entry) => store.get(entry.id));
+  // What the history holds now for each id of the list (readable).
   const holds = new Map<string, CheckIn>();
-  const fresh: CheckIn[] = [];
   const overwrite: CheckIn[] = [];
   firsts.forEach((placed, i) => {
     if (adds.ok[i]) {
       holds.set(placed.id, placed);
-      fresh.push(placed);
+      written.push(placed);
     }
   });
   taken.forEach((placed, i) => {
     const stored = parseCheckIn(found.values[i]);
     if (stored) holds.set(placed.id, stored);
     else {
-      // Stored but unreadable: the file's readable entry takes its place, as a new one.
+      // Stored but unreadable: the list's readable entry takes its place, as a new one.
       holds.set(placed.id, placed);
-      fresh.push(placed);
+      written.push(placed);
       overwrite.push(placed);
     }
   });
-  await settleAll(overwrite.map((entry) => store.put(entry)));
-  const addedIds = new Set(fresh.map((entry) => entry.id));
+  await settleAll(overwrite, (entry) => store.put(entry));
+  const addedIds = new Set(written.map((entry) => entry.id));
   const counted = new Set<string>();
   for (const entry of entries) {
     // The first of each new id is an addition; every other entry is compared with what is held.
@@ -255,24 +316,43 @@ async function mergeInto(tx: WriteTx, entries: readonly CheckIn[]): Promise<Merg
     if (sameCheckIn(stored, placeOnDay(entry, stored))) result.same++;
     else result.differing.push({ stored, incoming: entry });
   }
+  await adjustManyDays(tx, removed, written);
+  return { result };
+}
 
-  const byDay = new Map<string, CheckIn[]>();
-  for (const entry of fresh) {
+/**
+ * After the entries are written in `tx`: takes each of `removed` (stored versions replaced) from the
+ * day it carries and adds each of `added` to its own, every touched day read once and written once.
+ * A summary that can't be holding an entry it must lose has drifted: that day is rebuilt from its
+ * entries instead (they are written already), so one mismatch seen is one mismatch mended.
+ */
+async function adjustManyDays(
+  tx: WriteTx,
+  removed: readonly CheckIn[],
+  added: readonly CheckIn[],
+): Promise<void> {
+  const days = unwrap(tx.objectStore('days'));
+  const dayKeys = [...new Set([...removed, ...added].map((entry) => entry.day as string))];
+  const read = await settleAll(dayKeys, (day) => days.get(day));
+  const next = new Map(dayKeys.map((day, i) => [day, read.values[i] as DaySummary | undefined]));
+  const rebuild = new Set<string>();
+  for (const entry of removed) {
     const day = entry.day as string;
-    const list = byDay.get(day);
-    if (list) list.push(entry);
-    else byDay.set(day, [entry]);
+    if (rebuild.has(day)) continue;
+    const summary = next.get(day);
+    if (holdsEntry(summary, entry)) next.set(day, changeDay(summary, day, entry, -1) ?? undefined);
+    else rebuild.add(day);
   }
-  const dayKeys = [...byDay.keys()];
-  const summaries = await settleAll(
-    dayKeys.map((day) => days.get(day) as IDBRequest<DaySummary | undefined>),
-  );
+  for (const entry of added) {
+    const day = entry.day as string;
+    if (!rebuild.has(day)) next.set(day, changeDay(next.get(day), day, entry, 1) ?? undefined);
+  }
   await settleAll(
-    dayKeys.map((day, i) => {
-      let summary = summaries.values[i] as DaySummary | null | undefined;
-      for (const entry of byDay.get(day) ?? []) summary = changeDay(summary ?? undefined, day, entry, 1);
+    dayKeys.filter((day) => !rebuild.has(day)),
+    (day) => {
+      const summary = next.get(day);
       return summary ? days.put(summary) : days.delete(day);
-    }),
+    },
   );
-  return result;
+  for (const day of rebuild) await refreshDay(tx, day);
 }

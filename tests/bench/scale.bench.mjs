@@ -41,6 +41,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { historyEntries } from '../e2e/big-file.mjs';
 import { chromiumArgs, findChromium, rootDir, unpackedExtensionId } from '../e2e/harness.mjs';
 import { feelingIds, summarizeDays } from '../e2e/outlet.mjs';
 
@@ -52,9 +53,9 @@ const COPIES = ['full', 'huge', 'empty'];
 const DAYS = 730;
 const SEED_CHUNK = 10_000;
 const TIMEOUT_MS = 15_000;
-// The history page's first open checks every day's summary against its entries (store.ts): with
-// 200,000 entries on a busy machine that has taken longer than TIMEOUT_MS. A slow page is a figure
-// for the table, not a reason to stop the run.
+// Once its first screen is drawn, the history page checks every day's summary against its entries
+// (HistoryApp, store.ts): with 200,000 entries on a busy machine a page has taken longer than
+// TIMEOUT_MS. A slow page is a figure for the table, not a reason to stop the run.
 const HISTORY_TIMEOUT_MS = 60_000;
 // "Done" is measured DONE_ROUNDS times per popup with the popup settled (SETTLED_MS after its outlet
 // step showed, nothing in flight), then as often BUSY_MS after the next outlet step showed, while the
@@ -154,9 +155,9 @@ function benchProbe() {
 
 /**
  * Installed in a helper page of each copy (its manifest.json): seeding and cleaning the database.
- * Day summaries are made here as core/data/days.ts makes them.
+ * Day summaries are made here as core/data/days.ts makes them; the history is tests/e2e/big-file.mjs's.
  */
-function installDbTools(summarizeDays) {
+function installDbTools(summarizeDays, historyEntries) {
   const pad = (n) => String(n).padStart(2, '0');
   const dayOf = (at) => {
     const d = new Date(at);
@@ -199,68 +200,10 @@ function installDbTools(summarizeDays) {
   window.__db = {
     /** A generated history: `total` check-ins, `journals` of them with a line, over `days` days. */
     async seed({ total, journals, days, endAt, outlets, feelings, chunk }) {
-      let state = 20_241_201;
-      const random = () => {
-        state = (state + 0x6d2b79f5) | 0;
-        let t = Math.imul(state ^ (state >>> 15), 1 | state);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-      const pick = (list) => list[Math.floor(random() * list.length)];
-      const journalOutlets = outlets.filter((id) => id.startsWith('journal'));
-      const words =
-        'today work meeting tired slept walk coffee friend call mum rain sun deadline calm again ' +
-        'better worse ok quiet loud bus train lunch late early email kind small win lost found ' +
-        'breathe garden kids dog cat music sorry thanks hope worry plan tomorrow body head heavy light';
-      const vocabulary = words.split(' ');
-      const line = () => {
-        const n = 3 + Math.floor(random() * 30);
-        let text = Array.from({ length: n }, () => pick(vocabulary)).join(' ');
-        text = text[0].toUpperCase() + text.slice(1);
-        return `${text}.`.slice(0, 280);
-      };
-      // Times: a weekday-heavy spread over the days, between 8:00 and 21:00 local, none in the last hour.
-      const start = new Date(endAt - days * 86_400_000);
-      const times = [];
-      for (let i = 0; i < total; i++) {
-        const d = new Date(
-          start.getFullYear(),
-          start.getMonth(),
-          start.getDate() + Math.floor(random() * days),
-        );
-        d.setHours(8 + Math.floor(random() * 13), Math.floor(random() * 60), Math.floor(random() * 60));
-        times.push(Math.min(d.getTime(), endAt - 3_600_000 - i));
-      }
-      times.sort((a, b) => a - b);
-      const withLine = new Set();
-      while (withLine.size < journals) withLine.add(Math.floor(random() * total));
-      const entries = times.map((at, i) => {
-        const journal = withLine.has(i);
-        const outletId = journal ? pick(journalOutlets) : random() < 0.06 ? null : pick(outlets);
-        const outcome = journal || (outletId && random() < 0.6) ? 'done' : 'skipped';
-        const entry = {
-          id: crypto.randomUUID(),
-          at,
-          day: dayOf(at),
-          feeling: pick(feelings),
-          outletId,
-          outcome,
-        };
-        if (journal) entry.journal = line();
-        if (random() < 0.4) entry.intensity = 1 + Math.floor(random() * 5);
-        if (random() < 0.9)
-          entry.context = { canStepAway: random() < 0.7, alone: random() < 0.4, minutes: pick([2, 5, 15]) };
-        if (outletId) {
-          const shown = random() < 0.7 ? [] : [pick(outlets)];
-          entry.shown = [...shown.filter((id) => id !== outletId), outletId];
-        }
-        if (outletId && outcome === 'done' && random() < 0.35) {
-          entry.helped = pick(['yes', 'yes', 'a-bit', 'no']);
-          entry.helpAsked = true;
-        } else if (random() < 0.1) entry.helpAsked = true;
-        if (outletId?.startsWith('talk') && outcome === 'done' && random() < 0.5) entry.reachedOut = true;
-        return entry;
-      });
+      const entries = historyEntries({ total, journals, days, endAt, outlets, feelings }).map((entry) => ({
+        ...entry,
+        day: dayOf(entry.at),
+      }));
       const byDay = new Map();
       for (const entry of entries) {
         const day = dayOf(entry.at);
@@ -413,7 +356,7 @@ try {
   for (const name of COPIES) {
     tools[name] = await context.newPage();
     await tools[name].goto(`${origin[name]}manifest.json`);
-    await tools[name].evaluate(`(${installDbTools})(${summarizeDays})`);
+    await tools[name].evaluate(`(${installDbTools})(${summarizeDays}, ${historyEntries})`);
   }
   const benchStart = Date.now();
   for (const [name, size] of Object.entries(SIZES)) {
@@ -430,7 +373,7 @@ try {
     // extension's pages share (one renderer process), where its collection would weigh on that
     // copy's pages only.
     await tools[name].reload();
-    await tools[name].evaluate(`(${installDbTools})(${summarizeDays})`);
+    await tools[name].evaluate(`(${installDbTools})(${summarizeDays}, ${historyEntries})`);
   }
   await context.addInitScript(benchProbe);
 

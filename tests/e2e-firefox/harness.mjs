@@ -114,6 +114,19 @@ export function outletWarningsInOutput(text) {
   return [...text.matchAll(/^console\.warn: "?(Outlet:.*?)"?$/gm)].map((m) => m[1]);
 }
 
+/** Clicks the visible button whose text is exactly `name`, once there is one. */
+export async function clickButton(page, name, { timeout = 10_000 } = {}) {
+  const found = await page.waitForFunction(
+    (wanted) =>
+      [...document.querySelectorAll('button')].find(
+        (b) => b.textContent.trim() === wanted && b.getClientRects().length > 0,
+      ),
+    { timeout, polling: 50 },
+    name,
+  );
+  await found.asElement().click();
+}
+
 /**
  * Launch Firefox and install the built extension in it.
  * `prefs`: more Firefox preferences (e.g. `browser.privatebrowsing.autostart`, "never remember history").

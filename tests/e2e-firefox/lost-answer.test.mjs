@@ -9,23 +9,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
 import { chromeScope } from './chrome-scope.mjs';
-import { eventually, launchFirefoxExtension, rootDir } from './harness.mjs';
+import { clickButton as click, eventually, launchFirefoxExtension, rootDir } from './harness.mjs';
 
 const en = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf8'));
 const HOUR = 3_600_000;
-
-/** Clicks the visible button whose text is exactly `name`, once there is one. */
-async function click(page, name) {
-  const found = await page.waitForFunction(
-    (wanted) =>
-      [...document.querySelectorAll('button')].find(
-        (b) => b.textContent.trim() === wanted && b.getClientRects().length > 0,
-      ),
-    { timeout: 5000, polling: 50 },
-    name,
-  );
-  await found.asElement().click();
-}
 
 /**
  * What the popup says (the status line, an error) and what its messages heard from the background:

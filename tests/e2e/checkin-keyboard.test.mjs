@@ -2,9 +2,15 @@
 // Enter; focus on each new step's heading; a strength chosen by arrow keys keeps focus in its group;
 // Escape goes back a step and closes the pause menu; "Check in again" lands on the question.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
-import { ALWAYS_ON_HOURS, checkIns, clearCheckIns, eventually, openPopup, patchSettings } from './outlet.mjs';
+import { describe, it } from 'node:test';
+import {
+  ALWAYS_ON_HOURS,
+  checkIns,
+  eventually,
+  extensionSuite,
+  openPopup,
+  patchSettings,
+} from './outlet.mjs';
 
 const focused = (page) =>
   page.evaluate(() => {
@@ -27,18 +33,9 @@ async function tabUntil(page, accept, what, max = 25) {
 }
 
 describe('the check-in by keyboard alone', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await clearCheckIns(ext);
-    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, families: ['creative', 'body', 'movement'] });
-    await ext.setStorage({ context: { canStepAway: true, alone: false, minutes: 5 } });
+  const ext = extensionSuite({
+    settings: { hours: ALWAYS_ON_HOURS, families: ['creative', 'body', 'movement'] },
+    storage: { context: { canStepAway: true, alone: false, minutes: 5 } },
   });
 
   it('context first, the feelings as one Tab stop with arrow keys, Enter, focus on each heading, Escape', async () => {

@@ -1,15 +1,13 @@
 // The check-in in the real popup: a feeling, one outlet, an answer; all of it stored on the device.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
+import { describe, it } from 'node:test';
 import {
-  ALL_FAMILIES,
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
   checkIns,
-  clearCheckIns,
   endWalkNow,
   eventually,
+  extensionSuite,
   MINUTE,
   patchSettings,
   storageFromPage,
@@ -19,18 +17,7 @@ import {
 const WALK_ALARM = 'timer-end';
 
 describe('check-in in the popup', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await clearCheckIns(ext);
-    await patchSettings(ext, { families: ALL_FAMILIES });
-  });
+  const ext = extensionSuite();
 
   it('asks how you are, with one button per feeling', async () => {
     const page = await ext.openPage('popup.html');

@@ -8,9 +8,8 @@
 // a test: when an end alarm rings by the clock is left to the unit tests
 // (tests/unit/clock-set-back.test.tsx), which hold the background to the stored end either way.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
-import { anotherIdeaUntil, eventually, MINUTE, patchSettings } from './outlet.mjs';
+import { describe, it } from 'node:test';
+import { anotherIdeaUntil, eventually, extensionSuite, MINUTE, patchSettings } from './outlet.mjs';
 
 const BACK = 30 * MINUTE;
 
@@ -36,14 +35,7 @@ const seconds = (text) => {
 };
 
 describe('a walk under a clock set back', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
+  const ext = extensionSuite({ once: true, clear: false, settings: null });
 
   it('set back 30 minutes mid-walk: the countdown and the badge still go to the stored end', async () => {
     await patchSettings(ext, { families: ['movement'] });

@@ -4,22 +4,25 @@
 // still running, all of them at once) × each step a person can reach from there. Plus a journal page
 // with six lines typed in it. Every height is printed as a table; the tallest states are photographed.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension, settle } from './harness.mjs';
+import { after, beforeEach, describe, it } from 'node:test';
 import {
   ALL_FAMILIES,
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
   clearCheckIns,
-  heavyCheckIn,
+  doneCheckIn,
+  extensionSuite,
+  heavyWeeks,
   MINUTE,
+  measureFit,
+  notHelpingWeeks,
+  openPopup,
+  POPUP,
   patchSettings,
   seedHistory,
   shoot,
 } from './outlet.mjs';
 
-const DAY = 24 * 60 * MINUTE;
-const POPUP_HEIGHT = 600;
 const WIDE_CONTEXT = { canStepAway: true, alone: true, minutes: 15 };
 
 /** What waits when the popup opens: check-ins to seed, and a walk still running (or none). */
@@ -32,15 +35,8 @@ const WAITING = {
   }),
   // Five heavy check-ins in two weeks: the heavy-weeks card.
   'heavy card': (now) => ({ entries: heavyWeeks(now), timer: null }),
-  // Three "didn't help" in a row: the not-helping card.
-  'not-helping card': (now) => ({
-    entries: [1, 2, 3].map((i) => ({
-      ...done(`fit-no-${i}`, now - i * DAY, 'doodle'),
-      helped: 'no',
-      helpAsked: true,
-    })),
-    timer: null,
-  }),
+  // Outlets that didn't help on five stressed days: the not-helping card.
+  'not-helping card': (now) => ({ entries: notHelpingWeeks(now), timer: null }),
   // A ten-minute walk started two minutes ago.
   'walk running': (now) => ({
     entries: [done('fit-walk', now - 2 * MINUTE, 'walk-street')],
@@ -65,12 +61,7 @@ const NUDGE_NOTICES = {
   ignoredInRow: 3,
 };
 
-function done(id, at, outletId) {
-  return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
-}
-function heavyWeeks(now) {
-  return [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * DAY));
-}
+const done = doneCheckIn;
 
 /** Changes the stored schedule (the footer's notices come from it), keeping the rest as it is. */
 async function patchSchedule(ext, patch) {
@@ -117,53 +108,31 @@ const table = [];
  * scrolling. Returns a failure message, or null when the state fits.
  */
 async function measure(page, waiting, state) {
-  await settle(page);
-  // From the top of the page, not of the view: opening a menu may have scrolled it.
-  const { height, footerBottom, scrolls } = await page.evaluate(() => ({
-    height: Math.ceil(document.getElementById('app').getBoundingClientRect().bottom + window.scrollY),
-    footerBottom: Math.max(
-      ...[...document.querySelectorAll('.status button, .support-link button')].map(
-        (b) => b.getBoundingClientRect().bottom + window.scrollY,
-      ),
-    ),
-    scrolls: document.scrollingElement.scrollHeight > window.innerHeight,
-  }));
+  const { height, failure } = await measureFit(page, `${waiting} / ${state}`);
   table.push([waiting, state, height]);
   await shoot(page, `fit-state-${waiting}-${state}`.replaceAll(/[^a-z0-9-]+/gi, '-'));
-  if (height <= POPUP_HEIGHT && footerBottom <= POPUP_HEIGHT && !scrolls) return null;
-  return `${waiting} / ${state}: ${height} px tall, footer ends at ${Math.ceil(footerBottom)} px`;
+  return failure;
 }
 
 describe('every state fits the popup, footer in view', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    console.log('height at 360 × 600 (what waits / state: px)');
-    for (const [waiting, state, px] of table) console.log(`  ${waiting} / ${state}: ${px}`);
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await clearCheckIns(ext);
-    await patchSettings(ext, {
+  const ext = extensionSuite({
+    settings: {
       hours: ALWAYS_ON_HOURS,
       families: ALL_FAMILIES,
       trustedPeople: [{ id: 'fit-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sam@example.org' }],
-    });
-    await ext.setStorage({ context: WIDE_CONTEXT, support: { dismissedAt: null }, timer: null });
+    },
+    storage: { context: WIDE_CONTEXT, support: { dismissedAt: null }, timer: null },
+  });
+  after(() => {
+    console.log('height at 360 × 600 (what waits / state: px)');
+    for (const [waiting, state, px] of table) console.log(`  ${waiting} / ${state}: ${px}`);
+  });
+  beforeEach(async () => {
     await patchSchedule(ext, { missed: null, ignoredInRow: 0 });
   });
 
   /** Opens the popup at its real size once its first step (whatever it is) is up. */
-  async function open() {
-    const page = await ext.openPage('popup.html');
-    await page.setViewportSize({ width: 360, height: POPUP_HEIGHT });
-    await page.locator('main.checkin h1').first().waitFor();
-    await page.locator('.support-link').waitFor();
-    return page;
-  }
+  const open = () => openPopup(ext, { resumed: true });
 
   /** Back to the feelings, from wherever the popup opened (a walk reopened shows the walk first). */
   async function toFeelings(page) {
@@ -284,7 +253,7 @@ describe('every state fits the popup, footer in view', () => {
       const saveBottom = (await save.boundingBox()).y + (await save.boundingBox()).height;
       await page.close();
       assert.equal(failure, null, failure ?? '');
-      assert.ok(saveBottom <= POPUP_HEIGHT, `${waiting}: the journal's Save ends at ${saveBottom} px`);
+      assert.ok(saveBottom <= POPUP.height, `${waiting}: the journal's Save ends at ${saveBottom} px`);
     }
   });
 });

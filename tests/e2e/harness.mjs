@@ -147,6 +147,18 @@ function withTimeout(promise, ms, what) {
 }
 
 /**
+ * The Chrome build the tests run: `E2E_EXTENSION_DIR`, else `chrome-mv3` in `OUTLET_OUT_DIR` (as the
+ * build itself reads it: else a build made there would be missed, and an older one in .output/
+ * tested instead), else `.output/chrome-mv3`.
+ */
+export function builtExtensionDir() {
+  return path.resolve(
+    rootDir,
+    process.env.E2E_EXTENSION_DIR || path.join(process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3'),
+  );
+}
+
+/**
  * Launch Chromium with the built extension loaded and its service worker running.
  * `env`: extra environment for Chromium (e.g. `{ TZ: 'Pacific/Kiritimati' }`: it follows `TZ` at launch).
  * The result's `relaunch({ env })` closes this Chromium and starts another on the same profile folder
@@ -154,14 +166,7 @@ function withTimeout(promise, ms, what) {
  * quits the browser and opens it again, maybe somewhere else.
  * @param {{ extensionDir?: string, timeout?: number, env?: Record<string, string> }} [options]
  */
-export async function launchExtension({
-  // OUTLET_OUT_DIR too, as the build itself reads it: else a build made there would be missed, and an
-  // older one in .output/ tested instead.
-  extensionDir = process.env.E2E_EXTENSION_DIR ||
-    path.join(process.env.OUTLET_OUT_DIR || '.output', 'chrome-mv3'),
-  timeout = 10_000,
-  env,
-} = {}) {
+export async function launchExtension({ extensionDir = builtExtensionDir(), timeout = 10_000, env } = {}) {
   const builtDir = path.resolve(rootDir, extensionDir);
   if (!existsSync(path.join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir} (run: npx wxt build)`);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
 import { launchExtension, rootDir } from './harness.mjs';
 import {
@@ -16,6 +16,7 @@ import {
   clearCheckIns,
   endWalkNow,
   eventually,
+  extensionSuite,
   heavyCheckIn,
   MINUTE,
   openPopup,
@@ -202,18 +203,9 @@ describe('install and update', () => {
 });
 
 describe('check-in journeys', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await clearCheckIns(ext);
-    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, families: ALL_FAMILIES });
-    await ext.setStorage({ context: DEFAULT_CONTEXT, support: { dismissedAt: null } });
+  const ext = extensionSuite({
+    settings: { hours: ALWAYS_ON_HOURS, families: ALL_FAMILIES },
+    storage: { context: DEFAULT_CONTEXT, support: { dismissedAt: null } },
   });
 
   it('the welcome page opened on install, and "Start Outlet" arms the first nudge', async () => {

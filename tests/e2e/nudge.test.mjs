@@ -1,13 +1,13 @@
 // Nudges in the real browser: the alarm, the notification, the status line and pausing, with the
 // service worker killed between steps as Chromium does when it is idle.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
+import { describe, it } from 'node:test';
 import {
   ALWAYS_ON_HOURS,
   clickPause,
   clockParts,
   eventually,
+  extensionSuite,
   MINUTE,
   parseClock,
   patchSettings,
@@ -32,14 +32,7 @@ async function clearNotifications(ext) {
 }
 
 describe('nudges', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
+  const ext = extensionSuite({ once: true, clear: false, settings: null });
 
   it('plans nothing on install, and the first nudge at "Start Outlet": one alarm, at the stored time', async () => {
     await eventually(

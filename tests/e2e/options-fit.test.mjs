@@ -179,7 +179,7 @@ describe('options: settings that leave no nudge possible', () => {
     await saturday.getByRole('button', { name: 'Use these hours every day' }).click();
 
     // Where the click was: in Saturday's row, in the window, with Undo.
-    const here = saturday.getByText(/no nudges will come/);
+    const here = saturday.getByText('That change left no day with active hours.');
     await here.waitFor();
     const box = await here.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= HEIGHT, 'said in view');
@@ -187,6 +187,8 @@ describe('options: settings that leave no nudge possible', () => {
     const top = page.locator('main > .no-nudge');
     assert.match(await top.textContent(), /No day has active hours now, so no nudges will come/);
     await top.getByRole('link', { name: 'Change your active hours' }).waitFor();
+    // Said once: the note beside Undo doesn't repeat the notice's sentence.
+    assert.equal(await page.getByText(/no nudges will come/).count(), 1, 'no nudges will come, said once');
     // On the toolbar icon, in words, not colour alone; and no nudge planned.
     await eventually(badge, ({ text }) => text === '!', {
       timeout: 20_000,

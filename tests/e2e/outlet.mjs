@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rootDir, screenshotDir } from './harness.mjs';
+import { after, before, beforeEach } from 'node:test';
+import { parseYAML } from 'confbox';
+import { launchExtension, rootDir, screenshotDir, settle } from './harness.mjs';
 // Helpers for Outlet's journeys, on top of harness.mjs. They speak the app's storage contract:
 // preferences in chrome.storage.sync (`pref:<name>`), trusted people in chrome.storage.local
 // (`person:<id>`), `schedule` in chrome.storage.local, and the check-ins in IndexedDB (database
@@ -26,6 +28,28 @@ export function heavyCheckIn(i, at) {
     helpAsked: true,
     shown: ['slow-breath'],
   };
+}
+
+/** A check-in done with `outletId`: stressed, at strength 3. */
+export function doneCheckIn(id, at, outletId) {
+  return { id, at, feeling: 'stressed', intensity: 3, outletId, outcome: 'done', shown: [outletId] };
+}
+
+/** Five heavy check-ins on five days of the last two weeks: the heavy-weeks card. */
+export function heavyWeeks(now) {
+  return [0, 1, 2, 3, 4].map((i) => heavyCheckIn(i, now - (i + 1) * 24 * 60 * MINUTE));
+}
+
+/**
+ * Five days of stressed check-ins whose outlets didn't help: the not-helping card. The feelings
+ * alone stay under the support rule's points; the "no" answers take them over (core/insights/support.ts).
+ */
+export function notHelpingWeeks(now) {
+  return [1, 2, 3, 4, 5].map((i) => ({
+    ...doneCheckIn(`fit-no-${i}`, now - i * 24 * 60 * MINUTE, 'doodle'),
+    helped: 'no',
+    helpAsked: true,
+  }));
 }
 
 export const ALL_FAMILIES = ['movement', 'journaling', 'talking', 'creative', 'release', 'body'];
@@ -231,11 +255,14 @@ export async function endWalkNow(ext, inMs = 300, options = {}) {
   await ext.fireAlarm('timer-end', inMs, options);
 }
 
-/** Clicks "Another idea" until `locator` shows up; returns how many clicks it took. */
-export async function anotherIdeaUntil(page, locator, tries = 25) {
+/**
+ * Clicks "Another idea" (`another`: its words in the popup's language) until `locator` shows up;
+ * returns how many clicks it took.
+ */
+export async function anotherIdeaUntil(page, locator, tries = 25, another = 'Another idea') {
   for (let i = 0; i < tries; i++) {
     if (await locator.isVisible()) return i;
-    await page.getByRole('button', { name: 'Another idea' }).click();
+    await page.getByRole('button', { name: another }).click();
   }
   if (await locator.isVisible()) return tries;
   throw new Error(`Not offered after ${tries} tries of "Another idea"`);
@@ -255,12 +282,116 @@ export async function shoot(page, name) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** The popup at its real size, with its first step up. */
-export async function openPopup(ext) {
+/** Chrome's popup: at most 800 × 600; Outlet's is 360 wide (TOOLCHAIN.md). */
+export const POPUP = { width: 360, height: 600 };
+
+/**
+ * The popup at its real size. By default once its feelings are up (the question, in English); with
+ * `{ resumed: true }` once the app has drawn whatever step it opens on (a walk still going, "How was
+ * that?", the feelings in any language) and its footer.
+ */
+export async function openPopup(ext, { resumed = false } = {}) {
   const page = await ext.openPage('popup.html');
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
+  await page.setViewportSize(POPUP);
+  if (resumed) {
+    await page.locator('main.checkin h1').first().waitFor();
+    await page.locator('.support-link').waitFor();
+  } else await page.getByRole('heading', { name: 'How are you right now?' }).waitFor();
   return page;
+}
+
+/**
+ * How a popup page sits in Chrome's popup, once its appear animations are over: the app's height
+ * and where the footer's last button (status, Pause, Settings, "Need more support?", "Your history")
+ * ends, both from the top of the page (a menu opened may have scrolled the view), and whether the
+ * page scrolls at all. `failure` says what doesn't fit, or is null.
+ */
+export async function measureFit(page, name = 'this state') {
+  await settle(page);
+  const fit = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll('.status button, .support-link button')];
+    return {
+      height: Math.ceil(document.getElementById('app').getBoundingClientRect().bottom + window.scrollY),
+      footerBottom: buttons.length
+        ? Math.ceil(Math.max(...buttons.map((b) => b.getBoundingClientRect().bottom + window.scrollY)))
+        : null,
+      scrollHeight: document.scrollingElement.scrollHeight,
+    };
+  });
+  const problems = [];
+  if (fit.height > POPUP.height) problems.push(`${fit.height} px tall`);
+  if (fit.footerBottom === null) problems.push('no footer');
+  else if (fit.footerBottom > POPUP.height) problems.push(`footer ends at ${fit.footerBottom} px`);
+  if (fit.scrollHeight > POPUP.height) problems.push(`scrolls (${fit.scrollHeight} px)`);
+  return { ...fit, failure: problems.length ? `${name}: ${problems.join(', ')}` : null };
+}
+
+/**
+ * The set-up the Chromium suites share; call it inside `describe()`. Before the suite: Chromium with
+ * the built extension (`launch`: launchExtension's options; `started`: "Start Outlet" pressed). After
+ * it: closed. Before each test (`once`: before the suite only): no check-ins and no check-in under
+ * way (clearCheckIns; `clear: false` leaves them), `settings` written as the options page would
+ * (patchSettings; null writes none), `storage` put into storage.local (a function of the extension
+ * gives it afresh each time). Returns the extension: usable in tests and in hooks registered after
+ * this call, once the suite has started.
+ * @returns {Awaited<ReturnType<typeof launchExtension>>}
+ */
+export function extensionSuite({
+  launch,
+  started = false,
+  settings = { families: ALL_FAMILIES },
+  storage,
+  clear = true,
+  once = false,
+} = {}) {
+  let current = null;
+  const prepare = async () => {
+    if (clear) await clearCheckIns(current);
+    if (settings) await patchSettings(current, settings);
+    const items = typeof storage === 'function' ? await storage(current) : storage;
+    if (items) await current.setStorage(items);
+  };
+  before(async () => {
+    current = await launchExtension(launch);
+    if (started) await startOutlet(current);
+    if (once) await prepare();
+  });
+  after(async () => {
+    await current?.close();
+  });
+  if (!once) beforeEach(prepare);
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (current === null) throw new Error(`ext.${String(key)} before the suite's before() launched it`);
+        return current[key];
+      },
+    },
+  );
+}
+
+/**
+ * A locale's words, as the app finds them (locales/<locale>.yml): `t('checkin.another')`, and
+ * `label('checkin.walkStart')`, a RegExp for a counted message in any of its plural forms, whatever
+ * the count and its digits.
+ */
+export function localeWords(locale) {
+  const tree = parseYAML(readFileSync(path.join(rootDir, 'locales', `${locale}.yml`), 'utf8'));
+  const at = (key) => key.split('.').reduce((node, part) => node?.[part], tree);
+  const t = (key) => {
+    const value = at(key);
+    if (typeof value !== 'string') throw new Error(`locales/${locale}.yml has no message ${key}`);
+    return value;
+  };
+  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const label = (key) => {
+    const forms = Object.values(at(key) ?? {});
+    if (forms.length === 0) throw new Error(`locales/${locale}.yml has no counted message ${key}`);
+    const any = forms.map((form) => literal(form).replace(/\\\$\d/g, '[\\p{Nd}]+')).join('|');
+    return new RegExp(`^(?:${any})$`, 'u');
+  };
+  return { language: tree.messagesLanguage, t, label };
 }
 
 /** Every stored day summary (store `days`), oldest day first. */

@@ -2,15 +2,13 @@
 // picked and left; and a popup opened again comes back to where the person was: the walk under way,
 // "How was that?" once it is over.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
+import { describe, it } from 'node:test';
 import {
-  ALL_FAMILIES,
   anotherIdeaUntil,
   checkIns,
-  clearCheckIns,
   endWalkNow,
   eventually,
+  extensionSuite,
   openPopup,
   patchSettings,
   shoot,
@@ -19,12 +17,7 @@ import {
 const WALK = /^Start a \d+-minute walk$/;
 
 /** The popup as it opens again, at its real size, once the app has drawn its step. */
-async function reopenPopup(ext) {
-  const page = await ext.openPage('popup.html');
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.locator('main.checkin').waitFor();
-  return page;
-}
+const reopenPopup = (ext) => openPopup(ext, { resumed: true });
 
 /** Text of the page's first heading. */
 const firstHeading = async (page) => (await page.locator('h1').first().textContent()).trim();
@@ -33,19 +26,8 @@ const firstHeading = async (page) => (await page.locator('h1').first().textConte
 const pageHeight = (page) => page.evaluate(() => document.documentElement.scrollHeight);
 
 describe('a check-in that outlives the popup', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    // And the check-in left under way by the test before (closing the popup keeps it, on purpose).
-    await clearCheckIns(ext);
-    await patchSettings(ext, { families: ALL_FAMILIES });
-  });
+  // Each test starts with no check-in under way (closing the popup keeps it, on purpose).
+  const ext = extensionSuite();
 
   it('Sad, "Back to feelings", Calm, Done: one check-in, Calm, done', async () => {
     const page = await openPopup(ext);

@@ -2,33 +2,16 @@
 // no strength (which showed nothing before), and the history's "What seems to help" with the
 // after-feeling on each check-in. Both photographed in light and dark (tests/e2e/screenshots/).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
-import {
-  ALL_FAMILIES,
-  ALWAYS_ON_HOURS,
-  clearCheckIns,
-  MINUTE,
-  openPopup,
-  patchSettings,
-  seedHistory,
-} from './outlet.mjs';
+import { describe, it } from 'node:test';
+import { ALL_FAMILIES, ALWAYS_ON_HOURS, extensionSuite, MINUTE, openPopup, seedHistory } from './outlet.mjs';
 
 const DAY = 24 * 60 * MINUTE;
 const CONTEXT = { canStepAway: true, alone: false, minutes: 5 };
 
 describe('issue 17: the support card and what seems to help', () => {
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await clearCheckIns(ext);
-    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, families: ALL_FAMILIES });
-    await ext.setStorage({ context: CONTEXT, support: { dismissedAt: null } });
+  const ext = extensionSuite({
+    settings: { hours: ALWAYS_ON_HOURS, families: ALL_FAMILIES },
+    storage: { context: CONTEXT, support: { dismissedAt: null } },
   });
 
   it('shows the support card after twelve Sad, Overwhelmed and Down days without a strength', async () => {

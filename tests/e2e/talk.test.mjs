@@ -2,24 +2,18 @@
 // call and text links wait behind "Call or text from this computer", and the support page says why
 // letting feelings out can be hard. Screenshots of both, light and dark.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchExtension } from './harness.mjs';
-import { ALWAYS_ON_HOURS, anotherIdeaUntil, openPopup, patchSettings, shoot } from './outlet.mjs';
+import { describe, it } from 'node:test';
+import { ALWAYS_ON_HOURS, anotherIdeaUntil, extensionSuite, openPopup, shoot } from './outlet.mjs';
 
 describe('talking, on a desktop', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-    await patchSettings(ext, {
+  const ext = extensionSuite({
+    once: true,
+    settings: {
       hours: ALWAYS_ON_HOURS,
       families: ['talking'],
       trustedPeople: [{ id: 'e2e-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sam@example.org' }],
-    });
-    await ext.setStorage({ context: { canStepAway: true, alone: false, minutes: 5 } });
-  });
-  after(async () => {
-    await ext?.close();
+    },
+    storage: { context: { canStepAway: true, alone: false, minutes: 5 } },
   });
 
   it('"Send someone a voice note" offers a message that one click puts on the clipboard', async () => {

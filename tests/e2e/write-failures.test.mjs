@@ -17,10 +17,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parseYAML } from 'confbox';
-import { launchExtension, rootDir } from './harness.mjs';
-import { anotherIdeaUntil, checkIns, eventually, openPopup, patchSettings, shoot } from './outlet.mjs';
+import { rootDir } from './harness.mjs';
+import {
+  anotherIdeaUntil,
+  checkIns,
+  eventually,
+  extensionSuite,
+  openPopup,
+  patchSettings,
+  shoot,
+} from './outlet.mjs';
 
 const en = parseYAML(readFileSync(path.join(rootDir, 'locales/en.yml'), 'utf8'));
 
@@ -55,14 +63,9 @@ const LINES = [
 ];
 
 describe('forced IndexedDB write failures, then recovery', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
+  const ext = extensionSuite({ once: true, clear: false, settings: null });
   before(async () => {
-    ext = await launchExtension();
     await ext.context.addInitScript(refuseWritesWhenSwitchedOn, REFUSE);
-  });
-  after(async () => {
-    await ext?.close();
   });
 
   /** Turns the refusal on or off for the extension pages opened from now on. */

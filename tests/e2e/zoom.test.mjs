@@ -7,16 +7,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchExtension, screenshotDir } from './harness.mjs';
+import { screenshotDir } from './harness.mjs';
 import {
   ALL_FAMILIES,
   ALWAYS_ON_HOURS,
   anotherIdeaUntil,
+  extensionSuite,
   feelingIds,
   MINUTE,
-  patchSettings,
   seedHistory,
-  startOutlet,
 } from './outlet.mjs';
 
 const ZOOMED = { width: 640, height: 400, deviceScaleFactor: 2 };
@@ -114,22 +113,21 @@ const sampleHistory = (now = Date.now()) =>
   }));
 
 describe('200% zoom and 200% text size', () => {
-  /** @type {Awaited<ReturnType<typeof launchExtension>>} */
-  let ext;
-  before(async () => {
-    ext = await launchExtension();
-    await startOutlet(ext);
-    await patchSettings(ext, {
+  const ext = extensionSuite({
+    once: true,
+    started: true,
+    settings: {
       hours: ALWAYS_ON_HOURS,
       families: ALL_FAMILIES,
       trustedPeople: [{ id: 'zoom-sam', name: 'Sam', phone: '+44 20 7946 0000', email: 'sam@example.org' }],
-    });
+    },
+  });
+  before(async () => {
     await seedHistory(ext, sampleHistory());
   });
-  after(async () => {
+  after(() => {
     console.log('page width at 200% (CSS px) and how wide its content is:');
     for (const [name, client, scroll] of measured) console.log(`  ${name}: ${client} / ${scroll}`);
-    await ext?.close();
   });
 
   it('options at 200% zoom: no sideways scrolling, every section and control reachable', async () => {

@@ -3,10 +3,10 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../components/history/DataPanel';
-import { HistoryApp } from '../../components/history/HistoryApp';
 import { buildExportJson, checkInsCsv, journalMarkdown } from '../../core/data/export';
 import { parseImportFile } from '../../core/data/import';
 import type { CheckIn } from '../../core/schema';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import { applyImport, takeSnapshot } from '../../platform/data-transfer';
 import { deleteAllHistory, mergeCheckIns } from '../../platform/history/store';
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DataPanel, DataPanelView, importChosenFile } from '../../components/history/DataPanel';
+import { DataPanel, DataPanelView } from '../../components/history/DataPanel';
 import type { CheckIn, Settings, TrustedPerson } from '../../core/schema';
 import { DEFAULT_SETTINGS } from '../../core/schema';
+import { dataActions, importChosenFile } from '../../entrypoints/history/App';
 import type { DataAccess, ImportCounts } from '../../platform/data-transfer';
 
 afterEach(cleanup);
@@ -381,14 +382,14 @@ function memoryAccess(): DataAccess & { people: TrustedPerson[]; entries: CheckI
 }
 
 describe('DataPanel (wired)', () => {
-  it('renders with no props (the history page mounts it so)', () => {
-    render(<DataPanel />);
+  it('renders with the browser stores, as the history page mounts it', () => {
+    render(<DataPanel actions={dataActions()} />);
     expect(screen.getByRole('heading', { name: 'Your data' })).toBeTruthy();
   });
 
   it('imports a file into the stores, then deletes the history and people but not the preferences', async () => {
     const access = memoryAccess();
-    render(<DataPanel access={access} />);
+    render(<DataPanel actions={dataActions(access)} />);
     expect(await screen.findByText('Your data on this device takes about 2 kB.')).toBeTruthy();
     await importText(fixture('script-journal.json'));
     await waitFor(() =>
@@ -408,6 +409,22 @@ describe('DataPanel (wired)', () => {
     expect(access.settings.intervalMinutes).toBe(45);
   });
 
+  // The wiring turns the stores' FileUnreadable into the panel's own words (entrypoints/history).
+  it('says plainly when the chosen file cannot be opened, and stores nothing', async () => {
+    const access = memoryAccess();
+    render(<DataPanel actions={dataActions(access)} />);
+    const file = fileOf('{}');
+    Object.defineProperty(file, 'text', {
+      value: () => Promise.reject(new DOMException('gone', 'NotReadableError')),
+    });
+    fireEvent.change(screen.getByLabelText('File to bring back (.json)'), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "That file couldn't be opened. Please try again, or pick another one.",
+    );
+    expect(access.entries).toEqual([]);
+  });
+
   // Issue 16: the figure went up after "Delete everything" (92.8 → 111.8 kB).
   it('shows the figure fall once everything is deleted', async () => {
     const access = memoryAccess();
@@ -421,7 +438,7 @@ describe('DataPanel (wired)', () => {
         journal: `Line ${i}, a few words long.`,
       })),
     );
-    render(<DataPanel access={access} />);
+    render(<DataPanel actions={dataActions(access)} />);
     const figure = await screen.findByText(/^Your data on this device takes about/);
     const before = figure.textContent;
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
@@ -439,7 +456,7 @@ describe('DataPanel (wired)', () => {
     const access = memoryAccess();
     const file = JSON.parse(fixture('valid-v2.json'));
     access.entries.push({ ...file.checkIns[0], journal: 'my own words' });
-    render(<DataPanel access={access} />);
+    render(<DataPanel actions={dataActions(access)} />);
     await importText(JSON.stringify(file));
     const region = await screen.findByRole('region', { name: 'Which one to keep?' });
     expect(access.entries.find((e) => e.id === file.checkIns[0].id)?.journal).toBe('my own words');
@@ -469,7 +486,7 @@ describe('DataPanel (wired)', () => {
       const blob = create.mock.calls.at(-1)?.[0] as Blob;
       clicked.push({ download: this.download, href: this.href, text: blob.text() });
     });
-    render(<DataPanel access={access} />);
+    render(<DataPanel actions={dataActions(access)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Journal to read (Markdown)' }));
     await vi.waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked[0]?.download).toMatch(/^outlet-journal-\d{4}-\d\d-\d\d\.md$/);

@@ -2,6 +2,7 @@
 // and storage.local when the browser refuses IndexedDB (Firefox's "never remember history" mode, where
 // `indexedDB.open` fails with InvalidStateError).
 import { IDBFactory, IDBOpenDBRequest } from 'fake-indexeddb';
+import { beforeEach, describe } from 'vitest';
 import type { CheckIn } from '../../core/schema';
 
 export type BackendKind = 'indexeddb' | 'storage.local';
@@ -30,6 +31,18 @@ export class RefusingIDBFactory extends IDBFactory {
     });
     return request;
   }
+}
+
+export const HOUR = 60 * 60_000;
+/** Where the history tests' entries start: 2 Nov 2026, 09:00 local. */
+export const BASE = new Date(2026, 10, 2, 9).getTime();
+
+/** A `describe` for each backend (its name gets the backend's), every test's history living there. */
+export function describeEachBackend(name: string, body: (backend: BackendKind) => void): void {
+  describe.each(BACKENDS)(`${name} (%s)`, (backend) => {
+    beforeEach(() => useBackend(backend));
+    body(backend);
+  });
 }
 
 /** Makes the history of the next context live where `kind` says (call before the first history call). */

@@ -176,6 +176,8 @@ describe('summaries that drifted from their entries', () => {
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const mended = new Promise<void>((resolve) => watchHistoryHere(resolve));
     expect((await daySummaries(...WIDE)).map((summary) => summary.day)).toEqual(['2026-12-04', '2026-12-05']);
+    // The page checks them once its first screen is drawn (HistoryApp; history-travel.test.tsx).
+    void checkDaySummaries();
     await mended;
     expect((await daySummaries(...WIDE)).map((summary) => summary.day)).toEqual(['2026-12-05']);
   });

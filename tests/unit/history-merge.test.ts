@@ -1,7 +1,7 @@
 // An import's merge: one call (one transaction) per chunk of the file, thousands of entries at once.
 // Whatever the way the store finds the ids already there, the counts, the differing entries and the
 // day summaries must be exactly what one entry at a time would give, and a call stores all or nothing.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { summarizeDay } from '../../core/data/days';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey } from '../../core/time';
@@ -10,13 +10,12 @@ import {
   allCheckIns,
   countCheckIns,
   daySummaries,
+  getCheckIn,
   mergeCheckIns,
+  putCheckIns,
   saveCheckIn,
 } from '../../platform/history/store';
-import { BACKENDS, canonical, entry, useBackend } from './history-backends';
-
-const HOUR = 60 * 60_000;
-const base = new Date(2026, 10, 2, 9).getTime(); // 2 Nov 2026, 09:00 local
+import { BASE as base, canonical, describeEachBackend, entry, HOUR } from './history-backends';
 
 /** Every day's stored summary next to one made afresh from the stored entries of that day. */
 async function summariesAndRebuild(fromDay: string, toDay: string) {
@@ -30,9 +29,7 @@ async function summariesAndRebuild(fromDay: string, toDay: string) {
   return { stored: canonical(await daySummaries(fromDay, toDay)), rebuilt: canonical(rebuilt) };
 }
 
-describe.each(BACKENDS)('merging an import (%s)', (backend) => {
-  beforeEach(() => useBackend(backend));
-
+describeEachBackend('merging an import', (_backend) => {
   it('counts each entry once: new, repeated within the file, stored alike, stored with other content', async () => {
     await saveCheckIn(entry('a', base, { helped: 'yes' }));
     await saveCheckIn(entry('b', base + 1));
@@ -116,5 +113,41 @@ describe('merging an import into IndexedDB', () => {
     await expect(mergeCheckIns(call)).rejects.toThrow();
     expect(await countCheckIns()).toBe(1);
     expect(canonical(await daySummaries(day, day))).toEqual(before);
+  });
+
+  it('stores nothing of a chosen list that fails part-way: what was stored stays as it was', async () => {
+    // The person's choice after an import ("keep the file's") writes one list: all of it or none.
+    await saveCheckIn(entry('kept', base, { helped: 'yes' }));
+    const day = localDayKey(base);
+    const before = canonical(await daySummaries(day, day));
+    const unstorable = { ...entry('bad', base + 2), journal: (() => 'x') as unknown as string };
+    const call = [
+      entry('kept', base, { journal: 'from the file' }),
+      ...Array.from({ length: 300 }, (_, i) => entry(`n${i}`, base + 10 + i)),
+      unstorable,
+    ];
+    await expect(putCheckIns(call)).rejects.toThrow();
+    expect(await countCheckIns()).toBe(1);
+    expect((await getCheckIn('kept'))?.journal).toBeUndefined();
+    expect(canonical(await daySummaries(day, day))).toEqual(before);
+  });
+});
+
+describeEachBackend('writing a chosen list', () => {
+  it('leaves day summaries equal to a rebuild, over stored entries, new ones and repeats of one id', async () => {
+    for (let i = 0; i < 40; i++)
+      await saveCheckIn(entry(`s${i}`, base + i * 5 * HOUR, { helped: i % 2 ? 'yes' : 'no' }));
+    await putCheckIns([
+      ...Array.from({ length: 40 }, (_, i) =>
+        entry(`s${i}`, base + i * 5 * HOUR, { feeling: 'sad', journal: `line ${i}` }),
+      ),
+      ...Array.from({ length: 30 }, (_, i) => entry(`n${i}`, base + i * 3 * HOUR)),
+      entry('n1', base + 3 * HOUR, { feeling: 'tired' }),
+    ]);
+    expect(await countCheckIns()).toBe(70);
+    expect((await getCheckIn('n1'))?.feeling).toBe('tired');
+    expect((await getCheckIn('s3'))?.journal).toBe('line 3');
+    const { stored, rebuilt } = await summariesAndRebuild('2026-10-01', '2026-12-31');
+    expect(stored).toEqual(rebuilt);
   });
 });

@@ -2,7 +2,7 @@
 // it works, and says once, plainly, where the words are kept.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HistoryApp } from '../../components/history/HistoryApp';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import { resetHistoryForTests, saveCheckIn } from '../../platform/history/store';
 import { RefusingIDBFactory } from './history-backends';
 

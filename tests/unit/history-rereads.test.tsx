@@ -4,8 +4,8 @@
 // changes keep coming, and always reads the last one.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HistoryApp } from '../../components/history/HistoryApp';
 import type { CheckIn } from '../../core/schema';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import * as store from '../../platform/history/store';
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import {
@@ -14,14 +14,9 @@ import {
   resetHistoryForTests,
   saveCheckIn,
 } from '../../platform/history/store';
-import { BACKENDS, entry, useBackend } from './history-backends';
+import { BASE as base, describeEachBackend, entry, HOUR } from './history-backends';
 
-const HOUR = 60 * 60_000;
-const base = new Date(2026, 10, 2, 9).getTime(); // 2 Nov 2026, 09:00 local
-
-describe.each(BACKENDS)('the history database (%s)', (backend) => {
-  beforeEach(() => useBackend(backend));
-
+describeEachBackend('the history database', (_backend) => {
   it('keeps every entry and reads them oldest first', async () => {
     await saveCheckIn(entry('b', base + HOUR));
     await saveCheckIn(entry('a', base));
@@ -144,9 +139,7 @@ describe.each(BACKENDS)('the history database (%s)', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('paging the history (%s)', (backend) => {
-  beforeEach(() => useBackend(backend));
-
+describeEachBackend('paging the history', (_backend) => {
   it('never skips entries that share one time across a page edge', async () => {
     const at = new Date(2026, 10, 2, 9).getTime();
     await mergeCheckIns(
@@ -165,9 +158,7 @@ describe.each(BACKENDS)('paging the history (%s)', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('day summaries (%s)', (backend) => {
-  beforeEach(() => useBackend(backend));
-
+describeEachBackend('day summaries', (_backend) => {
   it('stay equal to a summary made afresh from the entries, through saves, changes and deletes', async () => {
     const { summarizeDay } = await import('../../core/data/days');
     const day = localDayKey(base);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importChosenFile } from '../../components/history/DataPanel';
 import { buildExportJson } from '../../core/data/export';
 import { MAX_CHECK_INS, MAX_SET_ASIDE } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
@@ -11,6 +10,7 @@ import {
   PREFERENCE_KEYS,
   type Preferences,
 } from '../../core/schema';
+import { importChosenFile } from '../../entrypoints/history/App';
 
 const DEFAULT_SETTINGS_PREFERENCES = Object.fromEntries(
   PREFERENCE_KEYS.map((key) => [key, DEFAULT_SETTINGS[key]]),

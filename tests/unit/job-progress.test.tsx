@@ -4,6 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataPanelView } from '../../components/history/DataPanel';
+import { importEnd } from '../../entrypoints/history/App';
 import { JobFailed, JobStopped, type MergeSoFar } from '../../platform/data-jobs';
 import type { BulkOptions } from '../../platform/history/store';
 
@@ -35,7 +36,8 @@ function drivenImport() {
     progress: (done: number, total: number) => job.onProgress?.(done, total),
     signal: () => job.signal as AbortSignal,
     finish: (outcome: unknown) => finish(outcome),
-    fail: (error: unknown) => fail(error),
+    // As the history page's wiring rejects: the stores' errors in the panel's terms.
+    fail: (error: unknown) => fail(importEnd(error)),
   };
 }
 

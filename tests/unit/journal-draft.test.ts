@@ -1,6 +1,6 @@
 // A journal line waits in a draft (storage.local) until its check-in is known to be stored with exactly
 // that line: these follow a line through every point where its save can fail.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
 import {
@@ -11,12 +11,20 @@ import {
 } from '../../platform/history/draft';
 import * as store from '../../platform/history/store';
 
+// The real store this file's tests run on: the module instance tests/unit/setup.ts resets before each
+// test. Kept from the first import, because "worker stopped" below imports a fresh module graph
+// (vi.resetModules) and `vi.importActual` after it returns that fresh copy, whose database
+// connection setup.ts never closes: taking it made the tests after it see the check-ins of the ones
+// before (found with `--sequence.shuffle`).
+const real = vi.hoisted(() => ({ store: null as null | typeof import('../../platform/history/store') }));
 vi.mock('../../platform/history/store', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../platform/history/store')>();
-  return { ...real, saveCheckIn: vi.fn(real.saveCheckIn), getCheckIn: vi.fn(real.getCheckIn) };
+  const actual = await importOriginal<typeof import('../../platform/history/store')>();
+  real.store ??= actual;
+  return { ...actual, saveCheckIn: vi.fn(actual.saveCheckIn), getCheckIn: vi.fn(actual.getCheckIn) };
 });
 const save = vi.mocked(store.saveCheckIn);
 const get = vi.mocked(store.getCheckIn);
+const realStore = () => real.store as typeof import('../../platform/history/store');
 const refused = () => new DOMException('The write was refused.', 'UnknownError');
 
 const T = 1_780_000_000_000;
@@ -42,11 +50,18 @@ const stored = async (id = 'c1') => (await store.getCheckIn(id))?.journal;
 describe('a journal draft', () => {
   beforeEach(async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const real = await vi.importActual<typeof store>('../../platform/history/store');
     save.mockReset();
-    save.mockImplementation(real.saveCheckIn);
+    save.mockImplementation(realStore().saveCheckIn);
     get.mockReset();
-    get.mockImplementation(real.getCheckIn);
+    get.mockImplementation(realStore().getCheckIn);
+    // Each test starts clean, in whatever order they run: no check-in, no draft, the real clock.
+    expect((await realStore().getCheckIn('c1')) ?? null).toBeNull();
+    expect(await draftKeys()).toEqual([]);
+    expect(Date.now()).toBeGreaterThan(T + 86_400_000);
+  });
+  afterEach(() => {
+    // `typed` sets the clock; the next test starts on the real one.
+    vi.useRealTimers();
   });
 
   it('write refused: the line stays in the draft, and the next open stores it', async () => {
@@ -95,7 +110,7 @@ describe('a journal draft', () => {
     expect(await recoverJournalDrafts()).toEqual({ stored: [], waiting: 1 });
     expect(await draftKeys()).toEqual(['journalDraft:c1']);
 
-    get.mockImplementation((await vi.importActual<typeof store>('../../platform/history/store')).getCheckIn);
+    get.mockImplementation(realStore().getCheckIn);
     await recoverJournalDrafts();
     expect(await stored()).toBe('While the history was away');
   });
@@ -112,8 +127,14 @@ describe('a journal draft', () => {
     await store.resetHistoryForTests();
     vi.resetModules();
     const fresh = await import('../../platform/history/draft');
-    await fresh.recoverJournalDrafts();
-    expect(await stored()).toBe('Before the stop');
+    const freshStore = await import('../../platform/history/store');
+    try {
+      await fresh.recoverJournalDrafts();
+      expect(await stored()).toBe('Before the stop');
+    } finally {
+      // The fresh context's own database connection: closed, as the worker's is when it stops.
+      await freshStore.resetHistoryForTests();
+    }
   });
 
   it('two failed lines in two check-ins both wait, and both are stored', async () => {

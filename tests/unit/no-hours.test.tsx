@@ -9,6 +9,7 @@ import { WelcomePage } from '../../components/pages/WelcomePage';
 import { HoursSetting } from '../../components/settings/HoursSetting';
 import { DEFAULT_SCHEDULE, type WeekHours } from '../../core/schema';
 import { DEFAULT_HOURS } from '../../core/time/hours';
+import { browserSettings } from '../../entrypoints/options/settings';
 import { updateSettings } from '../../platform/settings';
 
 afterEach(cleanup);
@@ -81,6 +82,7 @@ describe('the welcome page, started with no active hours', () => {
         start={async () => undefined}
         schedule={{ load: async () => DEFAULT_SCHEDULE, watch: () => () => undefined }}
         clock={() => new Date(2026, 11, 7, 10).getTime()}
+        actions={browserSettings}
       />,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Start Outlet' }));

@@ -9,6 +9,8 @@ import { OptionsPage } from '../../components/pages/OptionsPage';
 import { DEFAULT_SCHEDULE, type WeekHours } from '../../core/schema';
 import { nudgeStatus, settingsLeaveNoNudge } from '../../core/status';
 import { DEFAULT_HOURS } from '../../core/time/hours';
+import { browserShortcut } from '../../entrypoints/options/App';
+import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings, updateSettings } from '../../platform/settings';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
 
@@ -20,7 +22,12 @@ const half = [{ start: 540, end: 570, nextDay: false }];
 const SHORT_HOURS: WeekHours = { 0: [], 1: half, 2: half, 3: half, 4: half, 5: half, 6: [] };
 
 const options = () => (
-  <OptionsPage version="1.2.3" sendTestNotification={async () => ({ ok: true as const })} />
+  <OptionsPage
+    version="1.2.3"
+    sendTestNotification={async () => ({ ok: true as const })}
+    actions={browserSettings}
+    shortcut={browserShortcut}
+  />
 );
 
 /** The notice at the page's top: before the first section, after the title. */

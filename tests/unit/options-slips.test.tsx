@@ -4,7 +4,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsPage } from '../../components/pages/OptionsPage';
-import { browserSettings } from '../../components/settings/useSettings';
+import { browserShortcut } from '../../entrypoints/options/App';
+import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings } from '../../platform/settings';
 import { renderCheckIn } from './render-checkin';
 
@@ -14,7 +15,12 @@ afterEach(() => {
 });
 
 const options = () => (
-  <OptionsPage version="1.2.3" sendTestNotification={async () => ({ ok: true as const })} />
+  <OptionsPage
+    version="1.2.3"
+    sendTestNotification={async () => ({ ok: true as const })}
+    actions={browserSettings}
+    shortcut={browserShortcut}
+  />
 );
 
 const offer = () => document.getElementById('offer') as HTMLElement;
@@ -70,6 +76,7 @@ describe('"Saved." never beside a refusal, in any section', () => {
       <OptionsPage
         version="1.2.3"
         sendTestNotification={async () => ({ ok: true as const })}
+        shortcut={browserShortcut}
         actions={{ ...browserSettings, requestCallAccess: async () => false }}
       />,
     );

@@ -9,10 +9,11 @@ import { FamiliesSetting } from '../../components/settings/FamiliesSetting';
 import { FrequencySetting } from '../../components/settings/FrequencySetting';
 import { HoursSetting } from '../../components/settings/HoursSetting';
 import { TrustedPeopleSetting } from '../../components/settings/TrustedPeopleSetting';
-import { browserSettings } from '../../components/settings/useSettings';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
 import { changesToDefaults, quickView, weekFromQuick } from '../../core/settings-form';
 import { DEFAULT_HOURS } from '../../core/time/hours';
+import { browserShortcut } from '../../entrypoints/options/App';
+import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings, restoreDefaultPreferences, updateSettings } from '../../platform/settings';
 
 afterEach(cleanup);
@@ -331,7 +332,12 @@ async function typeAndLeave(field: HTMLElement, value: string) {
 }
 
 const options = () => (
-  <OptionsPage version="1.2.3" sendTestNotification={async () => ({ ok: true as const })} />
+  <OptionsPage
+    version="1.2.3"
+    sendTestNotification={async () => ({ ok: true as const })}
+    actions={browserSettings}
+    shortcut={browserShortcut}
+  />
 );
 
 describe('OptionsPage', () => {
@@ -564,6 +570,7 @@ describe('OptionsPage, a save still on its way when a refusal comes', () => {
       <OptionsPage
         version="1.2.3"
         sendTestNotification={async () => ({ ok: true as const })}
+        shortcut={browserShortcut}
         actions={actions}
       />,
     );
@@ -577,5 +584,41 @@ describe('OptionsPage, a save still on its way when a refusal comes', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(within(hours()).getByRole('alert').textContent).toMatch(/ends before it starts/);
     expect(hours().querySelector('.saved')?.textContent).toBe('');
+  });
+});
+
+describe('OptionsPage, a change that leaves no active hours', () => {
+  // Seen in light-options-no-nudge.png: the notice at the top and the Undo note beside the emptied
+  // day said "No day has active hours now, so no nudges will come…" twice over, word for word.
+  const SENTENCE = 'No day has active hours now, so no nudges will come.';
+  const times = (text: string) => (document.querySelector('main')?.textContent ?? '').split(text).length - 1;
+
+  it('says it once after "Use these hours every day" under an empty Saturday, and Undo is in view', async () => {
+    render(options());
+    fireEvent.click(await screen.findByRole('radio', { name: 'Different hours each day' }));
+    const copySaturday = screen.getByRole('button', {
+      name: 'Use these hours every day',
+      description: "Use Saturday's hours on every day of the week",
+    });
+    copySaturday.focus();
+    fireEvent.click(copySaturday);
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeTruthy());
+    expect(times(SENTENCE)).toBe(1);
+    // The note beside Undo still says what Undo undoes, in Saturday's box.
+    const note = undo.closest('.notice') as HTMLElement;
+    expect(copySaturday.closest('fieldset')?.contains(note)).toBe(true);
+    expect(note.textContent?.replace('Undo', '').trim()).not.toBe('');
+  });
+
+  it('says it once after removing the last range, and not at all once Undo brings the hours back', async () => {
+    render(options());
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove these hours on Monday to Friday' }));
+    await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeTruthy());
+    expect(times(SENTENCE)).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeNull());
+    expect(times(SENTENCE)).toBe(0);
   });
 });

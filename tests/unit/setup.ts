@@ -7,7 +7,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { giveWords } from '../../components/shared/words';
 import { resetHistoryForTests } from '../../platform/history/store';
+import { i18n } from '../../platform/i18n';
 import { resetSettingsForTests } from '../../platform/settings';
 
 function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
@@ -39,6 +41,8 @@ configure({ asyncUtilTimeout: 30_000 });
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 // The browser's UI language; a test may set another one (and call resetLanguageForTests).
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
+// What each page's entry does before it renders (components/shared/words.ts).
+giveWords(i18n);
 
 beforeEach(async () => {
   fakeBrowser.reset();

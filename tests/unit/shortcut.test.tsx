@@ -27,14 +27,14 @@ describe('ShortcutSetting', () => {
   });
 
   it('shows the keys that open the check-in', async () => {
-    render(<ShortcutSetting read={async () => 'Alt+Shift+O'} open={async () => undefined} />);
+    render(<ShortcutSetting read={async () => 'Alt+Shift+O'} open={async () => undefined} firefox={false} />);
     const keys = await screen.findByText('Alt+Shift+O');
     expect(keys.tagName).toBe('KBD');
     expect(keys.parentElement?.textContent).toBe('Open the check-in from the keyboard: Alt+Shift+O');
   });
 
   it('says "not set" when the browser has no keys for it', async () => {
-    render(<ShortcutSetting read={async () => ''} open={async () => undefined} />);
+    render(<ShortcutSetting read={async () => ''} open={async () => undefined} firefox={false} />);
     await screen.findByText('not set');
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -44,6 +44,7 @@ describe('ShortcutSetting', () => {
       <ShortcutSetting
         read={() => Promise.reject(new Error('no commands API'))}
         open={async () => undefined}
+        firefox={false}
       />,
     );
     await screen.findByText("The browser didn't say which keys are set.");
@@ -52,7 +53,7 @@ describe('ShortcutSetting', () => {
 
   it("opens the browser's shortcut settings from the button", async () => {
     const open = vi.fn(async () => undefined);
-    render(<ShortcutSetting read={async () => 'Alt+Shift+O'} open={open} />);
+    render(<ShortcutSetting read={async () => 'Alt+Shift+O'} open={open} firefox={false} />);
     fireEvent.click(change());
     expect(open).toHaveBeenCalledTimes(1);
     await Promise.resolve();
@@ -61,7 +62,11 @@ describe('ShortcutSetting', () => {
 
   it("says where to look when that page didn't open", async () => {
     render(
-      <ShortcutSetting read={async () => 'Alt+Shift+O'} open={() => Promise.reject(new Error('refused'))} />,
+      <ShortcutSetting
+        read={async () => 'Alt+Shift+O'}
+        open={() => Promise.reject(new Error('refused'))}
+        firefox={false}
+      />,
     );
     fireEvent.click(change());
     expect((await screen.findByRole('alert')).textContent).toMatch(/under Keyboard shortcuts/);
@@ -69,7 +74,7 @@ describe('ShortcutSetting', () => {
 
   it('reads the keys again when the page is shown again (back from changing them)', async () => {
     let keys = 'Alt+Shift+O';
-    render(<ShortcutSetting read={async () => keys} open={async () => undefined} />);
+    render(<ShortcutSetting read={async () => keys} open={async () => undefined} firefox={false} />);
     await screen.findByText('Alt+Shift+O');
     keys = 'Ctrl+Shift+Y';
     document.dispatchEvent(new Event('visibilitychange'));
@@ -105,8 +110,11 @@ describe('platform/shortcut', () => {
 describe('ShortcutSetting in the options page', () => {
   it('sits in About, with the keys read from the browser', async () => {
     stubCommands([{ name: '_execute_action', shortcut: 'Alt+Shift+O' }]);
-    const { OptionsPage } = await import('../../components/pages/OptionsPage');
-    render(<OptionsPage version="1.2.3" sendTestNotification={async () => ({ ok: true })} />);
+    // The fake browser has no manifest: the page's wiring reads its version from it.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '1.2.3' } as never);
+    const { App } = await import('../../entrypoints/options/App');
+    render(<App />);
+    expect(await screen.findByText('Outlet version 1.2.3')).toBeTruthy();
     const about = await screen.findByRole('region', { name: 'About' });
     await waitFor(() => expect(about.textContent).toContain('Alt+Shift+O'));
     expect(about.querySelector('button')?.textContent).toBe('Change the shortcut');

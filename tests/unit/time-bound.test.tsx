@@ -4,7 +4,6 @@
 // Each case sets TZ at run time (Node applies it to Date and Intl at once).
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryApp } from '../../components/history/HistoryApp';
 import { dayHeading } from '../../components/history/words';
 import { formatTime } from '../../components/shared/copy';
 import { buildExportJson } from '../../core/data/export';
@@ -12,6 +11,7 @@ import { TIME_MAX } from '../../core/data/export-format';
 import { parseImportFile } from '../../core/data/import';
 import { type CheckIn, DEFAULT_SETTINGS, EPOCH_MS_MAX, parseCheckIn } from '../../core/schema';
 import { addDays, dayBounds, localDayKey } from '../../core/time';
+import { App as HistoryApp } from '../../entrypoints/history/App';
 import { mergeCheckIns } from '../../platform/history/store';
 
 // UTC+14 and UTC−12 are the ends of the world's clocks; the others are where people were seen to
