@@ -4,7 +4,7 @@ import type { IdleState } from '../core/schedule';
 import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../platform/alarms';
 import { MESSAGES } from '../platform/background-messages';
 import { isFirefox } from '../platform/browser-kind';
-import { migrateLegacyCheckIns } from '../platform/history/store';
+import { migrateLegacyCheckIns } from '../platform/history/base';
 import { onMessages } from '../platform/messaging';
 import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
 import {

@@ -27,7 +27,15 @@ import { gzipSync } from 'node:zlib';
 // up when the popup opens again (core/checkin/resume.ts, its hook and effects), compact forms of what
 // waits on the first screen so every state fits 600 px, and focus that goes where a person goes next.
 // Time to interactive stays within the popup bench's 1.15× (measured 1.15× at 40.0 KB).
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 42, background: 20 };
+// Raised for issue 17 (check-in 42 → 44): the picker learns (core/learning: the choice, the totals and
+// their validation, the evidence, the card's reason; platform/learning.ts), about 1.2 KB. The first
+// pick needs the choice and the totals (it is weighed by the same answers), and the app is one classic
+// script, so the part needed only when a check-in is saved can't wait apart without a second file.
+// Time to interactive 1.01× the one-button page at 43.2 KB (tests/bench/popup.bench.mjs, limit 1.15×).
+// Background 20 → 21 KB (issue 17): it no longer carries the learner (platform/history/base.ts, 1.3 KB
+// saved), but measured 20.04 KB after main's merges of this session (speed, wiring, tests) without it;
+// the margin is for those, not for the learner (grep the build for "outlet-learning": none).
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 44, background: 21 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 

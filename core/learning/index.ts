@@ -1,5 +1,5 @@
-export * from './beta';
 export * from './choose';
+export * from './draw';
 export * from './evidence';
 export * from './kinds';
 export * from './learn';

@@ -234,6 +234,8 @@ export interface BlockFigures {
   /** Perfect minus random. */
   perfectLift: number;
   share: number;
+  /** The share of the perfect lift for each shape of preference alone (a quarter of the people each). */
+  byShape: Record<Shape, number>;
   another: Record<PickerName, number>;
 }
 
@@ -276,12 +278,18 @@ export function simulate({
     const lift = mean(diffs);
     const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - lift) ** 2, 0) / (diffs.length - 1));
     const perfectLift = mean(perfect) - mean(random);
+    const byShape = {} as Record<Shape, number>;
+    for (const shape of SHAPES) {
+      const of = (xs: number[]) => mean(xs.filter((_, i) => results.app[i]?.shape === shape));
+      byShape[shape] = (of(app) - of(random)) / (of(perfect) - of(random));
+    }
     return {
       helped: { app: mean(app), random: mean(random), perfect: mean(perfect) },
       lift,
       ci: (1.96 * sd) / Math.sqrt(diffs.length),
       perfectLift,
       share: lift / perfectLift,
+      byShape,
       another: {
         app: mean(per('app', 'another')),
         random: mean(per('random', 'another')),

@@ -43,6 +43,8 @@ for (const answerRate of [0.6, 0.3]) {
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
+  const shapes = Object.entries(s.blocks[2].byShape).map(([shape, share]) => `${shape} ${pct(share)}`);
+  console.log(`share of the perfect lift at 21–40 by shape of preference: ${shapes.join(', ')}`);
   console.log(
     `helpful family never offered: app ${pct(s.starvation.app)}, random ${pct(s.starvation.random)}, perfect ${pct(s.starvation.perfect)}`,
   );

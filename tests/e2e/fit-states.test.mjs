@@ -232,6 +232,28 @@ describe('every state fits the popup, footer in view', () => {
     assert.deepEqual(failures, [], `taller than the popup:\n${failures.join('\n')}`);
   });
 
+  it("the outlet card's reason, when the person's answers back it, fits with the footer in view", async () => {
+    // Four stressed check-ins, days ago (no question waits), three of them lighter after a walk:
+    // "Ideas like this lifted you 3 of 4 times when you felt tense" on any movement idea.
+    const now = Date.now();
+    await seedHistory(
+      ext,
+      [1, 2, 3, 4].map((d) => ({
+        ...doneCheckIn(`fit-lifted-${d}`, now - (d + 1) * 24 * 60 * MINUTE, 'walk-street'),
+        after: d === 4 ? 'same' : 'lighter',
+        afterAt: now - (d + 1) * 24 * 60 * MINUTE + 15 * MINUTE,
+      })),
+    );
+    await patchSettings(ext, { families: ['movement'] });
+    const page = await open();
+    await toFeelings(page);
+    await page.locator('button[data-feeling="stressed"]').click();
+    await page.getByText(/lifted you 3 of 4 times/).waitFor();
+    const failure = await measure(page, 'lifted', 'outlet with its reason');
+    await page.close();
+    assert.equal(failure, null, failure ?? '');
+  });
+
   it('a journal page with six lines typed in it keeps its buttons in view', async () => {
     await patchSettings(ext, { families: ['journaling'] });
     for (const [waiting, make] of Object.entries({
