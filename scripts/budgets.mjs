@@ -35,7 +35,12 @@ import { gzipSync } from 'node:zlib';
 // Background 20 → 21 KB (issue 17): it no longer carries the learner (platform/history/base.ts, 1.3 KB
 // saved), but measured 20.04 KB after main's merges of this session (speed, wiring, tests) without it;
 // the margin is for those, not for the learner (grep the build for "outlet-learning": none).
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 44, background: 21 };
+// Check-in 44 → 46 KB (issue 17, with issue 16's last parts): "And now?" (core/checkin/after.ts, its
+// step and card, in the reducer and the stored flow), the first paint handing a check-in under way to
+// the app (platform/checkin-handover.ts, the reducer's `restart`), and the page context that took the
+// check-in's wiring out of components/: 44.7 KB with everything merged. Time to interactive 1.16–1.17×
+// the one-button page here (tests/bench/popup.bench.mjs, limit 1.15×): over, and said so in the note.
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 46, background: 21 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 
