@@ -42,11 +42,17 @@ export function outletActions({
     onBack: () => act({ type: 'back' }),
     onIntensity: (intensity) => {
       const entry = { ...step.entry, intensity };
-      // The idea on screen stays if it suits the strength; otherwise one that does.
+      // The idea on screen stays if it suits the strength; otherwise one that does, in its place: the
+      // app changed it, the person passed nothing over, so it leaves `shown`, which the picker reads
+      // as ideas passed over (core/learning/evidence.ts). The hard rules keep it from coming back.
       const offer =
         strengthFactor(step.outlet, feeling, intensity) > 0
           ? { ...step, entry }
-          : offerFor(feeling, entry, intensity);
+          : offerFor(
+              feeling,
+              { ...entry, shown: (entry.shown ?? []).filter((id) => id !== step.outlet.id) },
+              intensity,
+            );
       act({ type: 'strength', ...offer });
     },
     onSaveJournal: (line) => send({ type: 'finish', outcome: 'done', line }),

@@ -126,6 +126,23 @@ describe('CheckIn', () => {
     await waitFor(() => expect(lastSaved()).toMatchObject({ feeling: 'sad', intensity: 4 }));
   });
 
+  it('swaps an idea a faint strength rules out without counting it as passed over', async () => {
+    // A faint feeling is no moment for a release idea: the app changes it. The person passed nothing
+    // over, so the picker must not learn a "no" from it (core/learning/evidence.ts reads `shown`).
+    const { lastSaved } = setup({
+      settings: { families: ['release', 'movement'] },
+      context: { alone: true, canStepAway: true },
+      random: () => 0.99,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Angry' }));
+    const first = screen.getByRole('heading', { level: 1 }).textContent;
+    fireEvent.click(screen.getByRole('radio', { name: /^1\b/ }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).not.toBe(first);
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(lastSaved()).toMatchObject({ feeling: 'angry', intensity: 1 }));
+    expect(lastSaved()?.shown).toEqual([lastSaved()?.outletId]);
+  });
+
   it('saves a journal line right there, with a prompt, and refuses an empty one', async () => {
     const { lastSaved } = setup({ settings: { families: ['journaling'] } });
     fireEvent.click(screen.getByRole('button', { name: 'Sad' }));
