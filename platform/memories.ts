@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import {
   chooseMemory,
   DEFAULT_MEMORY_PREFS,
+  type Memory,
   type MemoryChoice,
   type MemoryPrefs,
   MemoryPrefsSchema,
@@ -39,6 +40,18 @@ export async function saveMemoryPrefs(prefs: MemoryPrefs, now = Date.now()): Pro
     await keepAside([{ key: MEMORIES_KEY, at: now, value: stored }]);
   }
   await memoriesItem.setValue(v.parse(MemoryPrefsSchema, prefs));
+}
+
+/** The memory to give back after a check-in: only when the person asked for one there, and not put away today. */
+export async function memoryAfterCheckIn(now: number): Promise<Memory | null> {
+  const prefs = await loadMemoryPrefs();
+  if (!prefs.afterCheckIn || prefs.putAwayOn === localDayKey(now)) return null;
+  return (await findMemory(now)).shown;
+}
+
+/** Memories after a check-in stop; the history page keeps its own switch. */
+export async function stopMemoriesAfterCheckIn(): Promise<void> {
+  await saveMemoryPrefs({ ...(await loadMemoryPrefs()), afterCheckIn: false });
 }
 
 /** The memory to show at `now`, by the rules of core/insights/memory.ts (the person's switches aside). */
