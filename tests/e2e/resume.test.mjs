@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  anotherIdeaUntil,
   checkIns,
   endWalkNow,
   eventually,
