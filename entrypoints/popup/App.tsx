@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { type CheckInPage, CheckInPageContext } from '../../components/checkin/page';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import { type ResumeInput, resumeFlow } from '../../core/checkin/resume';
+import type { Learned } from '../../core/learning/totals';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import {
   dismissCalmerOffer,
@@ -23,7 +24,7 @@ import {
   saveCheckIn,
   saveJournalDraft,
 } from '../../platform/history/popup';
-import { learnedSource } from '../../platform/learning';
+import { learnedFromEarlyRead, learnedSourceFrom } from '../../platform/learning';
 import { memoryAfterCheckIn, stopMemoriesAfterCheckIn } from '../../platform/memories';
 import { sendMessage } from '../../platform/messaging';
 import { type ExtensionPage, openExtensionPage, openOptions } from '../../platform/pages';
@@ -93,17 +94,20 @@ export interface EarlyData {
   context: Context | null;
   /** What taking up the check-in under way needs (platform/checkin.ts). */
   resume?: Omit<ResumeInput, 'now'>;
+  /** What the picker learned (platform/learning.ts), from the same read. */
+  learned?: Learned | null;
 }
 
 /** The settings and the context from the head script's read, if it ran (it starts before the modules load). */
 export async function readEarlyData(): Promise<EarlyData> {
   const read = takeEarlyRead();
-  const [settings, context, resume] = await Promise.all([
+  const [settings, context, resume, learned] = await Promise.all([
     settingsFromEarlyRead(read),
     contextFromEarlyRead(read),
     readResume(read).catch(() => undefined),
+    learnedFromEarlyRead(read),
   ]);
-  return { settings: settings?.value ?? null, context, resume };
+  return { settings: settings?.value ?? null, context, resume, learned };
 }
 
 /**
@@ -136,7 +140,9 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);
   const support = useStoredValue(supportSource);
-  const learned = useStoredValue(learnedSource);
+  // Read once at the open (the head script's read, when there was one), then again on each change.
+  const learnedFrom = useMemo(() => learnedSourceFrom(early?.learned), []);
+  const learned = useStoredValue(learnedFrom);
   // Opening the popup before the welcome's "Start Outlet" starts Outlet all the same (nothing is
   // planned until then, platform/nudges.ts): the status line already says when the first nudge
   // comes, one interval from now, and this makes it so. Once started, the background ignores it.
