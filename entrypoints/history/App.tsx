@@ -11,7 +11,13 @@ import { type HistoryActions, HistoryApp } from '../../components/history/Histor
 import type { MemoryActions } from '../../components/history/OnThisDay';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
-import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
+import {
+  checkFileOffPage,
+  FileUnreadable,
+  type HeldCheckIns,
+  JobFailed,
+  JobStopped,
+} from '../../platform/data-jobs';
 import {
   applyImport,
   dataSize,
@@ -66,15 +72,22 @@ async function checkOnPage(file: Blob) {
  */
 export async function importChosenFile(
   file: File,
-  apply: (data: ExportV2, job?: BulkOptions) => Promise<ImportCounts> = (data, options) =>
-    applyImport(data, storeAccess, options),
+  apply: (data: ExportV2, job?: BulkOptions, held?: HeldCheckIns | null) => Promise<ImportCounts> = (
+    data,
+    options,
+    held,
+  ) => applyImport(data, storeAccess, options, held),
   job: BulkOptions = {},
 ): Promise<ImportOutcome> {
   const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
   if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
   const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
   if (!parsed.ok) return parsed;
-  return { ok: true, counts: await apply(parsed.data, job) };
+  try {
+    return { ok: true, counts: await apply(parsed.data, job, parsed.held) };
+  } finally {
+    parsed.held?.close();
+  }
 }
 
 /** The stores' ways of ending an import, in the panel's terms (anything else stays as it is). */
@@ -96,7 +109,11 @@ export function dataActions(access = storeAccess): DataActions {
     },
     importFile: async (file, job) => {
       try {
-        return await importChosenFile(file, (data, options) => applyImport(data, access, options), job);
+        return await importChosenFile(
+          file,
+          (data, options, held) => applyImport(data, access, options, held),
+          job,
+        );
       } catch (failure) {
         throw importEnd(failure);
       }
