@@ -11,12 +11,14 @@
 import * as v from 'valibot';
 import type { OutletFamily } from '../core/families';
 import { type Learned, parseLearned, storedLearned } from '../core/learning/totals';
+import { type OwnOutlet, OwnOutletSchema } from '../core/outlets/own';
 import { type Context, ContextSchema, parseFamilies } from '../core/schema';
 
 import {
   FIRST_PICK_CONTEXT_KEY as CONTEXT_KEY,
   FIRST_PICK_FAMILIES_KEY as FAMILIES_KEY,
   FIRST_PICK_LEARNED_KEY as LEARNED_KEY,
+  FIRST_PICK_OWN_KEY as OWN_KEY,
 } from './storage-keys';
 
 /** What the pick needs: the families to offer, where the person is, and what the picker learned. */
@@ -25,6 +27,8 @@ export interface PickInput {
   context: Context;
   /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
   learned?: Learned;
+  /** The person's own outlets (core/outlets/own.ts); missing: none, or no copy. */
+  own?: OwnOutlet[];
 }
 
 /** The page's localStorage, or null where there is none (a service worker) or it is refused. */
@@ -53,6 +57,20 @@ export const keepContextForFirstPick = (context: Context) => keep(CONTEXT_KEY, c
 /** Keeps what the picker learned, as this page just read or wrote it. */
 export const keepLearnedForFirstPick = (learned: Learned) => keep(LEARNED_KEY, storedLearned(learned));
 
+/** Keeps the person's own outlets, as this page just read them. */
+export const keepOwnForFirstPick = (own: readonly OwnOutlet[]) => keep(OWN_KEY, own);
+
+/** The copy of the own outlets: the sound ones (the app checks the pick against storage anyway). */
+function readOwnCopy(): OwnOutlet[] {
+  const raw = local()?.getItem(OWN_KEY);
+  const list: unknown = raw ? JSON.parse(raw) : [];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => {
+    const parsed = v.safeParse(OwnOutletSchema, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
 /** The copy of what the picker learned; none when missing or unsound (the pick then knows nothing yet). */
 function readLearnedCopy(): Learned | undefined {
   const raw = local()?.getItem(LEARNED_KEY);
@@ -76,7 +94,13 @@ export function readFirstPickCache(): PickInput | null {
     } catch {
       learned = undefined;
     }
-    return { families: parsedFamilies.value, context: parsedContext.output, learned };
+    let own: OwnOutlet[];
+    try {
+      own = readOwnCopy();
+    } catch {
+      own = [];
+    }
+    return { families: parsedFamilies.value, context: parsedContext.output, learned, own };
   } catch {
     return null;
   }

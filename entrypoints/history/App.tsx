@@ -8,6 +8,8 @@ import {
   type ImportOutcome,
 } from '../../components/history/DataPanel';
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
+import { giveOwnOutlets } from '../../components/shared/copy';
+import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
@@ -22,6 +24,7 @@ import {
   storedSummary,
 } from '../../platform/data-transfer';
 import { downloadBlob } from '../../platform/download';
+import { ownOutletsSource } from '../../platform/own-outlets';
 import { recoverJournalDrafts } from '../../platform/history/draft';
 import {
   type BulkOptions,
@@ -108,5 +111,7 @@ export function dataActions(access = storeAccess): DataActions {
 const browserData = dataActions();
 
 export function App({ now }: { now: () => number }) {
+  // The titles of the person's own outlets, for the check-ins that name them (the CSV export too).
+  giveOwnOutlets(useStoredValue(ownOutletsSource) ?? []);
   return <HistoryApp now={now} history={browserHistory} data={browserData} />;
 }
