@@ -24,7 +24,6 @@ import {
   storedSummary,
 } from '../../platform/data-transfer';
 import { downloadBlob } from '../../platform/download';
-import { ownOutletsSource } from '../../platform/own-outlets';
 import { recoverJournalDrafts } from '../../platform/history/draft';
 import {
   type BulkOptions,
@@ -37,6 +36,7 @@ import {
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
+import { ownOutletsSource } from '../../platform/own-outlets';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
