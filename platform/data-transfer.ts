@@ -378,7 +378,10 @@ export async function applyImport(
 ): Promise<ImportCounts> {
   const { added: newCheckIns, same, differing } = await access.mergeCheckIns(data.checkIns, options);
   const { added, kept, full = 0 } = await access.mergeTrustedPeople(data.trustedPeople);
-  const own = access.mergeOwnOutlets ? await access.mergeOwnOutlets(data.ownOutlets) : undefined;
+  const own =
+    access.mergeOwnOutlets && data.ownOutlets?.length
+      ? await access.mergeOwnOutlets(data.ownOutlets)
+      : undefined;
   const setAside = await access.mergeSetAside(data.setAside);
   const unreadable = await mergeUnreadable(data.unreadable, access);
   await access.updateSettings(data.preferences);

@@ -109,6 +109,9 @@ export function takeEarlyRead(): EarlyRead | undefined {
  * Null when it can't tell: a read that failed, or Outlet 0.1's settings not yet moved (the app moves
  * them first).
  */
+/** None is left out, as the copy in localStorage leaves it (first-pick-cache.ts). */
+const ownOpt = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
 export async function pickInputFromRead(read: EarlyRead | undefined): Promise<PickInput | null> {
   if (!read) return null;
   try {
@@ -120,7 +123,7 @@ export async function pickInputFromRead(read: EarlyRead | undefined): Promise<Pi
       families: parseFamilies(synced[`${PREF_PREFIX}families`]).value,
       context: context.success ? context.output : DEFAULT_CONTEXT_STATE,
       learned: learnedFromAreas(local, synced),
-      own: ownOutletsFrom(local).outlets,
+      own: ownOpt(ownOutletsFrom(local).outlets),
     };
   } catch {
     return null;

@@ -94,13 +94,18 @@ export function readFirstPickCache(): PickInput | null {
     } catch {
       learned = undefined;
     }
-    let own: OwnOutlet[];
+    let own: OwnOutlet[] | undefined;
     try {
       own = readOwnCopy();
     } catch {
-      own = [];
+      own = undefined;
     }
-    return { families: parsedFamilies.value, context: parsedContext.output, learned, own };
+    return {
+      families: parsedFamilies.value,
+      context: parsedContext.output,
+      learned,
+      own: own?.length ? own : undefined,
+    };
   } catch {
     return null;
   }

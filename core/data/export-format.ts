@@ -141,8 +141,8 @@ export const ExportV2Schema = v.strictObject({
   exportedAt: TimeSchema,
   preferences: PreferencesStrict,
   trustedPeople: v.pipe(v.array(PersonStrict), v.maxLength(MAX_PEOPLE)),
-  // Files exported before own outlets existed have none: they read as an empty list.
-  ownOutlets: v.optional(v.pipe(v.array(OwnOutletStrict), v.maxLength(OWN_OUTLETS_MAX)), []),
+  // Written when there are any (core/data/export.ts); files from before own outlets have none.
+  ownOutlets: v.optional(v.pipe(v.array(OwnOutletStrict), v.maxLength(OWN_OUTLETS_MAX))),
   checkIns: v.pipe(v.array(CheckInStrict), v.maxLength(MAX_CHECK_INS)),
   setAside: v.pipe(v.array(SetAsideStrict), v.maxLength(MAX_SET_ASIDE)),
   unreadable: v.pipe(v.array(KeptValue), v.maxLength(MAX_UNREADABLE)),
@@ -190,7 +190,6 @@ export function upgradeV1(file: ExportV1): ExportV2 {
     exportedAt: file.exportedAt,
     preferences,
     trustedPeople,
-    ownOutlets: [],
     checkIns: file.checkIns,
     setAside: [],
     unreadable: [],
@@ -201,7 +200,7 @@ export function upgradeV1(file: ExportV1): ExportV2 {
 export interface Snapshot {
   preferences: Preferences;
   trustedPeople: ExportV2['trustedPeople'];
-  /** The person's own outlets; missing reads as none (a store that has no such list). */
+  /** The person's own outlets; none (or missing) writes no field, so a file without any reads as before. */
   ownOutlets?: OwnOutlet[];
   checkIns: ExportV2['checkIns'];
   setAside: SetAside[];

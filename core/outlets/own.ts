@@ -137,5 +137,5 @@ export function editedOwnOutlet(
   suffix: string,
 ): OwnOutlet {
   const id = changed.family === previous.family ? previous.id : ownOutletId(changed.family, suffix);
-  return { id, ...changed };
+  return { ...changed, id };
 }
