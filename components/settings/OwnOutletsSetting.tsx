@@ -181,7 +181,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
                 {outlet.how && <span class="own-how">{outlet.how}</span>}
                 <span class="help">{detailsOf(outlet)}</span>
               </span>
-              <span class="row">
+              <span class="row own-actions">
                 <button
                   id={`own-edit-${outlet.id}`}
                   type="button"
@@ -300,7 +300,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
           />
           {i18n.t('own_labelAlone')}
         </label>
-        <div class="row">
+        <div class="row own-buttons">
           <button type="submit" disabled={full}>
             {editing ? i18n.t('own_save') : i18n.t('own_add')}
           </button>
