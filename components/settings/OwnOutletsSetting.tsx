@@ -95,7 +95,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
     setErrorState(null);
     setProblemState(null);
     // The form's first field, so typing changes what Edit was pressed for.
-    requestAnimationFrame(() => document.getElementById('own-title')?.focus());
+    requestAnimationFrame(() => document.getElementById('own-field-title')?.focus());
   };
 
   const stopEditing = (focusId?: string) => {
@@ -111,7 +111,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
     const result = parseOwnOutletInput(draft);
     if (!result.ok) {
       setError({ field: result.field, text: errorText(result) });
-      document.getElementById(`own-${result.field}`)?.focus();
+      document.getElementById(`own-field-${result.field}`)?.focus();
       return;
     }
     setError(null);
@@ -139,7 +139,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
     rescueFocus(
       () =>
         (neighbour && document.getElementById(`own-edit-${neighbour.id}`)) ||
-        document.getElementById('own-title'),
+        document.getElementById('own-field-title'),
     );
     try {
       await actions.remove(id);
@@ -153,11 +153,12 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
   };
 
   const described = (field: OwnOutletField, help?: string) =>
-    [help, error?.field === field ? `own-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+    [help, error?.field === field ? `own-field-${field}-error` : undefined].filter(Boolean).join(' ') ||
+    undefined;
 
   const errorOf = (field: OwnOutletField) =>
     error?.field === field && (
-      <p id={`own-${field}-error`} class="error" role="alert">
+      <p id={`own-field-${field}-error`} class="error" role="alert">
         {error.text}
       </p>
     );
@@ -219,9 +220,9 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
       >
         {editing && <p class="own-editing">{i18n.t('own_editing', [editing.title])}</p>}
         <div class="field">
-          <label for="own-title">{i18n.t('own_labelTitle')}</label>
+          <label for="own-field-title">{i18n.t('own_labelTitle')}</label>
           <input
-            id="own-title"
+            id="own-field-title"
             type="text"
             value={draft.title}
             autoComplete="off"
@@ -232,9 +233,9 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
           {errorOf('title')}
         </div>
         <div class="field">
-          <label for="own-how">{i18n.t('own_labelHow')}</label>
+          <label for="own-field-how">{i18n.t('own_labelHow')}</label>
           <input
-            id="own-how"
+            id="own-field-how"
             type="text"
             value={draft.how}
             autoComplete="off"
@@ -245,9 +246,9 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
           {errorOf('how')}
         </div>
         <div class="field">
-          <label for="own-family">{i18n.t('own_labelFamily')}</label>
+          <label for="own-field-family">{i18n.t('own_labelFamily')}</label>
           <select
-            id="own-family"
+            id="own-field-family"
             value={draft.family}
             aria-invalid={error?.field === 'family'}
             aria-describedby={described('family', editing ? 'own-family-note' : undefined)}
@@ -268,9 +269,9 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
           {errorOf('family')}
         </div>
         <div class="field">
-          <label for="own-minutes">{i18n.t('own_labelMinutes')}</label>
+          <label for="own-field-minutes">{i18n.t('own_labelMinutes')}</label>
           <input
-            id="own-minutes"
+            id="own-field-minutes"
             type="text"
             inputMode="numeric"
             class="minutes"
@@ -284,7 +285,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
         </div>
         <label class="check">
           <input
-            id="own-away"
+            id="own-field-away"
             type="checkbox"
             checked={draft.needsAway}
             onChange={(event) => set({ needsAway: event.currentTarget.checked })}
@@ -293,7 +294,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
         </label>
         <label class="check">
           <input
-            id="own-alone"
+            id="own-field-alone"
             type="checkbox"
             checked={draft.needsAlone}
             onChange={(event) => set({ needsAlone: event.currentTarget.checked })}
