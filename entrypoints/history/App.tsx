@@ -8,6 +8,7 @@ import {
   type ImportOutcome,
 } from '../../components/history/DataPanel';
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
+import type { MemoryActions } from '../../components/history/OnThisDay';
 import { giveOwnOutlets } from '../../components/shared/copy';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { ExportV2 } from '../../core/data/export-format';
@@ -36,6 +37,7 @@ import {
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
+import { findMemory, loadMemoryPrefs, saveMemoryPrefs } from '../../platform/memories';
 import { ownOutletsSource } from '../../platform/own-outlets';
 
 export const browserHistory: HistoryActions = {
@@ -110,8 +112,14 @@ export function dataActions(access = storeAccess): DataActions {
 
 const browserData = dataActions();
 
+const browserMemories: MemoryActions = {
+  find: (now) => findMemory(now),
+  loadPrefs: () => loadMemoryPrefs(),
+  savePrefs: (prefs) => saveMemoryPrefs(prefs),
+};
+
 export function App({ now }: { now: () => number }) {
   // The titles of the person's own outlets, for the check-ins that name them (the CSV export too).
   giveOwnOutlets(useStoredValue(ownOutletsSource) ?? []);
-  return <HistoryApp now={now} history={browserHistory} data={browserData} />;
+  return <HistoryApp now={now} history={browserHistory} data={browserData} memories={browserMemories} />;
 }
