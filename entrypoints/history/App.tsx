@@ -9,6 +9,8 @@ import {
 } from '../../components/history/DataPanel';
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
 import type { MemoryActions } from '../../components/history/OnThisDay';
+import { giveOwnOutlets } from '../../components/shared/copy';
+import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
 import {
@@ -42,6 +44,7 @@ import {
   watchHistoryHere,
 } from '../../platform/history/store';
 import { findMemory, loadMemoryPrefs, saveMemoryPrefs } from '../../platform/memories';
+import { ownOutletsSource } from '../../platform/own-outlets';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
@@ -133,5 +136,7 @@ const browserMemories: MemoryActions = {
 };
 
 export function App({ now }: { now: () => number }) {
+  // The titles of the person's own outlets, for the check-ins that name them (the CSV export too).
+  giveOwnOutlets(useStoredValue(ownOutletsSource) ?? []);
   return <HistoryApp now={now} history={browserHistory} data={browserData} memories={browserMemories} />;
 }
