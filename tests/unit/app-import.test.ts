@@ -11,10 +11,10 @@ import {
   guessFeeling,
   type ImportedRow,
   type Placements,
+  type RowsRead,
   readDate,
   readGeneric,
   readTime,
-  type RowsRead,
   summarize,
   toCheckIns,
 } from '../../core/data/imports';
@@ -31,7 +31,10 @@ function rowsOf(name: string): Extract<RowsRead, { ok: true }> {
   return detected.read;
 }
 const brief = (rows: readonly ImportedRow[]) =>
-  rows.map(({ day, minute, mood }) => `${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${mood}`);
+  rows.map(
+    ({ day, minute, mood }) =>
+      `${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${mood}`,
+  );
 
 describe('readDate', () => {
   it.each([
@@ -96,7 +99,10 @@ describe('Daylio', () => {
       '2019-10-31 00:10 awful',
       '2019-02-28 19:00 rad',
     ]);
-    expect(read.rows[0]).toMatchObject({ journal: 'Made soup with Mum, and it was good.', activities: 'family | cooking' });
+    expect(read.rows[0]).toMatchObject({
+      journal: 'Made soup with Mum, and it was good.',
+      activities: 'family | cooking',
+    });
     expect(read.rows[1]?.journal).toBeUndefined();
   });
 
@@ -133,7 +139,11 @@ describe('Daylio', () => {
 
   it('reads the shape with scales, German dates, and keeps the scales with the activities', () => {
     const read = rowsOf('daylio-scales.csv');
-    expect(brief(read.rows)).toEqual(['2023-03-14 20:30 gut', '2023-03-14 07:05 müde', '2023-01-02 12:00 gut']);
+    expect(brief(read.rows)).toEqual([
+      '2023-03-14 20:30 gut',
+      '2023-03-14 07:05 müde',
+      '2023-01-02 12:00 gut',
+    ]);
     expect(read.rows[0]?.activities).toBe('Arbeit | Sport · Energie: 4 | Stress: 2');
     expect(read.rows[1]).toMatchObject({ journal: 'Früh\nZu früh wach.', activities: 'Energie: 1' });
   });
@@ -167,7 +177,10 @@ describe('Bearable', () => {
       '2020-09-21 14:00 Joyful',
       '2020-09-01 14:00 —',
     ]);
-    expect(read.rows[0]).toMatchObject({ journal: 'Dinner with Sam.', activities: '7/10 · Hopeful · Energy: 3' });
+    expect(read.rows[0]).toMatchObject({
+      journal: 'Dinner with Sam.',
+      activities: '7/10 · Hopeful · Energy: 3',
+    });
     expect(read.rows[1]?.activities).toBe('2/10 · Symptoms: Headache (mild)');
     expect(read.rows[2]?.activities).toBe('Factors: Work | Coffee · Sleep quality: 6');
     expect(read.rows[5]?.journal).toBe('Just a note.');
@@ -200,7 +213,14 @@ describe('Pixels', () => {
   it('reads the 2019 shape {date, mood, emotions, notes}', () => {
     const read = rowsOf('pixels-2019.json');
     expect(read.rows).toEqual([
-      { line: 2, day: '2019-03-09', minute: 720, mood: '5/5', journal: 'Finished the quilt!', activities: 'excited, proud' },
+      {
+        line: 2,
+        day: '2019-03-09',
+        minute: 720,
+        mood: '5/5',
+        journal: 'Finished the quilt!',
+        activities: 'excited, proud',
+      },
       { line: 3, day: '2019-03-10', minute: 720, mood: '1/5' },
     ]);
   });
@@ -260,12 +280,21 @@ describe('files that are none of these', () => {
     ['just one line of words', 'unknown-shape'],
   ])('%j is refused as a whole (%s)', (text, what) => {
     const detected = detectImport(text);
-    expect(detected.kind === 'read' && !detected.read.ok && detected.read.problems[0]).toEqual({ line: 0, what });
+    expect(detected.kind === 'read' && !detected.read.ok && detected.read.problems[0]).toEqual({
+      line: 0,
+      what,
+    });
   });
 });
 
 describe('check-ins from rows', () => {
-  const placements: Placements = { good: 'content', 'ok but sleepy': 'tired', refreshed: 'energised', sad: 'sad', meh: 'cant-tell' };
+  const placements: Placements = {
+    good: 'content',
+    'ok but sleepy': 'tired',
+    refreshed: 'energised',
+    sad: 'sad',
+    meh: 'cant-tell',
+  };
 
   it('summarizes for the preview: count, first and last day, every mood name', () => {
     const summary = summarize(rowsOf('daylio-title.csv').rows);
