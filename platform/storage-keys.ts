@@ -73,3 +73,10 @@ export const LEARN_SYNC_PREFIX = 'learn:';
  * (platform/checkin-handover.ts).
  */
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
+
+/**
+ * In storage.local: where the person placed their own mood names from another app on Outlet's
+ * feelings, by app (`{ daylio: { 'ok but sleepy': 'tired' } }`), offered again at the next import
+ * (platform/app-import.ts). On this device only, like the history the names came with.
+ */
+export const IMPORT_MOODS_KEY = 'import:moods';

@@ -1,6 +1,8 @@
 // The history page's wiring: the history and "Your data" as the browser keeps them, given to
 // components/history/HistoryApp.tsx (props in, callbacks out). Each action reads the stores' function
 // when it is called, so a test's spy on the store is what the page calls.
+
+import type { AppImportActions } from '../../components/history/AppImport';
 import {
   type DataActions,
   exportLabels,
@@ -10,6 +12,7 @@ import {
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
+import { fileText, loadPlacements, rememberPlacements, storeImported } from '../../platform/app-import';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
 import {
   applyImport,
@@ -107,6 +110,14 @@ export function dataActions(access = storeAccess): DataActions {
 
 const browserData = dataActions();
 
+/** Bringing entries in from another mood app, on the browser's stores. */
+export const browserAppImport: AppImportActions = {
+  readFile: (file) => fileText(file),
+  loadPlacements: (source) => loadPlacements(source),
+  rememberPlacements: (source, placements) => rememberPlacements(source, placements),
+  store: (checkIns) => storeImported(checkIns),
+};
+
 export function App({ now }: { now: () => number }) {
-  return <HistoryApp now={now} history={browserHistory} data={browserData} />;
+  return <HistoryApp now={now} history={browserHistory} data={browserData} appImport={browserAppImport} />;
 }

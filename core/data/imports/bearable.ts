@@ -6,7 +6,15 @@
 
 import type { CsvTable } from './csv';
 import { readDate } from './dates';
-import { type ImportedRow, RowCollector, type RowsRead, refuseFile, textOrNothing, tidy } from './rows';
+import {
+  type ImportedRow,
+  NO_MOOD,
+  RowCollector,
+  type RowsRead,
+  refuseFile,
+  textOrNothing,
+  tidy,
+} from './rows';
 
 const REQUIRED = ['date', 'time of day', 'category', 'rating/amount', 'detail', 'notes'];
 
@@ -119,6 +127,3 @@ export function readBearable(table: CsvTable): RowsRead {
   }
   return out.result('bearable');
 }
-
-/** The name of readings with no mood beside them, for the person to place like any mood. */
-export const NO_MOOD = '—';

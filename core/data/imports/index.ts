@@ -40,7 +40,6 @@ export function detectImport(text: string): Detected {
   return { kind: 'mapping', table, guess: guessMapping(table) };
 }
 
-export { NO_MOOD } from './bearable';
 export type { CsvTable } from './csv';
 export { type DateOrder, readDate, readTime } from './dates';
 export {

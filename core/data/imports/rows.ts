@@ -12,6 +12,9 @@ export const IMPORT_TEXT_MAX = 64 * 1024 * 1024;
 /** A broken file may have a problem on every line: the page lists this many and counts the rest. */
 export const LINE_PROBLEMS_MAX = 20;
 
+/** The name of readings with no mood beside them (Bearable), for the person to place like any mood. */
+export const NO_MOOD = '—';
+
 export interface ImportedRow {
   /** The file's line where the row starts (1 is the header of a CSV). */
   line: number;
