@@ -436,7 +436,7 @@ function PlaceStep({
           const missing = unplacedShown && !isFeelingId(placed);
           const id = `app-import-mood-${index}`;
           return (
-            <li key={mood.key} class="field">
+            <li key={mood.key}>
               <label for={id}>
                 <strong>{moodShown(mood.name)}</strong>{' '}
                 <span class="muted">({i18n.plural('history.checkIns', mood.count)})</span>
