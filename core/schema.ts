@@ -201,8 +201,11 @@ const scheduleFields = {
   ignoredInRow: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Nudges lost today (couldn't be shown, or dismissed without a check-in): the toolbar badge. */
   missed: v.nullable(v.object({ day: epochMs, count: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
-  /** A due nudge waits on the toolbar icon since then (quiet and offer modes, core/offer.ts). */
-  waitingSince: v.nullable(epochMs),
+  /**
+   * A due nudge waits on the toolbar icon since then (quiet and offer modes, core/offer.ts). Absent
+   * (every schedule stored before it) reads as none, silently: no migration step needed.
+   */
+  waitingSince: v.optional(v.nullable(epochMs), null),
 };
 export const ScheduleSchema = v.object(scheduleFields);
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
