@@ -73,3 +73,5 @@ export const LEARN_SYNC_PREFIX = 'learn:';
  * (platform/checkin-handover.ts).
  */
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
+/** In storage.local: the person's say over "on this day" memories (core/insights/memory.ts). */
+export const MEMORIES_KEY = 'memories';
