@@ -7,6 +7,7 @@ import { FamiliesSetting } from '../settings/FamiliesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
 import { NoNudgeNotice } from '../settings/NoNudgeNotice';
+import { NudgeModeSetting } from '../settings/NudgeModeSetting';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
 import { SaveNote } from '../settings/SaveNote';
@@ -98,6 +99,10 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut, 
             minutes={settings.intervalMinutes}
             onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
             onRefused={refusedIn('nudges')}
+          />
+          <NudgeModeSetting
+            mode={settings.nudgeMode}
+            onChange={(nudgeMode) => save('nudges')({ nudgeMode })}
           />
           <BreakSetting
             minutes={settings.breakMinutes}
