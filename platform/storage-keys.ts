@@ -73,3 +73,6 @@ export const LEARN_SYNC_PREFIX = 'learn:';
  * (platform/checkin-handover.ts).
  */
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
+
+/** In storage.local: what happened to each nudge, the last 90 days (core/nudge-log.ts; the background writes it). */
+export const NUDGE_LOG_KEY = 'nudgeLog';
