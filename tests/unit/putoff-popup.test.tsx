@@ -12,13 +12,13 @@ afterEach(cleanup);
 const NOW = new Date(2026, 4, 12, 14, 0).getTime();
 const MINUTE = 60_000;
 
-const actions = (): NudgeStatusActions & { putOff: ReturnType<typeof vi.fn> } => ({
-  pause: vi.fn(),
+const actions = () => ({
+  pause: vi.fn<NudgeStatusActions['pause']>(),
   resume: vi.fn(),
   openSettings: vi.fn(),
   acceptCalmerPace: vi.fn(),
   dismissCalmerPace: vi.fn(),
-  putOff: vi.fn(),
+  putOff: vi.fn<(choice: 'soon' | 'later', bringBack: boolean) => Promise<void>>(),
 });
 const show = (schedule: Partial<Schedule>, now = NOW, given = actions()) => {
   render(
