@@ -6,6 +6,7 @@ import { HELPS_WINDOW_DAYS, whatHelps } from '../../core/insights/helps';
 import { weeklyReflection } from '../../core/insights/reflection';
 import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
+import { type NudgeLogEntry, nudgeTiming, type Timing } from '../../core/nudge-log';
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
 import { i18n } from '../shared/words';
@@ -13,6 +14,7 @@ import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
+import { NudgeTiming, type TimingSettings } from './NudgeTiming';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
 import { WhatHelps } from './WhatHelps';
@@ -47,6 +49,8 @@ interface Props {
   history: HistoryActions;
   /** "Your data": export, import, delete (the entrypoint gives the stores'). */
   data: DataActions;
+  /** "When nudges land" (issue 18): the log of what happened to each nudge, and where its offer leads. */
+  timing?: { load: () => Promise<NudgeLogEntry[]>; openSettings: (section: TimingSettings) => void };
 }
 
 interface Paged {
@@ -71,7 +75,14 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data }: Props) {
+export function HistoryApp({ now, history, data, timing }: Props) {
+  const [nudges, setNudges] = useState<Timing | null>(null);
+  useEffect(() => {
+    void timing?.load().then(
+      (log) => setNudges(nudgeTiming(log)),
+      (error) => console.warn('Outlet: the log of nudges could not be read.', error),
+    );
+  }, [timing]);
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
@@ -297,6 +308,7 @@ export function HistoryApp({ now, history, data }: Props) {
         <>
           <WeeklyReflection reflection={insights.reflection} />
           <WeekView week={insights.week} />
+          {timing && <NudgeTiming timing={nudges} openSettings={timing.openSettings} />}
           <HelpedThisMonth outlets={insights.month} />
           <WhatHelps helps={insights.helps} />
           <YearGlance year={insights.year} />

@@ -34,6 +34,8 @@ import {
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
+import { loadNudgeLog } from '../../platform/nudge-log';
+import { openOptions } from '../../platform/pages';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
@@ -107,6 +109,12 @@ export function dataActions(access = storeAccess): DataActions {
 
 const browserData = dataActions();
 
+// "When nudges land": the background's log of nudges; its offer opens the settings at a section.
+const browserTiming = {
+  load: () => loadNudgeLog(),
+  openSettings: (section: 'hours' | 'nudges') => void openOptions(section),
+};
+
 export function App({ now }: { now: () => number }) {
-  return <HistoryApp now={now} history={browserHistory} data={browserData} />;
+  return <HistoryApp now={now} history={browserHistory} data={browserData} timing={browserTiming} />;
 }
