@@ -73,6 +73,8 @@ export const LEARN_SYNC_PREFIX = 'learn:';
  * (platform/checkin-handover.ts).
  */
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
+/** In storage.local: the person's say over "on this day" memories (core/insights/memory.ts). */
+export const MEMORIES_KEY = 'memories';
 
 /** In storage.local: what happened to each nudge, the last 90 days (core/nudge-log.ts; the background writes it). */
 export const NUDGE_LOG_KEY = 'nudgeLog';

@@ -138,7 +138,9 @@ export function CheckIn({
           onAnswer={(helped) => act({ type: 'answer', helped })}
         />
       )}
-      {step.name === 'thanks' && <ThanksStep outcome={step.outcome} onAgain={() => act({ type: 'again' })} />}
+      {step.name === 'thanks' && (
+        <ThanksStep outcome={step.outcome} onAgain={() => act({ type: 'again' })} now={actions.clock} />
+      )}
       <CheckInFooter
         settings={settings}
         schedule={data.schedule}

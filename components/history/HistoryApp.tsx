@@ -15,6 +15,7 @@ import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
 import { NudgeTiming, type TimingSettings } from './NudgeTiming';
+import { type MemoryActions, OnThisDay } from './OnThisDay';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
 import { WhatHelps } from './WhatHelps';
@@ -51,6 +52,8 @@ interface Props {
   data: DataActions;
   /** "When nudges land" (issue 18): the log of what happened to each nudge, and where its offer leads. */
   timing?: { load: () => Promise<NudgeLogEntry[]>; openSettings: (section: TimingSettings) => void };
+  /** "On this day": the memory to show and the person's say over it. */
+  memories: MemoryActions;
 }
 
 interface Paged {
@@ -75,7 +78,7 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data, timing }: Props) {
+export function HistoryApp({ now, history, data, memories, timing }: Props) {
   const [nudges, setNudges] = useState<Timing | null>(null);
   useEffect(() => {
     void timing?.load().then(
@@ -307,6 +310,7 @@ export function HistoryApp({ now, history, data, timing }: Props) {
       ) : (
         <>
           <WeeklyReflection reflection={insights.reflection} />
+          <OnThisDay memories={memories} now={now} today={today} version={days} />
           <WeekView week={insights.week} />
           {timing && <NudgeTiming timing={nudges} openSettings={timing.openSettings} />}
           <HelpedThisMonth outlets={insights.month} />

@@ -8,6 +8,7 @@ import {
   type ImportOutcome,
 } from '../../components/history/DataPanel';
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
+import type { MemoryActions } from '../../components/history/OnThisDay';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
 import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
@@ -34,6 +35,7 @@ import {
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
+import { findMemory, loadMemoryPrefs, saveMemoryPrefs } from '../../platform/memories';
 import { loadNudgeLog } from '../../platform/nudge-log';
 import { openOptions } from '../../platform/pages';
 
@@ -109,6 +111,12 @@ export function dataActions(access = storeAccess): DataActions {
 
 const browserData = dataActions();
 
+const browserMemories: MemoryActions = {
+  find: (now) => findMemory(now),
+  loadPrefs: () => loadMemoryPrefs(),
+  savePrefs: (prefs) => saveMemoryPrefs(prefs),
+};
+
 // "When nudges land": the background's log of nudges; its offer opens the settings at a section.
 const browserTiming = {
   load: () => loadNudgeLog(),
@@ -116,5 +124,13 @@ const browserTiming = {
 };
 
 export function App({ now }: { now: () => number }) {
-  return <HistoryApp now={now} history={browserHistory} data={browserData} timing={browserTiming} />;
+  return (
+    <HistoryApp
+      now={now}
+      history={browserHistory}
+      data={browserData}
+      memories={browserMemories}
+      timing={browserTiming}
+    />
+  );
 }

@@ -25,6 +25,7 @@ import {
   saveJournalDraft,
 } from '../../platform/history/popup';
 import { learnedSource } from '../../platform/learning';
+import { memoryAfterCheckIn, stopMemoriesAfterCheckIn } from '../../platform/memories';
 import { sendMessage } from '../../platform/messaging';
 import { type ExtensionPage, openExtensionPage, openOptions } from '../../platform/pages';
 import {
@@ -81,7 +82,12 @@ const actions: CheckInActions = {
 };
 
 /** The device and the clipboard, for the check-in's talking outlets. */
-const page: CheckInPage = { phoneLike: isPhoneLike(), copyText };
+const page: CheckInPage = {
+  phoneLike: isPhoneLike(),
+  copyText,
+  memory: memoryAfterCheckIn,
+  stopMemoriesHere: stopMemoriesAfterCheckIn,
+};
 
 /** What the page's head script already read (platform/early-read.ts): null where it couldn't tell. */
 export interface EarlyData {
