@@ -10,15 +10,17 @@
 // - A due nudge waits while the person is away, in full screen or on a call. Coming back after at least
 //   `breakMinutes` away counts as a break: the interval starts again from the return.
 // - A check-in counts as a break too: the interval starts again from it.
-// - Snoozing brings the nudge back in 15 minutes, the one exception to "an interval apart".
 // - In quiet and offer modes a due nudge waits on the toolbar icon first (core/offer.ts); an offer's
 //   notification comes at a natural pause, and the next nudge is then planned from it.
+// - Putting a nudge off brings it back at the moment the person chose ("in 10 minutes", "later
+//   today": core/putoff.ts works the moment out), the one exception to "an interval apart"; the plan
+//   keeps that moment across restarts even when it is more than an interval away.
 import { atMoment, endWaiting, waitingIsOver } from './offer';
+import { canBringBack } from './putoff';
 import type { Schedule, Settings } from './schema';
 import { MINUTE, startOfLocalDay } from './time';
 import { isActiveAt, nextNudgeWithinHours } from './time/hours';
 
-export const SNOOZE_MINUTES = 15;
 /** How often a nudge held by full screen is tried again. */
 export const FULLSCREEN_RECHECK = 2 * MINUTE;
 /** How often a nudge held by a call is tried again: the after-call check-in comes within 2 minutes. */
@@ -54,7 +56,10 @@ export type NudgeEvent =
   | { type: 'settings-changed'; previous: Settings | null }
   | { type: 'pause'; until: number; kind: 'pause' | 'meeting' }
   | { type: 'resume' }
-  | { type: 'snooze' }
+  /** The nudge is put off until `until` (core/putoff.ts putOffUntil). */
+  | { type: 'snooze'; until: number }
+  /** A nudge closed within the hour is brought back, at `until`: the closing no longer counts. */
+  | { type: 'bring-back'; until: number }
   | { type: 'checked-in' }
   /** The person closed a nudge without checking in. */
   | { type: 'nudge-dismissed' }
@@ -113,6 +118,11 @@ function tidy(settings: Settings, schedule: Schedule, now: number): Schedule {
   if (next.missed !== null && next.missed.day !== startOfLocalDay(now)) next = { ...next, missed: null };
   if (next.waitingSince !== null && next.waitingSince > now) next = { ...next, waitingSince: now };
   if (waitingIsOver(settings, next, now)) next = endWaiting(next);
+  // A put-off moment belongs to the plan it made: any re-plan since (a pause, a check-in) ends it.
+  if (next.putOffUntil !== null && next.putOffUntil !== next.nextNudgeAt)
+    next = { ...next, putOffUntil: null };
+  if (next.dismissedAt !== null && !canBringBack(next.dismissedAt, now))
+    next = { ...next, dismissedAt: null };
   return next;
 }
 
@@ -125,6 +135,7 @@ function isSoundPlan(settings: Settings, schedule: Schedule, now: number): boole
   if (at === null || !settings.nudgesEnabled) return false;
   if (at < now - intervalMs(settings) / 2) return false; // missed while asleep: never replayed
   if (isPaused(schedule, at) || !isActiveAt(settings.hours, at)) return false;
+  if (at === schedule.putOffUntil) return true; // the moment the person chose, even past an interval
   const fresh = planFrom(settings, schedule, now);
   return fresh === null || at <= fresh; // later than a fresh plan could be: the clock went back
 }
@@ -206,17 +217,30 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
       return result(withPlan(resumed, planFrom(settings, resumed, now)), 'resumed');
     }
 
-    case 'snooze': {
-      const answered: Schedule = {
+    case 'snooze':
+    case 'bring-back': {
+      if (event.until <= now) return result(schedule, 'put-off-in-past');
+      let answered: Schedule = {
         ...schedule,
         held: null,
         lastNudgeAnswered: true,
         ignoredInRow: 0,
         waitingSince: null,
       };
+      if (event.type === 'bring-back') {
+        if (schedule.dismissedAt === null) return result(schedule, 'nothing-to-bring-back');
+        // The closing is taken back: it no longer counts on the badge.
+        const count = (schedule.missed?.count ?? 0) - 1;
+        answered = {
+          ...answered,
+          dismissedAt: null,
+          missed: schedule.missed && count > 0 ? { ...schedule.missed, count } : null,
+        };
+      }
+      const at = soonOrPlan(settings, answered, now, event.until);
       return result(
-        withPlan(answered, soonOrPlan(settings, answered, now, now + SNOOZE_MINUTES * MINUTE)),
-        'snoozed',
+        { ...withPlan(answered, at), putOffUntil: at },
+        event.type === 'snooze' ? 'snoozed' : 'brought-back',
       );
     }
 
@@ -228,6 +252,7 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
         ignoredInRow: 0,
         missed: null,
         waitingSince: null,
+        dismissedAt: null,
       };
       return result(withPlan(rested, planFrom(settings, rested, now)), 'checked-in');
     }
@@ -239,6 +264,7 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
           lastNudgeAnswered: true,
           ignoredInRow: schedule.ignoredInRow + 1,
           missed: addMissed(schedule, now),
+          dismissedAt: now,
         },
         'dismissed',
       );
@@ -306,11 +332,18 @@ function onAlarm(settings: Settings, stored: Schedule, presence: Presence, now: 
 
   const ignored = schedule.lastNudgeAt !== null && !schedule.lastNudgeAnswered;
   // Quiet and offer: the nudge waits on the icon. After a call the end of the call is itself the
-  // natural pause, so an offer comes at once then; quiet never pops up.
-  if (settings.nudgeMode === 'quiet' || (settings.nudgeMode === 'offer' && schedule.held !== 'call')) {
+  // natural pause, so an offer comes at once then; so does a nudge put off or brought back to this
+  // moment, which the person chose themselves. Quiet never pops up.
+  const chosenMoment = schedule.putOffUntil !== null && schedule.putOffUntil === due;
+  if (
+    settings.nudgeMode === 'quiet' ||
+    (settings.nudgeMode === 'offer' && schedule.held !== 'call' && !chosenMoment)
+  ) {
     const waiting: Schedule = {
       ...schedule,
       held: null,
+      dismissedAt: null,
+      putOffUntil: null,
       waitingSince: now,
       lastNudgeAt: now,
       // Nothing asked yet: a nudge that only waited is not counted as ignored (the offer sets false).
@@ -324,6 +357,9 @@ function onAlarm(settings: Settings, stored: Schedule, presence: Presence, now: 
     held: null,
     lastNudgeAt: now,
     lastNudgeAnswered: false,
+    // A new nudge takes the place of one closed earlier: that one is no longer brought back.
+    dismissedAt: null,
+    putOffUntil: null,
     ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
   };
   return {

@@ -159,7 +159,13 @@ const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(EPOCH_
  * day away; a local day lasts 25 hours when daylight saving ends (26 in Antarctica/Troll, which
  * shifts by two hours). A meeting ends later today (at most 12 hours, core/meeting.ts).
  */
-export const PAUSE_AHEAD_MAX = 26 * HOUR;
+/**
+ * The longest pause: 31 days, so "pause until a date" covers a month away (a holiday, a leave) while a
+ * pause stored further out still reads as a clock gone wrong, never as a year of silence. Longer than
+ * that, turning nudges off in settings is the plain tool. (It was 26 hours while "until tomorrow" was
+ * the longest pause; issue 18 added "until a date and time".)
+ */
+export const PAUSE_AHEAD_MAX = 31 * DAY;
 /**
  * The furthest next nudge the scheduler plans: from the end of the longest pause, a stretch of active
  * hours opening within 14 days (core/time/hours.ts searches that far: a weekly window that just closed,
@@ -206,6 +212,12 @@ const scheduleFields = {
    * (every schedule stored before it) reads as none, silently: no migration step needed.
    */
   waitingSince: v.optional(v.nullable(epochMs), null),
+  // Issue 18, the person in charge of timing (core/putoff.ts). Optional with a default, so a schedule
+  // stored before them reads as sound, not as repaired.
+  /** The nudge was put off until this moment: the plan keeps it even past one interval. */
+  putOffUntil: v.optional(v.nullable(epochMs), null),
+  /** When the person last closed a nudge unanswered: for an hour the popup offers to bring it back. */
+  dismissedAt: v.optional(v.nullable(epochMs), null),
 };
 export const ScheduleSchema = v.object(scheduleFields);
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
@@ -222,6 +234,8 @@ export const DEFAULT_SCHEDULE: Schedule = {
   ignoredInRow: 0,
   missed: null,
   waitingSince: null,
+  putOffUntil: null,
+  dismissedAt: null,
 };
 
 /** A timed outlet lasts 1 to 60 minutes (the catalogue's longest walk is far shorter). */
@@ -468,6 +482,10 @@ export function parseSchedule(raw: unknown, now: number): Parsed<Schedule> {
   if (tooFar(value.nextNudgeAt, NEXT_NUDGE_AHEAD_MAX)) {
     value.nextNudgeAt = null;
     repaired.push('nextNudgeAt');
+  }
+  if (tooFar(value.putOffUntil, NEXT_NUDGE_AHEAD_MAX)) {
+    value.putOffUntil = null;
+    repaired.push('putOffUntil');
   }
   // A nudge shown in the future: core/schedule.ts forgives a little (the clock set back), not more.
   if (tooFar(value.lastNudgeAt, INTERVAL_MAX * MINUTE)) {

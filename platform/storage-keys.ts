@@ -86,3 +86,5 @@ export const MEMORIES_KEY = 'memories';
  * (platform/app-import.ts). On this device only, like the history the names came with.
  */
 export const IMPORT_MOODS_KEY = 'import:moods';
+/** In storage.local: what happened to each nudge, the last 90 days (core/nudge-log.ts; the background writes it). */
+export const NUDGE_LOG_KEY = 'nudgeLog';
