@@ -168,6 +168,9 @@ export function upgradeV1(file: ExportV1): ExportV2 {
     breakMinutes: settings.breakMinutes ?? 5,
     holdDuringCalls: settings.holdDuringCalls ?? false,
     silentNudges: false,
+    fixedTimes: [],
+    fixedTimesOnly: false,
+    quietAudibleTabs: false,
   };
   return {
     format: EXPORT_FORMAT,

@@ -101,6 +101,15 @@ const preferences: fc.Arbitrary<Preferences> = fc.record({
   breakMinutes: fc.integer({ min: 1, max: 60 }),
   holdDuringCalls: fc.boolean(),
   silentNudges: fc.boolean(),
+  fixedTimes: fc.constantFrom(
+    [],
+    [
+      { minute: 660, days: [1, 2, 3, 4, 5], offer: 'movement' as const },
+      { minute: 990, days: [0, 6], offer: 'checkin' as const },
+    ],
+  ),
+  fixedTimesOnly: fc.boolean(),
+  quietAudibleTabs: fc.boolean(),
 });
 
 /**
