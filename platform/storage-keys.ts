@@ -73,3 +73,8 @@ export const LEARN_SYNC_PREFIX = 'learn:';
  * (platform/checkin-handover.ts).
  */
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
+/**
+ * In storage.local: the tabs Outlet muted when a timed outlet began (their ids), to give their sound
+ * back at its end, also from a worker started since (platform/tab-sound.ts).
+ */
+export const MUTED_TABS_KEY = 'clock:mutedTabs';
