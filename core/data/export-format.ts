@@ -64,6 +64,9 @@ export const PreferencesStrict = v.strictObject({
   hours: HoursStrict as unknown as (typeof preferenceFields)['hours'],
   // Files exported before the option existed have no such field: they read as the default.
   silentNudges: v.optional(preferenceFields.silentNudges, false),
+  fixedTimes: v.optional(preferenceFields.fixedTimes, []),
+  fixedTimesOnly: v.optional(preferenceFields.fixedTimesOnly, false),
+  quietAudibleTabs: v.optional(preferenceFields.quietAudibleTabs, false),
 });
 
 /**

@@ -125,9 +125,17 @@ describe('fixed times and quiet tabs', () => {
     // This minute's fixed moment, made due as the other e2e make a nudge due: the plan says it, and the
     // alarm wakes a worker that was killed in between.
     const moment = new Date(new Date(now).setSeconds(0, 0)).getTime();
+    const d = new Date(now);
+    const tomorrow = new Date(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate() + 1,
+      d.getHours(),
+      d.getMinutes(),
+    ).getTime();
     await eventually(
       () => ext.getStorage(),
-      (all) => all.schedule?.nextNudgeAt > now,
+      (all) => all.schedule?.nextNudgeAt === tomorrow,
       { what: 'the next fixed time planned' },
     );
     const { schedule } = await ext.getStorage();

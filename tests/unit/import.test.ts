@@ -302,7 +302,17 @@ describe('parseImportFile: sound files', () => {
     expect(file.preferences.silentNudges).toBeUndefined();
     expect(result).toEqual({
       ok: true,
-      data: { ...file, preferences: { ...file.preferences, silentNudges: false } },
+      // Nor fixed times, nor quiet tabs: those read as none and off.
+      data: {
+        ...file,
+        preferences: {
+          ...file.preferences,
+          silentNudges: false,
+          fixedTimes: [],
+          fixedTimesOnly: false,
+          quietAudibleTabs: false,
+        },
+      },
     });
   });
 
@@ -322,6 +332,9 @@ describe('parseImportFile: sound files', () => {
       breakMinutes: 5,
       holdDuringCalls: false,
       silentNudges: false,
+      fixedTimes: [],
+      fixedTimesOnly: false,
+      quietAudibleTabs: false,
     });
     expect(result.data.trustedPeople).toEqual([{ id: 'p9', name: 'Kim' }]);
     expect(result.data.checkIns.map((entry) => entry.id)).toEqual(['c1', 'c2']);
