@@ -15,6 +15,7 @@ import { type PutOffChoice, putOffUntil } from '../core/putoff';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Settings, Timer } from '../core/schema';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
+import type { FixedOffer } from '../core/time/fixed-times';
 import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
 import { toolbarState } from '../core/toolbar';
 import {
@@ -39,6 +40,7 @@ import { recordNudge } from './nudge-log';
 import { sensePresence } from './presence';
 import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
 import { NOT_STARTED_KEY } from './storage-keys';
+import { giveTabsSoundBack, quietAudibleTabs } from './tab-sound';
 
 /** How many lines the notification picks from (keys nudge.line.l1 … nudge.line.l12 in locales). */
 export const NUDGE_LINE_COUNT = 12;
@@ -239,6 +241,7 @@ export function dispatch(
         await showNudgeNotification({
           ...nudgeCopy(line.index, result.show.afterCall),
           ...putOffLabels(settings, now),
+          ...(result.show.fixed ? fixedNudgeCopy(result.show.fixed, now) : {}),
           silent: settings.silentNudges,
         });
       } catch (error) {
@@ -264,6 +267,19 @@ function nudgeCopy(lineIndex: number, afterCall: boolean) {
     message: afterCall ? i18n.t('nudge.afterCallLine') : i18n.dynamic(`nudge.line.l${lineIndex + 1}`),
     checkInLabel: i18n.t('nudge.checkIn'),
     snoozeLabel: i18n.t('nudge.snooze'),
+  };
+}
+
+/** A fixed time's own words: "11:00: your moment", and what it offers first. */
+function fixedNudgeCopy(fixed: { minute: number; offer: FixedOffer }, now: number) {
+  const day = new Date(now);
+  const time = i18n.time(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, fixed.minute));
+  return {
+    title: i18n.t('clock.nudgeTitle', [time]),
+    message:
+      fixed.offer === 'checkin'
+        ? i18n.t('clock.nudgeCheckin')
+        : i18n.t('clock.nudgeFamily', [i18n.dynamic(`family.${fixed.offer}`)]),
   };
 }
 
@@ -319,6 +335,7 @@ export function startTimer(minutes: number, checkInId: string, now = Date.now())
     const timer = { endsAt, minutes, checkInId };
     const failure = await storeTimer(timer, now);
     await followTimer(timer, now);
+    if (await wantsQuietTabs()) await quietAudibleTabs();
     if (failure) throw failure;
   });
 }
@@ -328,8 +345,18 @@ export function stopTimer(now = Date.now()): Promise<void> {
     await clearAlarm(TIMER_ALARM);
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
+    await giveTabsSoundBack();
     if (failure) throw failure;
   });
+}
+
+/** Whether the person opted in to quiet tabs during a timed outlet; a failed read means no. */
+async function wantsQuietTabs(): Promise<boolean> {
+  try {
+    return (await loadSettings()).quietAudibleTabs;
+  } catch {
+    return false;
+  }
 }
 
 /** After a restart the timer's alarm may be gone (Firefox clears alarms): bring it back from storage. */
@@ -337,6 +364,8 @@ export function repairTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (timer) await ensureAlarm(TIMER_ALARM, timer.endsAt);
+    // A walk that ended while no worker saw it still owes its tabs their sound.
+    else await giveTabsSoundBack();
     await followTimer(timer, now);
   });
 }
@@ -366,6 +395,7 @@ export function onTimerAlarm(now = Date.now()): Promise<void> {
     }
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
+    await giveTabsSoundBack();
     if (timeUpIsTimely(timer.endsAt, now)) {
       await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
     }
