@@ -18,12 +18,14 @@ import {
   summedTotals,
   type Totals,
 } from '../core/learning/totals';
+import { type OwnOutlet, OwnOutletSchema } from '../core/outlets/own';
 import { type Context, ContextSchema, parseFamilies } from '../core/schema';
 
 import {
   FIRST_PICK_CONTEXT_KEY as CONTEXT_KEY,
   FIRST_PICK_FAMILIES_KEY as FAMILIES_KEY,
   FIRST_PICK_LEARNED_KEY as LEARNED_KEY,
+  FIRST_PICK_OWN_KEY as OWN_KEY,
 } from './storage-keys';
 
 /** What the pick needs: the families to offer, where the person is, and what the picker learned. */
@@ -32,6 +34,8 @@ export interface PickInput {
   context: Context;
   /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
   learned?: Learned;
+  /** The person's own outlets (core/outlets/own.ts); missing: none, or no copy. */
+  own?: OwnOutlet[];
 }
 
 /** The page's localStorage, or null where there is none (a service worker) or it is refused. */
@@ -67,11 +71,26 @@ export const keepLearnedForFirstPick = (learned: Learned, now = Date.now()) =>
 
 const amount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
 
+/** Keeps the person's own outlets, as this page just read them. */
+export const keepOwnForFirstPick = (own: readonly OwnOutlet[]) => keep(OWN_KEY, own);
+
+/** The copy of the own outlets: the sound ones (the app checks the pick against storage anyway). */
+function readOwnCopy(): OwnOutlet[] {
+  const raw = local()?.getItem(OWN_KEY);
+  const list: unknown = raw ? JSON.parse(raw) : [];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => {
+    const parsed = v.safeParse(OwnOutletSchema, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
 /**
- * The summed copy, checked by hand rather than by the stored shape's schema (TotalsSchema): it is
- * read the moment a feeling is clicked at first paint, where every millisecond shows, and this
- * page's own code wrote it. What the check lets through, TotalsSchema's bounds aside, is sound for
- * the picker: finite, never negative, the right number of cells (tests/unit/early-pick.test.ts).
+ * The summed copy of what the picker learned; none when missing or unsound (the pick then knows
+ * nothing yet). Checked by hand rather than by the stored shape's schema (TotalsSchema): it is read
+ * the moment a feeling is clicked at first paint, where every millisecond shows, and this page's own
+ * code wrote it. What the check lets through, TotalsSchema's bounds aside, is sound for the picker:
+ * finite, never negative, the right number of cells (tests/unit/early-pick.test.ts).
  */
 function readLearnedCopy(): Learned | undefined {
   const raw = local()?.getItem(LEARNED_KEY);
@@ -103,7 +122,18 @@ export function readFirstPickCache(): PickInput | null {
     } catch {
       learned = undefined;
     }
-    return { families: parsedFamilies.value, context: parsedContext.output, learned };
+    let own: OwnOutlet[] | undefined;
+    try {
+      own = readOwnCopy();
+    } catch {
+      own = undefined;
+    }
+    return {
+      families: parsedFamilies.value,
+      context: parsedContext.output,
+      learned,
+      own: own?.length ? own : undefined,
+    };
   } catch {
     return null;
   }
