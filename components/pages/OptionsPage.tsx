@@ -8,6 +8,7 @@ import { FamiliesSetting } from '../settings/FamiliesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
 import { NoNudgeNotice } from '../settings/NoNudgeNotice';
+import { NudgeModeSetting } from '../settings/NudgeModeSetting';
 import { type OwnOutletActions, OwnOutletsSetting } from '../settings/OwnOutletsSetting';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
@@ -115,6 +116,10 @@ export function OptionsPage({
             minutes={settings.intervalMinutes}
             onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
             onRefused={refusedIn('nudges')}
+          />
+          <NudgeModeSetting
+            mode={settings.nudgeMode}
+            onChange={(nudgeMode) => save('nudges')({ nudgeMode })}
           />
           <BreakSetting
             minutes={settings.breakMinutes}
