@@ -40,8 +40,8 @@ describe('evidence from a check-in', () => {
     const evidence = evidenceOf(checkIn({ after: 'lighter', helped: 'yes' }));
     const walk = evidence.find((e) => e.outletId === 'walk-street');
     const passed = evidence.find((e) => e.outletId === 'journal-line');
-    // 1 (lighter) + 0.5 (yes, beside an after) + 0.35 (done).
-    expect(walk).toMatchObject({ helped: 1.85, not: 0, kind: 'unpleasant-high', family: 'movement' });
+    // 1 (lighter) + 0.5 (yes, beside an after) + 0.5 (done).
+    expect(walk).toMatchObject({ helped: 2, not: 0, kind: 'unpleasant-high', family: 'movement' });
     expect(passed).toMatchObject({ helped: 0, not: 1, family: 'journaling' });
   });
 
