@@ -6,6 +6,14 @@ import { OUTLET_FAMILIES, type OutletFamily } from './families';
 import { DAY, HOUR, MINUTE } from './time';
 import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHours } from './time/hours';
 
+/**
+ * How a due nudge comes (issue 18): `quiet`, only the toolbar icon says one waits; `offer`, the icon
+ * first and the notification at the next natural pause (core/offer.ts); `at-once`, the notification
+ * when it is due, as before.
+ */
+export const NUDGE_MODES = ['quiet', 'offer', 'at-once'] as const;
+export type NudgeMode = (typeof NUDGE_MODES)[number];
+
 export const INTERVAL_PRESETS = [30, 45, 60, 90, 120] as const;
 export const INTERVAL_MIN = 15;
 export const INTERVAL_MAX = 240;
@@ -100,6 +108,8 @@ export const preferenceFields = {
   holdDuringCalls: v.boolean(),
   /** Nudges without a sound, where the browser can (Chrome's `silent`; Firefox has no such option). */
   silentNudges: v.boolean(),
+  /** How a due nudge comes: on the toolbar icon only, as an offer at the next natural pause, or at once (core/offer.ts). */
+  nudgeMode: v.picklist(NUDGE_MODES),
 };
 export type Preferences = {
   [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]>;
@@ -125,6 +135,8 @@ export const DEFAULT_SETTINGS: Settings = {
   holdDuringCalls: false,
   // Absent in storage (every profile before this option) reads as this default: no migration step.
   silentNudges: false,
+  // Absent in storage (every profile before issue 18) reads as this default, as silentNudges does.
+  nudgeMode: 'offer',
 };
 
 export type { TimeRange, WeekHours };
@@ -189,6 +201,11 @@ const scheduleFields = {
   ignoredInRow: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Nudges lost today (couldn't be shown, or dismissed without a check-in): the toolbar badge. */
   missed: v.nullable(v.object({ day: epochMs, count: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+  /**
+   * A due nudge waits on the toolbar icon since then (quiet and offer modes, core/offer.ts). Absent
+   * (every schedule stored before it) reads as none, silently: no migration step needed.
+   */
+  waitingSince: v.optional(v.nullable(epochMs), null),
 };
 export const ScheduleSchema = v.object(scheduleFields);
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
@@ -204,6 +221,7 @@ export const DEFAULT_SCHEDULE: Schedule = {
   lastNudgeAnswered: true,
   ignoredInRow: 0,
   missed: null,
+  waitingSince: null,
 };
 
 /** A timed outlet lasts 1 to 60 minutes (the catalogue's longest walk is far shorter). */

@@ -14,6 +14,7 @@ import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
+import { type MemoryActions, OnThisDay } from './OnThisDay';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
 import { WhatHelps } from './WhatHelps';
@@ -48,6 +49,8 @@ interface Props {
   history: HistoryActions;
   /** "Your data": export, import, delete (the entrypoint gives the stores'). */
   data: DataActions;
+  /** "On this day": the memory to show and the person's say over it. */
+  memories: MemoryActions;
   /** Bringing entries in from another mood app (issue 19); the section is left out without it. */
   appImport?: AppImportActions;
 }
@@ -74,7 +77,7 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data, appImport }: Props) {
+export function HistoryApp({ now, history, data, memories, appImport }: Props) {
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
@@ -299,6 +302,7 @@ export function HistoryApp({ now, history, data, appImport }: Props) {
       ) : (
         <>
           <WeeklyReflection reflection={insights.reflection} />
+          <OnThisDay memories={memories} now={now} today={today} version={days} />
           <WeekView week={insights.week} />
           <HelpedThisMonth outlets={insights.month} />
           <WhatHelps helps={insights.helps} />
