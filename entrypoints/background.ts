@@ -8,18 +8,20 @@ import { migrateLegacyCheckIns } from '../platform/history/base';
 import { onMessages } from '../platform/messaging';
 import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
 import {
+  checkInNow,
   dispatch,
   holdUntilStarted,
   naturalPause,
   onTimerAlarm,
   onTimerTick,
+  putOff,
   repairTimer,
-  snooze,
   startNudges,
 } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
 import { watchPreferenceChanges } from '../platform/settings';
+import { CHECK_IN_NOW_COMMAND } from '../platform/shortcut';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
 // On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
@@ -94,14 +96,19 @@ export default defineBackground(() => {
   });
 
   // Chrome only: Firefox has no notification buttons.
+  // The buttons are "In 10 minutes" and "Later today"; a click on the nudge itself checks in.
   browser.notifications.onButtonClicked?.addListener(async (id, buttonIndex) => {
     if (id !== NUDGE_NOTIFICATION) return;
-    if (NUDGE_BUTTONS[buttonIndex] === 'snooze') {
-      await kept(snooze());
-    } else {
-      await clearNotification(id);
-      await openCheckIn();
-    }
+    const choice = NUDGE_BUTTONS[buttonIndex];
+    if (choice) await kept(putOff(choice));
+  });
+
+  // "Check in now" from the keyboard (its own command; `_execute_action` opens the popup and tells
+  // the background nothing): the break counts from now, then the check-in opens.
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== CHECK_IN_NOW_COMMAND) return;
+    await kept(checkInNow());
+    await openCheckIn();
   });
 
   // Firefox says every close was by the user (`byUser` is always true, bugzil.la/1413188), also of a

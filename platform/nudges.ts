@@ -9,10 +9,13 @@
 // next chance), and the caller's promise rejects, so a page that asked for the change hears of it.
 
 import { browser } from 'wxt/browser';
+import { fateOf } from '../core/nudge-log';
 import { offerIsOpen, toolbarChangesAt } from '../core/offer';
+import { type PutOffChoice, putOffUntil } from '../core/putoff';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Settings, Timer } from '../core/schema';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
+import type { FixedOffer } from '../core/time/fixed-times';
 import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
 import { toolbarState } from '../core/toolbar';
 import {
@@ -33,9 +36,11 @@ import {
   showNudgeNotification,
   showTimerOverNotification,
 } from './notifications';
+import { recordNudge } from './nudge-log';
 import { sensePresence } from './presence';
 import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
 import { NOT_STARTED_KEY } from './storage-keys';
+import { giveTabsSoundBack, quietAudibleTabs } from './tab-sound';
 
 /** How many lines the notification picks from (keys nudge.line.l1 … nudge.line.l12 in locales). */
 export const NUDGE_LINE_COUNT = 12;
@@ -221,6 +226,9 @@ export function dispatch(
       result = { schedule: { ...result.schedule, nextNudgeAt: null }, show: null, reason: 'not-started' };
     }
     let next = result.schedule;
+    // What happened to a nudge, for the history's timing view (issue 18); never in the way of the plan.
+    const fate = fateOf(current, event, result, now);
+    if (fate) void recordNudge(fate.fate, fate.nudgeAt, now);
     if (result.show) {
       const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);
       next = { ...next, recentLines: line.recent };
@@ -232,6 +240,8 @@ export function dispatch(
       try {
         await showNudgeNotification({
           ...nudgeCopy(line.index, result.show.afterCall),
+          ...putOffLabels(settings, now),
+          ...(result.show.fixed ? fixedNudgeCopy(result.show.fixed, now) : {}),
           silent: settings.silentNudges,
         });
       } catch (error) {
@@ -260,10 +270,58 @@ function nudgeCopy(lineIndex: number, afterCall: boolean) {
   };
 }
 
-/** The notification's "Snooze 15 min": the notification goes, the nudge comes back later. */
-export async function snooze(now = Date.now()): Promise<StepResult> {
+/** A fixed time's own words: "11:00: your moment", and what it offers first. */
+function fixedNudgeCopy(fixed: { minute: number; offer: FixedOffer }, now: number) {
+  const day = new Date(now);
+  const time = i18n.time(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, fixed.minute));
+  return {
+    title: i18n.t('clock.nudgeTitle', [time]),
+    message:
+      fixed.offer === 'checkin'
+        ? i18n.t('clock.nudgeCheckin')
+        : i18n.t('clock.nudgeFamily', [i18n.dynamic(`family.${fixed.offer}`)]),
+  };
+}
+
+/**
+ * The notification's buttons (Chrome; Firefox shows none and its popup has the same choices): "In 10
+ * minutes", and "Later today", or "Next time" when today's hours leave no room (core/putoff.ts).
+ */
+function putOffLabels(settings: Settings, now: number) {
+  const later = putOffUntil('later', settings, now);
+  return {
+    soonLabel: i18n.t('putoff.soon'),
+    laterLabel: later?.when === 'next-hours' ? i18n.t('putoff.nextTime') : i18n.t('putoff.laterToday'),
+  };
+}
+
+/**
+ * "In 10 minutes" or "later today", from the notification or the popup: the notification goes, and
+ * the nudge comes back at the moment core/putoff.ts works out now. With `bringBack`, the nudge is one
+ * the person closed within the hour (the popup's "bring it back"). Resolves to null when no active
+ * hours are left for it to come back in.
+ */
+export async function putOff(
+  choice: PutOffChoice,
+  { bringBack = false, now = Date.now() }: { bringBack?: boolean; now?: number } = {},
+): Promise<StepResult | null> {
   await clearNotification(NUDGE_NOTIFICATION);
-  return dispatch({ type: 'snooze' }, now);
+  const until = putOffUntil(choice, await loadSettings(), now);
+  if (!until) return null;
+  return dispatch({ type: bringBack ? 'bring-back' : 'snooze', until: until.until }, now);
+}
+
+/** The old name, kept for callers of "snooze": in 10 minutes. */
+export const snooze = (now = Date.now()) => putOff('soon', { now });
+
+/**
+ * "Check in now" (the keyboard shortcut's command, at any time): the break begins now, so the interval
+ * starts again from it and a nudge waiting is answered; then the check-in opens. Recording the
+ * check-in later counts again, from then: that only moves the next nudge a little further.
+ */
+export async function checkInNow(now = Date.now()): Promise<void> {
+  await clearNotification(NUDGE_NOTIFICATION);
+  await dispatch({ type: 'checked-in' }, now);
 }
 
 /**
@@ -277,6 +335,7 @@ export function startTimer(minutes: number, checkInId: string, now = Date.now())
     const timer = { endsAt, minutes, checkInId };
     const failure = await storeTimer(timer, now);
     await followTimer(timer, now);
+    if (await wantsQuietTabs()) await quietAudibleTabs();
     if (failure) throw failure;
   });
 }
@@ -286,8 +345,18 @@ export function stopTimer(now = Date.now()): Promise<void> {
     await clearAlarm(TIMER_ALARM);
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
+    await giveTabsSoundBack();
     if (failure) throw failure;
   });
+}
+
+/** Whether the person opted in to quiet tabs during a timed outlet; a failed read means no. */
+async function wantsQuietTabs(): Promise<boolean> {
+  try {
+    return (await loadSettings()).quietAudibleTabs;
+  } catch {
+    return false;
+  }
 }
 
 /** After a restart the timer's alarm may be gone (Firefox clears alarms): bring it back from storage. */
@@ -295,6 +364,8 @@ export function repairTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (timer) await ensureAlarm(TIMER_ALARM, timer.endsAt);
+    // A walk that ended while no worker saw it still owes its tabs their sound.
+    else await giveTabsSoundBack();
     await followTimer(timer, now);
   });
 }
@@ -324,6 +395,7 @@ export function onTimerAlarm(now = Date.now()): Promise<void> {
     }
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
+    await giveTabsSoundBack();
     if (timeUpIsTimely(timer.endsAt, now)) {
       await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
     }

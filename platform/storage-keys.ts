@@ -86,3 +86,10 @@ export const MEMORIES_KEY = 'memories';
  * (platform/app-import.ts). On this device only, like the history the names came with.
  */
 export const IMPORT_MOODS_KEY = 'import:moods';
+/** In storage.local: what happened to each nudge, the last 90 days (core/nudge-log.ts; the background writes it). */
+export const NUDGE_LOG_KEY = 'nudgeLog';
+/**
+ * In storage.local: the tabs Outlet muted when a timed outlet began (their ids), to give their sound
+ * back at its end, also from a worker started since (platform/tab-sound.ts).
+ */
+export const MUTED_TABS_KEY = 'clock:mutedTabs';

@@ -5,6 +5,7 @@ import { noNudgeReason } from '../../core/status';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
+import { FixedTimesSetting } from '../settings/FixedTimesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
 import { NoNudgeNotice } from '../settings/NoNudgeNotice';
@@ -141,6 +142,13 @@ export function OptionsPage({
             onRefused={refusedIn('nudges')}
           />
           <p class="help">{i18n.t('options.fullscreenNote')}</p>
+          <ToggleSetting
+            id="quiet-audible-tabs"
+            checked={settings.quietAudibleTabs}
+            label={i18n.t('clock.quietTabsLabel')}
+            help={i18n.t('clock.quietTabsHelp')}
+            onChange={(quietAudibleTabs) => save('nudges')({ quietAudibleTabs })}
+          />
         </div>
         <SaveNote section="nudges" note={note} />
         <TestNotification send={sendTestNotification} />
@@ -152,6 +160,13 @@ export function OptionsPage({
           onChange={(hours) => save('hours')({ hours })}
           onRefused={refusedIn('hours')}
           noHoursSaidAbove={noNudge === 'no-hours'}
+        />
+        <FixedTimesSetting
+          times={settings.fixedTimes}
+          only={settings.fixedTimesOnly}
+          onChange={(fixedTimes) => save('hours')({ fixedTimes })}
+          onOnlyChange={(fixedTimesOnly) => save('hours')({ fixedTimesOnly })}
+          onRefused={refusedIn('hours')}
         />
         <SaveNote section="hours" note={note} />
       </Part>

@@ -42,7 +42,13 @@ export function valueWords(change: PreferenceChange, which: 'now' | 'back'): str
     case 'nudgesEnabled':
     case 'holdDuringCalls':
     case 'silentNudges':
+    case 'fixedTimesOnly':
+    case 'quietAudibleTabs':
       return onOff(change[which]);
+    case 'fixedTimes':
+      return change[which].length === 0
+        ? i18n.t('clock.valueNone')
+        : i18n.list(change[which].map((time: { minute: number }) => clockWords(time.minute)));
     case 'intervalMinutes':
       return i18n.plural('options.valueEvery', change[which]);
     case 'breakMinutes':

@@ -79,6 +79,9 @@ export const PreferencesStrict = v.strictObject({
   silentNudges: v.optional(preferenceFields.silentNudges, false),
   // Files from before issue 18 have no nudgeMode: they read as the default, the offer.
   nudgeMode: v.optional(preferenceFields.nudgeMode, 'offer'),
+  fixedTimes: v.optional(preferenceFields.fixedTimes, []),
+  fixedTimesOnly: v.optional(preferenceFields.fixedTimesOnly, false),
+  quietAudibleTabs: v.optional(preferenceFields.quietAudibleTabs, false),
 });
 
 /**
@@ -186,6 +189,9 @@ export function upgradeV1(file: ExportV1): ExportV2 {
     holdDuringCalls: settings.holdDuringCalls ?? false,
     silentNudges: false,
     nudgeMode: 'offer',
+    fixedTimes: [],
+    fixedTimesOnly: false,
+    quietAudibleTabs: false,
   };
   return {
     format: EXPORT_FORMAT,

@@ -47,7 +47,9 @@ import {
   watchHistoryHere,
 } from '../../platform/history/store';
 import { findMemory, loadMemoryPrefs, saveMemoryPrefs } from '../../platform/memories';
+import { loadNudgeLog } from '../../platform/nudge-log';
 import { ownOutletsSource } from '../../platform/own-outlets';
+import { openOptions } from '../../platform/pages';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
@@ -146,6 +148,12 @@ export const browserAppImport: AppImportActions = {
   store: (checkIns) => storeImported(checkIns),
 };
 
+// "When nudges land": the background's log of nudges; its offer opens the settings at a section.
+const browserTiming = {
+  load: () => loadNudgeLog(),
+  openSettings: (section: 'hours' | 'nudges') => void openOptions(section),
+};
+
 export function App({ now }: { now: () => number }) {
   // The titles of the person's own outlets, for the check-ins that name them (the CSV export too).
   giveOwnOutlets(useStoredValue(ownOutletsSource) ?? []);
@@ -156,6 +164,7 @@ export function App({ now }: { now: () => number }) {
       data={browserData}
       memories={browserMemories}
       appImport={browserAppImport}
+      timing={browserTiming}
     />
   );
 }

@@ -11,6 +11,7 @@ import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/sche
 import {
   dismissCalmerOffer,
   pauseNudges,
+  putOffNudge,
   resumeNudges,
   startOutlet,
   startTimer,
@@ -65,6 +66,7 @@ const actions: CheckInActions = {
   // platform/changes.ts): the status line then says so.
   pause: pauseNudges,
   resume: resumeNudges,
+  putOff: putOffNudge,
   // The background sets (or clears) the timer's alarm even when the timer can't be saved, and the
   // countdown here runs on its own; a failure is only logged (CheckIn has no place to say it yet).
   startTimer: (minutes, checkInId) => void startTimer(minutes, checkInId).catch(timerFailed),

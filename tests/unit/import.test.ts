@@ -304,7 +304,18 @@ describe('parseImportFile: sound files', () => {
     expect(file.preferences.nudgeMode).toBeUndefined();
     expect(result).toEqual({
       ok: true,
-      data: { ...file, preferences: { ...file.preferences, silentNudges: false, nudgeMode: 'offer' } },
+      // Nor a nudge mode, fixed times, nor quiet tabs: those read as the offer, none and off.
+      data: {
+        ...file,
+        preferences: {
+          ...file.preferences,
+          silentNudges: false,
+          nudgeMode: 'offer',
+          fixedTimes: [],
+          fixedTimesOnly: false,
+          quietAudibleTabs: false,
+        },
+      },
     });
   });
 
@@ -326,6 +337,9 @@ describe('parseImportFile: sound files', () => {
       silentNudges: false,
       // The default of today for every profile that never chose (issue 18), as storage reads it.
       nudgeMode: 'offer',
+      fixedTimes: [],
+      fixedTimesOnly: false,
+      quietAudibleTabs: false,
     });
     expect(result.data.trustedPeople).toEqual([{ id: 'p9', name: 'Kim' }]);
     expect(result.data.checkIns.map((entry) => entry.id)).toEqual(['c1', 'c2']);

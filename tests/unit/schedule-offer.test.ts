@@ -124,7 +124,7 @@ describe('a waiting nudge ends', () => {
 
   it.each([
     ['at a check-in', { type: 'checked-in' }],
-    ['at a snooze', { type: 'snooze' }],
+    ['at a snooze', { type: 'snooze', until: NOW + HOUR }],
     ['when a pause starts', { type: 'pause', until: NOW + HOUR, kind: 'pause' }],
     ['when a meeting starts', { type: 'pause', until: NOW + HOUR, kind: 'meeting' }],
   ] as const)('%s', (_, event) => {

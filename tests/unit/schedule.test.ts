@@ -286,10 +286,10 @@ describe('step: pause, snooze, resume', () => {
     expect(result.schedule.pausedUntil).toBeNull();
   });
 
-  it('snoozes for 15 minutes', () => {
-    expect(step(settings(), schedule(), { type: 'snooze' }, NOW).schedule.nextNudgeAt).toBe(
-      NOW + 15 * MINUTE,
-    );
+  it('puts the nudge off until the moment asked for', () => {
+    expect(
+      step(settings(), schedule(), { type: 'snooze', until: NOW + 10 * MINUTE }, NOW).schedule.nextNudgeAt,
+    ).toBe(NOW + 10 * MINUTE);
   });
 
   it('pausing until tomorrow with office hours brings the nudge tomorrow at 10:00', () => {
