@@ -264,7 +264,11 @@ export function AppImport({ actions }: { actions: AppImportActions }) {
         <ColumnsStep
           step={step}
           headingRef={headingRef}
-          onChange={(mapping) => setStep({ ...step, mapping })}
+          onChange={(patch) =>
+            setStep((now) =>
+              now.kind === 'columns' ? { ...now, mapping: { ...now.mapping, ...patch } } : now,
+            )
+          }
           onContinue={() => void toPreview(readGeneric(step.table, step.mapping))}
           onCancel={restart}
         />
@@ -300,13 +304,17 @@ export function AppImport({ actions }: { actions: AppImportActions }) {
           unplacedShown={unplacedShown}
           headingRef={headingRef}
           firstUnplaced={firstUnplaced}
-          onPlace={(key, feeling) => {
-            const base = step.kind === 'failed' ? step.back : step;
-            const places = { ...base.places };
-            if (feeling) places[key] = feeling;
-            else delete places[key];
-            setStep({ ...base, places });
-          }}
+          onPlace={(key, feeling) =>
+            // From the state as it is now, not as drawn: two choices before the next render both count.
+            setStep((now) => {
+              if (now.kind !== 'place' && now.kind !== 'failed') return now;
+              const base = now.kind === 'failed' ? now.back : now;
+              const places = { ...base.places };
+              if (feeling) places[key] = feeling;
+              else delete places[key];
+              return { ...base, places };
+            })
+          }
           onBringIn={() => void bringIn(step.kind === 'failed' ? step.back : step)}
           onBack={() => {
             const base = step.kind === 'failed' ? step.back : step;
@@ -333,7 +341,8 @@ function ColumnsStep({
 }: {
   step: Extract<Step, { kind: 'columns' }>;
   headingRef: { current: HTMLHeadingElement | null };
-  onChange: (mapping: ColumnMapping) => void;
+  /** The columns changed, merged into the mapping as it is then. */
+  onChange: (patch: Partial<ColumnMapping>) => void;
   onContinue: () => void;
   onCancel: () => void;
 }) {
@@ -358,7 +367,7 @@ function ColumnsStep({
             id={`app-import-col-${field}`}
             required={NEEDED.has(field)}
             value={String(mapping[field])}
-            onChange={(event) => onChange({ ...mapping, [field]: Number(event.currentTarget.value) })}
+            onChange={(event) => onChange({ [field]: Number(event.currentTarget.value) })}
           >
             <option value="-1">
               {NEEDED.has(field) ? i18n.t('import_apps.columnChoose') : i18n.t('import_apps.columnNone')}
@@ -377,9 +386,7 @@ function ColumnsStep({
           <select
             id="app-import-order"
             value={mapping.order}
-            onChange={(event) =>
-              onChange({ ...mapping, order: event.currentTarget.value === 'mdy' ? 'mdy' : 'dmy' })
-            }
+            onChange={(event) => onChange({ order: event.currentTarget.value === 'mdy' ? 'mdy' : 'dmy' })}
           >
             <option value="dmy">{i18n.t('import_apps.orderDmy')}</option>
             <option value="mdy">{i18n.t('import_apps.orderMdy')}</option>

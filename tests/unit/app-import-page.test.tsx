@@ -73,6 +73,28 @@ describe('bringing in a Daylio file', () => {
     });
   });
 
+  it('keeps every name placed, however quickly one choice follows another', async () => {
+    render(<AppImport actions={browserAppImport} />);
+    pick('daylio-title.csv');
+    fireEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { name: 'Where do your moods go?' });
+    // Two choices before the page draws again (a fast hand, a keyboard, an autofill).
+    for (const [name, feeling] of [
+      [/ok but sleepy/, 'tired'],
+      [/Refreshed/, 'energised'],
+    ] as const) {
+      const select = screen.getByLabelText(name) as HTMLSelectElement;
+      select.value = feeling;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    // Once drawn again, both choices stand (the second once took the first one's place away).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((screen.getByLabelText(/ok but sleepy/) as HTMLSelectElement).value).toBe('tired');
+    expect((screen.getByLabelText(/Refreshed/) as HTMLSelectElement).value).toBe('energised');
+    fireEvent.click(screen.getByRole('button', { name: 'Bring them in' }));
+    await screen.findByText('Brought in: 5 check-ins.');
+  });
+
   it('adds nothing the second time, and remembers where the names went', async () => {
     render(<AppImport actions={browserAppImport} />);
     pick('daylio-title.csv');

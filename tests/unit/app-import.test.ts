@@ -260,6 +260,30 @@ describe('any other CSV, with its columns named', () => {
     });
   });
 
+  it.each([
+    ['a note with a line break', '"two\nlines"'],
+    // A quote inside a field is kept as it is (Papa Parse's reading); the lines are counted the slow way.
+    ['a quote inside a field', '5" tall'],
+  ])('names the right line after blank lines and %s', (_, note) => {
+    const text = `date,mood,note\n2021-03-01,good,${note}\n\n2021-03-02,good,ok\n   \n2021-02-30,good,x\n`;
+    const detected = detectImport(text);
+    if (detected.kind !== 'mapping') throw new Error('expected a mapping');
+    const lineOfBadDay = note.includes('\n') ? 7 : 6;
+    expect(readGeneric(detected.table, detected.guess)).toEqual({
+      ok: false,
+      more: 0,
+      problems: [{ line: lineOfBadDay, what: 'not-a-day', value: '2021-02-30' }],
+    });
+    const good = detectImport(text.replace('2021-02-30', '2021-02-28'));
+    if (good.kind !== 'mapping') throw new Error('expected a mapping');
+    const read = readGeneric(good.table, good.guess);
+    expect(read.ok && read.rows.map((row) => [row.line, row.journal])).toEqual([
+      [2, note.includes('\n') ? 'two\nlines' : '5" tall'],
+      [note.includes('\n') ? 5 : 4, 'ok'],
+      [lineOfBadDay, 'x'],
+    ]);
+  });
+
   it('refuses a mapping without a date or a mood column', () => {
     const detected = detectImport(fixture('other-app-good.csv'));
     if (detected.kind !== 'mapping') throw new Error('expected a mapping');
