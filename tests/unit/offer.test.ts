@@ -36,8 +36,8 @@ async function switchTab() {
   await settle();
 }
 
-async function switchWindow() {
-  await fakeBrowser.windows.onFocusChanged.trigger(-1);
+async function switchWindow(windowId = 5) {
+  await fakeBrowser.windows.onFocusChanged.trigger(windowId);
   await settle();
 }
 
@@ -68,6 +68,13 @@ describe('a due nudge in offer mode (the default)', () => {
     await switchWindow();
     await switchTab();
     expect(shown()).toEqual([]);
+  });
+
+  it('is not offered when focus only leaves the browser (as the toolbar popup may take it)', async () => {
+    await fire(NUDGE_ALARM);
+    await switchWindow(-1);
+    expect(shown()).toEqual([]);
+    expect(await badge()).toBe('●');
   });
 
   it('stays quiet on the icon when the moment comes too late', async () => {
