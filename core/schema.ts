@@ -275,6 +275,13 @@ export const HELPED = ['yes', 'a-bit', 'no'] as const;
 export const AFTER = ['lighter', 'same', 'heavier'] as const;
 export type After = (typeof AFTER)[number];
 
+/** The apps a check-in can be brought in from (core/data/imports/), and the caps of what it keeps. */
+export const IMPORT_SOURCES = ['daylio', 'bearable', 'pixels', 'csv'] as const;
+/** The longest mood name kept as the file has it (Daylio lets a person name a mood freely). */
+export const IMPORTED_MOOD_MAX = 100;
+/** The longest activities text kept on one check-in (Daylio's activities, Bearable's other readings). */
+export const ACTIVITIES_MAX = 1000;
+
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
 // must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
 // before the caps) fails this schema and is read as unreadable, which an export carries as it is.
@@ -316,6 +323,17 @@ export const CheckInSchema = v.object({
    */
   after: v.optional(v.picklist(AFTER)),
   afterAt: v.optional(epochMs),
+  /**
+   * Brought in from another mood app (core/data/imports/): which one, the mood as the person named
+   * it there (placed on a feeling above, and kept in their own words), and their activities as text.
+   */
+  imported: v.optional(
+    v.object({
+      from: v.picklist(IMPORT_SOURCES),
+      mood: v.pipe(v.string(), v.minLength(1), v.maxLength(IMPORTED_MOOD_MAX)),
+      activities: v.optional(v.pipe(v.string(), v.maxLength(ACTIVITIES_MAX))),
+    }),
+  ),
 });
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 

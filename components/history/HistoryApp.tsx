@@ -9,6 +9,7 @@ import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
 import { i18n } from '../shared/words';
+import { AppImport, type AppImportActions } from './AppImport';
 import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
@@ -50,6 +51,8 @@ interface Props {
   data: DataActions;
   /** "On this day": the memory to show and the person's say over it. */
   memories: MemoryActions;
+  /** Bringing entries in from another mood app (issue 19); the section is left out without it. */
+  appImport?: AppImportActions;
 }
 
 interface Paged {
@@ -74,7 +77,7 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data, memories }: Props) {
+export function HistoryApp({ now, history, data, memories, appImport }: Props) {
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
@@ -327,6 +330,7 @@ export function HistoryApp({ now, history, data, memories }: Props) {
         </>
       )}
       <DataPanel actions={data} measure={days !== null || loadFailed} />
+      {appImport && <AppImport actions={appImport} />}
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>
