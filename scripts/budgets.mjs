@@ -44,7 +44,13 @@ import { gzipSync } from 'node:zlib';
 // (the thanks step reads the few days "on this day" looks at and draws the card: core/insights/memory.ts,
 // platform/memories.ts, components/shared/MemoryCard.tsx), 46.3 KB. It is read after the check-in is
 // stored, never before a step is live.
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 47, background: 21 };
+// Background 21 → 22 KB (issue 18, item 1 and the toolbar states): a due nudge that waits for a
+// natural pause (core/offer.ts, its events in core/schedule.ts), the tab and window listeners, the
+// toolbar's states with their own text and title (core/toolbar.ts, platform/badge.ts) and the alarm
+// that redraws the icon when a pause ends or the hours close: +0.7 KB (20.1 → 20.8 KB on main as it
+// was at 20:40), 20.98 KB with main merged at 21:00. The rest of issue 18 (put-off, fixed times) runs
+// in the worker too, so the margin is for them.
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 47, background: 22 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 
