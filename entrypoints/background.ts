@@ -86,7 +86,10 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(async () => {
     await kept(naturalPause());
   });
-  browser.windows?.onFocusChanged.addListener(async () => {
+  // Focus leaving the browser (WINDOW_ID_NONE) is not counted: where the toolbar's own popup takes
+  // focus that way, the notification would come just as the person opens Outlet to check in.
+  browser.windows?.onFocusChanged.addListener(async (windowId) => {
+    if (windowId === browser.windows.WINDOW_ID_NONE) return;
     await kept(naturalPause());
   });
 

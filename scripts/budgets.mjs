@@ -54,7 +54,13 @@ import { gzipSync } from 'node:zlib';
 // today" is, worked out where the person reads it) and "pause until a date and time" in the pause menu,
 // checked by the same schema as the background's message: about 1.0 KB, 47.3 KB with main's memories.
 // They sit in the footer of the first screen, so they are part of the app's one classic script.
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 48, background: 22 };
+// Background 21 → 22 KB (issue 18, item 1 and the toolbar states): a due nudge that waits for a
+// natural pause (core/offer.ts, its events in core/schedule.ts), the tab and window listeners, the
+// toolbar's states with their own text and title (core/toolbar.ts, platform/badge.ts) and the alarm
+// that redraws the icon when a pause ends or the hours close: +0.7 KB (20.1 → 20.8 KB on main as it
+// was at 20:40), 20.98 KB with main merged at 21:00. The rest of issue 18 (put-off, fixed times) runs
+// in the worker too, so the margin is for them.
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 47, background: 22 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 

@@ -117,7 +117,9 @@ describe('the schedule end to end', () => {
   let ext;
   before(async () => {
     ext = await launchExtension();
-    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, intervalMinutes: 60 });
+    // Nudges right away: this file follows the interval and its holds; waiting for a moment is
+    // tests/e2e/offer.test.mjs.
+    await patchSettings(ext, { hours: ALWAYS_ON_HOURS, intervalMinutes: 60, nudgeMode: 'at-once' });
     await startOutlet(ext);
     await eventually(
       () => ext.getStorage(),

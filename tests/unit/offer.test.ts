@@ -36,8 +36,8 @@ async function switchTab() {
   await settle();
 }
 
-async function switchWindow() {
-  await fakeBrowser.windows.onFocusChanged.trigger(-1);
+async function switchWindow(windowId = 5) {
+  await fakeBrowser.windows.onFocusChanged.trigger(windowId);
   await settle();
 }
 
@@ -48,7 +48,7 @@ describe('a due nudge in offer mode (the default)', () => {
   it('waits on the icon, with no notification, until a tab switch brings it', async () => {
     await fire(NUDGE_ALARM);
     expect(shown()).toEqual([]);
-    expect(await badge()).toBe('•');
+    expect(await badge()).toBe('●');
     expect(await tooltip()).toBe('Outlet: a nudge is waiting. Check in whenever you like.');
     expect((await schedule()).waitingSince).toBe(START + 60 * MINUTE);
 
@@ -70,12 +70,19 @@ describe('a due nudge in offer mode (the default)', () => {
     expect(shown()).toEqual([]);
   });
 
+  it('is not offered when focus only leaves the browser (as the toolbar popup may take it)', async () => {
+    await fire(NUDGE_ALARM);
+    await switchWindow(-1);
+    expect(shown()).toEqual([]);
+    expect(await badge()).toBe('●');
+  });
+
   it('stays quiet on the icon when the moment comes too late', async () => {
     await fire(NUDGE_ALARM);
     vi.setSystemTime(Date.now() + 11 * MINUTE);
     await switchTab();
     expect(shown()).toEqual([]);
-    expect(await badge()).toBe('•');
+    expect(await badge()).toBe('●');
   });
 
   it('ends at a check-in: the icon is plain again', async () => {
@@ -98,7 +105,7 @@ describe('a due nudge in quiet mode', () => {
     await switchTab();
     await switchWindow();
     expect(shown()).toEqual([]);
-    expect(await badge()).toBe('•');
+    expect(await badge()).toBe('●');
   });
 });
 
@@ -138,7 +145,7 @@ describe('the toolbar icon', () => {
     );
     await settle();
     await fire(NUDGE_ALARM);
-    expect(await badge()).toBe('•');
+    expect(await badge()).toBe('●');
     const close = new Date(2026, 2, 10, 18, 0).getTime();
     expect((await fakeBrowser.alarms.get(TOOLBAR_ALARM))?.scheduledTime).toBe(close);
     await fire(TOOLBAR_ALARM);
