@@ -10,6 +10,7 @@ import { type NudgeLogEntry, nudgeTiming, type Timing } from '../../core/nudge-l
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
 import { i18n } from '../shared/words';
+import { AppImport, type AppImportActions } from './AppImport';
 import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
@@ -54,6 +55,8 @@ interface Props {
   timing?: { load: () => Promise<NudgeLogEntry[]>; openSettings: (section: TimingSettings) => void };
   /** "On this day": the memory to show and the person's say over it. */
   memories: MemoryActions;
+  /** Bringing entries in from another mood app (issue 19); the section is left out without it. */
+  appImport?: AppImportActions;
 }
 
 interface Paged {
@@ -78,7 +81,7 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data, memories, timing }: Props) {
+export function HistoryApp({ now, history, data, memories, appImport, timing }: Props) {
   const [nudges, setNudges] = useState<Timing | null>(null);
   useEffect(() => {
     void timing?.load().then(
@@ -339,6 +342,7 @@ export function HistoryApp({ now, history, data, memories, timing }: Props) {
         </>
       )}
       <DataPanel actions={data} measure={days !== null || loadFailed} />
+      {appImport && <AppImport actions={appImport} />}
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>
