@@ -71,7 +71,11 @@ export function fateOf(
   now: number,
 ): { fate: NudgeFate; nudgeAt: number } | null {
   if (result.show) return { fate: 'shown', nudgeAt: now };
-  const waiting = before.lastNudgeAt !== null && !before.lastNudgeAnswered ? before.lastNudgeAt : null;
+  // The nudge waiting for an answer: one waiting on the toolbar icon (quiet and offer modes, keyed by
+  // when it began to wait), else the last notification while unanswered.
+  const waiting =
+    before.waitingSince ??
+    (before.lastNudgeAt !== null && !before.lastNudgeAnswered ? before.lastNudgeAt : null);
   if (result.reason === 'dismissed' && before.lastNudgeAt !== null)
     return { fate: 'dismissed', nudgeAt: before.lastNudgeAt };
   if (result.reason === 'brought-back' && before.lastNudgeAt !== null)

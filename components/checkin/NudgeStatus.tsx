@@ -71,9 +71,10 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
   // answered (within one interval) can be put off. Either offer takes the "slipped by" line's place.
   const closedAt = schedule && canBringBack(schedule.dismissedAt, now) ? schedule.dismissedAt : null;
   const waiting =
-    schedule?.lastNudgeAt != null &&
-    !schedule.lastNudgeAnswered &&
-    now - schedule.lastNudgeAt < settings.intervalMinutes * MINUTE;
+    (schedule?.waitingSince ?? null) !== null ||
+    (schedule?.lastNudgeAt != null &&
+      !schedule.lastNudgeAnswered &&
+      now - schedule.lastNudgeAt < settings.intervalMinutes * MINUTE);
   const putOffOffered = actions.putOff !== undefined && !paused && (closedAt !== null || waiting);
   const missed = putOffOffered ? 0 : (schedule?.missed?.count ?? 0);
 

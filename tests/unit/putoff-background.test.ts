@@ -34,6 +34,8 @@ async function pressCommand(name: string) {
 }
 
 beforeEach(async () => {
+  // The notification at once (today's behaviour), so there is a notification to put off or close.
+  await fakeBrowser.storage.sync.set({ 'pref:nudgeMode': 'at-once' });
   await startBackground(START);
   await sendFromPage('welcomeDone', null);
   await settle();

@@ -52,6 +52,16 @@ describe('the put-off choices in the popup', () => {
     ).toBeTruthy();
   });
 
+  it('are offered for a nudge waiting on the toolbar icon (quiet and offer modes)', () => {
+    const given = show({
+      waitingSince: NOW - 2 * MINUTE,
+      lastNudgeAt: NOW - 2 * MINUTE,
+      lastNudgeAnswered: true,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'In 10 minutes' }));
+    expect(given.putOff).toHaveBeenCalledWith('soon', false);
+  });
+
   it('bring back a nudge closed within the hour, in place of the "slipped by" line', () => {
     const given = show({
       lastNudgeAt: NOW - 20 * MINUTE,

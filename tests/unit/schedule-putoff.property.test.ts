@@ -31,7 +31,11 @@ const weekHours: fc.Arbitrary<WeekHours> = fc
   });
 
 const settingsArb: fc.Arbitrary<Settings> = fc
-  .record({ intervalMinutes: fc.integer({ min: 15, max: 240 }), hours: weekHours })
+  .record({
+    intervalMinutes: fc.integer({ min: 15, max: 240 }),
+    hours: weekHours,
+    nudgeMode: fc.constantFrom('quiet' as const, 'offer' as const, 'at-once' as const),
+  })
   .map((patch) => ({ ...DEFAULT_SETTINGS, ...patch }));
 const nowArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) });
 const choiceArb = fc.constantFrom('soon' as const, 'later' as const);
@@ -84,8 +88,10 @@ describe('the put-off choices, over random weeks', () => {
               schedule = step(settings, schedule, { type: 'wake' }, at).schedule;
               expect(schedule.nextNudgeAt).toBe(putOff.until);
             }
+            // At once: the notification; quiet and offer: the nudge waits on the icon from then.
             const due = step(settings, schedule, { type: 'alarm', presence: PRESENT }, putOff.until);
-            expect(due.show).not.toBeNull();
+            if (settings.nudgeMode === 'at-once') expect(due.show).not.toBeNull();
+            else expect(due.schedule.waitingSince).toBe(putOff.until);
           },
         ),
         { numRuns: RUNS },

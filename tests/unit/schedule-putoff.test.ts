@@ -104,7 +104,7 @@ describe('putting a nudge off', () => {
   });
 
   it('shows the nudge when that moment comes', () => {
-    const s = settings({ hours: OFFICE, intervalMinutes: 30 });
+    const s = settings({ hours: OFFICE, intervalMinutes: 30, nudgeMode: 'at-once' });
     const shown = step(s, put(at(12, 12)).schedule, { type: 'alarm', presence: PRESENT }, at(12, 12));
     expect(shown.show).not.toBeNull();
     expect(shown.schedule.putOffUntil).toBeNull();
