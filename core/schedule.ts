@@ -15,6 +15,9 @@
 //   or not, alongside the interval or instead of it (settings.fixedTimesOnly); they wait like any nudge
 //   during a pause, away, full screen or a call, for FIXED_LATE_MAX at most (core/time/fixed-times.ts).
 import type { OutletFamily } from './families';
+// - In quiet and offer modes a due nudge waits on the toolbar icon first (core/offer.ts); an offer's
+//   notification comes at a natural pause, and the next nudge is then planned from it.
+import { atMoment, endWaiting, waitingIsOver } from './offer';
 import type { Schedule, Settings } from './schema';
 import { MINUTE, startOfLocalDay } from './time';
 import {
@@ -78,7 +81,11 @@ export type NudgeEvent =
   /** The person declined the offer of a calmer pace. */
   | { type: 'calmer-offer-dismissed' }
   /** The missed-nudge badge lasts until the end of the day. */
-  | { type: 'day-ended' };
+  | { type: 'day-ended' }
+  /** A natural pause: the person switched tabs or windows, or went idle (core/offer.ts). */
+  | { type: 'moment'; presence: Presence }
+  /** The toolbar's look may have changed by itself (a pause or a waiting nudge ended): tidy only. */
+  | { type: 'check' };
 
 export interface StepResult {
   schedule: Schedule;
@@ -178,6 +185,8 @@ function tidy(settings: Settings, schedule: Schedule, now: number): Schedule {
     next = { ...next, lastNudgeAt: null };
   if (next.awaySince !== null && next.awaySince > now) next = { ...next, awaySince: now };
   if (next.missed !== null && next.missed.day !== startOfLocalDay(now)) next = { ...next, missed: null };
+  if (next.waitingSince !== null && next.waitingSince > now) next = { ...next, waitingSince: now };
+  if (waitingIsOver(settings, next, now)) next = endWaiting(next);
   return next;
 }
 
@@ -229,7 +238,10 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
       const away = schedule.awaySince === null ? 0 : now - schedule.awaySince;
       const back = { ...schedule, awaySince: null };
       if (away >= settings.breakMinutes * MINUTE) {
-        return result({ ...withPlan(back, planFrom(settings, back, now)), held: null }, 'natural-break');
+        return result(
+          { ...withPlan(back, planFrom(settings, back, now)), held: null, waitingSince: null },
+          'natural-break',
+        );
       }
       if (schedule.held === 'away') {
         return result(
@@ -255,7 +267,13 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
 
     case 'pause': {
       if (event.until <= now) return result(schedule, 'pause-in-past');
-      const paused: Schedule = { ...schedule, pausedUntil: event.until, pauseKind: event.kind, held: null };
+      const paused: Schedule = {
+        ...schedule,
+        pausedUntil: event.until,
+        pauseKind: event.kind,
+        held: null,
+        waitingSince: null,
+      };
       return result(withPlan(paused, planFrom(settings, paused, now)), 'paused');
     }
 
@@ -265,7 +283,13 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
     }
 
     case 'snooze': {
-      const answered: Schedule = { ...schedule, held: null, lastNudgeAnswered: true, ignoredInRow: 0 };
+      const answered: Schedule = {
+        ...schedule,
+        held: null,
+        lastNudgeAnswered: true,
+        ignoredInRow: 0,
+        waitingSince: null,
+      };
       return result(
         withPlan(answered, soonOrPlan(settings, answered, now, now + SNOOZE_MINUTES * MINUTE)),
         'snoozed',
@@ -280,6 +304,7 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
         ignoredInRow: 0,
         missed: null,
         fixedOffer: null,
+        waitingSince: null,
       };
       return result(withPlan(rested, planFrom(settings, rested, now)), 'checked-in');
     }
@@ -303,10 +328,27 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
 
     case 'day-ended':
       return result({ ...schedule, missed: null }, 'day-ended');
+
+    case 'moment': {
+      const moment = atMoment(settings, schedule, event.presence, now);
+      if (!moment.show) return result(moment.schedule, moment.reason);
+      // The offer is the nudge the person sees: the next one is an interval from it.
+      const offered: Schedule = {
+        ...moment.schedule,
+        waitingSince: null,
+        lastNudgeAt: now,
+        lastNudgeAnswered: false,
+      };
+      return result(withPlan(offered, planFrom(settings, offered, now)), 'offered', { afterCall: false });
+    }
+
+    case 'check':
+      return result(schedule, 'checked');
   }
 }
 
-function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now: number): StepResult {
+function onAlarm(settings: Settings, stored: Schedule, presence: Presence, now: number): StepResult {
+  let schedule = stored;
   const replan = (reason: string): StepResult => ({
     schedule: { ...withPlan(schedule, planFrom(settings, schedule, now)), held: null },
     show: null,
@@ -334,6 +376,8 @@ function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now
       reason: 'too-early',
     };
   }
+  // The nudge due now takes the place of one still waiting: they never stack.
+  schedule = endWaiting(schedule);
   // The fixed time this nudge stands for: its own moment, or one a hold kept waiting.
   // (Not one from before `due`: a check-in since then answered it and planned past it.)
   const pending = pendingFixedTime(settings, schedule, now);
@@ -349,13 +393,34 @@ function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now
   if (settings.holdDuringCalls && presence.inCall) return hold('call', CALL_RECHECK);
 
   const ignored = schedule.lastNudgeAt !== null && !schedule.lastNudgeAnswered;
+  // Quiet and offer: the nudge waits on the icon. After a call the end of the call is itself the
+  // natural pause, so an offer comes at once then; quiet never pops up.
+  // A fixed time is itself the moment the person chose: in offer mode it comes at once, not at the
+  // next natural pause; quiet still means nothing pops up, so there it waits on the icon too.
+  const fixedOffer = fixed && fixed.time.offer !== 'checkin' ? { family: fixed.time.offer, at: now } : null;
+  if (
+    settings.nudgeMode === 'quiet' ||
+    (settings.nudgeMode === 'offer' && schedule.held !== 'call' && !fixed)
+  ) {
+    const waiting: Schedule = {
+      ...schedule,
+      fixedOffer,
+      held: null,
+      waitingSince: now,
+      lastNudgeAt: now,
+      // Nothing asked yet: a nudge that only waited is not counted as ignored (the offer sets false).
+      lastNudgeAnswered: true,
+      ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
+    };
+    return { schedule: withPlan(waiting, planFrom(settings, waiting, now)), show: null, reason: 'waiting' };
+  }
   const shown: Schedule = {
     ...schedule,
     held: null,
     lastNudgeAt: now,
     lastNudgeAnswered: false,
     ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
-    fixedOffer: fixed && fixed.time.offer !== 'checkin' ? { family: fixed.time.offer, at: now } : null,
+    fixedOffer,
   };
   return {
     schedule: withPlan(shown, planFrom(settings, shown, now)),

@@ -54,6 +54,7 @@ export function useCheckIn({
     learned: data.learned,
     // A fixed time's nudge ("11:00: a walk") opens with its family first (core/schedule.ts).
     firstFamily: fixedOfferFamily(data.schedule, data.now),
+    own: data.own,
   });
 
   const runner = {

@@ -110,6 +110,7 @@ const preferences: fc.Arbitrary<Preferences> = fc.record({
   ),
   fixedTimesOnly: fc.boolean(),
   quietAudibleTabs: fc.boolean(),
+  nudgeMode: fc.constantFrom('quiet', 'offer', 'at-once'),
 });
 
 /**
