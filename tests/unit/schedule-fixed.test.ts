@@ -168,7 +168,11 @@ describe('fixed times in the schedule', () => {
   });
 
   it('comes alongside the interval, which starts again from it', () => {
-    const settings = settingsWith({ fixedTimes: [fixed('11:30', WEEKDAYS)], intervalMinutes: 60 });
+    const settings = settingsWith({
+      fixedTimes: [fixed('11:30', WEEKDAYS)],
+      intervalMinutes: 60,
+      nudgeMode: 'at-once',
+    });
     const { shown } = run(settings, at(2026, 12, 7, 9, 0), at(2026, 12, 7, 13, 0));
     // 9:00 opens the hours: 10:00, then 11:00; the fixed 11:30; then an interval from it: 12:30.
     expect(shown.map((s) => `${s.at}${s.fixed ? ' fixed' : ''}`)).toEqual([
@@ -285,6 +289,21 @@ describe('fixed times in the schedule', () => {
     expect(fixedOfferFamily(shown, at(2026, 12, 7, 11, 31))).toBeNull();
     const checked = step(settings, shown, { type: 'checked-in' }, at(2026, 12, 7, 11, 6)).schedule;
     expect(fixedOfferFamily(checked, at(2026, 12, 7, 11, 7))).toBeNull();
+  });
+
+  it('comes at once in offer mode (the time is the moment chosen), and waits on the icon in quiet mode', () => {
+    const times = [fixed('11:00', EVERY_DAY, 'movement')];
+    for (const nudgeMode of ['offer', 'quiet'] as const) {
+      const settings = { ...onlyFixed(times), nudgeMode };
+      const planned = step(settings, DEFAULT_SCHEDULE, { type: 'wake' }, at(2026, 12, 7, 9, 0)).schedule;
+      const rang = step(settings, planned, { type: 'alarm', presence: PRESENT }, at(2026, 12, 7, 11, 0));
+      expect(rang.show?.fixed ?? null).toEqual(
+        nudgeMode === 'offer' ? { minute: 660, offer: 'movement' } : null,
+      );
+      expect(rang.schedule.waitingSince).toBe(nudgeMode === 'quiet' ? at(2026, 12, 7, 11, 0) : null);
+      // Either way the check-in opened from it suggests its family first.
+      expect(fixedOfferFamily(rang.schedule, at(2026, 12, 7, 11, 2))).toBe('movement');
+    }
   });
 
   it('a check-in time offers no family', () => {
