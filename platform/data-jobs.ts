@@ -136,13 +136,17 @@ export async function inChunks<T>(
 /** The chosen file couldn't be read at all (moved, or no longer allowed). */
 export class FileUnreadable extends Error {}
 
-export type WorkerRequest = { type: 'parse'; file: Blob } | { type: 'take'; from: number; count: number };
+export type WorkerRequest =
+  | { type: 'parse'; file: Blob; passphrase?: string }
+  | { type: 'take'; from: number; count: number }
+  | { type: 'encrypt'; file: Blob; passphrase: string };
 
 export type WorkerReply =
   | { type: 'unreadable' }
   | { type: 'refused'; result: Extract<ImportResult, { ok: false }> }
   | { type: 'parsed'; result: Extract<ImportResult, { ok: true }>; checkIns: number }
   | { type: 'entries'; entries: CheckIn[] }
+  | { type: 'encrypted'; blob: Blob }
   | { type: 'error'; message: string };
 
 /** The worker that reads and checks a file; null where the page can't start one (tests). */
@@ -162,6 +166,7 @@ export async function checkFileOffPage(
   file: Blob,
   parse: (file: Blob) => Promise<ImportResult>,
   { signal, onProgress }: BulkOptions = {},
+  passphrase?: string,
 ): Promise<ImportResult> {
   const worker = startWorker();
   if (!worker) return parse(file);
@@ -191,7 +196,7 @@ export async function checkFileOffPage(
     signal?.throwIfAborted();
     let first: WorkerReply;
     try {
-      first = await ask({ type: 'parse', file });
+      first = await ask({ type: 'parse', file, passphrase });
     } catch (error) {
       if (signal?.aborted) throw error;
       // The worker couldn't run (a browser or policy that refuses it): the same checks on the page,
@@ -213,6 +218,36 @@ export async function checkFileOffPage(
     return { ok: true, data: { ...first.result.data, checkIns } };
   } finally {
     signal?.removeEventListener('abort', stop);
+    worker.terminate();
+  }
+}
+
+/**
+ * An encrypted copy of `file` (platform/data-crypto.ts) made in the worker: deriving the key takes
+ * 600,000 rounds of SHA-256, and a big file's encryption and base64 would otherwise hold the page.
+ * `encrypt` is the fallback where there is no worker: the same, on the page.
+ */
+export async function encryptOffPage(
+  file: Blob,
+  passphrase: string,
+  encrypt: (file: Blob, passphrase: string) => Promise<Blob>,
+): Promise<Blob> {
+  const worker = startWorker();
+  if (!worker) return encrypt(file, passphrase);
+  try {
+    const reply = await new Promise<WorkerReply | null>((resolve) => {
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        resolve(null);
+      };
+      worker.postMessage({ type: 'encrypt', file, passphrase } satisfies WorkerRequest);
+    });
+    // The worker couldn't run (a browser or policy that refuses it): the same on the page.
+    if (reply === null) return await encrypt(file, passphrase);
+    if (reply.type === 'encrypted') return reply.blob;
+    throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply: ${reply.type}`);
+  } finally {
     worker.terminate();
   }
 }

@@ -9,8 +9,15 @@ import {
 } from '../../components/history/DataPanel';
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
 import type { ExportV2 } from '../../core/data/export-format';
-import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
-import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
+import { DEFAULT_MAX_BYTES } from '../../core/data/import';
+import { encryptFile, readExportText } from '../../platform/data-crypto';
+import {
+  checkFileOffPage,
+  encryptOffPage,
+  FileUnreadable,
+  JobFailed,
+  JobStopped,
+} from '../../platform/data-jobs';
 import {
   applyImport,
   dataSize,
@@ -48,14 +55,14 @@ export const browserHistory: HistoryActions = {
 };
 
 /** The checks on the page itself, where no worker can run (tests): the same parser. */
-async function checkOnPage(file: Blob) {
+async function checkOnPage(file: Blob, passphrase?: string) {
   let text: string;
   try {
     text = await file.text();
   } catch {
     throw new FileUnreadable();
   }
-  return parseImportFile(text);
+  return readExportText(text, passphrase);
 }
 
 /**
@@ -67,10 +74,16 @@ export async function importChosenFile(
   apply: (data: ExportV2, job?: BulkOptions) => Promise<ImportCounts> = (data, options) =>
     applyImport(data, storeAccess, options),
   job: BulkOptions = {},
+  passphrase?: string,
 ): Promise<ImportOutcome> {
   const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
   if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
-  const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
+  const parsed = await checkFileOffPage(
+    file,
+    (blob) => checkOnPage(blob, passphrase),
+    { signal: job.signal },
+    passphrase,
+  );
   if (!parsed.ok) return parsed;
   return { ok: true, counts: await apply(parsed.data, job) };
 }
@@ -92,9 +105,21 @@ export function dataActions(access = storeAccess): DataActions {
       const file = await exportFile(kind, exportLabels(), { access, ...job });
       downloadBlob(file.filename, file.blob);
     },
-    importFile: async (file, job) => {
+    exportEncrypted: async (passphrase, job) => {
+      const file = await exportFile('json', exportLabels(), { access, ...job });
+      job?.signal?.throwIfAborted();
+      const locked = await encryptOffPage(file.blob, passphrase, encryptFile);
+      job?.signal?.throwIfAborted();
+      downloadBlob(file.filename.replace(/^outlet-/, 'outlet-encrypted-'), locked);
+    },
+    importFile: async (file, job, passphrase) => {
       try {
-        return await importChosenFile(file, (data, options) => applyImport(data, access, options), job);
+        return await importChosenFile(
+          file,
+          (data, options) => applyImport(data, access, options),
+          job,
+          passphrase,
+        );
       } catch (failure) {
         throw importEnd(failure);
       }
