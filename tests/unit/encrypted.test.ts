@@ -49,8 +49,11 @@ async function lock(text: string, passphrase = PASSPHRASE): Promise<string> {
   return envelopePieces(header, ciphertext).join('');
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a hand-edited file may take any shape at all.
+type FileEdit = (file: Record<string, any>) => void;
+
 /** The envelope with one header value changed by `edit`, its data kept as it was. */
-function withHeader(text: string, edit: (file: Record<string, any>) => void): string {
+function withHeader(text: string, edit: FileEdit): string {
   const file = JSON.parse(text);
   edit(file);
   return JSON.stringify(file, null, 2);
@@ -174,7 +177,7 @@ describe('opening a copy (the import)', () => {
     return bytesToBase64(data);
   };
 
-  it.each<[string, (file: Record<string, any>) => void]>([
+  it.each<[string, FileEdit]>([
     ['a byte of the ciphertext', (file) => (file.data = flip(file.data, 10))],
     ['a byte of the tag', (file) => (file.data = flip(file.data, base64ToBytes(file.data).length - 1))],
     ['the ciphertext cut short', (file) => (file.data = file.data.slice(0, -8))],
