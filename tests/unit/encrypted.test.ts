@@ -253,3 +253,14 @@ describe('passphraseHint', () => {
     expect(passphraseHint(passphrase)).toBe(hint);
   });
 });
+
+describe('a big encrypted copy', () => {
+  // Found by the bench: a 10 MB copy (20,000 check-ins) overflowed the stack of the regular
+  // expression that checked its base64, so the import failed before asking for the passphrase.
+  it('is read without overflowing the stack, and decodes whole', () => {
+    const data = new Uint8Array(10_200_000).map((_, i) => i * 7);
+    const read = readEnvelope(envelopePieces(JSON.parse(fixture), data).join(''));
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(Buffer.from(read.envelope.data).equals(Buffer.from(data))).toBe(true);
+  });
+});
