@@ -16,6 +16,7 @@ import {
 } from '../core/data/export-format';
 import { chosenEntries, type DifferChoice, type Differing } from '../core/data/import';
 import type { ExportKind, ExportLabels, ImportCounts, StoredSummary } from '../core/data/transfer';
+import type { OwnOutlet } from '../core/outlets/own';
 import {
   type CheckIn,
   PREFERENCE_KEYS,
@@ -26,8 +27,12 @@ import {
 import { localDayKey } from '../core/time';
 import {
   type ChunkOptions,
+  type HeldCheckIns,
   inChunks,
+  JobFailed,
+  JobStopped,
   mergeInChunks,
+  NoDatabaseInWorker,
   type PageFn,
   READ_CHUNK,
   readAllInPages,
@@ -36,6 +41,7 @@ import {
 import { clearAllJournalDrafts } from './history/draft';
 import type { MergeResult } from './history/store';
 import * as history from './history/store';
+import * as ownOutlets from './own-outlets';
 import * as storage from './storage';
 
 export interface DataAccess {
@@ -45,6 +51,9 @@ export interface DataAccess {
   /** `full`: people that didn't fit under the limit of trusted people. */
   mergeTrustedPeople(people: TrustedPerson[]): Promise<{ added: number; kept: number; full?: number }>;
   removeAllTrustedPeople(): Promise<void>;
+  /** The person's own outlets (platform/own-outlets.ts); a store without them exports and imports none. */
+  loadOwnOutlets?(): Promise<OwnOutlet[]>;
+  mergeOwnOutlets?(outlets: OwnOutlet[]): Promise<{ added: number; kept: number; full: number }>;
   loadSetAside(): Promise<SetAside[]>;
   /** The originals kept aside, and a journal line left in a draft: words too, so they go as well. */
   removeSetAsideAndDraft(): Promise<void>;
@@ -64,6 +73,11 @@ export interface DataAccess {
    * Progress and a stop between chunks: see `mergeInChunks` (it throws JobStopped or JobFailed).
    */
   mergeCheckIns(entries: readonly CheckIn[], options?: ChunkOptions): Promise<MergeResult>;
+  /**
+   * The check-ins of a checked file still held by the worker that checked it (data-jobs.ts), merged as
+   * `mergeCheckIns` merges a list. A fake may leave it out: the list is then brought onto the page.
+   */
+  mergeHeld?(held: HeldCheckIns, options?: ChunkOptions): Promise<MergeResult>;
   /** Stores the entries as given, over a stored one with the same id (the person's choice). */
   putCheckIns(entries: readonly CheckIn[]): Promise<{ written: number }>;
   deleteAllHistory(): Promise<void>;
@@ -83,6 +97,8 @@ export const storeAccess: DataAccess = {
   loadTrustedPeople: () => storage.loadTrustedPeople(),
   mergeTrustedPeople: (people) => storage.mergeTrustedPeople(people),
   removeAllTrustedPeople: () => storage.removeAllTrustedPeople(),
+  loadOwnOutlets: () => ownOutlets.loadOwnOutlets(),
+  mergeOwnOutlets: (outlets) => ownOutlets.mergeOwnOutlets(outlets),
   loadSetAside: () => storage.loadSetAside(),
   removeSetAsideAndDraft: async () => {
     await storage.removeSetAside();
@@ -113,6 +129,27 @@ export const storeAccess: DataAccess = {
     } finally {
       if (added > 0) history.announceHistoryChange();
     }
+  },
+  // Where the history is in IndexedDB, the worker that checked the file writes it there itself, a
+  // chunk at a time: the page neither holds 200,000 check-ins nor makes their requests, so it stays
+  // free (issue 15: a task of the page over 200 ms). storage.local can't be reached from a worker:
+  // the list comes onto the page and is written from there, as before.
+  mergeHeld: async (held, options) => {
+    await history.migrateLegacyCheckIns();
+    if ((await history.historyPlace()) === 'indexeddb') {
+      let added = 0;
+      try {
+        const result = await held.merge(options);
+        added = result.added;
+        return { added: result.added, same: result.same, differing: result.differing };
+      } catch (error) {
+        if (error instanceof JobStopped || error instanceof JobFailed) added = error.soFar.added;
+        if (!(error instanceof NoDatabaseInWorker)) throw error;
+      } finally {
+        if (added > 0) history.announceHistoryChange();
+      }
+    }
+    return storeAccess.mergeCheckIns(await held.take(options), options);
   },
   putCheckIns: (entries) => history.putCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),
@@ -237,9 +274,10 @@ export async function takeSnapshot(
   access: DataAccess = storeAccess,
   { onProgress, signal, chunkSize = READ_CHUNK }: ChunkOptions = {},
 ): Promise<Snapshot> {
-  const [settings, trustedPeople, setAside, { checkIns, unreadable }] = await Promise.all([
+  const [settings, trustedPeople, own, setAside, { checkIns, unreadable }] = await Promise.all([
     access.loadSettings(),
     access.loadTrustedPeople(),
+    access.loadOwnOutlets?.() ?? [],
     access.loadSetAside(),
     storedForExport(access, { onProgress, signal, chunkSize }),
   ]);
@@ -250,6 +288,7 @@ export async function takeSnapshot(
   return {
     preferences: preferencesOf(settings),
     trustedPeople,
+    ownOutlets: own,
     checkIns,
     setAside: keptAside,
     unreadable: unreadable.slice(-MAX_UNREADABLE),
@@ -360,21 +399,36 @@ export async function exportFile(
  * preferences are set as in the file. Each step adds only what isn't there yet, so importing the
  * same file again adds nothing, and if a step fails or is stopped, importing it again finishes the
  * job without doubling anything. A stop or a failed chunk rejects with JobStopped or JobFailed
- * (data-jobs.ts), which say how many check-ins were stored; the rest then waits.
+ * (data-jobs.ts), which say how many check-ins were stored; the rest then waits. With `held`, the
+ * file's check-ins are those the worker that checked it holds (`data.checkIns` is then empty).
  */
 export async function applyImport(
   data: ExportV2,
   access: DataAccess = storeAccess,
   options: ChunkOptions = {},
+  held: HeldCheckIns | null = null,
 ): Promise<ImportCounts> {
-  const { added: newCheckIns, same, differing } = await access.mergeCheckIns(data.checkIns, options);
+  const {
+    added: newCheckIns,
+    same,
+    differing,
+  } = !held
+    ? await access.mergeCheckIns(data.checkIns, options)
+    : access.mergeHeld
+      ? await access.mergeHeld(held, options)
+      : await access.mergeCheckIns(await held.take(options), options);
   const { added, kept, full = 0 } = await access.mergeTrustedPeople(data.trustedPeople);
+  const own =
+    access.mergeOwnOutlets && data.ownOutlets?.length
+      ? await access.mergeOwnOutlets(data.ownOutlets)
+      : undefined;
   const setAside = await access.mergeSetAside(data.setAside);
   const unreadable = await mergeUnreadable(data.unreadable, access);
   await access.updateSettings(data.preferences);
   return {
     checkIns: { added: newCheckIns, same, differing },
     people: { added, kept, full },
+    ...(own ? { ownOutlets: own } : {}),
     setAside,
     unreadable,
   };
