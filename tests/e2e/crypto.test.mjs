@@ -201,7 +201,10 @@ describe('the encrypted copy and the year in feelings, in the real extension', (
     const restored = await storedData(ext);
     assert.deepEqual(restored.checkIns, original.checkIns, 'the same check-ins, field for field');
     assert.deepEqual(restored.days, original.days, 'the same day summaries');
-    assert.deepEqual(restored.settings, original.settings, 'the same preferences and people');
+    // Every preference and person stored before (an import also writes the preferences this test
+    // never set, as their defaults, so those aren't compared).
+    for (const [key, value] of Object.entries(original.settings))
+      assert.deepEqual(restored.settings[key], value, `the same ${key}`);
     assert.deepEqual(
       ext.errors.filter((error) => error.kind === 'uncaught'),
       [],
