@@ -87,7 +87,8 @@ export class FileUnreadable extends Error {}
 export class NoDatabaseInWorker extends Error {}
 
 export type WorkerRequest =
-  | { type: 'parse'; file: Blob }
+  | { type: 'parse'; file: Blob; passphrase?: string }
+  | { type: 'encrypt'; file: Blob; passphrase: string }
   | { type: 'take'; from: number; count: number }
   | { type: 'merge'; chunkSize: number }
   | { type: 'stop' };
@@ -98,6 +99,7 @@ export type WorkerReply =
   | { type: 'parsed'; result: Extract<ImportResult, { ok: true }>; checkIns: number }
   | { type: 'entries'; entries: CheckIn[] }
   | { type: 'error'; message: string }
+  | { type: 'encrypted'; blob: Blob }
   | { type: 'progress'; done: number; total: number }
   | { type: 'merged'; soFar: MergeSoFar }
   | { type: 'stopped'; soFar: MergeSoFar }
@@ -149,6 +151,7 @@ export async function checkFileOffPage(
   file: Blob,
   parse: (file: Blob) => Promise<ImportResult>,
   { signal }: BulkOptions = {},
+  passphrase?: string,
 ): Promise<CheckedFile> {
   const onPage = async (): Promise<CheckedFile> => {
     const result = await parse(file);
@@ -191,7 +194,7 @@ export async function checkFileOffPage(
   try {
     signal?.throwIfAborted();
     signal?.addEventListener('abort', stop, { once: true });
-    first = await ask({ type: 'parse', file });
+    first = await ask({ type: 'parse', file, passphrase });
   } catch (error) {
     close();
     if (signal?.aborted) throw error;
@@ -252,4 +255,34 @@ export async function checkFileOffPage(
     close,
   };
   return { ok: true, data: first.result.data, held };
+}
+
+/**
+ * An encrypted copy of `file` (platform/data-crypto.ts) made in the worker: deriving the key takes
+ * 600,000 rounds of SHA-256, and a big file's encryption and base64 would otherwise hold the page.
+ * `encrypt` is the fallback where there is no worker: the same, on the page.
+ */
+export async function encryptOffPage(
+  file: Blob,
+  passphrase: string,
+  encrypt: (file: Blob, passphrase: string) => Promise<Blob>,
+): Promise<Blob> {
+  const worker = startWorker();
+  if (!worker) return encrypt(file, passphrase);
+  try {
+    const reply = await new Promise<WorkerReply | null>((resolve) => {
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        resolve(null);
+      };
+      worker.postMessage({ type: 'encrypt', file, passphrase } satisfies WorkerRequest);
+    });
+    // The worker couldn't run (a browser or policy that refuses it): the same on the page.
+    if (reply === null) return await encrypt(file, passphrase);
+    if (reply.type === 'encrypted') return reply.blob;
+    throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply: ${reply.type}`);
+  } finally {
+    worker.terminate();
+  }
 }

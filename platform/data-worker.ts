@@ -1,12 +1,12 @@
 // A dedicated worker of the history page: reads an export file and checks it with the one parser
-// (core/data/import.ts), off the page, so JSON.parse and the checks of 200,000 check-ins never block
+// (core/data/import.ts), off the page (an encrypted copy opened first: data-crypto.ts), so JSON.parse and the checks of 200,000 check-ins never block
 // a click. It keeps the sound file's check-ins and writes them into the IndexedDB history itself, a
 // chunk (one transaction) at a time, with the same code as the page (job-chunks.ts, history/idb.ts):
 // the page never holds the list, nor makes its 200,000 requests. Where the history isn't in IndexedDB
 // (storage.local, which a worker can't reach) it hands them to the page a chunk at a time instead
 // (data-jobs.ts, checkFileOffPage). No browser API here: a worker of an extension page has none.
-import { parseImportFile } from '../core/data/import';
 import type { CheckIn } from '../core/schema';
+import { encryptFile, readExportText } from './data-crypto';
 import type { WorkerReply, WorkerRequest } from './data-jobs';
 import { db } from './history/db';
 import { idbHistory } from './history/idb';
@@ -65,6 +65,15 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     reply({ type: 'entries', entries: checkIns.slice(request.from, request.from + request.count) });
     return;
   }
+  if (request.type === 'encrypt') {
+    // An encrypted copy: the key's derivation and the encryption of a big file, off the page.
+    try {
+      reply({ type: 'encrypted', blob: await encryptFile(request.file, request.passphrase) });
+    } catch (error) {
+      reply({ type: 'error', message: String(error) });
+    }
+    return;
+  }
   let text: string;
   try {
     text = await request.file.text();
@@ -73,7 +82,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   try {
-    const result = parseImportFile(text);
+    const result = await readExportText(text, request.passphrase);
     if (!result.ok) {
       reply({ type: 'refused', result });
       return;

@@ -21,7 +21,9 @@ import { formatEntryTime, outletTitle } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
 import { i18n } from '../shared/words';
 import { DifferingChoice } from './DifferingChoice';
+import { EncryptedExport } from './EncryptedExport';
 import { JobProgress } from './JobProgress';
+import { PassphraseStep } from './PassphraseStep';
 import { AFTER_KEYS } from './words';
 
 /**
@@ -57,7 +59,9 @@ export interface DataPanelProps {
    * between chunks, 'unreadable' for a file that can't be read), or with the signal's reason when
    * stopped before anything was written.
    */
-  onImport: (file: File, job?: BulkOptions) => Promise<ImportOutcome>;
+  onImport: (file: File, job?: BulkOptions, passphrase?: string) => Promise<ImportOutcome>;
+  /** Makes and downloads an encrypted copy of the JSON export, locked with `passphrase`. */
+  onExportEncrypted?: (passphrase: string, job?: BulkOptions) => Promise<void>;
   /** What "delete everything" would delete. */
   onSummary: () => Promise<StoredSummary>;
   /** Deletes the history and the trusted people (not the preferences). */
@@ -93,6 +97,10 @@ const CODE_KEYS: Record<ProblemCode, MessageKey> = {
   'not-allowed': 'data.what.notAllowed',
   'duplicate-id': 'data.what.duplicateId',
   invalid: 'data.what.invalid',
+  'crypto-locked': 'crypto.locked',
+  'crypto-wrong': 'crypto.wrong',
+  'crypto-kdf-weak': 'crypto.kdfWeak',
+  'crypto-kdf-slow': 'crypto.kdfSlow',
 };
 
 /** Problems about the file as a whole: a sentence of their own, with no place in front. */
@@ -110,6 +118,10 @@ const WHOLE_FILE: ReadonlySet<ProblemCode> = new Set([
   'not-outlet',
   'future-version',
   'unknown-version',
+  'crypto-locked',
+  'crypto-wrong',
+  'crypto-kdf-weak',
+  'crypto-kdf-slow',
 ]);
 
 function placeText(place: Place): string {
@@ -266,6 +278,7 @@ export function DataPanelView({
   usage,
   onExport,
   onImport,
+  onExportEncrypted,
   onSummary,
   onDeleteAll,
   onChoose,
@@ -286,6 +299,10 @@ export function DataPanelView({
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const rescueFocus = useFocusRescue();
+  // The encrypted copy's form is open; the chosen file is an encrypted copy waiting for its passphrase.
+  const [encrypting, setEncrypting] = useState(false);
+  const [locked, setLocked] = useState<{ wrong: boolean } | null>(null);
+  const encryptButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -318,15 +335,21 @@ export function DataPanelView({
     setJob((current) => current && { ...current, stopping: true });
   };
 
-  const doExport = async (kind: ExportKind) => {
+  const doExport = async (kind: ExportKind | 'encrypted', passphrase = '') => {
     setBusy('export');
     setExportNotice(null);
     let stop: AbortSignal | null = null;
     try {
       await runJob('export', (options, signal) => {
         stop = signal;
+        if (kind === 'encrypted') return onExportEncrypted?.(passphrase, options) ?? Promise.resolve();
         return onExport(kind, options);
       });
+      if (kind === 'encrypted') {
+        setEncrypting(false);
+        setExportNotice({ kind: 'status', text: i18n.t('crypto.exportDone') });
+        setTimeout(() => encryptButton.current?.focus());
+      }
     } catch {
       const stopped = (stop as AbortSignal | null)?.aborted === true;
       setExportNotice(
@@ -339,8 +362,8 @@ export function DataPanelView({
     }
   };
 
-  const doImport = async (event: Event) => {
-    event.preventDefault();
+  const doImport = async (event: Event | null, passphrase?: string) => {
+    event?.preventDefault();
     if (!file) return;
     setBusy('import');
     setImportNotice(null);
@@ -348,8 +371,15 @@ export function DataPanelView({
     try {
       const outcome = await runJob('import', (options, signal) => {
         stop = signal;
-        return onImport(file, options);
+        return onImport(file, options, passphrase);
       });
+      // An encrypted copy: its passphrase is asked for; a wrong one is said in the step, which stays.
+      const code = outcome.ok ? null : outcome.problems[0]?.what;
+      if (code === 'crypto-locked' || (code === 'crypto-wrong' && passphrase !== undefined)) {
+        setLocked({ wrong: code === 'crypto-wrong' });
+        return;
+      }
+      setLocked(null);
       if (outcome.ok) {
         setImportNotice({ kind: 'status', text: importDoneText(outcome.counts) });
         setDiffering(outcome.counts.checkIns.differing);
@@ -419,8 +449,33 @@ export function DataPanelView({
         >
           {i18n.t('data.exportMarkdown')}
         </button>
+        {onExportEncrypted && (
+          <button
+            type="button"
+            class="secondary"
+            ref={encryptButton}
+            disabled={busy !== null || encrypting}
+            aria-expanded={encrypting}
+            onClick={() => {
+              setEncrypting(true);
+              setExportNotice(null);
+            }}
+          >
+            {i18n.t('crypto.exportButton')}
+          </button>
+        )}
       </div>
       <p class="help">{i18n.t('data.exportHint')}</p>
+      {encrypting && (
+        <EncryptedExport
+          busy={busy !== null}
+          onSubmit={(passphrase) => void doExport('encrypted', passphrase)}
+          onCancel={() => {
+            setEncrypting(false);
+            setTimeout(() => encryptButton.current?.focus());
+          }}
+        />
+      )}
       {job?.kind === 'export' && (
         <JobProgress
           phase={i18n.t('data.exportBusy')}
@@ -445,6 +500,7 @@ export function DataPanelView({
             aria-describedby="data-import-hint"
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
+              setLocked(null);
               setImportNotice(null);
               setDiffering([]);
             }}
@@ -453,10 +509,22 @@ export function DataPanelView({
         <p id="data-import-hint" class="help">
           {i18n.t('data.importHint')}
         </p>
-        <button type="submit" disabled={!file || busy !== null}>
+        <button type="submit" disabled={!file || busy !== null || locked !== null}>
           {i18n.t('data.importButton')}
         </button>
       </form>
+      {locked && file && (
+        <PassphraseStep
+          fileName={file.name}
+          wrong={locked.wrong}
+          busy={busy !== null}
+          onSubmit={(passphrase) => void doImport(null, passphrase)}
+          onCancel={() => {
+            setLocked(null);
+            setTimeout(() => document.getElementById('data-import-file')?.focus());
+          }}
+        />
+      )}
       {job?.kind === 'import' && (
         <JobProgress
           phase={i18n.t(job.phase === 'reading' ? 'data.importBusy' : 'data.importWriting')}
@@ -601,7 +669,9 @@ export interface DataActions {
   /** Makes and downloads one file (see DataPanelProps.onExport). */
   exportFile: (kind: ExportKind, job?: BulkOptions) => Promise<void>;
   /** Reads, checks and stores a chosen file (see DataPanelProps.onImport). */
-  importFile: (file: File, job?: BulkOptions) => Promise<ImportOutcome>;
+  importFile: (file: File, job?: BulkOptions, passphrase?: string) => Promise<ImportOutcome>;
+  /** Makes and downloads an encrypted copy (see DataPanelProps.onExportEncrypted). */
+  exportEncrypted?: (passphrase: string, job?: BulkOptions) => Promise<void>;
   summary: () => Promise<StoredSummary>;
   choose: (differing: Differing[], choices: DifferChoice[]) => Promise<unknown>;
   deleteAll: () => Promise<void>;
@@ -634,9 +704,10 @@ export function DataPanel({
     <DataPanelView
       usage={usage}
       onExport={actions.exportFile}
-      onImport={async (file, job) => {
+      onExportEncrypted={actions.exportEncrypted}
+      onImport={async (file, job, passphrase) => {
         try {
-          return await actions.importFile(file, job);
+          return await actions.importFile(file, job, passphrase);
         } finally {
           refreshUsage();
         }

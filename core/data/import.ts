@@ -7,6 +7,7 @@
 // that pass are rebuilt by valibot key by key, so nothing from the file can reach Object.prototype.
 import * as v from 'valibot';
 import type { CheckIn } from '../schema';
+import { ENCRYPTED_FORMAT } from './encrypted';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -51,7 +52,13 @@ export type ProblemCode =
   | 'too-many'
   | 'not-allowed'
   | 'duplicate-id'
-  | 'invalid';
+  | 'invalid'
+  // An encrypted copy (core/data/encrypted.ts): locked until its passphrase is given; a wrong
+  // passphrase or a changed file (one message for both); iterations under the floor or past the ceiling.
+  | 'crypto-locked'
+  | 'crypto-wrong'
+  | 'crypto-kdf-weak'
+  | 'crypto-kdf-slow';
 
 export type Section =
   | 'file'
@@ -174,6 +181,7 @@ export function parseImportFile(
   if (typeof root !== 'object' || root === null || Array.isArray(root))
     return refuse(fileProblem('not-outlet'));
   const file = root as Record<string, unknown>;
+  if (file.format === ENCRYPTED_FORMAT) return refuse(fileProblem('crypto-locked'));
   if (file.format !== EXPORT_FORMAT) return refuse(fileProblem('not-outlet', 'format'));
   const version = file.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_VERSION)

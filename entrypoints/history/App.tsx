@@ -14,10 +14,12 @@ import type { MemoryActions } from '../../components/history/OnThisDay';
 import { giveOwnOutlets } from '../../components/shared/copy';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { ExportV2 } from '../../core/data/export-format';
-import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
+import { DEFAULT_MAX_BYTES } from '../../core/data/import';
 import { fileText, loadPlacements, rememberPlacements, storeImported } from '../../platform/app-import';
+import { encryptFile, readExportText } from '../../platform/data-crypto';
 import {
   checkFileOffPage,
+  encryptOffPage,
   FileUnreadable,
   type HeldCheckIns,
   JobFailed,
@@ -64,14 +66,14 @@ export const browserHistory: HistoryActions = {
 };
 
 /** The checks on the page itself, where no worker can run (tests): the same parser. */
-async function checkOnPage(file: Blob) {
+async function checkOnPage(file: Blob, passphrase?: string) {
   let text: string;
   try {
     text = await file.text();
   } catch {
     throw new FileUnreadable();
   }
-  return parseImportFile(text);
+  return readExportText(text, passphrase);
 }
 
 /**
@@ -86,10 +88,16 @@ export async function importChosenFile(
     held,
   ) => applyImport(data, storeAccess, options, held),
   job: BulkOptions = {},
+  passphrase?: string,
 ): Promise<ImportOutcome> {
   const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
   if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
-  const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
+  const parsed = await checkFileOffPage(
+    file,
+    (blob) => checkOnPage(blob, passphrase),
+    { signal: job.signal },
+    passphrase,
+  );
   if (!parsed.ok) return parsed;
   try {
     return { ok: true, counts: await apply(parsed.data, job, parsed.held) };
@@ -115,12 +123,20 @@ export function dataActions(access = storeAccess): DataActions {
       const file = await exportFile(kind, exportLabels(), { access, ...job });
       downloadBlob(file.filename, file.blob);
     },
-    importFile: async (file, job) => {
+    exportEncrypted: async (passphrase, job) => {
+      const file = await exportFile('json', exportLabels(), { access, ...job });
+      job?.signal?.throwIfAborted();
+      const locked = await encryptOffPage(file.blob, passphrase, encryptFile);
+      job?.signal?.throwIfAborted();
+      downloadBlob(file.filename.replace(/^outlet-/, 'outlet-encrypted-'), locked);
+    },
+    importFile: async (file, job, passphrase) => {
       try {
         return await importChosenFile(
           file,
           (data, options, held) => applyImport(data, access, options, held),
           job,
+          passphrase,
         );
       } catch (failure) {
         throw importEnd(failure);

@@ -1,6 +1,7 @@
 // `npm run bench` (third part): big files on the history page. Imports a generated export file of
 // 20,000 and of 200,000 check-ins through the page's own Import button, exports it again in the three
-// kinds (JSON, CSV, Markdown), and refuses a file of 200,000 unsound check-ins. For each it prints
+// kinds (JSON, CSV, Markdown), and refuses a file of 200,000 unsound check-ins. At 20,000 it also makes
+// an encrypted copy and imports it with its passphrase, told as ratios against the plain ones. For each it prints
 // how long the person waits and the longest task that blocked the page meanwhile (a long task is one
 // of 50 ms or more: the page can't answer a click or a key until it ends). Never fails on a target:
 // PASS / OVER per line.
@@ -48,6 +49,9 @@ const TIMEOUT_MS = 30 * 60_000;
 const DAYLIO_ROWS = 5_000;
 /** The Daylio import may take this many times the plain one: it parses CSV and makes each id too. */
 const DAYLIO_RATIO_TARGET = 3;
+/** The size the encrypted copy is measured at (issue 19), and its passphrase. */
+const ENCRYPTED_SIZE = 20_000;
+const BENCH_PASSPHRASE = 'owls drink tea at dusk';
 
 const buildDir = path.resolve(rootDir, process.argv[2] ?? path.join('.output', 'chrome-mv3'));
 
@@ -413,6 +417,43 @@ try {
       );
     }
     await page.close();
+
+    // The encrypted copy (issue 19), at 20,000: made from the same history, then brought back into
+    // an empty one with its passphrase. Told as ratios against the plain export and import above.
+    if (size === ENCRYPTED_SIZE) {
+      page = await openHistory();
+      await page.getByRole('button', { name: 'Encrypted copy (JSON)…' }).click();
+      await page.getByLabel('Passphrase', { exact: true }).fill(BENCH_PASSPHRASE);
+      await page.getByLabel('The same passphrase again').fill(BENCH_PASSPHRASE);
+      await measure(
+        'export encrypted',
+        () =>
+          page.evaluate(timeClick, { name: 'Make the encrypted copy', until: 'blob', timeout: TIMEOUT_MS }),
+        TARGETS.exportMs[size] * 2,
+      );
+      const lockedPath = path.join(tempDir, `outlet-${size}-encrypted.json`);
+      writeFileSync(lockedPath, await page.evaluate(() => window.__bench.lastBlob.text()));
+      await page.close();
+      await tool.evaluate(clearHistory);
+
+      page = await openHistory();
+      await page.getByLabel('File to bring back (.json)').setInputFiles(lockedPath);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByLabel('Passphrase', { exact: true }).fill(BENCH_PASSPHRASE);
+      await measure(
+        'import encrypted',
+        () =>
+          page.evaluate(timeClick, {
+            name: 'Open and import',
+            until: "^Added|Nothing new|wasn't imported|couldn't|doesn't open",
+            timeout: TIMEOUT_MS,
+          }),
+        TARGETS.importMs[size] * 2,
+      );
+      const back = await tool.evaluate(countHistory);
+      if (back !== size) throw new Error(`encrypted import of ${size}: ${back} stored`);
+      await page.close();
+    }
     await tool.evaluate(clearHistory);
   }
 
@@ -481,6 +522,22 @@ if (rows.length > 0) {
   console.log(`load = 1-minute load average at the end of the row, on ${cpus().length} cores`);
   console.log('CPU = CPU time of the browser and all its processes during the row (the work itself)');
   for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+  // The encrypted copy against the plain one, same size, same run (a ratio holds on a busy machine
+  // better than a wait does): what the passphrase's 600,000 rounds, AES-GCM and base64 add.
+  const row = (what) => raw.find((r) => r.size === ENCRYPTED_SIZE && r.what === what);
+  for (const [locked, plain] of [
+    ['export encrypted', 'export JSON'],
+    ['import encrypted', 'import'],
+  ]) {
+    const a = row(locked);
+    const b = row(plain);
+    if (!a || !b) continue;
+    const cpu = a.cpuMs && b.cpuMs ? `, CPU ${(a.cpuMs / b.cpuMs).toFixed(2)}×` : '';
+    console.log(
+      `${ENCRYPTED_SIZE.toLocaleString('en')} ${locked} / ${plain}: wait ${(a.ms / b.ms).toFixed(2)}×${cpu}; ` +
+        `longest task ${Math.round(a.blockedMs)} ms against ${Math.round(b.blockedMs)} ms`,
+    );
+  }
   if (process.env.BENCH_RAW === '1') console.log(JSON.stringify(raw, null, 2));
 }
 if (daylioRow) {

@@ -165,7 +165,7 @@ describe('the history page', () => {
     ).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Your data' })).toBeTruthy();
     expect(within(region('A year at a glance')).getByRole('img').getAttribute('aria-label')).toBe(
-      'The last 365 days, one square a day, darker with more check-ins. No check-ins in the last 365 days yet.',
+      'The last 365 days, one mark a day, in the colour and shape of how the day mostly felt. No check-ins in the last 365 days yet.',
     );
   });
 });
