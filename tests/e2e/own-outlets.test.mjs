@@ -89,6 +89,10 @@ describe('own outlets', () => {
     await anotherIdeaUntil(page, page.getByRole('heading', { name: TITLE }));
     await page.getByText(HOW).waitFor();
     await shoot(page, 'own-offered');
+    // Closed and opened again: the check-in under way comes back on the same own idea.
+    await page.close();
+    page = await openPopup(ext, { resumed: true });
+    await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.getByRole('button', { name: 'Done' }).click();
     await page.close();
 
