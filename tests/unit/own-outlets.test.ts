@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pickFirstOutlet } from '../../components/checkin/first-outlet';
+import { problemText } from '../../components/history/DataPanel';
 import { outletWords } from '../../components/history/words';
 import { giveOwnOutlets, outletTitle } from '../../components/shared/copy';
 import { buildExportJson } from '../../core/data/export';
@@ -367,6 +368,13 @@ describe('own outlets in an export file', () => {
     if (parsed.ok) return;
     expect(parsed.problems[0]).toMatchObject({ what, place: { section: 'ownOutlets', index: 2 } });
     expect(parsed.problems[0]?.where).toMatch(/^own outlet 2/);
+  });
+
+  it("name the entry in the person's words when refused", () => {
+    const parsed = parseImportFile(file([a, { ...a, id: ownOutletId('body', 'bbbb2222'), title: '' }]));
+    expect(parsed.ok || parsed.problems.map(problemText)).toEqual([
+      "Your own idea 2, “title”: this can't be empty.",
+    ]);
   });
 
   it('refuse two with one id', () => {
