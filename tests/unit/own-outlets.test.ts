@@ -14,6 +14,7 @@ import { parseImportFile } from '../../core/data/import';
 import { FEELING_IDS, type FeelingId } from '../../core/feelings';
 import { evidenceOf } from '../../core/learning/evidence';
 import { liftReason } from '../../core/learning/reason';
+import { OUTLETS_MAX } from '../../core/learning/totals';
 import {
   editedOwnOutlet,
   findOutlet,
@@ -212,6 +213,10 @@ describe('the hard rules hold for own outlets', () => {
 });
 
 describe('learning from own outlets', () => {
+  it("keeps room for every own outlet beside the catalogue in each device's totals", () => {
+    expect(OUTLETS.length + OWN_OUTLETS_MAX).toBeLessThanOrEqual(OUTLETS_MAX);
+  });
+
   const yell = own('release', 'yell1234');
   const checkIn = {
     at: Date.UTC(2026, 0, 5),
