@@ -241,7 +241,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
           {editing ? (
             <p class="own-editing">{i18n.t('own_editing', [editing.title])}</p>
           ) : (
-            <p class="help own-editing">{i18n.t('own_formHelp')}</p>
+            <p class="help own-form-note">{i18n.t('own_formHelp')}</p>
           )}
           <div class="field">
             <label for="own-field-title">{i18n.t('own_labelTitle')}</label>
