@@ -72,7 +72,15 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     // The toolbar popup (the check-in) from the keyboard, in Chrome and Firefox MV3 alike. A person
     // changes it in the browser's own shortcut settings; options shows it (platform/shortcut.ts).
-    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+O' } } },
+    // "check-in-now" (platform/shortcut.ts CHECK_IN_NOW_COMMAND) counts as a break from the key press
+    // itself (issue 18): the interval starts again, then the check-in opens.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' } },
+      'check-in-now': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_putoff_commandCheckInNow__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -10,12 +10,30 @@
 // - A due nudge waits while the person is away, in full screen or on a call. Coming back after at least
 //   `breakMinutes` away counts as a break: the interval starts again from the return.
 // - A check-in counts as a break too: the interval starts again from it.
-// - Snoozing brings the nudge back in 15 minutes, the one exception to "an interval apart".
+// - In quiet and offer modes a due nudge waits on the toolbar icon first (core/offer.ts); an offer's
+//   notification comes at a natural pause, and the next nudge is then planned from it. A moment the
+//   person chose (a fixed time, or a nudge put off or brought back to it) is that pause: in offer mode
+//   it comes at once; quiet never pops up.
+// - Putting a nudge off brings it back at the moment the person chose ("in 10 minutes", "later
+//   today": core/putoff.ts works the moment out), the one exception to "an interval apart"; the plan
+//   keeps that moment across restarts even when it is more than an interval away.
+// - Fixed clock times (settings.fixedTimes) come at their time on their weekdays, inside active hours
+//   or not, alongside the interval or instead of it (settings.fixedTimesOnly); they wait like any nudge
+//   during a pause, away, full screen or a call, for FIXED_LATE_MAX at most (core/time/fixed-times.ts).
+import type { OutletFamily } from './families';
+import { atMoment, endWaiting, waitingIsOver } from './offer';
+import { canBringBack } from './putoff';
 import type { Schedule, Settings } from './schema';
 import { MINUTE, startOfLocalDay } from './time';
+import {
+  type FixedOccurrence,
+  type FixedOffer,
+  isFixedMoment,
+  lastFixedTimeIn,
+  nextFixedTime,
+} from './time/fixed-times';
 import { isActiveAt, nextNudgeWithinHours } from './time/hours';
 
-export const SNOOZE_MINUTES = 15;
 /** How often a nudge held by full screen is tried again. */
 export const FULLSCREEN_RECHECK = 2 * MINUTE;
 /** How often a nudge held by a call is tried again: the after-call check-in comes within 2 minutes. */
@@ -28,6 +46,13 @@ export const RETURN_DELAY = MINUTE;
 export const EARLY_TOLERANCE = 30_000;
 /** Ignored or dismissed nudges in a row after which the popup offers a calmer pace. */
 export const CALMER_AFTER = 3;
+/**
+ * How late a fixed time's nudge may still come (held by a call, away, or the computer asleep):
+ * "your 11:00 walk" still makes sense at 11:30, not at noon. Past this it is let go.
+ */
+export const FIXED_LATE_MAX = 30 * MINUTE;
+/** An interval nudge this close before a fixed time waits for it: one nudge, not two in a row. */
+export const FIXED_FOLD = 15 * MINUTE;
 
 export type IdleState = 'active' | 'idle' | 'locked';
 
@@ -51,7 +76,10 @@ export type NudgeEvent =
   | { type: 'settings-changed'; previous: Settings | null }
   | { type: 'pause'; until: number; kind: 'pause' | 'meeting' }
   | { type: 'resume' }
-  | { type: 'snooze' }
+  /** The nudge is put off until `until` (core/putoff.ts putOffUntil). */
+  | { type: 'snooze'; until: number }
+  /** A nudge closed within the hour is brought back, at `until`: the closing no longer counts. */
+  | { type: 'bring-back'; until: number }
   | { type: 'checked-in' }
   /** The person closed a nudge without checking in. */
   | { type: 'nudge-dismissed' }
@@ -60,17 +88,61 @@ export type NudgeEvent =
   /** The person declined the offer of a calmer pace. */
   | { type: 'calmer-offer-dismissed' }
   /** The missed-nudge badge lasts until the end of the day. */
-  | { type: 'day-ended' };
+  | { type: 'day-ended' }
+  /** A natural pause: the person switched tabs or windows, or went idle (core/offer.ts). */
+  | { type: 'moment'; presence: Presence }
+  /** The toolbar's look may have changed by itself (a pause or a waiting nudge ended): tidy only. */
+  | { type: 'check' };
 
 export interface StepResult {
   schedule: Schedule;
-  /** Show a nudge now: `afterCall` words it as a check-in after a call. */
-  show: { afterCall: boolean } | null;
+  /**
+   * Show a nudge now: `afterCall` words it as a check-in after a call; `fixed`, for a fixed time,
+   * says which (its minute of day) and what it offers.
+   */
+  show: { afterCall: boolean; fixed?: { minute: number; offer: FixedOffer } } | null;
   /** Why, in a word: for logs and tests. */
   reason: string;
 }
 
 const intervalMs = (settings: Settings) => settings.intervalMinutes * MINUTE;
+/** The fixed times in force. */
+const fixedTimes = (settings: Settings) => settings.fixedTimes ?? [];
+/** Whether the every-N-minutes nudge is on: always, unless fixed times replace it. */
+const intervalOn = (settings: Settings) => !(settings.fixedTimesOnly && fixedTimes(settings).length > 0);
+/** How late a nudge due at `at` may still come: a fixed time's own bound, else half an interval. */
+const lateLimit = (settings: Settings, at: number) =>
+  !intervalOn(settings) || isFixedMoment(fixedTimes(settings), at)
+    ? FIXED_LATE_MAX
+    : intervalMs(settings) / 2;
+
+/**
+ * The fixed time a nudge at `now` stands for: one whose moment has come (Chrome may ring a little
+ * early) at most FIXED_LATE_MAX ago, with no nudge shown since. A pause that covered it is left out
+ * by planFrom, which never plans one inside a pause.
+ */
+export function pendingFixedTime(
+  settings: Settings,
+  schedule: Schedule,
+  now: number,
+): FixedOccurrence | null {
+  const found = lastFixedTimeIn(fixedTimes(settings), now - FIXED_LATE_MAX, now + EARLY_TOLERANCE);
+  if (!found) return null;
+  if (schedule.lastNudgeAt !== null && schedule.lastNudgeAt >= found.at - EARLY_TOLERANCE) return null;
+  return found;
+}
+
+/**
+ * Whether a nudge may be planned at `at`: inside active hours, at a fixed time, or while a fixed
+ * time's nudge is held and still in time.
+ */
+function allowedAt(settings: Settings, schedule: Schedule, at: number): boolean {
+  if (intervalOn(settings) && isActiveAt(settings.hours, at)) return true;
+  // With fixed times only, hours bind nothing: a nudge put off to a moment comes then.
+  if (!intervalOn(settings) && at === schedule.putOffUntil) return true;
+  if (isFixedMoment(fixedTimes(settings), at)) return true;
+  return schedule.held !== null && pendingFixedTime(settings, schedule, at) !== null;
+}
 
 function isPaused(schedule: Schedule, now: number): boolean {
   return schedule.pausedUntil !== null && schedule.pausedUntil > now;
@@ -85,13 +157,31 @@ export function planFrom(settings: Settings, schedule: Schedule, from: number): 
   let base = from;
   if (schedule.pausedUntil !== null && schedule.pausedUntil > base) base = schedule.pausedUntil;
   if (schedule.lastNudgeAt !== null && schedule.lastNudgeAt > base) base = schedule.lastNudgeAt;
-  return nextNudgeWithinHours(settings.hours, base, intervalMs(settings));
+  const interval = intervalOn(settings)
+    ? nextNudgeWithinHours(settings.hours, base, intervalMs(settings))
+    : null;
+  return withFixedTimes(settings, schedule, from, interval);
+}
+
+/**
+ * The earlier of the interval's plan and the next fixed time after `from` (never inside a pause,
+ * never the one just shown: Chrome may have rung its alarm a little early).
+ */
+function withFixedTimes(settings: Settings, schedule: Schedule, from: number, interval: number | null) {
+  let after = from;
+  if (schedule.pausedUntil !== null && schedule.pausedUntil > after) after = schedule.pausedUntil;
+  if (schedule.lastNudgeAt !== null && schedule.lastNudgeAt + EARLY_TOLERANCE > after)
+    after = schedule.lastNudgeAt + EARLY_TOLERANCE;
+  const fixed = nextFixedTime(fixedTimes(settings), after)?.at ?? null;
+  if (fixed === null) return interval;
+  if (interval === null || fixed - interval <= FIXED_FOLD) return fixed;
+  return interval;
 }
 
 /** A sooner moment (a retry, a snooze) if it is allowed, else the regular plan. */
 function soonOrPlan(settings: Settings, schedule: Schedule, now: number, at: number): number | null {
   if (!settings.nudgesEnabled) return null;
-  if (isPaused(schedule, at) || !isActiveAt(settings.hours, at)) return planFrom(settings, schedule, now);
+  if (isPaused(schedule, at) || !allowedAt(settings, schedule, at)) return planFrom(settings, schedule, now);
   return at;
 }
 
@@ -104,6 +194,13 @@ function tidy(settings: Settings, schedule: Schedule, now: number): Schedule {
     next = { ...next, lastNudgeAt: null };
   if (next.awaySince !== null && next.awaySince > now) next = { ...next, awaySince: now };
   if (next.missed !== null && next.missed.day !== startOfLocalDay(now)) next = { ...next, missed: null };
+  if (next.waitingSince !== null && next.waitingSince > now) next = { ...next, waitingSince: now };
+  if (waitingIsOver(settings, next, now)) next = endWaiting(next);
+  // A put-off moment belongs to the plan it made: any re-plan since (a pause, a check-in) ends it.
+  if (next.putOffUntil !== null && next.putOffUntil !== next.nextNudgeAt)
+    next = { ...next, putOffUntil: null };
+  if (next.dismissedAt !== null && !canBringBack(next.dismissedAt, now))
+    next = { ...next, dismissedAt: null };
   return next;
 }
 
@@ -114,8 +211,9 @@ function tidy(settings: Settings, schedule: Schedule, now: number): Schedule {
 function isSoundPlan(settings: Settings, schedule: Schedule, now: number): boolean {
   const at = schedule.nextNudgeAt;
   if (at === null || !settings.nudgesEnabled) return false;
-  if (at < now - intervalMs(settings) / 2) return false; // missed while asleep: never replayed
-  if (isPaused(schedule, at) || !isActiveAt(settings.hours, at)) return false;
+  if (at < now - lateLimit(settings, at)) return false; // missed while asleep: never replayed
+  if (isPaused(schedule, at) || !allowedAt(settings, schedule, at)) return false;
+  if (at === schedule.putOffUntil) return true; // the moment the person chose, even past an interval
   const fresh = planFrom(settings, schedule, now);
   return fresh === null || at <= fresh; // later than a fresh plan could be: the clock went back
 }
@@ -155,7 +253,10 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
       const away = schedule.awaySince === null ? 0 : now - schedule.awaySince;
       const back = { ...schedule, awaySince: null };
       if (away >= settings.breakMinutes * MINUTE) {
-        return result({ ...withPlan(back, planFrom(settings, back, now)), held: null }, 'natural-break');
+        return result(
+          { ...withPlan(back, planFrom(settings, back, now)), held: null, waitingSince: null },
+          'natural-break',
+        );
       }
       if (schedule.held === 'away') {
         return result(
@@ -172,14 +273,22 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
         previous === null ||
         previous.nudgesEnabled !== settings.nudgesEnabled ||
         previous.intervalMinutes !== settings.intervalMinutes ||
-        JSON.stringify(previous.hours) !== JSON.stringify(settings.hours);
+        JSON.stringify(previous.hours) !== JSON.stringify(settings.hours) ||
+        JSON.stringify(previous.fixedTimes) !== JSON.stringify(settings.fixedTimes) ||
+        previous.fixedTimesOnly !== settings.fixedTimesOnly;
       if (!timingChanged) return result(schedule, 'unchanged');
       return result({ ...withPlan(schedule, planFrom(settings, schedule, now)), held: null }, 'replanned');
     }
 
     case 'pause': {
       if (event.until <= now) return result(schedule, 'pause-in-past');
-      const paused: Schedule = { ...schedule, pausedUntil: event.until, pauseKind: event.kind, held: null };
+      const paused: Schedule = {
+        ...schedule,
+        pausedUntil: event.until,
+        pauseKind: event.kind,
+        held: null,
+        waitingSince: null,
+      };
       return result(withPlan(paused, planFrom(settings, paused, now)), 'paused');
     }
 
@@ -188,11 +297,30 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
       return result(withPlan(resumed, planFrom(settings, resumed, now)), 'resumed');
     }
 
-    case 'snooze': {
-      const answered: Schedule = { ...schedule, held: null, lastNudgeAnswered: true, ignoredInRow: 0 };
+    case 'snooze':
+    case 'bring-back': {
+      if (event.until <= now) return result(schedule, 'put-off-in-past');
+      let answered: Schedule = {
+        ...schedule,
+        held: null,
+        lastNudgeAnswered: true,
+        ignoredInRow: 0,
+        waitingSince: null,
+      };
+      if (event.type === 'bring-back') {
+        if (schedule.dismissedAt === null) return result(schedule, 'nothing-to-bring-back');
+        // The closing is taken back: it no longer counts on the badge.
+        const count = (schedule.missed?.count ?? 0) - 1;
+        answered = {
+          ...answered,
+          dismissedAt: null,
+          missed: schedule.missed && count > 0 ? { ...schedule.missed, count } : null,
+        };
+      }
+      const at = soonOrPlan(settings, { ...answered, putOffUntil: event.until }, now, event.until);
       return result(
-        withPlan(answered, soonOrPlan(settings, answered, now, now + SNOOZE_MINUTES * MINUTE)),
-        'snoozed',
+        { ...withPlan(answered, at), putOffUntil: at },
+        event.type === 'snooze' ? 'snoozed' : 'brought-back',
       );
     }
 
@@ -203,6 +331,9 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
         lastNudgeAnswered: true,
         ignoredInRow: 0,
         missed: null,
+        waitingSince: null,
+        dismissedAt: null,
+        fixedOffer: null,
       };
       return result(withPlan(rested, planFrom(settings, rested, now)), 'checked-in');
     }
@@ -214,6 +345,7 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
           lastNudgeAnswered: true,
           ignoredInRow: schedule.ignoredInRow + 1,
           missed: addMissed(schedule, now),
+          dismissedAt: now,
         },
         'dismissed',
       );
@@ -226,17 +358,38 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
 
     case 'day-ended':
       return result({ ...schedule, missed: null }, 'day-ended');
+
+    case 'moment': {
+      const moment = atMoment(settings, schedule, event.presence, now);
+      if (!moment.show) return result(moment.schedule, moment.reason);
+      // The offer is the nudge the person sees: the next one is an interval from it.
+      const offered: Schedule = {
+        ...moment.schedule,
+        waitingSince: null,
+        lastNudgeAt: now,
+        lastNudgeAnswered: false,
+      };
+      return result(withPlan(offered, planFrom(settings, offered, now)), 'offered', { afterCall: false });
+    }
+
+    case 'check':
+      return result(schedule, 'checked');
   }
 }
 
-function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now: number): StepResult {
+function onAlarm(settings: Settings, stored: Schedule, presence: Presence, now: number): StepResult {
+  let schedule = stored;
   const replan = (reason: string): StepResult => ({
     schedule: { ...withPlan(schedule, planFrom(settings, schedule, now)), held: null },
     show: null,
     reason,
   });
   const hold = (held: NonNullable<Schedule['held']>, retryIn: number): StepResult => ({
-    schedule: { ...withPlan(schedule, soonOrPlan(settings, schedule, now, now + retryIn)), held },
+    // Planned as held, so a fixed time's nudge may wait outside active hours (allowedAt).
+    schedule: {
+      ...withPlan(schedule, soonOrPlan(settings, { ...schedule, held }, now, now + retryIn)),
+      held,
+    },
     show: null,
     reason: `held-${held}`,
   });
@@ -253,25 +406,66 @@ function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now
       reason: 'too-early',
     };
   }
-  if (now - due > intervalMs(settings) / 2) return replan('missed');
-  if (!isActiveAt(settings.hours, now)) return replan('outside-hours');
+  // The nudge due now takes the place of one still waiting: they never stack.
+  schedule = endWaiting(schedule);
+  // Put off or brought back to this moment by the person (core/putoff.ts).
+  const chosenMoment = schedule.putOffUntil !== null && schedule.putOffUntil === due;
+  // The fixed time this nudge stands for: its own moment, or one a hold kept waiting.
+  // (Not one from before `due`: a check-in since then answered it and planned past it.)
+  const pending = pendingFixedTime(settings, schedule, now);
+  const fixed = pending && (schedule.held !== null || pending.at >= due - EARLY_TOLERANCE) ? pending : null;
+  if (!fixed) {
+    if (now - due > lateLimit(settings, due)) return replan('missed');
+    // With fixed times only, a nudge put off from one still comes at the moment chosen.
+    if (!intervalOn(settings) && !chosenMoment) return replan('missed');
+    if (intervalOn(settings) && !isActiveAt(settings.hours, now)) return replan('outside-hours');
+  }
 
   if (presence.idle !== 'active') return hold('away', AWAY_RECHECK);
   if (presence.fullscreen) return hold('fullscreen', FULLSCREEN_RECHECK);
   if (settings.holdDuringCalls && presence.inCall) return hold('call', CALL_RECHECK);
 
   const ignored = schedule.lastNudgeAt !== null && !schedule.lastNudgeAnswered;
+  // The family a fixed time offers ("11:00: a walk"): the check-in opened from it suggests it first.
+  const fixedOffer = fixed && fixed.time.offer !== 'checkin' ? { family: fixed.time.offer, at: now } : null;
+  // Quiet and offer: the nudge waits on the icon. After a call the end of the call is itself the
+  // natural pause, so an offer comes at once then; so does a moment the person chose themselves (a
+  // fixed time, or a nudge put off or brought back to it). Quiet never pops up.
+  if (
+    settings.nudgeMode === 'quiet' ||
+    (settings.nudgeMode === 'offer' && schedule.held !== 'call' && !chosenMoment && !fixed)
+  ) {
+    const waiting: Schedule = {
+      ...schedule,
+      held: null,
+      dismissedAt: null,
+      putOffUntil: null,
+      fixedOffer,
+      waitingSince: now,
+      lastNudgeAt: now,
+      // Nothing asked yet: a nudge that only waited is not counted as ignored (the offer sets false).
+      lastNudgeAnswered: true,
+      ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
+    };
+    return { schedule: withPlan(waiting, planFrom(settings, waiting, now)), show: null, reason: 'waiting' };
+  }
   const shown: Schedule = {
     ...schedule,
     held: null,
     lastNudgeAt: now,
     lastNudgeAnswered: false,
+    // A new nudge takes the place of one closed earlier: that one is no longer brought back.
+    dismissedAt: null,
+    putOffUntil: null,
     ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
+    fixedOffer,
   };
   return {
     schedule: withPlan(shown, planFrom(settings, shown, now)),
-    show: { afterCall: schedule.held === 'call' },
-    reason: 'shown',
+    show: fixed
+      ? { afterCall: schedule.held === 'call', fixed: { minute: fixed.time.minute, offer: fixed.time.offer } }
+      : { afterCall: schedule.held === 'call' },
+    reason: fixed ? 'shown-fixed' : 'shown',
   };
 }
 
@@ -313,4 +507,14 @@ export function pickLine(
   const choices = Array.from({ length: count }, (_, i) => i).filter((i) => !blocked.has(i));
   const index = choices[Math.floor(random() * choices.length)] ?? 0;
   return { index, recent: [...recent, index].slice(-avoid) };
+}
+
+/** How long after a fixed time's nudge its family is still suggested first. */
+export const FIXED_OFFER_FRESH = 30 * MINUTE;
+
+/** The family a check-in opened at `now` suggests first: the last fixed time's, while it is fresh. */
+export function fixedOfferFamily(schedule: Schedule | null, now: number): OutletFamily | null {
+  const offer = schedule?.fixedOffer ?? null;
+  if (!offer || now < offer.at - EARLY_TOLERANCE || now - offer.at > FIXED_OFFER_FRESH) return null;
+  return offer.family;
 }

@@ -4,7 +4,16 @@
 import * as v from 'valibot';
 import { OUTLET_FAMILIES, type OutletFamily } from './families';
 import { DAY, HOUR, MINUTE } from './time';
+import { FIXED_TIMES_MAX, type FixedTime, validateFixedTimes } from './time/fixed-times';
 import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHours } from './time/hours';
+
+/**
+ * How a due nudge comes (issue 18): `quiet`, only the toolbar icon says one waits; `offer`, the icon
+ * first and the notification at the next natural pause (core/offer.ts); `at-once`, the notification
+ * when it is due, as before.
+ */
+export const NUDGE_MODES = ['quiet', 'offer', 'at-once'] as const;
+export type NudgeMode = (typeof NUDGE_MODES)[number];
 
 export const INTERVAL_PRESETS = [30, 45, 60, 90, 120] as const;
 export const INTERVAL_MIN = 15;
@@ -87,6 +96,22 @@ export const WeekHoursSchema = v.pipe(
 /** Which kinds of outlet to offer: at least one. */
 const FamiliesSchema = v.pipe(v.array(v.picklist(OUTLET_FAMILIES)), v.minLength(1));
 
+// Fixed clock times (core/time/fixed-times.ts): one definition for the editor, storage and imports.
+const FixedTimeSchema = v.object({
+  minute: minuteOfDay,
+  days: v.pipe(
+    v.array(v.picklist([0, 1, 2, 3, 4, 5, 6] as const)),
+    v.minLength(1),
+    v.check((days) => new Set(days).size === days.length),
+  ),
+  offer: v.picklist(['checkin', ...OUTLET_FAMILIES] as const),
+});
+const FixedTimesSchema = v.pipe(
+  v.array(FixedTimeSchema),
+  v.maxLength(FIXED_TIMES_MAX),
+  v.check((times) => validateFixedTimes(times).length === 0),
+);
+
 /** The preferences: what follows the person across their browsers (storage.sync, one key each). */
 export const preferenceFields = {
   nudgesEnabled: v.boolean(),
@@ -100,6 +125,14 @@ export const preferenceFields = {
   holdDuringCalls: v.boolean(),
   /** Nudges without a sound, where the browser can (Chrome's `silent`; Firefox has no such option). */
   silentNudges: v.boolean(),
+  /** How a due nudge comes: on the toolbar icon only, as an offer at the next natural pause, or at once (core/offer.ts). */
+  nudgeMode: v.picklist(NUDGE_MODES),
+  /** Fixed clock times for a nudge, each with its weekdays and what it offers (not bound by `hours`). */
+  fixedTimes: FixedTimesSchema as v.GenericSchema<unknown, FixedTime[]>,
+  /** With at least one fixed time: only those, no nudge every `intervalMinutes`. Ignored with none. */
+  fixedTimesOnly: v.boolean(),
+  /** Opt-in: mute the tabs playing sound while a timed outlet runs, and give it back after. */
+  quietAudibleTabs: v.boolean(),
 };
 export type Preferences = {
   [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]>;
@@ -125,6 +158,11 @@ export const DEFAULT_SETTINGS: Settings = {
   holdDuringCalls: false,
   // Absent in storage (every profile before this option) reads as this default: no migration step.
   silentNudges: false,
+  // Absent in storage (every profile before issue 18) reads as this default, as silentNudges does.
+  nudgeMode: 'offer',
+  fixedTimes: [],
+  fixedTimesOnly: false,
+  quietAudibleTabs: false,
 };
 
 export type { TimeRange, WeekHours };
@@ -147,7 +185,13 @@ const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(EPOCH_
  * day away; a local day lasts 25 hours when daylight saving ends (26 in Antarctica/Troll, which
  * shifts by two hours). A meeting ends later today (at most 12 hours, core/meeting.ts).
  */
-export const PAUSE_AHEAD_MAX = 26 * HOUR;
+/**
+ * The longest pause: 31 days, so "pause until a date" covers a month away (a holiday, a leave) while a
+ * pause stored further out still reads as a clock gone wrong, never as a year of silence. Longer than
+ * that, turning nudges off in settings is the plain tool. (It was 26 hours while "until tomorrow" was
+ * the longest pause; issue 18 added "until a date and time".)
+ */
+export const PAUSE_AHEAD_MAX = 31 * DAY;
 /**
  * The furthest next nudge the scheduler plans: from the end of the longest pause, a stretch of active
  * hours opening within 14 days (core/time/hours.ts searches that far: a weekly window that just closed,
@@ -189,6 +233,22 @@ const scheduleFields = {
   ignoredInRow: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Nudges lost today (couldn't be shown, or dismissed without a check-in): the toolbar badge. */
   missed: v.nullable(v.object({ day: epochMs, count: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+  /**
+   * A due nudge waits on the toolbar icon since then (quiet and offer modes, core/offer.ts). Absent
+   * (every schedule stored before it) reads as none, silently: no migration step needed.
+   */
+  waitingSince: v.optional(v.nullable(epochMs), null),
+  // Issue 18, the person in charge of timing (core/putoff.ts). Optional with a default, so a schedule
+  // stored before them reads as sound, not as repaired.
+  /** The nudge was put off until this moment: the plan keeps it even past one interval. */
+  putOffUntil: v.optional(v.nullable(epochMs), null),
+  /** When the person last closed a nudge unanswered: for an hour the popup offers to bring it back. */
+  dismissedAt: v.optional(v.nullable(epochMs), null),
+  /**
+   * The family the last nudge offered, when it was a fixed time's ("11:00: a walk"), and when it was
+   * shown: the check-in opened from it suggests that family first. Absent before fixed times: none.
+   */
+  fixedOffer: v.optional(v.nullable(v.object({ family: v.picklist(OUTLET_FAMILIES), at: epochMs })), null),
 };
 export const ScheduleSchema = v.object(scheduleFields);
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
@@ -204,6 +264,10 @@ export const DEFAULT_SCHEDULE: Schedule = {
   lastNudgeAnswered: true,
   ignoredInRow: 0,
   missed: null,
+  waitingSince: null,
+  putOffUntil: null,
+  dismissedAt: null,
+  fixedOffer: null,
 };
 
 /** A timed outlet lasts 1 to 60 minutes (the catalogue's longest walk is far shorter). */
@@ -257,6 +321,13 @@ export const HELPED = ['yes', 'a-bit', 'no'] as const;
 export const AFTER = ['lighter', 'same', 'heavier'] as const;
 export type After = (typeof AFTER)[number];
 
+/** The apps a check-in can be brought in from (core/data/imports/), and the caps of what it keeps. */
+export const IMPORT_SOURCES = ['daylio', 'bearable', 'pixels', 'csv'] as const;
+/** The longest mood name kept as the file has it (Daylio lets a person name a mood freely). */
+export const IMPORTED_MOOD_MAX = 100;
+/** The longest activities text kept on one check-in (Daylio's activities, Bearable's other readings). */
+export const ACTIVITIES_MAX = 1000;
+
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
 // must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
 // before the caps) fails this schema and is read as unreadable, which an export carries as it is.
@@ -298,6 +369,17 @@ export const CheckInSchema = v.object({
    */
   after: v.optional(v.picklist(AFTER)),
   afterAt: v.optional(epochMs),
+  /**
+   * Brought in from another mood app (core/data/imports/): which one, the mood as the person named
+   * it there (placed on a feeling above, and kept in their own words), and their activities as text.
+   */
+  imported: v.optional(
+    v.object({
+      from: v.picklist(IMPORT_SOURCES),
+      mood: v.pipe(v.string(), v.minLength(1), v.maxLength(IMPORTED_MOOD_MAX)),
+      activities: v.optional(v.pipe(v.string(), v.maxLength(ACTIVITIES_MAX))),
+    }),
+  ),
 });
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 
@@ -379,6 +461,9 @@ export function parsePreference<K extends PreferenceKey>(
   const whole = v.safeParse(preferenceFields[key] as v.GenericSchema<unknown, Preferences[K]>, raw);
   if (whole.success) return { value: whole.output, repaired: false };
   if (key === 'families') return parseFamilies(raw) as { value: Preferences[K]; repaired: boolean };
+  if (key === 'fixedTimes' && Array.isArray(raw)) {
+    return { value: salvageFixedTimes(raw) as Preferences[K], repaired: true };
+  }
   if (key === 'hours' && typeof raw === 'object' && raw !== null) {
     return { value: salvageHours(raw as Record<string, unknown>) as Preferences[K], repaired: true };
   }
@@ -398,6 +483,18 @@ export function parseFamilies(raw: unknown): { value: OutletFamily[]; repaired: 
   if (!Array.isArray(raw)) return { value: fallback, repaired: true };
   const known = [...new Set(raw.filter((f): f is OutletFamily => OUTLET_FAMILIES.includes(f)))];
   return { value: known.length > 0 ? known : fallback, repaired: true };
+}
+
+/** The sound fixed times of a damaged list, in order, up to the limit, none repeating another. */
+function salvageFixedTimes(raw: readonly unknown[]): FixedTime[] {
+  const kept: FixedTime[] = [];
+  for (const item of raw) {
+    const parsed = v.safeParse(FixedTimeSchema, item);
+    if (!parsed.success || kept.length >= FIXED_TIMES_MAX) continue;
+    const attempt = [...kept, parsed.output];
+    if (validateFixedTimes(attempt).length === 0) kept.push(parsed.output);
+  }
+  return kept;
 }
 
 /** The sound ranges of a damaged week: each day keeps its ranges that are valid and don't overlap. */
@@ -432,6 +529,10 @@ export function parseSchedule(raw: unknown, now: number): Parsed<Schedule> {
   if (tooFar(value.nextNudgeAt, NEXT_NUDGE_AHEAD_MAX)) {
     value.nextNudgeAt = null;
     repaired.push('nextNudgeAt');
+  }
+  if (tooFar(value.putOffUntil, NEXT_NUDGE_AHEAD_MAX)) {
+    value.putOffUntil = null;
+    repaired.push('putOffUntil');
   }
   // A nudge shown in the future: core/schedule.ts forgives a little (the clock set back), not more.
   if (tooFar(value.lastNudgeAt, INTERVAL_MAX * MINUTE)) {

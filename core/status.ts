@@ -58,7 +58,8 @@ export function nudgeStatus(settings: Settings, schedule: Schedule, now: number)
  */
 export function noNudgeReason(settings: Settings, now: number): 'no-hours' | 'too-short' | null {
   if (!settings.nudgesEnabled) return null;
-  if (!hasActiveHours(settings.hours)) return 'no-hours';
+  // Fixed times come whatever the hours (core/time/fixed-times.ts): with one, no hours is no problem.
+  if (!hasActiveHours(settings.hours) && (settings.fixedTimes ?? []).length === 0) return 'no-hours';
   return planFrom(settings, DEFAULT_SCHEDULE, now) === null ? 'too-short' : null;
 }
 

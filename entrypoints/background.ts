@@ -1,24 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
-import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../platform/alarms';
+import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM, TOOLBAR_ALARM } from '../platform/alarms';
 import { MESSAGES } from '../platform/background-messages';
 import { isFirefox } from '../platform/browser-kind';
 import { migrateLegacyCheckIns } from '../platform/history/base';
 import { onMessages } from '../platform/messaging';
 import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platform/notifications';
 import {
+  checkInNow,
   dispatch,
   holdUntilStarted,
+  naturalPause,
   onTimerAlarm,
   onTimerTick,
+  putOff,
   repairTimer,
-  snooze,
   startNudges,
 } from '../platform/nudges';
 import { openCheckIn } from '../platform/open-checkin';
 import { IDLE_DETECTION_SECONDS, sensePresence, setUpIdleDetection } from '../platform/presence';
 import { watchPreferenceChanges } from '../platform/settings';
+import { CHECK_IN_NOW_COMMAND } from '../platform/shortcut';
 
 // Every listener is registered synchronously, so an event that wakes the worker is never missed.
 // On every start of the worker (install, browser start, update, re-enable, any wake; Firefox clears
@@ -64,6 +67,8 @@ export default defineBackground(() => {
       await kept(onTimerTick());
     } else if (alarm.name === DAY_END_ALARM) {
       await kept(dispatch({ type: 'day-ended' }));
+    } else if (alarm.name === TOOLBAR_ALARM) {
+      await kept(dispatch({ type: 'check' }));
     }
   });
 
@@ -72,6 +77,17 @@ export default defineBackground(() => {
     // "idle" is reported after a minute without input: the person left a minute ago.
     const since = state === 'idle' ? now - IDLE_DETECTION_SECONDS * 1000 : now;
     await kept(dispatch({ type: 'presence', idle: state as IdleState, since }, now));
+    // Going idle is a natural pause: a waiting nudge may be offered (core/offer.ts). Locking is leaving.
+    if (state === 'idle') await kept(naturalPause());
+  });
+
+  // Natural pauses for a waiting nudge (issue 18): a tab switch, or a switch of window (to another
+  // browser window, or away from the browser). Neither needs a permission: no tab's URL is read.
+  browser.tabs.onActivated.addListener(async () => {
+    await kept(naturalPause());
+  });
+  browser.windows?.onFocusChanged.addListener(async () => {
+    await kept(naturalPause());
   });
 
   browser.notifications.onClicked.addListener(async (id) => {
@@ -80,14 +96,19 @@ export default defineBackground(() => {
   });
 
   // Chrome only: Firefox has no notification buttons.
+  // The buttons are "In 10 minutes" and "Later today"; a click on the nudge itself checks in.
   browser.notifications.onButtonClicked?.addListener(async (id, buttonIndex) => {
     if (id !== NUDGE_NOTIFICATION) return;
-    if (NUDGE_BUTTONS[buttonIndex] === 'snooze') {
-      await kept(snooze());
-    } else {
-      await clearNotification(id);
-      await openCheckIn();
-    }
+    const choice = NUDGE_BUTTONS[buttonIndex];
+    if (choice) await kept(putOff(choice));
+  });
+
+  // "Check in now" from the keyboard (its own command; `_execute_action` opens the popup and tells
+  // the background nothing): the break counts from now, then the check-in opens.
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== CHECK_IN_NOW_COMMAND) return;
+    await kept(checkInNow());
+    await openCheckIn();
   });
 
   // Firefox says every close was by the user (`byUser` is always true, bugzil.la/1413188), also of a

@@ -2,10 +2,10 @@
 // messages.ts) and what the background does with it. The table is the list: `sendMessage` accepts
 // exactly these types, with exactly this data (platform/messaging.ts infers both from it).
 // Handlers go through platform/nudges.ts's queue, so none acts on state older than storage.
-import { NoData, pauseRequest, TimerRequest } from '../core/data/messages';
+import { NoData, PutOffRequest, pauseRequest, TimerRequest } from '../core/data/messages';
 import { message } from './messaging';
 import { showTestNotification } from './notifications';
-import { dispatch, repairTimer, startNudges, startTimer, stopTimer } from './nudges';
+import { dispatch, putOff, repairTimer, startNudges, startTimer, stopTimer } from './nudges';
 
 export const MESSAGES = {
   pause: message(pauseRequest, async ({ until, kind }, now) => {
@@ -23,6 +23,12 @@ export const MESSAGES = {
   }),
   stopTimer: message(NoData, async (_, now) => {
     await stopTimer(now);
+  }),
+  // The popup's "In 10 minutes" / "Later today" (issue 18): the moment is worked out here, at the
+  // background's own clock, by core/putoff.ts; refused when no active hours are left for it.
+  putOff: message(PutOffRequest, async ({ choice, bringBack }, now) => {
+    if (!(await putOff(choice, { bringBack, now })))
+      throw new Error('No active hours are left for the nudge.');
   }),
   calmerOfferDismissed: message(NoData, async (_, now) => {
     await dispatch({ type: 'calmer-offer-dismissed' }, now);

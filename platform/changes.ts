@@ -66,3 +66,13 @@ export const startOutlet = () =>
     const stored = await browser.storage.local.get(NOT_STARTED_KEY);
     return stored[NOT_STARTED_KEY] !== true;
   });
+
+/**
+ * "In 10 minutes" / "Later today" for the nudge waiting, or (bringBack) the one closed within the hour:
+ * stored once the schedule shows the nudge answered and nothing left to bring back.
+ */
+export const putOffNudge = (choice: 'soon' | 'later', bringBack: boolean) =>
+  sendChange('putOff', { choice, bringBack }, async () => {
+    const schedule = await loadSchedule(Date.now());
+    return schedule.lastNudgeAnswered && schedule.dismissedAt === null && schedule.putOffUntil !== null;
+  });

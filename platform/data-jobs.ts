@@ -4,10 +4,16 @@
 // says how far it is and stops between two chunks when asked, keeping what was done.
 import type { ImportResult } from '../core/data/import';
 import type { CheckIn } from '../core/schema';
-import type { BulkOptions, MergeResult, Page } from './history/store';
+import type { BulkOptions, Page } from './history/store';
+import {
+  type ChunkOptions,
+  JobFailed,
+  JobStopped,
+  type MergeSoFar,
+  WRITE_CHUNK,
+  yieldToPage,
+} from './job-chunks';
 
-/** Check-ins per write: small enough that one chunk's work on the page stays far below 50 ms. */
-export const WRITE_CHUNK = 1_000;
 /** Check-ins per read of the history, and per piece of an export file. */
 export const READ_CHUNK = 1_000;
 /** Check-ins per message from the worker: one message's copy onto the page stays short. */
@@ -16,75 +22,16 @@ export const TRANSFER_CHUNK = 1_000;
 /** How far a job is: `done` of `total` check-ins. */
 export type OnProgress = (done: number, total: number) => void;
 
-/** Lets the page run (input, rendering) before the next chunk. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** What a chunked merge wrote before it ended, whole chunks only. */
-export interface MergeSoFar extends MergeResult {
-  /** Entries of the list gone through (written, or found already stored). */
-  done: number;
-  total: number;
-}
-
-/** The person stopped the job between two chunks; everything in `soFar` is stored. */
-export class JobStopped extends Error {
-  constructor(readonly soFar: MergeSoFar) {
-    super('Stopped');
-    this.name = 'JobStopped';
-  }
-}
-
-/** A chunk couldn't be written: its transaction stored nothing; the chunks before it are stored. */
-export class JobFailed extends Error {
-  constructor(
-    readonly soFar: MergeSoFar,
-    cause: unknown,
-  ) {
-    super('A chunk could not be written', { cause });
-    this.name = 'JobFailed';
-  }
-}
-
-export type MergeFn = (entries: readonly CheckIn[], options?: BulkOptions) => Promise<MergeResult>;
-
-/** Progress, a stop between chunks, and how many check-ins a chunk holds (tests make it small). */
-export type ChunkOptions = BulkOptions & { chunkSize?: number };
-
-/**
- * Merges `entries` by id in chunks of `chunkSize`, each its own call (and transaction), the page free
- * between them. Stops between chunks once `signal` aborts (JobStopped), or at a chunk that fails
- * (JobFailed), telling what was stored so far. Merging by id adds nothing twice, so running it again
- * on the same entries finishes a stopped or failed job.
- */
-export async function mergeInChunks(
-  entries: readonly CheckIn[],
-  merge: MergeFn,
-  { onProgress, signal, chunkSize = WRITE_CHUNK }: ChunkOptions = {},
-): Promise<MergeSoFar> {
-  const soFar: MergeSoFar = { added: 0, same: 0, differing: [], done: 0, total: entries.length };
-  onProgress?.(0, entries.length);
-  for (let from = 0; from < entries.length; from += chunkSize) {
-    if (signal?.aborted) throw new JobStopped(soFar);
-    const chunk = entries.slice(from, from + chunkSize);
-    let result: MergeResult;
-    try {
-      result = await merge(chunk);
-    } catch (cause) {
-      throw new JobFailed(soFar, cause);
-    }
-    soFar.added += result.added;
-    soFar.same += result.same;
-    soFar.differing.push(...result.differing);
-    soFar.done += chunk.length;
-    onProgress?.(soFar.done, entries.length);
-    if (soFar.done < entries.length) await yieldToPage();
-  }
-  return soFar;
-}
+export {
+  type ChunkOptions,
+  JobFailed,
+  JobStopped,
+  type MergeFn,
+  type MergeSoFar,
+  mergeInChunks,
+  WRITE_CHUNK,
+  yieldToPage,
+} from './job-chunks';
 
 export type PageFn = (options: { before?: number; limit: number }) => Promise<Page<CheckIn>>;
 
@@ -136,14 +83,53 @@ export async function inChunks<T>(
 /** The chosen file couldn't be read at all (moved, or no longer allowed). */
 export class FileUnreadable extends Error {}
 
-export type WorkerRequest = { type: 'parse'; file: Blob } | { type: 'take'; from: number; count: number };
+/** The worker can't open the history database (a browser that refuses it there): nothing was written. */
+export class NoDatabaseInWorker extends Error {}
+
+export type WorkerRequest =
+  | { type: 'parse'; file: Blob }
+  | { type: 'take'; from: number; count: number }
+  | { type: 'merge'; chunkSize: number }
+  | { type: 'stop' };
 
 export type WorkerReply =
   | { type: 'unreadable' }
   | { type: 'refused'; result: Extract<ImportResult, { ok: false }> }
   | { type: 'parsed'; result: Extract<ImportResult, { ok: true }>; checkIns: number }
   | { type: 'entries'; entries: CheckIn[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'merged'; soFar: MergeSoFar }
+  | { type: 'stopped'; soFar: MergeSoFar }
+  | { type: 'failed'; soFar: MergeSoFar; name: string; message: string }
+  | { type: 'no-database'; message: string };
+
+/**
+ * The check-ins of a sound file, still in the worker that checked it: the page never holds the whole
+ * list (200,000 check-ins weigh on its heap, and each collection of that heap blocks it).
+ */
+export interface HeldCheckIns {
+  readonly count: number;
+  /**
+   * Written by the worker itself into the IndexedDB history, merged by id a chunk (one transaction)
+   * at a time, as mergeInChunks does on the page: progress after each chunk, a stop between chunks
+   * (JobStopped), a failed chunk (JobFailed), both telling what was stored. Rejects with
+   * NoDatabaseInWorker, having written nothing, when the worker can't open the database.
+   */
+  merge(options?: ChunkOptions): Promise<MergeSoFar>;
+  /** Brought onto the page a chunk at a time, for a history the worker can't reach (storage.local). */
+  take(options?: BulkOptions): Promise<CheckIn[]>;
+  /** Lets the worker go (once the import has ended, however it ended). */
+  close(): void;
+}
+
+/**
+ * A checked file: refused with its problems, or sound. When sound and `held` is set, its check-ins
+ * are in the worker (`data.checkIns` is empty); without a worker they are in `data.checkIns`.
+ */
+export type CheckedFile =
+  | Extract<ImportResult, { ok: false }>
+  | { ok: true; data: Extract<ImportResult, { ok: true }>['data']; held: HeldCheckIns | null };
 
 /** The worker that reads and checks a file; null where the page can't start one (tests). */
 function startWorker(): Worker | null {
@@ -154,19 +140,25 @@ function startWorker(): Worker | null {
 }
 
 /**
- * Reads and checks an export file in a worker, so a file of 200,000 check-ins never blocks the page,
- * then brings its check-ins over a chunk at a time. Rejects with FileUnreadable when the file can't be
- * read. `parse` is the fallback where there is no worker: the same checks, on the page.
+ * Reads and checks an export file in a worker, so a file of 200,000 check-ins never blocks the page;
+ * a sound file's check-ins stay in the worker (`held`), which writes them into the database itself or
+ * hands them over a chunk at a time. Rejects with FileUnreadable when the file can't be read. `parse`
+ * is the fallback where there is no worker: the same checks, on the page. The caller closes `held`.
  */
 export async function checkFileOffPage(
   file: Blob,
   parse: (file: Blob) => Promise<ImportResult>,
-  { signal, onProgress }: BulkOptions = {},
-): Promise<ImportResult> {
+  { signal }: BulkOptions = {},
+): Promise<CheckedFile> {
+  const onPage = async (): Promise<CheckedFile> => {
+    const result = await parse(file);
+    return result.ok ? { ...result, held: null } : result;
+  };
   const worker = startWorker();
-  if (!worker) return parse(file);
+  if (!worker) return onPage();
   const replies: ((reply: WorkerReply) => void)[] = [];
   const failures: ((error: unknown) => void)[] = [];
+  let progress: ((done: number, total: number) => void) | undefined;
   const ask = (request: WorkerRequest) =>
     new Promise<WorkerReply>((resolve, reject) => {
       replies.push(resolve);
@@ -174,6 +166,10 @@ export async function checkFileOffPage(
       worker.postMessage(request);
     });
   worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+    if (event.data.type === 'progress') {
+      progress?.(event.data.done, event.data.total);
+      return;
+    }
     failures.shift();
     replies.shift()?.(event.data);
   };
@@ -182,37 +178,78 @@ export async function checkFileOffPage(
     replies.shift();
     failures.shift()?.(new Error(event.message || 'The file checker stopped'));
   };
+  let closed = false;
+  const close = () => {
+    closed = true;
+    worker.terminate();
+  };
+  let first: WorkerReply;
   const stop = () => {
     replies.length = 0;
     for (const fail of failures.splice(0)) fail(signal?.reason ?? new Error('Stopped'));
   };
-  signal?.addEventListener('abort', stop, { once: true });
   try {
     signal?.throwIfAborted();
-    let first: WorkerReply;
-    try {
-      first = await ask({ type: 'parse', file });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      // The worker couldn't run (a browser or policy that refuses it): the same checks on the page,
-      // which block it for a while with a big file, but the file still comes in.
-      return await parse(file);
-    }
-    if (first.type === 'unreadable') throw new FileUnreadable();
-    if (first.type === 'error') throw new Error(first.message);
-    if (first.type === 'refused') return first.result;
-    if (first.type !== 'parsed') throw new Error(`Unexpected reply: ${first.type}`);
-    const checkIns: CheckIn[] = [];
-    onProgress?.(0, first.checkIns);
-    while (checkIns.length < first.checkIns) {
-      const reply = await ask({ type: 'take', from: checkIns.length, count: TRANSFER_CHUNK });
-      if (reply.type !== 'entries' || reply.entries.length === 0) throw new Error('The file checker stopped');
-      for (const entry of reply.entries) checkIns.push(entry);
-      onProgress?.(checkIns.length, first.checkIns);
-    }
-    return { ok: true, data: { ...first.result.data, checkIns } };
+    signal?.addEventListener('abort', stop, { once: true });
+    first = await ask({ type: 'parse', file });
+  } catch (error) {
+    close();
+    if (signal?.aborted) throw error;
+    // The worker couldn't run (a browser or policy that refuses it): the same checks on the page,
+    // which block it for a while with a big file, but the file still comes in.
+    return onPage();
   } finally {
     signal?.removeEventListener('abort', stop);
-    worker.terminate();
   }
+  if (first.type !== 'parsed') close();
+  if (first.type === 'unreadable') throw new FileUnreadable();
+  if (first.type === 'error') throw new Error(first.message);
+  if (first.type === 'refused') return first.result;
+  if (first.type !== 'parsed') throw new Error(`Unexpected reply: ${first.type}`);
+  const count = first.checkIns;
+  const stopped = () => {
+    if (closed) throw new Error('The file checker was let go');
+  };
+
+  const held: HeldCheckIns = {
+    count,
+    async merge({ onProgress, signal, chunkSize = WRITE_CHUNK } = {}) {
+      stopped();
+      // A stop is asked of the worker, which ends the chunk under way (whole chunks only) and says
+      // what was stored.
+      const stop = () => worker.postMessage({ type: 'stop' } satisfies WorkerRequest);
+      if (signal?.aborted) stop();
+      signal?.addEventListener('abort', stop, { once: true });
+      progress = onProgress;
+      try {
+        const reply = await ask({ type: 'merge', chunkSize });
+        if (reply.type === 'merged') return reply.soFar;
+        if (reply.type === 'stopped') throw new JobStopped(reply.soFar);
+        if (reply.type === 'failed')
+          throw new JobFailed(reply.soFar, new DOMException(reply.message, reply.name));
+        if (reply.type === 'no-database') throw new NoDatabaseInWorker(reply.message);
+        if (reply.type === 'error') throw new Error(reply.message);
+        throw new Error(`Unexpected reply: ${reply.type}`);
+      } finally {
+        progress = undefined;
+        signal?.removeEventListener('abort', stop);
+      }
+    },
+    async take({ onProgress, signal } = {}) {
+      stopped();
+      const checkIns: CheckIn[] = [];
+      onProgress?.(0, count);
+      while (checkIns.length < count) {
+        signal?.throwIfAborted();
+        const reply = await ask({ type: 'take', from: checkIns.length, count: TRANSFER_CHUNK });
+        if (reply.type !== 'entries' || reply.entries.length === 0)
+          throw new Error('The file checker stopped');
+        for (const entry of reply.entries) checkIns.push(entry);
+        onProgress?.(checkIns.length, count);
+      }
+      return checkIns;
+    },
+    close,
+  };
+  return { ok: true, data: first.result.data, held };
 }

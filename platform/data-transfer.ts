@@ -27,8 +27,12 @@ import {
 import { localDayKey } from '../core/time';
 import {
   type ChunkOptions,
+  type HeldCheckIns,
   inChunks,
+  JobFailed,
+  JobStopped,
   mergeInChunks,
+  NoDatabaseInWorker,
   type PageFn,
   READ_CHUNK,
   readAllInPages,
@@ -69,6 +73,11 @@ export interface DataAccess {
    * Progress and a stop between chunks: see `mergeInChunks` (it throws JobStopped or JobFailed).
    */
   mergeCheckIns(entries: readonly CheckIn[], options?: ChunkOptions): Promise<MergeResult>;
+  /**
+   * The check-ins of a checked file still held by the worker that checked it (data-jobs.ts), merged as
+   * `mergeCheckIns` merges a list. A fake may leave it out: the list is then brought onto the page.
+   */
+  mergeHeld?(held: HeldCheckIns, options?: ChunkOptions): Promise<MergeResult>;
   /** Stores the entries as given, over a stored one with the same id (the person's choice). */
   putCheckIns(entries: readonly CheckIn[]): Promise<{ written: number }>;
   deleteAllHistory(): Promise<void>;
@@ -120,6 +129,27 @@ export const storeAccess: DataAccess = {
     } finally {
       if (added > 0) history.announceHistoryChange();
     }
+  },
+  // Where the history is in IndexedDB, the worker that checked the file writes it there itself, a
+  // chunk at a time: the page neither holds 200,000 check-ins nor makes their requests, so it stays
+  // free (issue 15: a task of the page over 200 ms). storage.local can't be reached from a worker:
+  // the list comes onto the page and is written from there, as before.
+  mergeHeld: async (held, options) => {
+    await history.migrateLegacyCheckIns();
+    if ((await history.historyPlace()) === 'indexeddb') {
+      let added = 0;
+      try {
+        const result = await held.merge(options);
+        added = result.added;
+        return { added: result.added, same: result.same, differing: result.differing };
+      } catch (error) {
+        if (error instanceof JobStopped || error instanceof JobFailed) added = error.soFar.added;
+        if (!(error instanceof NoDatabaseInWorker)) throw error;
+      } finally {
+        if (added > 0) history.announceHistoryChange();
+      }
+    }
+    return storeAccess.mergeCheckIns(await held.take(options), options);
   },
   putCheckIns: (entries) => history.putCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),
@@ -369,14 +399,24 @@ export async function exportFile(
  * preferences are set as in the file. Each step adds only what isn't there yet, so importing the
  * same file again adds nothing, and if a step fails or is stopped, importing it again finishes the
  * job without doubling anything. A stop or a failed chunk rejects with JobStopped or JobFailed
- * (data-jobs.ts), which say how many check-ins were stored; the rest then waits.
+ * (data-jobs.ts), which say how many check-ins were stored; the rest then waits. With `held`, the
+ * file's check-ins are those the worker that checked it holds (`data.checkIns` is then empty).
  */
 export async function applyImport(
   data: ExportV2,
   access: DataAccess = storeAccess,
   options: ChunkOptions = {},
+  held: HeldCheckIns | null = null,
 ): Promise<ImportCounts> {
-  const { added: newCheckIns, same, differing } = await access.mergeCheckIns(data.checkIns, options);
+  const {
+    added: newCheckIns,
+    same,
+    differing,
+  } = !held
+    ? await access.mergeCheckIns(data.checkIns, options)
+    : access.mergeHeld
+      ? await access.mergeHeld(held, options)
+      : await access.mergeCheckIns(await held.take(options), options);
   const { added, kept, full = 0 } = await access.mergeTrustedPeople(data.trustedPeople);
   const own =
     access.mergeOwnOutlets && data.ownOutlets?.length

@@ -10,7 +10,14 @@
 // No imports that touch `browser`: the head script imports this before the polyfill has loaded.
 import * as v from 'valibot';
 import type { OutletFamily } from '../core/families';
-import { type Learned, parseLearned, storedLearned } from '../core/learning/totals';
+import {
+  DEVICES_MAX,
+  FAMILY_CELLS,
+  type Learned,
+  OUTLETS_MAX,
+  summedTotals,
+  type Totals,
+} from '../core/learning/totals';
 import { type OwnOutlet, OwnOutletSchema } from '../core/outlets/own';
 import { type Context, ContextSchema, parseFamilies } from '../core/schema';
 
@@ -54,8 +61,15 @@ export const keepFamiliesForFirstPick = (families: readonly OutletFamily[]) => k
 /** Keeps the context this page just read or saved. */
 export const keepContextForFirstPick = (context: Context) => keep(CONTEXT_KEY, context);
 
-/** Keeps what the picker learned, as this page just read or wrote it. */
-export const keepLearnedForFirstPick = (learned: Learned) => keep(LEARNED_KEY, storedLearned(learned));
+/**
+ * Keeps what the picker learned, as this page just read or wrote it: every browser's totals already
+ * summed into one (core/learning/totals.ts `summedTotals`), so the first pick reads one small item and
+ * merges nothing, and the pick it makes is the one the app would make from the same totals.
+ */
+export const keepLearnedForFirstPick = (learned: Learned, now = Date.now()) =>
+  keep(LEARNED_KEY, summedTotals(learned, now));
+
+const amount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
 
 /** Keeps the person's own outlets, as this page just read them. */
 export const keepOwnForFirstPick = (own: readonly OwnOutlet[]) => keep(OWN_KEY, own);
@@ -71,12 +85,26 @@ function readOwnCopy(): OwnOutlet[] {
   });
 }
 
-/** The copy of what the picker learned; none when missing or unsound (the pick then knows nothing yet). */
+/**
+ * The summed copy of what the picker learned; none when missing or unsound (the pick then knows
+ * nothing yet). Checked by hand rather than by the stored shape's schema (TotalsSchema): it is read
+ * the moment a feeling is clicked at first paint, where every millisecond shows, and this page's own
+ * code wrote it. What the check lets through, TotalsSchema's bounds aside, is sound for the picker:
+ * finite, never negative, the right number of cells (tests/unit/early-pick.test.ts).
+ */
 function readLearnedCopy(): Learned | undefined {
   const raw = local()?.getItem(LEARNED_KEY);
   if (!raw) return undefined;
-  const parsed = parseLearned(JSON.parse(raw));
-  return parsed.repaired ? undefined : parsed.value;
+  const copy = JSON.parse(raw) as Partial<Totals> | null;
+  if (!copy || !Number.isInteger(copy.at) || (copy.at as number) < 0) return undefined;
+  const { cells, outlets } = copy;
+  if (!Array.isArray(cells) || cells.length !== FAMILY_CELLS * 2 || !cells.every(amount)) return undefined;
+  if (typeof outlets !== 'object' || !outlets || Array.isArray(outlets)) return undefined;
+  const entries = Object.entries(outlets);
+  if (entries.length > OUTLETS_MAX * DEVICES_MAX) return undefined;
+  for (const [, pair] of entries)
+    if (!Array.isArray(pair) || pair.length !== 2 || !amount(pair[0]) || !amount(pair[1])) return undefined;
+  return { devices: { summed: copy as Totals } };
 }
 
 /** The cached pick input, or null when the families or the context are missing or unsound. */

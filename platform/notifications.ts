@@ -6,8 +6,12 @@ export const NUDGE_NOTIFICATION = 'outlet-nudge';
 export const TIMER_NOTIFICATION = 'outlet-timer-over';
 export const TEST_NOTIFICATION = 'outlet-test';
 
-/** Button order of the nudge notification in Chrome; Firefox shows none. */
-export const NUDGE_BUTTONS = ['check-in', 'snooze'] as const;
+/**
+ * Button order of the nudge notification in Chrome (at most two); Firefox shows none. A click on the
+ * notification itself checks in, so the two buttons are the put-off choices (issue 18); in Firefox
+ * the click opens the check-in, whose popup offers the same two.
+ */
+export const NUDGE_BUTTONS = ['soon', 'later'] as const;
 
 const ICON = '/icon/128.png';
 
@@ -16,6 +20,9 @@ export interface NudgeCopy {
   message: string;
   checkInLabel: string;
   snoozeLabel: string;
+  /** "In 10 minutes" and "Later today" (or "Next time"): the buttons, Chrome only. */
+  soonLabel?: string;
+  laterLabel?: string;
   /** No sound, where the browser takes the option. */
   silent?: boolean;
 }
@@ -57,7 +64,9 @@ async function notify(
 export async function showNudgeNotification(copy: NudgeCopy): Promise<void> {
   if (await notificationsBlocked()) throw new Error('Notifications are turned off for Outlet.');
   // Firefox rejects `buttons` outright, so it gets a plain notification (a click opens the check-in).
-  const buttons = isFirefox ? undefined : [{ title: copy.checkInLabel }, { title: copy.snoozeLabel }];
+  const buttons = isFirefox
+    ? undefined
+    : [{ title: copy.soonLabel ?? copy.snoozeLabel }, { title: copy.laterLabel ?? copy.checkInLabel }];
   await notify(NUDGE_NOTIFICATION, copy.title, copy.message, buttons, copy.silent);
 }
 

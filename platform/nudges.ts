@@ -9,11 +9,15 @@
 // next chance), and the caller's promise rejects, so a page that asked for the change hears of it.
 
 import { browser } from 'wxt/browser';
+import { fateOf } from '../core/nudge-log';
+import { offerIsOpen, toolbarChangesAt } from '../core/offer';
+import { type PutOffChoice, putOffUntil } from '../core/putoff';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Settings, Timer } from '../core/schema';
-import { settingsLeaveNoNudge } from '../core/status';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
+import type { FixedOffer } from '../core/time/fixed-times';
 import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
+import { toolbarState } from '../core/toolbar';
 import {
   clearAlarm,
   DAY_END_ALARM,
@@ -22,8 +26,9 @@ import {
   NUDGE_ALARM,
   TIMER_ALARM,
   TIMER_TICK_ALARM,
+  TOOLBAR_ALARM,
 } from './alarms';
-import { showBadge } from './badge';
+import { showToolbar } from './badge';
 import { i18n } from './i18n';
 import {
   clearNotification,
@@ -31,8 +36,11 @@ import {
   showNudgeNotification,
   showTimerOverNotification,
 } from './notifications';
+import { recordNudge } from './nudge-log';
+import { sensePresence } from './presence';
 import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
 import { NOT_STARTED_KEY } from './storage-keys';
+import { giveTabsSoundBack, quietAudibleTabs } from './tab-sound';
 
 /** How many lines the notification picks from (keys nudge.line.l1 … nudge.line.l12 in locales). */
 export const NUDGE_LINE_COUNT = 12;
@@ -102,22 +110,28 @@ async function currentTimer(now: number): Promise<Timer> {
   return unsavedTimer ? unsavedTimer.timer : loadTimer(now);
 }
 
-/** Whether the settings (read now when not given) leave no nudge possible, for the badge to say. */
-async function noNudge(now: number, settings?: Settings): Promise<boolean> {
+/** The settings (read now when not given) for the toolbar to say; null when they can't be read. */
+async function settingsForToolbar(settings?: Settings): Promise<Settings | null> {
   try {
-    return settingsLeaveNoNudge(settings ?? (await loadSettings()), now);
+    return settings ?? (await loadSettings());
   } catch (error) {
     // The alarms must follow the plan all the same: a badge without this warning is the lesser loss.
     console.warn('Outlet: the settings could not be read for the badge.', error);
-    return false;
+    return null;
   }
+}
+
+/** The toolbar icon as settings, schedule and timer say now (core/toolbar.ts). */
+async function drawToolbar(schedule: Schedule, now: number, settings: Settings | null): Promise<void> {
+  const timer = await currentTimer(now);
+  await showToolbar(toolbarState(settings, schedule, timer?.endsAt ?? null, now));
 }
 
 /** The badge as schedule, timer and settings say now; never lets a failed read stop the caller. */
 async function redrawBadge(now: number): Promise<void> {
   try {
     const schedule = unsavedSchedule ?? (await loadSchedule(now));
-    await showBadge(schedule.missed?.count ?? 0, await currentTimer(now), now, await noNudge(now));
+    await drawToolbar(schedule, now, await settingsForToolbar());
   } catch (error) {
     console.warn('Outlet: the badge could not be redrawn.', error);
   }
@@ -138,9 +152,26 @@ async function follow(schedule: Schedule, now: number, settings?: Settings): Pro
   if (schedule.nextNudgeAt === null) await clearAlarm(NUDGE_ALARM);
   else await ensureAlarm(NUDGE_ALARM, schedule.nextNudgeAt);
   const missed = schedule.missed?.count ?? 0;
-  await showBadge(missed, await currentTimer(now), now, await noNudge(now, settings));
+  const known = await settingsForToolbar(settings);
+  await drawToolbar(schedule, now, known);
   if (missed > 0) await ensureAlarm(DAY_END_ALARM, startOfNextLocalDay(now));
   else await clearAlarm(DAY_END_ALARM);
+  // The icon changes by itself when a pause ends or the hours close on a waiting nudge: an alarm
+  // then asks the scheduler to tidy and the icon to follow (core/offer.ts toolbarChangesAt).
+  const change = known ? toolbarChangesAt(known, schedule, now) : null;
+  if (change === null) await clearAlarm(TOOLBAR_ALARM);
+  else await ensureAlarm(TOOLBAR_ALARM, change);
+}
+
+/**
+ * A natural pause (a tab or window switch, going idle): the waiting nudge's notification, if an offer
+ * is open (core/offer.ts). Tab switches are many, so nothing is written unless an offer is open: one
+ * read of the schedule and the settings is all a switch costs otherwise.
+ */
+export async function naturalPause(now = Date.now()): Promise<StepResult | null> {
+  const [settings, stored] = await Promise.all([loadSettings(), loadSchedule(now)]);
+  if (!offerIsOpen(settings, unsavedSchedule ?? stored, now)) return null;
+  return dispatch({ type: 'moment', presence: await sensePresence() }, now);
 }
 
 // A fresh install plans nothing until the person says start: the welcome's "Start Outlet", or their
@@ -195,6 +226,9 @@ export function dispatch(
       result = { schedule: { ...result.schedule, nextNudgeAt: null }, show: null, reason: 'not-started' };
     }
     let next = result.schedule;
+    // What happened to a nudge, for the history's timing view (issue 18); never in the way of the plan.
+    const fate = fateOf(current, event, result, now);
+    if (fate) void recordNudge(fate.fate, fate.nudgeAt, now);
     if (result.show) {
       const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);
       next = { ...next, recentLines: line.recent };
@@ -206,6 +240,8 @@ export function dispatch(
       try {
         await showNudgeNotification({
           ...nudgeCopy(line.index, result.show.afterCall),
+          ...putOffLabels(settings, now),
+          ...(result.show.fixed ? fixedNudgeCopy(result.show.fixed, now) : {}),
           silent: settings.silentNudges,
         });
       } catch (error) {
@@ -234,10 +270,58 @@ function nudgeCopy(lineIndex: number, afterCall: boolean) {
   };
 }
 
-/** The notification's "Snooze 15 min": the notification goes, the nudge comes back later. */
-export async function snooze(now = Date.now()): Promise<StepResult> {
+/** A fixed time's own words: "11:00: your moment", and what it offers first. */
+function fixedNudgeCopy(fixed: { minute: number; offer: FixedOffer }, now: number) {
+  const day = new Date(now);
+  const time = i18n.time(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, fixed.minute));
+  return {
+    title: i18n.t('clock.nudgeTitle', [time]),
+    message:
+      fixed.offer === 'checkin'
+        ? i18n.t('clock.nudgeCheckin')
+        : i18n.t('clock.nudgeFamily', [i18n.dynamic(`family.${fixed.offer}`)]),
+  };
+}
+
+/**
+ * The notification's buttons (Chrome; Firefox shows none and its popup has the same choices): "In 10
+ * minutes", and "Later today", or "Next time" when today's hours leave no room (core/putoff.ts).
+ */
+function putOffLabels(settings: Settings, now: number) {
+  const later = putOffUntil('later', settings, now);
+  return {
+    soonLabel: i18n.t('putoff.soon'),
+    laterLabel: later?.when === 'next-hours' ? i18n.t('putoff.nextTime') : i18n.t('putoff.laterToday'),
+  };
+}
+
+/**
+ * "In 10 minutes" or "later today", from the notification or the popup: the notification goes, and
+ * the nudge comes back at the moment core/putoff.ts works out now. With `bringBack`, the nudge is one
+ * the person closed within the hour (the popup's "bring it back"). Resolves to null when no active
+ * hours are left for it to come back in.
+ */
+export async function putOff(
+  choice: PutOffChoice,
+  { bringBack = false, now = Date.now() }: { bringBack?: boolean; now?: number } = {},
+): Promise<StepResult | null> {
   await clearNotification(NUDGE_NOTIFICATION);
-  return dispatch({ type: 'snooze' }, now);
+  const until = putOffUntil(choice, await loadSettings(), now);
+  if (!until) return null;
+  return dispatch({ type: bringBack ? 'bring-back' : 'snooze', until: until.until }, now);
+}
+
+/** The old name, kept for callers of "snooze": in 10 minutes. */
+export const snooze = (now = Date.now()) => putOff('soon', { now });
+
+/**
+ * "Check in now" (the keyboard shortcut's command, at any time): the break begins now, so the interval
+ * starts again from it and a nudge waiting is answered; then the check-in opens. Recording the
+ * check-in later counts again, from then: that only moves the next nudge a little further.
+ */
+export async function checkInNow(now = Date.now()): Promise<void> {
+  await clearNotification(NUDGE_NOTIFICATION);
+  await dispatch({ type: 'checked-in' }, now);
 }
 
 /**
@@ -251,6 +335,7 @@ export function startTimer(minutes: number, checkInId: string, now = Date.now())
     const timer = { endsAt, minutes, checkInId };
     const failure = await storeTimer(timer, now);
     await followTimer(timer, now);
+    if (await wantsQuietTabs()) await quietAudibleTabs();
     if (failure) throw failure;
   });
 }
@@ -260,8 +345,18 @@ export function stopTimer(now = Date.now()): Promise<void> {
     await clearAlarm(TIMER_ALARM);
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
+    await giveTabsSoundBack();
     if (failure) throw failure;
   });
+}
+
+/** Whether the person opted in to quiet tabs during a timed outlet; a failed read means no. */
+async function wantsQuietTabs(): Promise<boolean> {
+  try {
+    return (await loadSettings()).quietAudibleTabs;
+  } catch {
+    return false;
+  }
 }
 
 /** After a restart the timer's alarm may be gone (Firefox clears alarms): bring it back from storage. */
@@ -269,6 +364,8 @@ export function repairTimer(now = Date.now()): Promise<void> {
   return serially(async () => {
     const timer = await currentTimer(now);
     if (timer) await ensureAlarm(TIMER_ALARM, timer.endsAt);
+    // A walk that ended while no worker saw it still owes its tabs their sound.
+    else await giveTabsSoundBack();
     await followTimer(timer, now);
   });
 }
@@ -298,6 +395,7 @@ export function onTimerAlarm(now = Date.now()): Promise<void> {
     }
     const failure = await storeTimer(null, now);
     await followTimer(null, now);
+    await giveTabsSoundBack();
     if (timeUpIsTimely(timer.endsAt, now)) {
       await showTimerOverNotification(i18n.t('timer.overTitle'), i18n.t('timer.overMessage'));
     }

@@ -3,6 +3,11 @@ import { isFirefox } from './browser-kind';
 
 /** The manifest's command that opens the toolbar popup (the check-in). */
 const OPEN_CHECKIN = '_execute_action';
+/**
+ * The manifest's "check in now" command (wxt.config.ts): the background counts the break from the
+ * key press and opens the check-in, even where the popup can't open (no focused window).
+ */
+export const CHECK_IN_NOW_COMMAND = 'check-in-now';
 
 /** The keys that open the check-in as the browser shows them ("Alt+Shift+O"), or '' when none is set. */
 export async function readCheckInShortcut(): Promise<string> {

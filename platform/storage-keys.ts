@@ -79,3 +79,17 @@ export const LEARN_SYNC_PREFIX = 'learn:';
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
 /** In storage.local: the person's say over "on this day" memories (core/insights/memory.ts). */
 export const MEMORIES_KEY = 'memories';
+
+/**
+ * In storage.local: where the person placed their own mood names from another app on Outlet's
+ * feelings, by app (`{ daylio: { 'ok but sleepy': 'tired' } }`), offered again at the next import
+ * (platform/app-import.ts). On this device only, like the history the names came with.
+ */
+export const IMPORT_MOODS_KEY = 'import:moods';
+/** In storage.local: what happened to each nudge, the last 90 days (core/nudge-log.ts; the background writes it). */
+export const NUDGE_LOG_KEY = 'nudgeLog';
+/**
+ * In storage.local: the tabs Outlet muted when a timed outlet began (their ids), to give their sound
+ * back at its end, also from a worker started since (platform/tab-sound.ts).
+ */
+export const MUTED_TABS_KEY = 'clock:mutedTabs';

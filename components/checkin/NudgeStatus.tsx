@@ -1,11 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
+import { canBringBack, type PutOffChoice } from '../../core/putoff';
 import { type NudgeChange, shouldOfferCalmerPace, showsChange } from '../../core/schedule';
 import type { Schedule, Settings } from '../../core/schema';
 import { calmerInterval, nudgeStatus } from '../../core/status';
-import { startOfNextLocalDay } from '../../core/time';
+import { MINUTE, startOfNextLocalDay } from '../../core/time';
 import { describeNudgeStatus } from '../shared/nudgeWords';
 import { i18n } from '../shared/words';
 import { PauseChoices } from './PauseChoices';
+import { PutOffChoices } from './PutOffChoices';
 
 export interface NudgeStatusActions {
   /**
@@ -18,13 +20,26 @@ export interface NudgeStatusActions {
   openSettings: (section?: 'people') => void;
   acceptCalmerPace: (minutes: number) => void | Promise<void>;
   dismissCalmerPace: () => void | Promise<void>;
+  /** "In 10 minutes" / "later today" for the nudge waiting, or (bringBack) the one closed within the hour. */
+  putOff?: (choice: PutOffChoice, bringBack: boolean) => void | Promise<void>;
 }
 
 const FAILED_WORDS = {
   pause: 'status.pauseFailed',
   resume: 'status.resumeFailed',
   'calmer-offer-dismissed': 'status.calmerFailed',
+  snooze: 'putoff.failed',
+  'bring-back': 'putoff.failed',
 } as const;
+
+type Change = NudgeChange | { type: 'snooze' } | { type: 'bring-back' };
+
+/** Whether the stored schedule shows `change` made; a put-off shows as the nudge answered. */
+function shows(schedule: Schedule, change: Change, now: number): boolean {
+  if (change.type === 'snooze' || change.type === 'bring-back')
+    return schedule.lastNudgeAnswered && schedule.dismissedAt === null;
+  return showsChange(schedule, change, now);
+}
 
 interface Props {
   settings: Settings;
@@ -46,15 +61,23 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
   // can stop its event page after the change was stored, before it answered, or store it a moment
   // after the page heard of the failure (platform/changes.ts); then the schedule shows the change
   // and the popup says only that.
-  const [failed, setFailed] = useState<NudgeChange | null>(null);
-  const failedNow = failed && !(schedule && showsChange(schedule, failed, now)) ? failed : null;
+  const [failed, setFailed] = useState<Change | null>(null);
+  const failedNow = failed && !(schedule && shows(schedule, failed, now)) ? failed : null;
   const status = schedule ? nudgeStatus(settings, schedule, now) : null;
   const paused = status?.kind === 'paused';
   const calmer =
     schedule && shouldOfferCalmerPace(schedule) ? calmerInterval(settings.intervalMinutes) : null;
-  const missed = schedule?.missed?.count ?? 0;
+  // Issue 18: a nudge closed within the hour can be brought back; a nudge shown and not yet
+  // answered (within one interval) can be put off. Either offer takes the "slipped by" line's place.
+  const closedAt = schedule && canBringBack(schedule.dismissedAt, now) ? schedule.dismissedAt : null;
+  const waiting =
+    schedule?.lastNudgeAt != null &&
+    !schedule.lastNudgeAnswered &&
+    now - schedule.lastNudgeAt < settings.intervalMinutes * MINUTE;
+  const putOffOffered = actions.putOff !== undefined && !paused && (closedAt !== null || waiting);
+  const missed = putOffOffered ? 0 : (schedule?.missed?.count ?? 0);
 
-  const attempt = (what: NudgeChange, change: () => void | Promise<void>) => {
+  const attempt = (what: Change, change: () => void | Promise<void>) => {
     setFailed(null);
     const fail = (error: unknown) => {
       console.warn(`Outlet: the change "${what.type}" could not be saved.`, error);
@@ -74,6 +97,19 @@ export function NudgeStatus({ settings, schedule, now, actions }: Props) {
   return (
     <footer class="status">
       {missed > 0 && <p class="notice">{i18n.t('status.missed')}</p>}
+      {putOffOffered && actions.putOff && (
+        <PutOffChoices
+          settings={settings}
+          now={now}
+          closedAt={closedAt}
+          onPutOff={(choice) => {
+            const bringBack = closedAt !== null;
+            attempt({ type: bringBack ? 'bring-back' : 'snooze' }, () => actions.putOff?.(choice, bringBack));
+            // The choices go once the change is stored: focus waits on the status's own button.
+            menuButton.current?.focus();
+          }}
+        />
+      )}
       {calmer !== null && (
         <section class="notice" aria-label={i18n.t('status.calmerLabel')}>
           <p>{i18n.plural('status.calmerOffer', calmer)}</p>

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { meetingEnd } from '../../core/meeting';
+import { pauseUntil, toLocalDateTime } from '../../core/putoff';
+import { PAUSE_AHEAD_MAX } from '../../core/schema';
 import { HOUR, MINUTE } from '../../core/time';
 import { parseClock } from '../../core/time/hours';
 import { i18n } from '../shared/words';
@@ -17,6 +19,8 @@ interface Props {
 export function PauseChoices({ now, tomorrow, onPause, onClose }: Props) {
   const [meetingText, setMeetingText] = useState('');
   const [meetingError, setMeetingError] = useState<string | null>(null);
+  const [untilText, setUntilText] = useState('');
+  const [untilError, setUntilError] = useState<string | null>(null);
   const menu = useRef<HTMLFieldSetElement>(null);
   // Opened from its button: focus goes to the first choice, as a menu button's menu does.
   useLayoutEffect(() => menu.current?.querySelector<HTMLElement>('button')?.focus(), []);
@@ -38,6 +42,26 @@ export function PauseChoices({ now, tomorrow, onPause, onClose }: Props) {
     }
     setMeetingError(null);
     onPause(result.until, 'meeting');
+  };
+
+  // "Pause until a date and time" (issue 18): checked by the same schema as the background's message.
+  const startUntil = (event: Event) => {
+    event.preventDefault();
+    const result = pauseUntil(untilText, now);
+    if (!result.ok) {
+      setUntilError(
+        i18n.t(
+          result.reason === 'past'
+            ? 'putoff.pausePast'
+            : result.reason === 'too-far'
+              ? 'putoff.pauseTooFar'
+              : 'putoff.pauseInvalid',
+        ),
+      );
+      return;
+    }
+    setUntilError(null);
+    onPause(result.until, 'pause');
   };
 
   return (
@@ -82,6 +106,30 @@ export function PauseChoices({ now, tomorrow, onPause, onClose }: Props) {
         {meetingError && (
           <p id="meeting-error" class="error" role="alert">
             {meetingError}
+          </p>
+        )}
+      </form>
+      <form class="row meeting" onSubmit={startUntil} noValidate>
+        <label for="pause-until">{i18n.t('putoff.pauseUntilLabel')}</label>
+        <input
+          id="pause-until"
+          type="datetime-local"
+          value={untilText}
+          min={toLocalDateTime(now)}
+          max={toLocalDateTime(now + PAUSE_AHEAD_MAX)}
+          aria-invalid={untilError !== null}
+          aria-describedby={untilError ? 'pause-until-error' : undefined}
+          onInput={(event) => {
+            setUntilText(event.currentTarget.value);
+            setUntilError(null);
+          }}
+        />
+        <button type="submit" class="small">
+          {i18n.t('putoff.pauseUntilStart')}
+        </button>
+        {untilError && (
+          <p id="pause-until-error" class="error" role="alert">
+            {untilError}
           </p>
         )}
       </form>

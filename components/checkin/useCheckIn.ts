@@ -7,6 +7,7 @@ import {
   INITIAL_FLOW,
 } from '../../core/checkin/flow';
 import type { FeelingId } from '../../core/feelings';
+import { fixedOfferFamily } from '../../core/schedule';
 import { type Context, DEFAULT_CONTEXT_STATE, DEFAULT_SETTINGS } from '../../core/schema';
 import type { CheckInActions, CheckInData } from './CheckIn';
 import { useCheckInFlow } from './useCheckInFlow';
@@ -52,6 +53,8 @@ export function useCheckIn({
     firstPick,
     learned: data.learned,
     own: data.own,
+    // A fixed time's nudge ("11:00: a walk") opens with its family first (core/schedule.ts).
+    firstFamily: fixedOfferFamily(data.schedule, data.now),
   });
 
   const runner = {

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import type { FirstPick, OutletOffer } from '../../core/checkin/flow';
+import type { OutletFamily } from '../../core/families';
 import type { FeelingId } from '../../core/feelings';
 import { recentlyShown, withShown } from '../../core/history';
 import { type Learned, pooled } from '../../core/learning/totals';
@@ -22,6 +23,8 @@ interface Sources {
   learned?: Learned | null;
   /** The person's own outlets; null or missing while loading (the catalogue's are offered meanwhile). */
   own?: readonly OwnOutlet[] | null;
+  /** A family to suggest first in a new check-in (a fixed time's); the hard rules still come first. */
+  firstFamily?: OutletFamily | null;
 }
 
 /**
@@ -39,6 +42,7 @@ export function useOffers({
   firstPick,
   learned,
   own,
+  firstFamily,
 }: Sources) {
   const list = history ?? [];
   const totals = useMemo(() => (learned ? pooled(learned, now) : undefined), [learned, now]);
@@ -62,20 +66,25 @@ export function useOffers({
   return (feeling: FeelingId, previous: CheckIn | null, intensity?: number): OutletOffer => {
     const shown = previous?.shown ?? [];
     const before = previous ? null : takeShownFirst(feeling);
-    const picked = before?.outlet
-      ? { outlet: before.outlet, reason: null }
-      : pick({
-          feeling,
-          enabledFamilies: settings.families,
-          context,
-          exclude: shown,
-          recentlyShown: recentlyShown(list),
-          learned: totals,
-          intensity,
-          history: list,
-          random,
-          own: ownOutlets,
-        });
+    // The fixed time's family, for the first idea only: offered as the only enabled family, which the
+    // picker treats as soft (outletPool falls back to every family when none of its outlets fits).
+    const families = !previous && firstFamily ? [firstFamily] : settings.families;
+    const shownFits = before?.outlet && (!firstFamily || previous || before.outlet.family === firstFamily);
+    const picked =
+      shownFits && before?.outlet
+        ? { outlet: before.outlet, reason: null }
+        : pick({
+            feeling,
+            enabledFamilies: families,
+            context,
+            exclude: shown,
+            recentlyShown: recentlyShown(list),
+            learned: totals,
+            intensity,
+            history: list,
+            random,
+            own: ownOutlets,
+          });
     const at = previous ? previous.at : (before?.at ?? clock());
     const entry: CheckIn = previous
       ? { ...previous, outletId: picked.outlet.id, shown: withShown(shown, picked.outlet.id) }

@@ -6,13 +6,16 @@ import { HELPS_WINDOW_DAYS, whatHelps } from '../../core/insights/helps';
 import { weeklyReflection } from '../../core/insights/reflection';
 import { helpedThisMonth, weekView } from '../../core/insights/week';
 import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
+import { type NudgeLogEntry, nudgeTiming, type Timing } from '../../core/nudge-log';
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
 import { i18n } from '../shared/words';
+import { AppImport, type AppImportActions } from './AppImport';
 import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
+import { NudgeTiming, type TimingSettings } from './NudgeTiming';
 import { type MemoryActions, OnThisDay } from './OnThisDay';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
@@ -48,8 +51,12 @@ interface Props {
   history: HistoryActions;
   /** "Your data": export, import, delete (the entrypoint gives the stores'). */
   data: DataActions;
+  /** "When nudges land" (issue 18): the log of what happened to each nudge, and where its offer leads. */
+  timing?: { load: () => Promise<NudgeLogEntry[]>; openSettings: (section: TimingSettings) => void };
   /** "On this day": the memory to show and the person's say over it. */
   memories: MemoryActions;
+  /** Bringing entries in from another mood app (issue 19); the section is left out without it. */
+  appImport?: AppImportActions;
 }
 
 interface Paged {
@@ -74,7 +81,14 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data, memories }: Props) {
+export function HistoryApp({ now, history, data, memories, appImport, timing }: Props) {
+  const [nudges, setNudges] = useState<Timing | null>(null);
+  useEffect(() => {
+    void timing?.load().then(
+      (log) => setNudges(nudgeTiming(log)),
+      (error) => console.warn('Outlet: the log of nudges could not be read.', error),
+    );
+  }, [timing]);
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
@@ -301,6 +315,7 @@ export function HistoryApp({ now, history, data, memories }: Props) {
           <WeeklyReflection reflection={insights.reflection} />
           <OnThisDay memories={memories} now={now} today={today} version={days} />
           <WeekView week={insights.week} />
+          {timing && <NudgeTiming timing={nudges} openSettings={timing.openSettings} />}
           <HelpedThisMonth outlets={insights.month} />
           <WhatHelps helps={insights.helps} />
           <YearGlance year={insights.year} />
@@ -327,6 +342,7 @@ export function HistoryApp({ now, history, data, memories }: Props) {
         </>
       )}
       <DataPanel actions={data} measure={days !== null || loadFailed} />
+      {appImport && <AppImport actions={appImport} />}
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>

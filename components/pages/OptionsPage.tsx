@@ -5,9 +5,11 @@ import { noNudgeReason } from '../../core/status';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
 import { FamiliesSetting } from '../settings/FamiliesSetting';
+import { FixedTimesSetting } from '../settings/FixedTimesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
 import { NoNudgeNotice } from '../settings/NoNudgeNotice';
+import { NudgeModeSetting } from '../settings/NudgeModeSetting';
 import { type OwnOutletActions, OwnOutletsSetting } from '../settings/OwnOutletsSetting';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
@@ -115,6 +117,10 @@ export function OptionsPage({
             onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
             onRefused={refusedIn('nudges')}
           />
+          <NudgeModeSetting
+            mode={settings.nudgeMode}
+            onChange={(nudgeMode) => save('nudges')({ nudgeMode })}
+          />
           <BreakSetting
             minutes={settings.breakMinutes}
             onChange={(breakMinutes) => save('nudges')({ breakMinutes })}
@@ -135,6 +141,13 @@ export function OptionsPage({
             onRefused={refusedIn('nudges')}
           />
           <p class="help">{i18n.t('options.fullscreenNote')}</p>
+          <ToggleSetting
+            id="quiet-audible-tabs"
+            checked={settings.quietAudibleTabs}
+            label={i18n.t('clock.quietTabsLabel')}
+            help={i18n.t('clock.quietTabsHelp')}
+            onChange={(quietAudibleTabs) => save('nudges')({ quietAudibleTabs })}
+          />
         </div>
         <SaveNote section="nudges" note={note} />
         <TestNotification send={sendTestNotification} />
@@ -146,6 +159,13 @@ export function OptionsPage({
           onChange={(hours) => save('hours')({ hours })}
           onRefused={refusedIn('hours')}
           noHoursSaidAbove={noNudge === 'no-hours'}
+        />
+        <FixedTimesSetting
+          times={settings.fixedTimes}
+          only={settings.fixedTimesOnly}
+          onChange={(fixedTimes) => save('hours')({ fixedTimes })}
+          onOnlyChange={(fixedTimesOnly) => save('hours')({ fixedTimesOnly })}
+          onRefused={refusedIn('hours')}
         />
         <SaveNote section="hours" note={note} />
       </Part>

@@ -175,7 +175,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
   };
 
   return (
-    <div class="own-setting" id="own-ideas" aria-labelledby="own-ideas-title">
+    <div class="own-setting" id="own-ideas">
       <h3 id="own-ideas-title">{i18n.t('own_heading')}</h3>
       <p class="help">{i18n.t('own_help')}</p>
       {outlets.length > 0 && (

@@ -13,6 +13,9 @@ function when(at: number, now: number): string {
   return i18n.t('status.atDay', [formatWeekday(at), formatTime(at)]);
 }
 
+/** "at 13:00", "tomorrow at 10:00", "on Monday at 10:00": when a nudge comes (the put-off choices). */
+export const nudgeWhen = (at: number, now: number): string => when(at, now);
+
 /** The status in words; a time no date can hold leaves the line blank rather than break the popup. */
 export function describeNudgeStatus(status: NudgeStatus, now: number): string {
   try {
@@ -34,6 +37,12 @@ function words(status: NudgeStatus, now: number): string {
       // "Until tomorrow" only for the pause that ends at midnight; an hour's pause that runs past
       // midnight says when it ends.
       if (status.until === startOfNextLocalDay(now)) return i18n.t('status.pausedUntilTomorrow');
+      // A pause until a date (issue 18) says which day, beyond tomorrow.
+      if (status.until >= startOfNextLocalDay(startOfNextLocalDay(now)))
+        return i18n.t('putoff.pausedUntilDay', [
+          i18n.date(status.until, { weekday: 'short', day: 'numeric', month: 'short' }),
+          formatTime(status.until),
+        ]);
       if (status.until > startOfNextLocalDay(now))
         return i18n.t('status.pausedUntilTomorrowAt', [formatTime(status.until)]);
       return i18n.t('status.pausedUntil', [formatTime(status.until)]);

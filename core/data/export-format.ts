@@ -77,6 +77,11 @@ export const PreferencesStrict = v.strictObject({
   hours: HoursStrict as unknown as (typeof preferenceFields)['hours'],
   // Files exported before the option existed have no such field: they read as the default.
   silentNudges: v.optional(preferenceFields.silentNudges, false),
+  // Files from before issue 18 have no nudgeMode: they read as the default, the offer.
+  nudgeMode: v.optional(preferenceFields.nudgeMode, 'offer'),
+  fixedTimes: v.optional(preferenceFields.fixedTimes, []),
+  fixedTimesOnly: v.optional(preferenceFields.fixedTimesOnly, false),
+  quietAudibleTabs: v.optional(preferenceFields.quietAudibleTabs, false),
 });
 
 /**
@@ -183,6 +188,10 @@ export function upgradeV1(file: ExportV1): ExportV2 {
     breakMinutes: settings.breakMinutes ?? 5,
     holdDuringCalls: settings.holdDuringCalls ?? false,
     silentNudges: false,
+    nudgeMode: 'offer',
+    fixedTimes: [],
+    fixedTimesOnly: false,
+    quietAudibleTabs: false,
   };
   return {
     format: EXPORT_FORMAT,

@@ -298,3 +298,7 @@ function stretches(hours: WeekHours, t: number, daysAfter: number): Span[] {
   }
   return merged;
 }
+
+// Fixed clock times (core/time/fixed-times.ts) place a wall-clock minute on a local day with the same
+// daylight-saving decisions as the hours above, so they share these.
+export { firstMomentAt, localDay, weekdayOf };

@@ -1,6 +1,8 @@
 // The history page's wiring: the history and "Your data" as the browser keeps them, given to
 // components/history/HistoryApp.tsx (props in, callbacks out). Each action reads the stores' function
 // when it is called, so a test's spy on the store is what the page calls.
+
+import type { AppImportActions } from '../../components/history/AppImport';
 import {
   type DataActions,
   exportLabels,
@@ -13,7 +15,14 @@ import { giveOwnOutlets } from '../../components/shared/copy';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
-import { checkFileOffPage, FileUnreadable, JobFailed, JobStopped } from '../../platform/data-jobs';
+import { fileText, loadPlacements, rememberPlacements, storeImported } from '../../platform/app-import';
+import {
+  checkFileOffPage,
+  FileUnreadable,
+  type HeldCheckIns,
+  JobFailed,
+  JobStopped,
+} from '../../platform/data-jobs';
 import {
   applyImport,
   dataSize,
@@ -38,7 +47,9 @@ import {
   watchHistoryHere,
 } from '../../platform/history/store';
 import { findMemory, loadMemoryPrefs, saveMemoryPrefs } from '../../platform/memories';
+import { loadNudgeLog } from '../../platform/nudge-log';
 import { ownOutletsSource } from '../../platform/own-outlets';
+import { openOptions } from '../../platform/pages';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
@@ -69,15 +80,22 @@ async function checkOnPage(file: Blob) {
  */
 export async function importChosenFile(
   file: File,
-  apply: (data: ExportV2, job?: BulkOptions) => Promise<ImportCounts> = (data, options) =>
-    applyImport(data, storeAccess, options),
+  apply: (data: ExportV2, job?: BulkOptions, held?: HeldCheckIns | null) => Promise<ImportCounts> = (
+    data,
+    options,
+    held,
+  ) => applyImport(data, storeAccess, options, held),
   job: BulkOptions = {},
 ): Promise<ImportOutcome> {
   const tooBig = { where: 'the file', what: 'too-big', place: { section: 'file' } } as const;
   if (file.size > DEFAULT_MAX_BYTES) return { ok: false, problems: [tooBig], more: 0 };
   const parsed = await checkFileOffPage(file, checkOnPage, { signal: job.signal });
   if (!parsed.ok) return parsed;
-  return { ok: true, counts: await apply(parsed.data, job) };
+  try {
+    return { ok: true, counts: await apply(parsed.data, job, parsed.held) };
+  } finally {
+    parsed.held?.close();
+  }
 }
 
 /** The stores' ways of ending an import, in the panel's terms (anything else stays as it is). */
@@ -99,7 +117,11 @@ export function dataActions(access = storeAccess): DataActions {
     },
     importFile: async (file, job) => {
       try {
-        return await importChosenFile(file, (data, options) => applyImport(data, access, options), job);
+        return await importChosenFile(
+          file,
+          (data, options, held) => applyImport(data, access, options, held),
+          job,
+        );
       } catch (failure) {
         throw importEnd(failure);
       }
@@ -118,8 +140,31 @@ const browserMemories: MemoryActions = {
   savePrefs: (prefs) => saveMemoryPrefs(prefs),
 };
 
+/** Bringing entries in from another mood app, on the browser's stores. */
+export const browserAppImport: AppImportActions = {
+  readFile: (file) => fileText(file),
+  loadPlacements: (source) => loadPlacements(source),
+  rememberPlacements: (source, placements) => rememberPlacements(source, placements),
+  store: (checkIns) => storeImported(checkIns),
+};
+
+// "When nudges land": the background's log of nudges; its offer opens the settings at a section.
+const browserTiming = {
+  load: () => loadNudgeLog(),
+  openSettings: (section: 'hours' | 'nudges') => void openOptions(section),
+};
+
 export function App({ now }: { now: () => number }) {
   // The titles of the person's own outlets, for the check-ins that name them (the CSV export too).
   giveOwnOutlets(useStoredValue(ownOutletsSource) ?? []);
-  return <HistoryApp now={now} history={browserHistory} data={browserData} memories={browserMemories} />;
+  return (
+    <HistoryApp
+      now={now}
+      history={browserHistory}
+      data={browserData}
+      memories={browserMemories}
+      appImport={browserAppImport}
+      timing={browserTiming}
+    />
+  );
 }

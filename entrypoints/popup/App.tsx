@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { type CheckInPage, CheckInPageContext } from '../../components/checkin/page';
 import { giveOwnOutlets } from '../../components/shared/copy';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import { type ResumeInput, resumeFlow } from '../../core/checkin/resume';
+import type { Learned } from '../../core/learning/totals';
 import type { OwnOutlet } from '../../core/outlets/own';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import {
   dismissCalmerOffer,
   pauseNudges,
+  putOffNudge,
   resumeNudges,
   startOutlet,
   startTimer,
@@ -25,7 +27,7 @@ import {
   saveCheckIn,
   saveJournalDraft,
 } from '../../platform/history/popup';
-import { learnedSource } from '../../platform/learning';
+import { learnedFromEarlyRead, learnedSourceFrom } from '../../platform/learning';
 import { memoryAfterCheckIn, stopMemoriesAfterCheckIn } from '../../platform/memories';
 import { sendMessage } from '../../platform/messaging';
 import { ownOutletsSource } from '../../platform/own-outlets';
@@ -64,6 +66,7 @@ const actions: CheckInActions = {
   // platform/changes.ts): the status line then says so.
   pause: pauseNudges,
   resume: resumeNudges,
+  putOff: putOffNudge,
   // The background sets (or clears) the timer's alarm even when the timer can't be saved, and the
   // countdown here runs on its own; a failure is only logged (CheckIn has no place to say it yet).
   startTimer: (minutes, checkInId) => void startTimer(minutes, checkInId).catch(timerFailed),
@@ -97,6 +100,8 @@ export interface EarlyData {
   context: Context | null;
   /** What taking up the check-in under way needs (platform/checkin.ts). */
   resume?: Omit<ResumeInput, 'now'>;
+  /** What the picker learned (platform/learning.ts), from the same read. */
+  learned?: Learned | null;
   /** The person's own outlets, from the same read (platform/own-outlets-read.ts). */
   own?: OwnOutlet[];
 }
@@ -104,13 +109,14 @@ export interface EarlyData {
 /** The settings and the context from the head script's read, if it ran (it starts before the modules load). */
 export async function readEarlyData(): Promise<EarlyData> {
   const read = takeEarlyRead();
-  const [settings, context, resume, own] = await Promise.all([
+  const [settings, context, resume, learned, own] = await Promise.all([
     settingsFromEarlyRead(read),
     contextFromEarlyRead(read),
     readResume(read).catch(() => undefined),
+    learnedFromEarlyRead(read),
     read?.local.then((local) => ownOutletsFrom(local).outlets).catch(() => undefined),
   ]);
-  return { settings: settings?.value ?? null, context, resume, own };
+  return { settings: settings?.value ?? null, context, resume, learned, own };
 }
 
 /**
@@ -143,7 +149,9 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);
   const support = useStoredValue(supportSource);
-  const learned = useStoredValue(learnedSource);
+  // Read once at the open (the head script's read, when there was one), then again on each change.
+  const learnedFrom = useMemo(() => learnedSourceFrom(early?.learned), []);
+  const learned = useStoredValue(learnedFrom);
   const own = useStoredValue(ownOutletsSource, early?.own);
   // Their titles, for every outlet named on the page ("And now?", "did it help?").
   giveOwnOutlets(own ?? []);

@@ -215,18 +215,23 @@ async function summariesAgree(database: IDBPDatabase<OutletDB>): Promise<boolean
     expected += summary.count;
   }
   if (!(await sliceAgrees(undefined))) return false;
-  // Every entry placed: the store holds as many as the day index, counted in slices of its keys.
+  // Every entry placed: the store holds as many as the day index, counted CHECK_SLICE keys at a time
+  // by a key cursor that steps over them (one key comes back per slice, where reading the slice's
+  // keys brought all 200,000 ids onto the page), each slice in its own short transaction.
   let all = 0;
   let after: string | undefined;
   for (;;) {
-    const keys = await database.getAllKeys(
-      'checkins',
-      after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
-      CHECK_SLICE,
-    );
-    all += keys.length;
-    if (keys.length < CHECK_SLICE) break;
-    after = keys.at(-1);
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const tx = database.transaction('checkins');
+    const first = await tx.store.openKeyCursor(range);
+    const last = first && (await first.advance(CHECK_SLICE - 1));
+    if (!last) {
+      // Fewer than CHECK_SLICE left: counted as they are.
+      all += first ? await tx.store.count(range) : 0;
+      break;
+    }
+    all += CHECK_SLICE;
+    after = last.key;
   }
   return all === placed;
 }

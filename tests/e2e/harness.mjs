@@ -164,19 +164,25 @@ export function builtExtensionDir() {
  * The result's `relaunch({ env })` closes this Chromium and starts another on the same profile folder
  * and the same copy of the build (so the same extension id, storage and IndexedDB): a person who
  * quits the browser and opens it again, maybe somewhere else.
- * @param {{ extensionDir?: string, timeout?: number, env?: Record<string, string> }} [options]
+ * `sound: true`: tabs can play and be heard (see startChromium).
+ * @param {{ extensionDir?: string, timeout?: number, env?: Record<string, string>, sound?: boolean }} [options]
  */
-export async function launchExtension({ extensionDir = builtExtensionDir(), timeout = 10_000, env } = {}) {
+export async function launchExtension({
+  extensionDir = builtExtensionDir(),
+  timeout = 10_000,
+  env,
+  sound,
+} = {}) {
   const builtDir = path.resolve(rootDir, extensionDir);
   if (!existsSync(path.join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir} (run: npx wxt build)`);
   }
   const copy = copyOfBuild(builtDir, 'outlet-e2e-');
-  return startChromium(copy, { timeout, env });
+  return startChromium(copy, { timeout, env, sound });
 }
 
 /** Starts Chromium on the profile inside `copy.tempDir` with the extension in `copy.dir`. */
-async function startChromium(copy, { timeout = 10_000, env } = {}) {
+async function startChromium(copy, { timeout = 10_000, env, sound = false } = {}) {
   const executablePath = findChromium();
   const { tempDir, dir, cleanup } = copy;
   const profileDir = path.join(tempDir, 'profile');
@@ -185,7 +191,9 @@ async function startChromium(copy, { timeout = 10_000, env } = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs(dir),
+    args: sound ? [...chromiumArgs(dir), '--autoplay-policy=no-user-gesture-required'] : chromiumArgs(dir),
+    // playwright mutes all audio by default, and then no tab is ever `audible` (TOOLCHAIN.md).
+    ...(sound ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
     ...(env ? { env: { ...process.env, ...env } } : {}),
   });
 

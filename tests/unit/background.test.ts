@@ -90,10 +90,12 @@ function killWorker() {
 }
 
 describe('background', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(START);
     fakeIdle('active');
+    // The notification as soon as a nudge is due: the waiting first is tested in offer.test.ts.
+    await setPreferences({ nudgeMode: 'at-once' });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -124,7 +126,8 @@ describe('background', () => {
     const notification = shown[NUDGE_NOTIFICATION];
     expect(notification?.title).toBe('A moment for you');
     expect(notification?.message.length).toBeGreaterThan(10);
-    expect(notification?.buttons?.map((b) => b.title)).toEqual(['Check in', 'Snooze 15 min']);
+    // A click on the nudge checks in; its two buttons put it off (issue 18).
+    expect(notification?.buttons?.map((b) => b.title)).toEqual(['In 10 minutes', 'Later today']);
     expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 120 * MINUTE);
   });
 
@@ -177,14 +180,17 @@ describe('background', () => {
     expect((await stored('schedule')).pausedUntil).toBeNull();
   });
 
-  it('snoozes for 15 minutes from the notification button', async () => {
+  it.each([
+    ['in 10 minutes', 0, START + 70 * MINUTE],
+    ['later today (two hours)', 1, START + 180 * MINUTE],
+  ])('puts the nudge off %s from the notification button', async (_, button, expected) => {
     await startWorker();
     vi.setSystemTime(START + 60 * MINUTE);
     await fireNudgeAlarm();
-    await fakeBrowser.notifications.onButtonClicked.trigger(NUDGE_NOTIFICATION, 1);
+    await fakeBrowser.notifications.onButtonClicked.trigger(NUDGE_NOTIFICATION, button);
     await settle();
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
-    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(START + 75 * MINUTE);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(expected);
   });
 
   it('reschedules at once when the frequency changes', async () => {

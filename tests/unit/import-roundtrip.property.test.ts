@@ -126,6 +126,16 @@ const preferences: fc.Arbitrary<Preferences> = fc.record({
   breakMinutes: fc.integer({ min: 1, max: 60 }),
   holdDuringCalls: fc.boolean(),
   silentNudges: fc.boolean(),
+  nudgeMode: fc.constantFrom('quiet', 'offer', 'at-once'),
+  fixedTimes: fc.constantFrom(
+    [],
+    [
+      { minute: 660, days: [1, 2, 3, 4, 5], offer: 'movement' as const },
+      { minute: 990, days: [0, 6], offer: 'checkin' as const },
+    ],
+  ),
+  fixedTimesOnly: fc.boolean(),
+  quietAudibleTabs: fc.boolean(),
 });
 
 /**

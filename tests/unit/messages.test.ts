@@ -46,7 +46,7 @@ describe('messages to the background', () => {
     ['startTimer with no data', { type: 'startTimer' }],
     ['a pause that ended a minute ago', pause(START - MINUTE)],
     ['a pause that ends right now', pause(START)],
-    ['a pause ending more than 26 hours ahead', pause(START + 26 * HOUR + 1)],
+    ['a pause ending more than 31 days ahead', pause(START + 31 * 24 * HOUR + 1)],
     ['a pause a year ahead', pause(START + 365 * 24 * HOUR)],
     ['a pause until a string', pause(String(START + HOUR))],
     ['a pause of a kind it does not know', pause(START + HOUR, 'nap')],

@@ -3,6 +3,7 @@
 // including late after a sleep.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type PutOffChoice, putOffUntil } from '../../core/putoff';
 import { EARLY_TOLERANCE, type NudgeEvent, type Presence, step } from '../../core/schedule';
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
 import { MINUTE } from '../../core/time';
@@ -69,7 +70,8 @@ type Action =
   | { kind: 'toggle' }
   | { kind: 'pause'; ms: number; meeting: boolean }
   | { kind: 'resume' }
-  | { kind: 'snooze' }
+  | { kind: 'snooze'; choice: PutOffChoice }
+  | { kind: 'bring-back'; choice: PutOffChoice }
   | { kind: 'checked-in' }
   | { kind: 'dismissed' }
   | { kind: 'clock-jump'; ms: number };
@@ -117,7 +119,17 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'resume' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'snooze' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('snooze' as const), choice: fc.constantFrom('soon', 'later') }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('bring-back' as const),
+      choice: fc.constantFrom('soon', 'later'),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'checked-in' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'dismissed' as const }) },
   {
@@ -225,9 +237,14 @@ function simulate(
         apply({ type: 'resume' });
         break;
       case 'snooze':
+      case 'bring-back': {
+        // As the background does: the moment from core/putoff.ts at the person's `now`.
+        const putOff = putOffUntil(action.choice, settings, now);
+        if (!putOff) break;
         excused = true;
-        apply({ type: 'snooze' });
+        apply({ type: action.kind, until: putOff.until });
         break;
+      }
       case 'checked-in':
         apply({ type: 'checked-in' });
         break;

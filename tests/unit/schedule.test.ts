@@ -14,8 +14,11 @@ const OFFICE = DEFAULT_SETTINGS.hours; // Monday to Friday, 9:00 to 18:00
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 4, day, hour, minute).getTime();
 const NOW = at(12, 10);
 
+// At once: these are the rules of the interval itself; how a due nudge waits first (quiet, offer)
+// is tested in schedule-offer*.test.ts.
 const settings = (patch: Partial<Settings> = {}): Settings => ({
   ...DEFAULT_SETTINGS,
+  nudgeMode: 'at-once',
   hours: ALWAYS,
   ...patch,
 });
@@ -283,10 +286,10 @@ describe('step: pause, snooze, resume', () => {
     expect(result.schedule.pausedUntil).toBeNull();
   });
 
-  it('snoozes for 15 minutes', () => {
-    expect(step(settings(), schedule(), { type: 'snooze' }, NOW).schedule.nextNudgeAt).toBe(
-      NOW + 15 * MINUTE,
-    );
+  it('puts the nudge off until the moment asked for', () => {
+    expect(
+      step(settings(), schedule(), { type: 'snooze', until: NOW + 10 * MINUTE }, NOW).schedule.nextNudgeAt,
+    ).toBe(NOW + 10 * MINUTE);
   });
 
   it('pausing until tomorrow with office hours brings the nudge tomorrow at 10:00', () => {

@@ -44,8 +44,25 @@ fakeBrowser.i18n.getUILanguage = () => 'en-US';
 // What each page's entry does before it renders (components/shared/words.ts).
 giveWords(i18n);
 
+/**
+ * The fake browser has no `commands.onCommand`: a stand-in whose `trigger` is what a key press of a
+ * manifest command does (the "check in now" shortcut, issue 18).
+ */
+function fakeCommandEvents(): void {
+  const listeners: ((command: string) => unknown)[] = [];
+  Object.assign(fakeBrowser.commands, {
+    onCommand: {
+      addListener: (listener: (command: string) => unknown) => void listeners.push(listener),
+      removeListener: () => undefined,
+      hasListener: () => listeners.length > 0,
+      trigger: (command: string) => Promise.all(listeners.map((listener) => listener(command))),
+    },
+  });
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  fakeCommandEvents();
   resetSettingsForTests();
   // A fresh, empty history database for every test.
   await resetHistoryForTests();

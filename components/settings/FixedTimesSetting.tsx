@@ -1,0 +1,241 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { OUTLET_FAMILIES } from '../../core/families';
+import { WEEK, WEEKDAYS } from '../../core/settings-form';
+import {
+  FIXED_TIMES_MAX,
+  type FixedOffer,
+  type FixedTime,
+  type FixedTimeProblem,
+  validateFixedTimes,
+} from '../../core/time/fixed-times';
+import { formatClock, parseClock, type Weekday } from '../../core/time/hours';
+import { familyLabel } from '../shared/copy';
+import { i18n } from '../shared/words';
+import { ToggleSetting } from './ToggleSetting';
+import { clockExample, weekdayName } from './words';
+
+interface Props {
+  times: readonly FixedTime[];
+  /** Only at these times, no nudge every interval (settings.fixedTimesOnly). */
+  only: boolean;
+  onChange: (times: FixedTime[]) => Promise<void>;
+  onOnlyChange: (only: boolean) => Promise<void>;
+  /** A change was refused (shown next to the time): the section no longer says "Saved". */
+  onRefused?: () => void;
+}
+
+interface DraftTime {
+  /** Stable across edits, so focus stays in the row being changed. */
+  key: number;
+  time: string;
+  days: Weekday[];
+  offer: FixedOffer;
+}
+
+const OFFERS: readonly FixedOffer[] = ['checkin', ...OUTLET_FAMILIES];
+const offerLabel = (offer: FixedOffer) =>
+  offer === 'checkin' ? i18n.t('clock.offerCheckin') : familyLabel(offer);
+const shortDay = (day: Weekday) => i18n.date(new Date(2026, 0, 4 + day), { weekday: 'short' });
+
+let nextKey = 1;
+const toDraft = (times: readonly FixedTime[]): DraftTime[] =>
+  times.map((t) => ({ key: nextKey++, time: formatClock(t.minute), days: [...t.days], offer: t.offer }));
+
+const problemText: Record<FixedTimeProblem['problem'] | 'bad-time', () => string> = {
+  'bad-time': () => i18n.t('clock.problemTime', [clockExample()]),
+  'out-of-range': () => i18n.t('clock.problemTime', [clockExample()]),
+  'no-days': () => i18n.t('clock.problemDays'),
+  'same-time': () => i18n.t('clock.problemSame'),
+};
+
+/** The times as storage keeps them, or the problem of each row that has one (by row key). */
+function check(draft: readonly DraftTime[]): { times: FixedTime[] } | { problems: Map<number, string> } {
+  const problems = new Map<number, string>();
+  const times = draft.map((row) => {
+    const minute = parseClock(row.time);
+    if (minute === null) problems.set(row.key, problemText['bad-time']());
+    return { minute: minute ?? 0, days: WEEK.filter((d) => row.days.includes(d)), offer: row.offer };
+  });
+  if (problems.size === 0) {
+    for (const { index, problem } of validateFixedTimes(times)) {
+      const row = draft[index];
+      if (row) problems.set(row.key, problemText[problem]());
+    }
+  }
+  return problems.size > 0 ? { problems } : { times };
+}
+
+/** A time for a new row: late morning on weekdays, or the first free hour after it. */
+function freshTime(rows: readonly DraftTime[]): DraftTime {
+  const taken = (minute: number) =>
+    rows.some((row) => parseClock(row.time) === minute && row.days.some((d) => WEEKDAYS.includes(d)));
+  const hours = [11, 16, 9, 13, 15, 10, 14, 17, 12, 8, 18, 19, 20, 7];
+  const hour = hours.find((h) => !taken(h * 60)) ?? 21;
+  return { key: nextKey++, time: formatClock(hour * 60), days: [...WEEKDAYS], offer: 'checkin' };
+}
+
+/**
+ * Fixed clock times: "11:00 on weekdays: a walk". Each row is a time, its days and what it offers; a
+ * change is kept as soon as the time is left or a choice is made, when the whole list checks out; a
+ * refused one stays on screen as typed, with the reason next to it (the one schema decides:
+ * core/schema.ts, core/time/fixed-times.ts).
+ */
+export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefused }: Props) {
+  const [draft, setDraft] = useState<DraftTime[]>(() => toDraft(times));
+  const [problems, setProblems] = useState<Map<number, string>>(new Map());
+  const shown = useRef(times);
+  const focusKey = useRef<number | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Follow the stored times (a save, another tab, restore defaults) unless a change is still on screen.
+  useEffect(() => {
+    const untouched =
+      problems.size === 0 &&
+      JSON.stringify(toPlain(draft)) === JSON.stringify(toPlain(toDraft(shown.current)));
+    shown.current = times;
+    if (untouched) setDraft(toDraft(times));
+  }, [times]);
+
+  // A row just added: its time field takes focus, so the person can type the time at once.
+  useEffect(() => {
+    if (focusKey.current === null) return;
+    root.current?.querySelector<HTMLInputElement>(`#fixed-time-${focusKey.current}`)?.focus();
+    focusKey.current = null;
+  });
+
+  const commit = (next: DraftTime[]) => {
+    setDraft(next);
+    const result = check(next);
+    if ('problems' in result) {
+      setProblems(result.problems);
+      onRefused?.();
+      return;
+    }
+    setProblems(new Map());
+    if (JSON.stringify(result.times) === JSON.stringify(times)) return;
+    void onChange(result.times).catch(() => undefined);
+  };
+  const patched = (key: number, patch: Partial<DraftTime>) =>
+    draft.map((row) => (row.key === key ? { ...row, ...patch } : row));
+
+  return (
+    <div class="fixed-times" ref={root}>
+      <h3 id="fixed-times-title">{i18n.t('clock.heading')}</h3>
+      <p class="help" id="fixed-times-help">
+        {i18n.t('clock.intro')}
+      </p>
+      {draft.length === 0 && <p class="help">{i18n.t('clock.none')}</p>}
+      <ul class="fixed-list" aria-labelledby="fixed-times-title">
+        {draft.map((row, index) => {
+          const problem = problems.get(row.key);
+          const errorId = problem ? `fixed-error-${row.key}` : undefined;
+          const name = i18n.t('clock.rowLabel', [String(index + 1)]);
+          return (
+            <li key={row.key}>
+              <fieldset class="fixed-time" aria-describedby={errorId}>
+                <legend>{name}</legend>
+                <div class="row">
+                  <label>
+                    {i18n.t('clock.time')}{' '}
+                    <input
+                      id={`fixed-time-${row.key}`}
+                      type="time"
+                      value={row.time}
+                      aria-invalid={problem !== undefined}
+                      aria-describedby={errorId}
+                      onInput={(e) => setDraft(patched(row.key, { time: e.currentTarget.value }))}
+                      onBlur={(e) => commit(patched(row.key, { time: e.currentTarget.value }))}
+                    />
+                  </label>
+                  <label>
+                    {i18n.t('clock.offer')}{' '}
+                    <select
+                      value={row.offer}
+                      onChange={(e) =>
+                        commit(patched(row.key, { offer: e.currentTarget.value as FixedOffer }))
+                      }
+                    >
+                      {OFFERS.map((offer) => (
+                        <option key={offer} value={offer}>
+                          {offerLabel(offer)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button
+                    type="button"
+                    class="small"
+                    aria-label={`${i18n.t('clock.remove')}: ${name}`}
+                    onClick={() => {
+                      const rest = draft.filter((r) => r.key !== row.key);
+                      // Focus goes on to what follows, not to the page's top.
+                      const after = rest[index] ?? rest[index - 1];
+                      focusKey.current = after ? after.key : null;
+                      if (!after) root.current?.querySelector<HTMLButtonElement>('.fixed-add')?.focus();
+                      commit(rest);
+                    }}
+                  >
+                    {i18n.t('clock.remove')}
+                  </button>
+                </div>
+                <fieldset class="fixed-days">
+                  <legend>{i18n.t('clock.days')}</legend>
+                  {WEEK.map((day) => (
+                    <label key={day} class="check day">
+                      <input
+                        type="checkbox"
+                        aria-label={weekdayName(day)}
+                        checked={row.days.includes(day)}
+                        aria-invalid={problem !== undefined}
+                        onChange={(e) =>
+                          commit(
+                            patched(row.key, {
+                              days: e.currentTarget.checked
+                                ? [...row.days, day]
+                                : row.days.filter((d) => d !== day),
+                            }),
+                          )
+                        }
+                      />
+                      <span aria-hidden="true">{shortDay(day)}</span>
+                    </label>
+                  ))}
+                </fieldset>
+                {problem && (
+                  <p id={errorId} class="error" role="alert">
+                    {problem}
+                  </p>
+                )}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+      {draft.length < FIXED_TIMES_MAX ? (
+        <button
+          type="button"
+          class="small fixed-add"
+          onClick={() => {
+            const row = freshTime(draft);
+            focusKey.current = row.key;
+            commit([...draft, row]);
+          }}
+        >
+          {i18n.t('clock.add')}
+        </button>
+      ) : (
+        <p class="help">{i18n.t('clock.full')}</p>
+      )}
+      {times.length > 0 && (
+        <ToggleSetting
+          id="fixed-times-only"
+          checked={only}
+          label={i18n.t('clock.onlyLabel')}
+          onChange={onOnlyChange}
+        />
+      )}
+    </div>
+  );
+}
+
+const toPlain = (rows: readonly DraftTime[]) => rows.map(({ key: _key, ...rest }) => rest);

@@ -1,0 +1,79 @@
+// Writing a long list of check-ins a chunk at a time, each chunk its own transaction, with a stop
+// between chunks and progress after each: the history page's import (data-transfer.ts) and the worker
+// that writes a checked file straight into the database (data-worker.ts) run the same loop. Apart from
+// data-jobs.ts so the worker can import it without importing the module that starts it.
+import type { BulkOptions } from '../core/data/transfer';
+import type { CheckIn } from '../core/schema';
+import type { MergeResult } from './history/backend';
+
+/** Check-ins per write: small enough that one chunk's work on the page stays far below 50 ms. */
+export const WRITE_CHUNK = 1_000;
+/** Lets the page run (input, rendering) before the next chunk. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** What a chunked merge wrote before it ended, whole chunks only. */
+export interface MergeSoFar extends MergeResult {
+  /** Entries of the list gone through (written, or found already stored). */
+  done: number;
+  total: number;
+}
+
+/** The person stopped the job between two chunks; everything in `soFar` is stored. */
+export class JobStopped extends Error {
+  constructor(readonly soFar: MergeSoFar) {
+    super('Stopped');
+    this.name = 'JobStopped';
+  }
+}
+
+/** A chunk couldn't be written: its transaction stored nothing; the chunks before it are stored. */
+export class JobFailed extends Error {
+  constructor(
+    readonly soFar: MergeSoFar,
+    cause: unknown,
+  ) {
+    super('A chunk could not be written', { cause });
+    this.name = 'JobFailed';
+  }
+}
+
+export type MergeFn = (entries: readonly CheckIn[], options?: BulkOptions) => Promise<MergeResult>;
+
+/** Progress, a stop between chunks, and how many check-ins a chunk holds (tests make it small). */
+export type ChunkOptions = BulkOptions & { chunkSize?: number };
+
+/**
+ * Merges `entries` by id in chunks of `chunkSize`, each its own call (and transaction), the page free
+ * between them. Stops between chunks once `signal` aborts (JobStopped), or at a chunk that fails
+ * (JobFailed), telling what was stored so far. Merging by id adds nothing twice, so running it again
+ * on the same entries finishes a stopped or failed job.
+ */
+export async function mergeInChunks(
+  entries: readonly CheckIn[],
+  merge: MergeFn,
+  { onProgress, signal, chunkSize = WRITE_CHUNK }: ChunkOptions = {},
+): Promise<MergeSoFar> {
+  const soFar: MergeSoFar = { added: 0, same: 0, differing: [], done: 0, total: entries.length };
+  onProgress?.(0, entries.length);
+  for (let from = 0; from < entries.length; from += chunkSize) {
+    if (signal?.aborted) throw new JobStopped(soFar);
+    const chunk = entries.slice(from, from + chunkSize);
+    let result: MergeResult;
+    try {
+      result = await merge(chunk);
+    } catch (cause) {
+      throw new JobFailed(soFar, cause);
+    }
+    soFar.added += result.added;
+    soFar.same += result.same;
+    soFar.differing.push(...result.differing);
+    soFar.done += chunk.length;
+    onProgress?.(soFar.done, entries.length);
+    if (soFar.done < entries.length) await yieldToPage();
+  }
+  return soFar;
+}

@@ -1,0 +1,243 @@
+// Random days with fixed clock times against the nudge state machine (core/schedule.ts): whatever
+// happens (calls, being away, pauses, check-ins, sleep, restarts), the promises about fixed times
+// hold. Run in five time zones by scripts/test-zones.mjs; the start days cover the year, so the
+// daylight-saving nights of New York, Berlin and Lord Howe come up.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  EARLY_TOLERANCE,
+  FIXED_LATE_MAX,
+  type NudgeEvent,
+  PRESENT,
+  type Presence,
+  step,
+} from '../../core/schedule';
+import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
+import { MINUTE } from '../../core/time';
+import { type FixedTime, lastFixedTimeIn, nextFixedTime } from '../../core/time/fixed-times';
+import { isActiveAt, type Weekday } from '../../core/time/hours';
+import { PROPERTY_BUDGET_MS } from './budgets';
+
+const RUNS = 200;
+const HOUR = 60 * MINUTE;
+
+/** Minutes of day, with the night hours daylight saving skips or repeats (1:00 to 3:00) often drawn. */
+const minuteArb = fc.oneof(
+  fc.integer({ min: 0, max: 1439 }),
+  fc.integer({ min: 60, max: 180 }),
+  fc.constantFrom(0, 120, 150, 90, 660, 990),
+);
+const timesArb: fc.Arbitrary<FixedTime[]> = fc
+  .uniqueArray(
+    fc.record({
+      minute: minuteArb,
+      days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }) as fc.Arbitrary<Weekday>, {
+        minLength: 1,
+        maxLength: 7,
+      }),
+      offer: fc.constantFrom('checkin', 'movement', 'body') as fc.Arbitrary<FixedTime['offer']>,
+    }),
+    { minLength: 1, maxLength: 4, selector: (time) => time.minute },
+  )
+  .map((times) => times as FixedTime[]);
+
+const settingsArb: fc.Arbitrary<Settings> = fc
+  .record({
+    intervalMinutes: fc.integer({ min: 15, max: 240 }),
+    fixedTimes: timesArb,
+    fixedTimesOnly: fc.boolean(),
+    holdDuringCalls: fc.boolean(),
+  })
+  .map((patch) => ({ ...DEFAULT_SETTINGS, ...patch }));
+
+type Action =
+  | { kind: 'wait'; ms: number; presence: Presence }
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'restart' }
+  | { kind: 'pause'; ms: number }
+  | { kind: 'resume' }
+  | { kind: 'checked-in' };
+
+const presenceArb: fc.Arbitrary<Presence> = fc.record({
+  idle: fc.constantFrom('active', 'active', 'active', 'idle'),
+  fullscreen: fc.constantFrom(false, false, true),
+  inCall: fc.boolean(),
+});
+const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      ms: fc.integer({ min: MINUTE, max: 8 * HOUR }),
+      presence: presenceArb,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('sleep' as const),
+      ms: fc.integer({ min: MINUTE, max: 2 * 24 * HOUR }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.constant({ kind: 'restart' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('pause' as const),
+      ms: fc.integer({ min: MINUTE, max: 20 * HOUR }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'resume' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'checked-in' as const }) },
+);
+const startArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) });
+
+interface Shown {
+  at: number;
+  fixed: boolean;
+  pausedUntil: number | null;
+}
+
+function simulate(settings: Settings, start: number, actions: readonly Action[]) {
+  let schedule: Schedule = DEFAULT_SCHEDULE;
+  let now = start;
+  const shown: Shown[] = [];
+  const pauses: [number, number][] = [];
+  const apply = (event: NudgeEvent) => {
+    const before = schedule;
+    const result = step(settings, schedule, event, now);
+    schedule = result.schedule;
+    if (result.show)
+      shown.push({ at: now, fixed: result.show.fixed !== undefined, pausedUntil: before.pausedUntil });
+  };
+  const fire = (presence: Presence) => {
+    if (schedule.nextNudgeAt !== null && schedule.nextNudgeAt <= now) apply({ type: 'alarm', presence });
+  };
+  apply({ type: 'wake' });
+  for (const action of actions) {
+    switch (action.kind) {
+      case 'wait': {
+        let left = action.ms;
+        while (left > 0 && schedule.nextNudgeAt !== null && schedule.nextNudgeAt - now <= left) {
+          const toAlarm = Math.max(0, schedule.nextNudgeAt - now);
+          now += toAlarm;
+          left -= toAlarm;
+          const before = schedule.nextNudgeAt;
+          fire(action.presence);
+          if (schedule.nextNudgeAt === before) break;
+        }
+        now += Math.max(0, left);
+        break;
+      }
+      case 'sleep':
+        now += action.ms;
+        apply({ type: 'wake' });
+        fire(PRESENT);
+        break;
+      case 'restart':
+        apply({ type: 'wake' });
+        break;
+      case 'pause': {
+        // A new pause replaces the one before it.
+        const last = pauses.at(-1);
+        if (last && last[1] > now) last[1] = now;
+        pauses.push([now, now + action.ms]);
+        apply({ type: 'pause', until: now + action.ms, kind: 'pause' });
+        break;
+      }
+      case 'resume': {
+        const last = pauses.at(-1);
+        if (last && last[1] > now) last[1] = now;
+        apply({ type: 'resume' });
+        break;
+      }
+      case 'checked-in':
+        apply({ type: 'checked-in' });
+        break;
+    }
+  }
+  return { shown, pauses, end: now };
+}
+
+const scenario = fc.tuple(settingsArb, startArb, fc.array(actionArb, { minLength: 1, maxLength: 30 }));
+
+describe('fixed times, over random days', () => {
+  it(
+    'a nudge comes only inside active hours or for a fixed time at most FIXED_LATE_MAX late, never in a pause',
+    () => {
+      fc.assert(
+        fc.property(scenario, ([settings, start, actions]) => {
+          const { shown, pauses } = simulate(settings, start, actions);
+          for (const nudge of shown) {
+            expect(pauses.some(([from, to]) => nudge.at >= from && nudge.at < to)).toBe(false);
+            if (nudge.fixed) {
+              const occurrence = lastFixedTimeIn(
+                settings.fixedTimes,
+                nudge.at - FIXED_LATE_MAX,
+                nudge.at + EARLY_TOLERANCE,
+              );
+              expect(occurrence).not.toBeNull();
+            } else {
+              expect(settings.fixedTimesOnly).toBe(false);
+              expect(isActiveAt(settings.hours, nudge.at)).toBe(true);
+            }
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+
+  it(
+    'each fixed moment brings at most one nudge, even on a night the clocks repeat an hour',
+    () => {
+      fc.assert(
+        fc.property(scenario, ([settings, start, actions]) => {
+          const { shown } = simulate(settings, start, actions);
+          const moments = shown
+            .filter((nudge) => nudge.fixed)
+            .map(
+              (nudge) =>
+                lastFixedTimeIn(settings.fixedTimes, nudge.at - FIXED_LATE_MAX, nudge.at + EARLY_TOLERANCE)
+                  ?.at,
+            );
+          expect(new Set(moments).size).toBe(moments.length);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+
+  it(
+    'with the person at hand and nothing in the way, every fixed moment brings its nudge, on time',
+    () => {
+      const calm = fc.tuple(
+        settingsArb,
+        startArb,
+        fc.array(fc.integer({ min: MINUTE, max: 12 * HOUR }), { minLength: 1, maxLength: 12 }),
+      );
+      fc.assert(
+        fc.property(calm, ([settings, start, waits]) => {
+          const actions: Action[] = waits.map((ms) => ({ kind: 'wait', ms, presence: PRESENT }));
+          const { shown, end } = simulate(settings, start, actions);
+          const expected: number[] = [];
+          for (let next = nextFixedTime(settings.fixedTimes, start); next && next.at <= end; ) {
+            expected.push(next.at);
+            // The person's clock reads the time then, or the clocks just jumped over it (spring forward).
+            const reads = (t: number) => new Date(t).getHours() * 60 + new Date(t).getMinutes();
+            const jumped = reads(next.at) !== next.time.minute;
+            if (jumped)
+              expect(reads(next.at - 1) < next.time.minute && reads(next.at) > next.time.minute).toBe(true);
+            next = nextFixedTime(settings.fixedTimes, next.at);
+          }
+          const fixedShown = shown.filter((nudge) => nudge.fixed).map((nudge) => nudge.at);
+          expect(fixedShown).toEqual(expected);
+        }),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+});

@@ -1,0 +1,96 @@
+// Properties of the put-off choices (core/putoff.ts) against random weeks of hours, in every zone
+// `npm test` runs the schedule tests in (scripts/test-zones.mjs).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LATER_TODAY, LATER_TODAY_MARGIN, PUT_OFF_SOON, putOffUntil } from '../../core/putoff';
+import { PRESENT, step } from '../../core/schedule';
+import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Settings } from '../../core/schema';
+import { MINUTE, startOfLocalDay } from '../../core/time';
+import { isActiveAt, type TimeRange, type Weekday, type WeekHours } from '../../core/time/hours';
+import { PROPERTY_BUDGET_MS } from './budgets';
+
+// Each run is a handful of steps: 1,000 runs take well under a second.
+const RUNS = 1000;
+
+const weekHours: fc.Arbitrary<WeekHours> = fc
+  .array(
+    fc.option(fc.record({ start: fc.integer({ min: 0, max: 80 }), length: fc.integer({ min: 1, max: 60 }) })),
+    {
+      minLength: 7,
+      maxLength: 7,
+    },
+  )
+  .map((days) => {
+    const week = {} as Record<Weekday, TimeRange[]>;
+    days.forEach((slot, index) => {
+      const start = (slot?.start ?? 0) * 15;
+      const end = Math.min(start + (slot?.length ?? 0) * 15, 24 * 60 - 1);
+      week[index as Weekday] = slot && end > start ? [{ start, end, nextDay: false }] : [];
+    });
+    return week;
+  });
+
+const settingsArb: fc.Arbitrary<Settings> = fc
+  .record({ intervalMinutes: fc.integer({ min: 15, max: 240 }), hours: weekHours })
+  .map((patch) => ({ ...DEFAULT_SETTINGS, ...patch }));
+const nowArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) });
+const choiceArb = fc.constantFrom('soon' as const, 'later' as const);
+
+describe('the put-off choices, over random weeks', () => {
+  it(
+    'always name a moment ahead, inside active hours, and say honestly whether it is today',
+    () => {
+      fc.assert(
+        fc.property(settingsArb, nowArb, choiceArb, (settings, now, choice) => {
+          const putOff = putOffUntil(choice, settings, now);
+          if (!putOff) return;
+          expect(putOff.until).toBeGreaterThan(now);
+          expect(isActiveAt(settings.hours, putOff.until)).toBe(true);
+          if (putOff.when === 'soon') expect(putOff.until).toBe(now + PUT_OFF_SOON);
+          if (putOff.when === 'later-today') {
+            expect(choice).toBe('later');
+            expect(startOfLocalDay(putOff.until)).toBe(startOfLocalDay(now));
+            expect(putOff.until).toBeGreaterThanOrEqual(now + LATER_TODAY_MARGIN);
+            expect(putOff.until).toBeLessThanOrEqual(now + LATER_TODAY);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+
+  it(
+    'bring the nudge at exactly that moment, whatever restarts come before it',
+    () => {
+      fc.assert(
+        fc.property(
+          settingsArb,
+          nowArb,
+          choiceArb,
+          fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }),
+          (settings, now, choice, wakes) => {
+            const putOff = putOffUntil(choice, settings, now);
+            if (!putOff) return;
+            let schedule = step(
+              settings,
+              DEFAULT_SCHEDULE,
+              { type: 'snooze', until: putOff.until },
+              now,
+            ).schedule;
+            expect(schedule.nextNudgeAt).toBe(putOff.until);
+            for (const fraction of [...wakes].sort()) {
+              const at = now + Math.floor(fraction * (putOff.until - now - MINUTE));
+              schedule = step(settings, schedule, { type: 'wake' }, at).schedule;
+              expect(schedule.nextNudgeAt).toBe(putOff.until);
+            }
+            const due = step(settings, schedule, { type: 'alarm', presence: PRESENT }, putOff.until);
+            expect(due.show).not.toBeNull();
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+});
