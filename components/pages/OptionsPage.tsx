@@ -40,7 +40,6 @@ const SECTIONS = [
   { id: 'nudges', nav: 'options.navNudges', heading: 'options.nudgesHeading' },
   { id: 'hours', nav: 'options.navHours', heading: 'options.hoursHeading' },
   { id: 'offer', nav: 'options.navOffer', heading: 'options.familiesHeading' },
-  { id: 'own', nav: 'own_nav', heading: 'own_heading' },
   { id: 'people', nav: 'options.navPeople', heading: 'options.peopleHeading' },
   { id: 'data', nav: 'options.navData', heading: 'options.dataHeading' },
   { id: 'about', nav: 'options.navAbout', heading: 'options.aboutHeading' },
@@ -177,19 +176,17 @@ export function OptionsPage({
           onChange={(families) => save('offer')({ families })}
           onRefused={refusedIn('offer')}
         />
-        <SaveNote section="offer" note={note} />
-      </Part>
-
-      <Part id="own">
+        {/* The person's own ideas, under the kinds they belong to (and follow when one is off). One
+            "Saved." for the section, under both: a note each made the page too tall to fit. */}
         {own && ownOutlets && (
           <OwnOutletsSetting
             outlets={ownOutlets}
             actions={own.actions}
-            onSaved={form.savedIn('own')}
-            onRefused={refusedIn('own')}
+            onSaved={form.savedIn('offer')}
+            onRefused={refusedIn('offer')}
           />
         )}
-        <SaveNote section="own" note={note} />
+        <SaveNote section="offer" note={note} />
       </Part>
 
       <Part id="people">

@@ -73,6 +73,9 @@ const detailsOf = (outlet: OwnOutlet): string =>
  */
 export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Props) {
   const [editing, setEditing] = useState<OwnOutlet | null>(null);
+  // The form shows once asked for (or to edit): the page stays short (tests/e2e/options-fit.test.mjs).
+  // Hidden, it keeps what was typed.
+  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<OwnOutletDraft>(() => ownOutletDraft());
   const [error, setErrorState] = useState<{ field: OwnOutletField; text: string } | null>(null);
   // A refusal by storage, or the list being full: said above the form, and the draft is kept.
@@ -91,6 +94,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
 
   const startEditing = (outlet: OwnOutlet) => {
     setEditing(outlet);
+    setOpen(true);
     setDraft(ownOutletDraft(outlet));
     setErrorState(null);
     setProblemState(null);
@@ -100,6 +104,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
 
   const stopEditing = (focusId?: string) => {
     setEditing(null);
+    setOpen(false);
     setDraft(ownOutletDraft());
     setErrorState(null);
     if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
@@ -133,13 +138,14 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
   };
 
   const remove = async (id: string) => {
-    // Once its row is gone: the next one's Edit, else the one before, else the form's first field.
+    // Once its row is gone: the next one's Edit, else the one before, else the form (or its button).
     const at = outlets.findIndex((outlet) => outlet.id === id);
     const neighbour = outlets[at + 1] ?? outlets[at - 1];
     rescueFocus(
       () =>
         (neighbour && document.getElementById(`own-edit-${neighbour.id}`)) ||
-        document.getElementById('own-field-title'),
+        document.getElementById('own-field-title') ||
+        document.getElementById('own-open'),
     );
     try {
       await actions.remove(id);
@@ -169,11 +175,10 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
   };
 
   return (
-    <div class="own-setting">
+    <div class="own-setting" id="own-ideas">
+      <h3 id="own-ideas-title">{i18n.t('own_heading')}</h3>
       <p class="help">{i18n.t('own_help')}</p>
-      {outlets.length === 0 ? (
-        <p class="help">{i18n.t('own_none')}</p>
-      ) : (
+      {outlets.length > 0 && (
         <ul class="own-outlets">
           {outlets.map((outlet) => (
             <li key={outlet.id} class={editing?.id === outlet.id ? 'editing' : undefined}>
@@ -212,106 +217,135 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
         </p>
       )}
       {full && <p class="help">{fullText()}</p>}
-      <form
-        class="own-form"
-        onSubmit={submit}
-        noValidate
-        aria-label={editing ? i18n.t('own_editing', [editing.title]) : i18n.t('own_add')}
-      >
-        {editing && <p class="own-editing">{i18n.t('own_editing', [editing.title])}</p>}
-        <div class="field">
-          <label for="own-field-title">{i18n.t('own_labelTitle')}</label>
-          <input
-            id="own-field-title"
-            type="text"
-            value={draft.title}
-            autoComplete="off"
-            aria-invalid={error?.field === 'title'}
-            aria-describedby={described('title')}
-            onInput={(event) => set({ title: event.currentTarget.value }, 'title')}
-          />
-          {errorOf('title')}
-        </div>
-        <div class="field">
-          <label for="own-field-how">{i18n.t('own_labelHow')}</label>
-          <input
-            id="own-field-how"
-            type="text"
-            value={draft.how}
-            autoComplete="off"
-            aria-invalid={error?.field === 'how'}
-            aria-describedby={described('how')}
-            onInput={(event) => set({ how: event.currentTarget.value }, 'how')}
-          />
-          {errorOf('how')}
-        </div>
-        <div class="field">
-          <label for="own-field-family">{i18n.t('own_labelFamily')}</label>
-          <select
-            id="own-field-family"
-            value={draft.family}
-            aria-invalid={error?.field === 'family'}
-            aria-describedby={described('family', editing ? 'own-family-note' : undefined)}
-            onChange={(event) => set({ family: event.currentTarget.value as OutletFamily | '' }, 'family')}
-          >
-            <option value="">{i18n.t('own_familyPick')}</option>
-            {OUTLET_FAMILIES.map((family) => (
-              <option key={family} value={family}>
-                {familyLabel(family)}
-              </option>
-            ))}
-          </select>
-          {editing && (
-            <p id="own-family-note" class="help">
-              {i18n.t('own_familyNote')}
-            </p>
+      {!open && (
+        <button
+          id="own-open"
+          type="button"
+          aria-expanded="false"
+          disabled={full}
+          onClick={() => {
+            setOpen(true);
+            requestAnimationFrame(() => document.getElementById('own-field-title')?.focus());
+          }}
+        >
+          {i18n.t('own_open')}
+        </button>
+      )}
+      {open && (
+        <form
+          class="own-form"
+          onSubmit={submit}
+          noValidate
+          aria-label={editing ? i18n.t('own_editing', [editing.title]) : i18n.t('own_add')}
+        >
+          {editing ? (
+            <p class="own-editing">{i18n.t('own_editing', [editing.title])}</p>
+          ) : (
+            <p class="help own-form-note">{i18n.t('own_formHelp')}</p>
           )}
-          {errorOf('family')}
-        </div>
-        <div class="field">
-          <label for="own-field-minutes">{i18n.t('own_labelMinutes')}</label>
-          <input
-            id="own-field-minutes"
-            type="text"
-            inputMode="numeric"
-            class="minutes"
-            value={draft.minutes}
-            autoComplete="off"
-            aria-invalid={error?.field === 'minutes'}
-            aria-describedby={described('minutes')}
-            onInput={(event) => set({ minutes: event.currentTarget.value }, 'minutes')}
-          />
-          {errorOf('minutes')}
-        </div>
-        <label class="check">
-          <input
-            id="own-field-away"
-            type="checkbox"
-            checked={draft.needsAway}
-            onChange={(event) => set({ needsAway: event.currentTarget.checked })}
-          />
-          {i18n.t('own_labelAway')}
-        </label>
-        <label class="check">
-          <input
-            id="own-field-alone"
-            type="checkbox"
-            checked={draft.needsAlone}
-            onChange={(event) => set({ needsAlone: event.currentTarget.checked })}
-          />
-          {i18n.t('own_labelAlone')}
-        </label>
-        <div class="row own-buttons">
-          <button type="submit" disabled={full}>
-            {editing ? i18n.t('own_save') : i18n.t('own_add')}
-          </button>
-          {editing && (
-            <button type="button" onClick={() => stopEditing(`own-edit-${editing.id}`)}>
+          <div class="field">
+            <label for="own-field-title">{i18n.t('own_labelTitle')}</label>
+            <input
+              id="own-field-title"
+              type="text"
+              value={draft.title}
+              autoComplete="off"
+              aria-invalid={error?.field === 'title'}
+              aria-describedby={described('title')}
+              onInput={(event) => set({ title: event.currentTarget.value }, 'title')}
+            />
+            {errorOf('title')}
+          </div>
+          <div class="field">
+            <label for="own-field-how">{i18n.t('own_labelHow')}</label>
+            <input
+              id="own-field-how"
+              type="text"
+              value={draft.how}
+              autoComplete="off"
+              aria-invalid={error?.field === 'how'}
+              aria-describedby={described('how')}
+              onInput={(event) => set({ how: event.currentTarget.value }, 'how')}
+            />
+            {errorOf('how')}
+          </div>
+          <div class="field">
+            <label for="own-field-family">{i18n.t('own_labelFamily')}</label>
+            <select
+              id="own-field-family"
+              value={draft.family}
+              aria-invalid={error?.field === 'family'}
+              aria-describedby={described('family', editing ? 'own-family-note' : undefined)}
+              onChange={(event) => set({ family: event.currentTarget.value as OutletFamily | '' }, 'family')}
+            >
+              <option value="">{i18n.t('own_familyPick')}</option>
+              {OUTLET_FAMILIES.map((family) => (
+                <option key={family} value={family}>
+                  {familyLabel(family)}
+                </option>
+              ))}
+            </select>
+            {editing && (
+              <p id="own-family-note" class="help">
+                {i18n.t('own_familyNote')}
+              </p>
+            )}
+            {errorOf('family')}
+          </div>
+          <div class="field">
+            <label for="own-field-minutes">{i18n.t('own_labelMinutes')}</label>
+            <input
+              id="own-field-minutes"
+              type="text"
+              inputMode="numeric"
+              class="minutes"
+              value={draft.minutes}
+              autoComplete="off"
+              aria-invalid={error?.field === 'minutes'}
+              aria-describedby={described('minutes')}
+              onInput={(event) => set({ minutes: event.currentTarget.value }, 'minutes')}
+            />
+            {errorOf('minutes')}
+          </div>
+          <label class="check">
+            <input
+              id="own-field-away"
+              type="checkbox"
+              checked={draft.needsAway}
+              onChange={(event) => set({ needsAway: event.currentTarget.checked })}
+            />
+            {i18n.t('own_labelAway')}
+          </label>
+          <label class="check">
+            <input
+              id="own-field-alone"
+              type="checkbox"
+              checked={draft.needsAlone}
+              onChange={(event) => set({ needsAlone: event.currentTarget.checked })}
+            />
+            {i18n.t('own_labelAlone')}
+          </label>
+          <div class="row own-buttons">
+            <button type="submit" disabled={full}>
+              {editing ? i18n.t('own_save') : i18n.t('own_add')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                // Cancel closes the form; a new idea's words stay for when it opens again.
+                if (editing) stopEditing(`own-edit-${editing.id}`);
+                else {
+                  setOpen(false);
+                  setErrorState(null);
+                  requestAnimationFrame(() => document.getElementById('own-open')?.focus());
+                }
+              }}
+            >
               {i18n.t('own_cancel')}
             </button>
-          )}
-        </div>
-      </form>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

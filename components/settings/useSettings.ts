@@ -4,7 +4,7 @@ import { preferenceFields } from '../../core/schema';
 import { type StoredSource, useStoredValue } from '../shared/useStoredValue';
 
 /** Where a change was made: its section says "Saved" (or that it wasn't), where the person looks. */
-export type Section = 'nudges' | 'hours' | 'offer' | 'people' | 'data' | 'own';
+export type Section = 'nudges' | 'hours' | 'offer' | 'people' | 'data';
 
 /** How the settings are read and kept: the pages' entries give the browser's (entrypoints/options/settings.ts). */
 export interface SettingsActions {

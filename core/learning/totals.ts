@@ -21,7 +21,10 @@ import { FEELING_KINDS, type FeelingKind, PLACES, type Place } from './kinds';
 export const HALF_LIFE_DAYS = 30;
 /** Cells of family × kind × place; each holds two numbers (helped, didn't). */
 export const FAMILY_CELLS = OUTLET_FAMILIES.length * FEELING_KINDS.length * PLACES.length;
-/** Outlets with their own totals, per device: the catalogue has 50; ids from older versions fade out. */
+/**
+ * Outlets with their own totals, per device: the catalogue has 50 and a person up to 30 of their own
+ * (core/outlets/own.ts OWN_OUTLETS_MAX); ids from older versions fade out.
+ */
 export const OUTLETS_MAX = 80;
 /** Browsers whose totals are summed: the newest this many (an old device's totals have faded anyway). */
 export const DEVICES_MAX = 8;

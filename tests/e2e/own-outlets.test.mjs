@@ -17,7 +17,7 @@ async function shootSection(page, name) {
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await page
-      .locator('section#own')
+      .locator('#own-ideas')
       .screenshot({ path: path.join(screenshotDir, `${colorScheme}-${name}.png`), animations: 'disabled' });
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -46,7 +46,7 @@ describe('own outlets', () => {
   };
 
   async function optionsAtOwn() {
-    const page = await ext.openPage('options.html#own');
+    const page = await ext.openPage('options.html#offer');
     await page.setViewportSize({ width: 900, height: 1000 });
     await page.getByRole('heading', { name: 'Your own ideas' }).waitFor();
     return page;
@@ -54,8 +54,8 @@ describe('own outlets', () => {
 
   it('is added on the options page, a refusal said next to its field first', async () => {
     const page = await optionsAtOwn();
-    const section = page.locator('section#own');
-    await section.getByText('No ideas of your own yet.').waitFor();
+    const section = page.locator('#own-ideas');
+    await section.getByRole('button', { name: 'Add an idea of your own' }).click();
     await page.getByLabel('What to do').fill(TITLE);
     await page.getByLabel('How, in a line (if you like)').fill(HOW);
     await page.getByLabel('What kind of idea').selectOption({ label: 'Creative' });
@@ -73,7 +73,7 @@ describe('own outlets', () => {
     await page.getByLabel('Minutes it takes (1 to 15)').fill('2');
     await page.getByRole('button', { name: 'Add this idea' }).click();
     await section.getByText(TITLE).waitFor();
-    await section.getByText('Saved.').waitFor();
+    await page.locator('#offer').getByText('Saved.').waitFor();
     await section.getByText('Creative · 2 min · on your own').waitFor();
     const stored = await ownStored();
     assert.equal(stored.length, 1);
@@ -89,6 +89,10 @@ describe('own outlets', () => {
     await anotherIdeaUntil(page, page.getByRole('heading', { name: TITLE }));
     await page.getByText(HOW).waitFor();
     await shoot(page, 'own-offered');
+    // Closed and opened again: the check-in under way comes back on the same own idea.
+    await page.close();
+    page = await openPopup(ext, { resumed: true });
+    await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.getByRole('button', { name: 'Done' }).click();
     await page.close();
 
@@ -107,7 +111,7 @@ describe('own outlets', () => {
 
   it('is changed in place, and the history names the check-in by its title', async () => {
     const page = await optionsAtOwn();
-    const section = page.locator('section#own');
+    const section = page.locator('#own-ideas');
     await section.getByRole('button', { name: 'Edit' }).click();
     await section.getByText(`Changing “${TITLE}”`).waitFor();
     await shootSection(page, 'own-form-editing');
@@ -140,8 +144,8 @@ describe('own outlets', () => {
 
     // Removed: gone from the list, and the history names its check-in kindly.
     const options = await optionsAtOwn();
-    await options.locator('section#own').getByRole('button', { name: 'Remove' }).click();
-    await options.getByText('No ideas of your own yet.').waitFor();
+    await options.locator('#own-ideas').getByRole('button', { name: 'Remove' }).click();
+    await options.locator('#own-ideas').getByText(CHANGED).waitFor({ state: 'detached' });
     assert.deepEqual(await ownStored(), []);
     await history.reload();
     await history
@@ -157,7 +161,7 @@ describe('own outlets', () => {
     const [back] = await ownStored();
     assert.deepEqual({ ...back, addedAt: 0 }, { ...kept, addedAt: 0 }, 'the same idea, field for field');
     await options.reload();
-    await options.locator('section#own').getByText(CHANGED).waitFor();
+    await options.locator('#own-ideas').getByText(CHANGED).waitFor();
     await options.close();
     await history.close();
   });

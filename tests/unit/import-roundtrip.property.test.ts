@@ -18,6 +18,14 @@ import {
 import { parseImportFile } from '../../core/data/import';
 import { OUTLET_FAMILIES } from '../../core/families';
 import {
+  OWN_HOW_MAX,
+  OWN_OUTLETS_MAX,
+  OWN_TITLE_MAX,
+  type OwnOutlet,
+  OwnOutletSchema,
+  ownOutletId,
+} from '../../core/outlets/own';
+import {
   type CheckIn,
   CheckInSchema,
   DEFAULT_SETTINGS,
@@ -92,6 +100,23 @@ const person: fc.Arbitrary<TrustedPerson> = fc
   .filter((parsed) => parsed.success)
   .map((parsed) => parsed.output as TrustedPerson);
 
+// A person's own outlet, as the form and storage keep it (trimmed, only what the schema takes).
+const ownOutlet: fc.Arbitrary<OwnOutlet> = fc
+  .record({
+    family: fc.constantFrom(...OUTLET_FAMILIES),
+    suffix: fc.stringMatching(/^[a-z0-9]{4,40}$/),
+    title: capped(1, OWN_TITLE_MAX),
+    how: capped(0, OWN_HOW_MAX),
+    minutes: fc.integer({ min: 1, max: 15 }),
+    needsAway: fc.boolean(),
+    needsAlone: fc.boolean(),
+  })
+  .map(({ suffix, ...rest }) =>
+    v.safeParse(OwnOutletSchema, { id: ownOutletId(rest.family, suffix), ...rest }),
+  )
+  .filter((parsed) => parsed.success)
+  .map((parsed) => parsed.output as OwnOutlet);
+
 const { trustedPeople: _none, ...defaults } = DEFAULT_SETTINGS;
 const preferences: fc.Arbitrary<Preferences> = fc.record({
   nudgesEnabled: fc.boolean(),
@@ -124,6 +149,7 @@ const setAside = fc.record({ key: capped(1, 200), at: time, value: storedValue }
 const snapshot: fc.Arbitrary<Snapshot> = fc.record({
   preferences,
   trustedPeople: fc.uniqueArray(person, { maxLength: MAX_PEOPLE, selector: (p) => p.id }),
+  ownOutlets: fc.uniqueArray(ownOutlet, { maxLength: 4, selector: (o) => o.id }),
   checkIns: fc.uniqueArray(checkIn, { maxLength: 30, selector: (entry) => entry.id }),
   setAside: fc.array(setAside, { maxLength: 5 }),
   unreadable: fc.array(storedValue, { maxLength: 5 }),
@@ -141,7 +167,15 @@ function inPieces({ checkIns, ...rest }: Snapshot, exportedAt: number, size: num
 function readsBack(file: string, expected: Snapshot, exportedAt: number) {
   const parsed = parseImportFile(file);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
-  expect(parsed.data).toEqual({ format: 'outlet-export', version: 2, exportedAt, ...expected });
+  // No own outlets write no field (files before them had none), and read back as none.
+  const { ownOutlets, ...rest } = expected;
+  expect({ ...parsed.data, ownOutlets: parsed.data.ownOutlets ?? [] }).toEqual({
+    format: 'outlet-export',
+    version: 2,
+    exportedAt,
+    ...rest,
+    ownOutlets: ownOutlets ?? [],
+  });
 }
 
 describe('a file this device exported', () => {
@@ -183,6 +217,15 @@ describe('a file this device exported', () => {
         name: long(PERSON_NAME_MAX, 'n'),
         phone: `+${'1'.repeat(29)}`,
         email: `${long(PERSON_EMAIL_MAX - 12, 'e')}@example.org`,
+      })),
+      ownOutlets: Array.from({ length: OWN_OUTLETS_MAX }, (_, i) => ({
+        id: ownOutletId('release', `${i}`.padStart(40, 'z')),
+        title: long(OWN_TITLE_MAX, 't'),
+        how: long(OWN_HOW_MAX, 'h'),
+        family: 'release' as const,
+        minutes: 15,
+        needsAway: true,
+        needsAlone: true,
       })),
       checkIns: [atCap(long(ID_MAX_LENGTH, 'a'), TIME_MAX), atCap(long(ID_MAX_LENGTH, 'b'), 0)],
       setAside: Array.from({ length: MAX_SET_ASIDE }, (_, i) => ({

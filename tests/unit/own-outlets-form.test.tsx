@@ -26,8 +26,12 @@ const page = (own = browserOwnOutlets) => (
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 const type = (name: string, value: string) => fireEvent.input(field(name), { target: { value } });
 
+async function openForm() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Add an idea of your own' }));
+}
+
 async function fillIdea(title: string) {
-  await screen.findByRole('heading', { name: 'Your own ideas' });
+  await openForm();
   type('What to do', title);
   type('How, in a line (if you like)', 'Slowly, with both hands.');
   fireEvent.change(screen.getByLabelText('What kind of idea'), { target: { value: 'body' } });
@@ -52,7 +56,7 @@ describe('Your own ideas', () => {
       }),
     ]);
     expect(screen.getByText('Body and breath · 3 min · on your own')).toBeTruthy();
-    expect(document.getElementById('own')?.querySelector('.saved')?.textContent).toBe('Saved.');
+    expect(document.getElementById('offer')?.querySelector('.saved')?.textContent).toBe('Saved.');
     // The form is empty again for the next one.
     expect(field('What to do').value).toBe('');
   });
@@ -80,7 +84,7 @@ describe('Your own ideas', () => {
 
   it('asks for a kind when none is chosen', async () => {
     render(page());
-    await screen.findByRole('heading', { name: 'Your own ideas' });
+    await openForm();
     type('What to do', 'Hum a song');
     fireEvent.click(screen.getByRole('button', { name: 'Add this idea' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -101,7 +105,7 @@ describe('Your own ideas', () => {
     expect(field('What to do').value).toBe('Water the plants');
     expect(field('Minutes it takes (1 to 15)').value).toBe('3');
     expect((screen.getByLabelText("Only when I'm on my own") as HTMLInputElement).checked).toBe(true);
-    expect(document.getElementById('own')?.querySelector('.saved')?.textContent).toBe('');
+    expect(document.getElementById('offer')?.querySelector('.saved')?.textContent).toBe('');
   });
 
   it('changes an idea in place, and removes one', async () => {
@@ -127,8 +131,10 @@ describe('Your own ideas', () => {
     await screen.findByText('Doodle two clouds');
     expect(await loadOwnOutlets()).toEqual([expect.objectContaining({ id, title: 'Doodle two clouds' })]);
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
-    await screen.findByText('No ideas of your own yet.');
+    await waitFor(() => expect(screen.queryByText('Doodle two clouds')).toBeNull());
     expect(await loadOwnOutlets()).toEqual([]);
+    // Focus goes to what comes next, not to the top of the page.
+    expect(document.activeElement?.id).toBe('own-open');
   });
 
   it('says when the list is full, before anything is typed', async () => {
@@ -152,7 +158,9 @@ describe('Your own ideas', () => {
         `You have ${OWN_OUTLETS_MAX} ideas of your own, as many as Outlet keeps. Remove one to add another.`,
       ),
     ).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Add this idea' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole('button', { name: 'Add an idea of your own' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     await waitFor(() =>
       expect(screen.getAllByRole('button', { name: 'Edit' })).toHaveLength(OWN_OUTLETS_MAX),
     );

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pickFirstOutlet } from '../../components/checkin/first-outlet';
+import { problemText } from '../../components/history/DataPanel';
 import { outletWords } from '../../components/history/words';
 import { giveOwnOutlets, outletTitle } from '../../components/shared/copy';
 import { buildExportJson } from '../../core/data/export';
@@ -13,6 +14,7 @@ import { parseImportFile } from '../../core/data/import';
 import { FEELING_IDS, type FeelingId } from '../../core/feelings';
 import { evidenceOf } from '../../core/learning/evidence';
 import { liftReason } from '../../core/learning/reason';
+import { OUTLETS_MAX } from '../../core/learning/totals';
 import {
   editedOwnOutlet,
   findOutlet,
@@ -211,6 +213,10 @@ describe('the hard rules hold for own outlets', () => {
 });
 
 describe('learning from own outlets', () => {
+  it("keeps room for every own outlet beside the catalogue in each device's totals", () => {
+    expect(OUTLETS.length + OWN_OUTLETS_MAX).toBeLessThanOrEqual(OUTLETS_MAX);
+  });
+
   const yell = own('release', 'yell1234');
   const checkIn = {
     at: Date.UTC(2026, 0, 5),
@@ -367,6 +373,13 @@ describe('own outlets in an export file', () => {
     if (parsed.ok) return;
     expect(parsed.problems[0]).toMatchObject({ what, place: { section: 'ownOutlets', index: 2 } });
     expect(parsed.problems[0]?.where).toMatch(/^own outlet 2/);
+  });
+
+  it("name the entry in the person's words when refused", () => {
+    const parsed = parseImportFile(file([a, { ...a, id: ownOutletId('body', 'bbbb2222'), title: '' }]));
+    expect(parsed.ok || parsed.problems.map(problemText)).toEqual([
+      "Your own idea 2, “title”: this can't be empty.",
+    ]);
   });
 
   it('refuse two with one id', () => {
