@@ -11,6 +11,9 @@
 //   `breakMinutes` away counts as a break: the interval starts again from the return.
 // - A check-in counts as a break too: the interval starts again from it.
 // - Snoozing brings the nudge back in 15 minutes, the one exception to "an interval apart".
+// - In quiet and offer modes a due nudge waits on the toolbar icon first (core/offer.ts); an offer's
+//   notification comes at a natural pause, and the next nudge is then planned from it.
+import { atMoment, endWaiting, waitingIsOver } from './offer';
 import type { Schedule, Settings } from './schema';
 import { MINUTE, startOfLocalDay } from './time';
 import { isActiveAt, nextNudgeWithinHours } from './time/hours';
@@ -60,7 +63,11 @@ export type NudgeEvent =
   /** The person declined the offer of a calmer pace. */
   | { type: 'calmer-offer-dismissed' }
   /** The missed-nudge badge lasts until the end of the day. */
-  | { type: 'day-ended' };
+  | { type: 'day-ended' }
+  /** A natural pause: the person switched tabs or windows, or went idle (core/offer.ts). */
+  | { type: 'moment'; presence: Presence }
+  /** The toolbar's look may have changed by itself (a pause or a waiting nudge ended): tidy only. */
+  | { type: 'check' };
 
 export interface StepResult {
   schedule: Schedule;
@@ -104,6 +111,8 @@ function tidy(settings: Settings, schedule: Schedule, now: number): Schedule {
     next = { ...next, lastNudgeAt: null };
   if (next.awaySince !== null && next.awaySince > now) next = { ...next, awaySince: now };
   if (next.missed !== null && next.missed.day !== startOfLocalDay(now)) next = { ...next, missed: null };
+  if (next.waitingSince !== null && next.waitingSince > now) next = { ...next, waitingSince: now };
+  if (waitingIsOver(settings, next, now)) next = endWaiting(next);
   return next;
 }
 
@@ -155,7 +164,10 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
       const away = schedule.awaySince === null ? 0 : now - schedule.awaySince;
       const back = { ...schedule, awaySince: null };
       if (away >= settings.breakMinutes * MINUTE) {
-        return result({ ...withPlan(back, planFrom(settings, back, now)), held: null }, 'natural-break');
+        return result(
+          { ...withPlan(back, planFrom(settings, back, now)), held: null, waitingSince: null },
+          'natural-break',
+        );
       }
       if (schedule.held === 'away') {
         return result(
@@ -179,7 +191,13 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
 
     case 'pause': {
       if (event.until <= now) return result(schedule, 'pause-in-past');
-      const paused: Schedule = { ...schedule, pausedUntil: event.until, pauseKind: event.kind, held: null };
+      const paused: Schedule = {
+        ...schedule,
+        pausedUntil: event.until,
+        pauseKind: event.kind,
+        held: null,
+        waitingSince: null,
+      };
       return result(withPlan(paused, planFrom(settings, paused, now)), 'paused');
     }
 
@@ -189,7 +207,13 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
     }
 
     case 'snooze': {
-      const answered: Schedule = { ...schedule, held: null, lastNudgeAnswered: true, ignoredInRow: 0 };
+      const answered: Schedule = {
+        ...schedule,
+        held: null,
+        lastNudgeAnswered: true,
+        ignoredInRow: 0,
+        waitingSince: null,
+      };
       return result(
         withPlan(answered, soonOrPlan(settings, answered, now, now + SNOOZE_MINUTES * MINUTE)),
         'snoozed',
@@ -203,6 +227,7 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
         lastNudgeAnswered: true,
         ignoredInRow: 0,
         missed: null,
+        waitingSince: null,
       };
       return result(withPlan(rested, planFrom(settings, rested, now)), 'checked-in');
     }
@@ -226,10 +251,27 @@ export function step(settings: Settings, stored: Schedule, event: NudgeEvent, no
 
     case 'day-ended':
       return result({ ...schedule, missed: null }, 'day-ended');
+
+    case 'moment': {
+      const moment = atMoment(settings, schedule, event.presence, now);
+      if (!moment.show) return result(moment.schedule, moment.reason);
+      // The offer is the nudge the person sees: the next one is an interval from it.
+      const offered: Schedule = {
+        ...moment.schedule,
+        waitingSince: null,
+        lastNudgeAt: now,
+        lastNudgeAnswered: false,
+      };
+      return result(withPlan(offered, planFrom(settings, offered, now)), 'offered', { afterCall: false });
+    }
+
+    case 'check':
+      return result(schedule, 'checked');
   }
 }
 
-function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now: number): StepResult {
+function onAlarm(settings: Settings, stored: Schedule, presence: Presence, now: number): StepResult {
+  let schedule = stored;
   const replan = (reason: string): StepResult => ({
     schedule: { ...withPlan(schedule, planFrom(settings, schedule, now)), held: null },
     show: null,
@@ -253,6 +295,8 @@ function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now
       reason: 'too-early',
     };
   }
+  // The nudge due now takes the place of one still waiting: they never stack.
+  schedule = endWaiting(schedule);
   if (now - due > intervalMs(settings) / 2) return replan('missed');
   if (!isActiveAt(settings.hours, now)) return replan('outside-hours');
 
@@ -261,6 +305,20 @@ function onAlarm(settings: Settings, schedule: Schedule, presence: Presence, now
   if (settings.holdDuringCalls && presence.inCall) return hold('call', CALL_RECHECK);
 
   const ignored = schedule.lastNudgeAt !== null && !schedule.lastNudgeAnswered;
+  // Quiet and offer: the nudge waits on the icon. After a call the end of the call is itself the
+  // natural pause, so an offer comes at once then; quiet never pops up.
+  if (settings.nudgeMode === 'quiet' || (settings.nudgeMode === 'offer' && schedule.held !== 'call')) {
+    const waiting: Schedule = {
+      ...schedule,
+      held: null,
+      waitingSince: now,
+      lastNudgeAt: now,
+      // Nothing asked yet: a nudge that only waited is not counted as ignored (the offer sets false).
+      lastNudgeAnswered: true,
+      ignoredInRow: ignored ? schedule.ignoredInRow + 1 : schedule.ignoredInRow,
+    };
+    return { schedule: withPlan(waiting, planFrom(settings, waiting, now)), show: null, reason: 'waiting' };
+  }
   const shown: Schedule = {
     ...schedule,
     held: null,

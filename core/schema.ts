@@ -6,6 +6,14 @@ import { OUTLET_FAMILIES, type OutletFamily } from './families';
 import { DAY, HOUR, MINUTE } from './time';
 import { DEFAULT_HOURS, type TimeRange, validateHours, type Weekday, type WeekHours } from './time/hours';
 
+/**
+ * How a due nudge comes (issue 18): `quiet`, only the toolbar icon says one waits; `offer`, the icon
+ * first and the notification at the next natural pause (core/offer.ts); `at-once`, the notification
+ * when it is due, as before.
+ */
+export const NUDGE_MODES = ['quiet', 'offer', 'at-once'] as const;
+export type NudgeMode = (typeof NUDGE_MODES)[number];
+
 export const INTERVAL_PRESETS = [30, 45, 60, 90, 120] as const;
 export const INTERVAL_MIN = 15;
 export const INTERVAL_MAX = 240;
@@ -100,6 +108,8 @@ export const preferenceFields = {
   holdDuringCalls: v.boolean(),
   /** Nudges without a sound, where the browser can (Chrome's `silent`; Firefox has no such option). */
   silentNudges: v.boolean(),
+  /** How a due nudge comes: on the toolbar icon only, as an offer at the next natural pause, or at once (core/offer.ts). */
+  nudgeMode: v.picklist(NUDGE_MODES),
 };
 export type Preferences = {
   [K in keyof typeof preferenceFields]: v.InferOutput<(typeof preferenceFields)[K]>;
@@ -125,6 +135,8 @@ export const DEFAULT_SETTINGS: Settings = {
   holdDuringCalls: false,
   // Absent in storage (every profile before this option) reads as this default: no migration step.
   silentNudges: false,
+  // Absent in storage (every profile before issue 18) reads as this default, as silentNudges does.
+  nudgeMode: 'offer',
 };
 
 export type { TimeRange, WeekHours };
@@ -189,6 +201,11 @@ const scheduleFields = {
   ignoredInRow: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Nudges lost today (couldn't be shown, or dismissed without a check-in): the toolbar badge. */
   missed: v.nullable(v.object({ day: epochMs, count: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+  /**
+   * A due nudge waits on the toolbar icon since then (quiet and offer modes, core/offer.ts). Absent
+   * (every schedule stored before it) reads as none, silently: no migration step needed.
+   */
+  waitingSince: v.optional(v.nullable(epochMs), null),
 };
 export const ScheduleSchema = v.object(scheduleFields);
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
@@ -204,6 +221,7 @@ export const DEFAULT_SCHEDULE: Schedule = {
   lastNudgeAnswered: true,
   ignoredInRow: 0,
   missed: null,
+  waitingSince: null,
 };
 
 /** A timed outlet lasts 1 to 60 minutes (the catalogue's longest walk is far shorter). */
@@ -257,6 +275,13 @@ export const HELPED = ['yes', 'a-bit', 'no'] as const;
 export const AFTER = ['lighter', 'same', 'heavier'] as const;
 export type After = (typeof AFTER)[number];
 
+/** The apps a check-in can be brought in from (core/data/imports/), and the caps of what it keeps. */
+export const IMPORT_SOURCES = ['daylio', 'bearable', 'pixels', 'csv'] as const;
+/** The longest mood name kept as the file has it (Daylio lets a person name a mood freely). */
+export const IMPORTED_MOOD_MAX = 100;
+/** The longest activities text kept on one check-in (Daylio's activities, Bearable's other readings). */
+export const ACTIVITIES_MAX = 1000;
+
 // Feelings and outlets are kept as plain strings here: an id retired from the catalogue one day
 // must not make an old check-in unreadable. Every text is capped: a stored entry past a cap (from
 // before the caps) fails this schema and is read as unreadable, which an export carries as it is.
@@ -298,6 +323,17 @@ export const CheckInSchema = v.object({
    */
   after: v.optional(v.picklist(AFTER)),
   afterAt: v.optional(epochMs),
+  /**
+   * Brought in from another mood app (core/data/imports/): which one, the mood as the person named
+   * it there (placed on a feeling above, and kept in their own words), and their activities as text.
+   */
+  imported: v.optional(
+    v.object({
+      from: v.picklist(IMPORT_SOURCES),
+      mood: v.pipe(v.string(), v.minLength(1), v.maxLength(IMPORTED_MOOD_MAX)),
+      activities: v.optional(v.pipe(v.string(), v.maxLength(ACTIVITIES_MAX))),
+    }),
+  ),
 });
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { IdleState } from '../core/schedule';
-import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM } from '../platform/alarms';
+import { DAY_END_ALARM, NUDGE_ALARM, TIMER_ALARM, TIMER_TICK_ALARM, TOOLBAR_ALARM } from '../platform/alarms';
 import { MESSAGES } from '../platform/background-messages';
 import { isFirefox } from '../platform/browser-kind';
 import { migrateLegacyCheckIns } from '../platform/history/base';
@@ -10,6 +10,7 @@ import { clearNotification, NUDGE_BUTTONS, NUDGE_NOTIFICATION } from '../platfor
 import {
   dispatch,
   holdUntilStarted,
+  naturalPause,
   onTimerAlarm,
   onTimerTick,
   repairTimer,
@@ -64,6 +65,8 @@ export default defineBackground(() => {
       await kept(onTimerTick());
     } else if (alarm.name === DAY_END_ALARM) {
       await kept(dispatch({ type: 'day-ended' }));
+    } else if (alarm.name === TOOLBAR_ALARM) {
+      await kept(dispatch({ type: 'check' }));
     }
   });
 
@@ -72,6 +75,17 @@ export default defineBackground(() => {
     // "idle" is reported after a minute without input: the person left a minute ago.
     const since = state === 'idle' ? now - IDLE_DETECTION_SECONDS * 1000 : now;
     await kept(dispatch({ type: 'presence', idle: state as IdleState, since }, now));
+    // Going idle is a natural pause: a waiting nudge may be offered (core/offer.ts). Locking is leaving.
+    if (state === 'idle') await kept(naturalPause());
+  });
+
+  // Natural pauses for a waiting nudge (issue 18): a tab switch, or a switch of window (to another
+  // browser window, or away from the browser). Neither needs a permission: no tab's URL is read.
+  browser.tabs.onActivated.addListener(async () => {
+    await kept(naturalPause());
+  });
+  browser.windows?.onFocusChanged.addListener(async () => {
+    await kept(naturalPause());
   });
 
   browser.notifications.onClicked.addListener(async (id) => {

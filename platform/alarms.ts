@@ -7,6 +7,8 @@ export const TIMER_ALARM = 'timer-end';
 export const DAY_END_ALARM = 'day-end';
 /** Once a minute while a timed outlet runs: the badge's minutes left. */
 export const TIMER_TICK_ALARM = 'timer-tick';
+/** When the toolbar icon changes by itself: a pause ends, the hours close on a waiting nudge. */
+export const TOOLBAR_ALARM = 'toolbar';
 
 /**
  * Makes sure exactly one alarm called `name` exists, due at `at`. A healthy alarm is left alone:

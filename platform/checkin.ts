@@ -9,10 +9,13 @@ import {
   type StoredFlow,
   underWayUntil,
 } from '../core/checkin/resume';
+import { ownAsOutlet } from '../core/outlets/lookup';
 import { CheckInSchema, JOURNAL_MAX_LENGTH, TimerSchema } from '../core/schema';
 import { keepUnderWay } from './checkin-handover';
 import type { EarlyRead } from './early-read';
-import { DRAFT_PREFIX, FLOW_KEY, TIMER_KEY } from './storage-keys';
+import { ownOutletsFrom } from './own-outlets-read';
+import { DRAFT_PREFIX, FLOW_KEY, OWN_OUTLET_PREFIX, TIMER_KEY } from './storage-keys';
+import { readStored } from './storage-read';
 
 /** A journal draft as platform/history/draft.ts keeps it: only what taking a check-in up needs. */
 const DraftLineSchema = v.object({
@@ -34,7 +37,9 @@ export async function saveFlow(flow: StoredFlow | null): Promise<void> {
  */
 export async function readResume(read?: EarlyRead): Promise<Omit<ResumeInput, 'now'>> {
   const early = await read?.local.catch(() => undefined);
-  const local: Record<string, unknown> = early ?? (await browser.storage.local.get([FLOW_KEY, TIMER_KEY]));
+  const local: Record<string, unknown> =
+    early ??
+    (await readStored(browser.storage.local, { keys: [FLOW_KEY, TIMER_KEY], prefixes: [OWN_OUTLET_PREFIX] }));
   const stored = local[FLOW_KEY];
   const lineOf = (stored as { lineOf?: unknown } | undefined)?.lineOf;
   const drafts: Record<string, DraftLine> = {};
@@ -49,6 +54,8 @@ export async function readResume(read?: EarlyRead): Promise<Omit<ResumeInput, 'n
     stored,
     timer: timer.success ? timer.output : null,
     draftOf: (id) => drafts[id] ?? null,
+    // An own outlet on screen is taken up too (the early read holds them, as does the read above).
+    own: ownOutletsFrom(local).outlets.map(ownAsOutlet),
   };
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../core/data/export-format';
 import { chosenEntries, type DifferChoice, type Differing } from '../core/data/import';
 import type { ExportKind, ExportLabels, ImportCounts, StoredSummary } from '../core/data/transfer';
+import type { OwnOutlet } from '../core/outlets/own';
 import {
   type CheckIn,
   PREFERENCE_KEYS,
@@ -40,6 +41,7 @@ import {
 import { clearAllJournalDrafts } from './history/draft';
 import type { MergeResult } from './history/store';
 import * as history from './history/store';
+import * as ownOutlets from './own-outlets';
 import * as storage from './storage';
 
 export interface DataAccess {
@@ -49,6 +51,9 @@ export interface DataAccess {
   /** `full`: people that didn't fit under the limit of trusted people. */
   mergeTrustedPeople(people: TrustedPerson[]): Promise<{ added: number; kept: number; full?: number }>;
   removeAllTrustedPeople(): Promise<void>;
+  /** The person's own outlets (platform/own-outlets.ts); a store without them exports and imports none. */
+  loadOwnOutlets?(): Promise<OwnOutlet[]>;
+  mergeOwnOutlets?(outlets: OwnOutlet[]): Promise<{ added: number; kept: number; full: number }>;
   loadSetAside(): Promise<SetAside[]>;
   /** The originals kept aside, and a journal line left in a draft: words too, so they go as well. */
   removeSetAsideAndDraft(): Promise<void>;
@@ -92,6 +97,8 @@ export const storeAccess: DataAccess = {
   loadTrustedPeople: () => storage.loadTrustedPeople(),
   mergeTrustedPeople: (people) => storage.mergeTrustedPeople(people),
   removeAllTrustedPeople: () => storage.removeAllTrustedPeople(),
+  loadOwnOutlets: () => ownOutlets.loadOwnOutlets(),
+  mergeOwnOutlets: (outlets) => ownOutlets.mergeOwnOutlets(outlets),
   loadSetAside: () => storage.loadSetAside(),
   removeSetAsideAndDraft: async () => {
     await storage.removeSetAside();
@@ -267,9 +274,10 @@ export async function takeSnapshot(
   access: DataAccess = storeAccess,
   { onProgress, signal, chunkSize = READ_CHUNK }: ChunkOptions = {},
 ): Promise<Snapshot> {
-  const [settings, trustedPeople, setAside, { checkIns, unreadable }] = await Promise.all([
+  const [settings, trustedPeople, own, setAside, { checkIns, unreadable }] = await Promise.all([
     access.loadSettings(),
     access.loadTrustedPeople(),
+    access.loadOwnOutlets?.() ?? [],
     access.loadSetAside(),
     storedForExport(access, { onProgress, signal, chunkSize }),
   ]);
@@ -280,6 +288,7 @@ export async function takeSnapshot(
   return {
     preferences: preferencesOf(settings),
     trustedPeople,
+    ownOutlets: own,
     checkIns,
     setAside: keptAside,
     unreadable: unreadable.slice(-MAX_UNREADABLE),
@@ -409,12 +418,17 @@ export async function applyImport(
       ? await access.mergeHeld(held, options)
       : await access.mergeCheckIns(await held.take(options), options);
   const { added, kept, full = 0 } = await access.mergeTrustedPeople(data.trustedPeople);
+  const own =
+    access.mergeOwnOutlets && data.ownOutlets?.length
+      ? await access.mergeOwnOutlets(data.ownOutlets)
+      : undefined;
   const setAside = await access.mergeSetAside(data.setAside);
   const unreadable = await mergeUnreadable(data.unreadable, access);
   await access.updateSettings(data.preferences);
   return {
     checkIns: { added: newCheckIns, same, differing },
     people: { added, kept, full },
+    ...(own ? { ownOutlets: own } : {}),
     setAside,
     unreadable,
   };

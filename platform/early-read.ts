@@ -12,11 +12,13 @@ import * as v from 'valibot';
 import { ContextSchema, DEFAULT_CONTEXT_STATE, PREFERENCE_KEYS, parseFamilies } from '../core/schema';
 import type { PickInput } from './first-pick-cache';
 import { learnedFromAreas } from './learned-areas';
+import { ownOutletsFrom } from './own-outlets-read';
 import {
   CONTEXT_KEY,
   FLOW_KEY,
   LEARN_SYNC_PREFIX,
   LEARNING_KEY,
+  OWN_OUTLET_PREFIX,
   PERSON_PREFIX,
   PREF_PREFIX,
   SETTINGS_MOVED_KEY,
@@ -41,7 +43,7 @@ export const EARLY_LOCAL = {
     `${TIMER_KEY}$`,
     LEARNING_KEY,
   ],
-  prefixes: [PERSON_PREFIX],
+  prefixes: [PERSON_PREFIX, OWN_OUTLET_PREFIX],
 } as const;
 
 /** The storage.sync keys it holds: the preferences (`pref:<name>`) and each browser's learning (`learn:<id>`). */
@@ -107,6 +109,9 @@ export function takeEarlyRead(): EarlyRead | undefined {
  * Null when it can't tell: a read that failed, or Outlet 0.1's settings not yet moved (the app moves
  * them first).
  */
+/** None is left out, as the copy in localStorage leaves it (first-pick-cache.ts). */
+const ownOpt = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
 export async function pickInputFromRead(read: EarlyRead | undefined): Promise<PickInput | null> {
   if (!read) return null;
   try {
@@ -118,6 +123,7 @@ export async function pickInputFromRead(read: EarlyRead | undefined): Promise<Pi
       families: parseFamilies(synced[`${PREF_PREFIX}families`]).value,
       context: context.success ? context.output : DEFAULT_CONTEXT_STATE,
       learned: learnedFromAreas(local, synced),
+      own: ownOpt(ownOutletsFrom(local).outlets),
     };
   } catch {
     return null;

@@ -10,13 +10,22 @@
 // No imports that touch `browser`: the head script imports this before the polyfill has loaded.
 import * as v from 'valibot';
 import type { OutletFamily } from '../core/families';
-import { type Learned, parseLearned, storedLearned } from '../core/learning/totals';
+import {
+  DEVICES_MAX,
+  FAMILY_CELLS,
+  type Learned,
+  OUTLETS_MAX,
+  summedTotals,
+  type Totals,
+} from '../core/learning/totals';
+import { type OwnOutlet, OwnOutletSchema } from '../core/outlets/own';
 import { type Context, ContextSchema, parseFamilies } from '../core/schema';
 
 import {
   FIRST_PICK_CONTEXT_KEY as CONTEXT_KEY,
   FIRST_PICK_FAMILIES_KEY as FAMILIES_KEY,
   FIRST_PICK_LEARNED_KEY as LEARNED_KEY,
+  FIRST_PICK_OWN_KEY as OWN_KEY,
 } from './storage-keys';
 
 /** What the pick needs: the families to offer, where the person is, and what the picker learned. */
@@ -25,6 +34,8 @@ export interface PickInput {
   context: Context;
   /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
   learned?: Learned;
+  /** The person's own outlets (core/outlets/own.ts); missing: none, or no copy. */
+  own?: OwnOutlet[];
 }
 
 /** The page's localStorage, or null where there is none (a service worker) or it is refused. */
@@ -50,15 +61,50 @@ export const keepFamiliesForFirstPick = (families: readonly OutletFamily[]) => k
 /** Keeps the context this page just read or saved. */
 export const keepContextForFirstPick = (context: Context) => keep(CONTEXT_KEY, context);
 
-/** Keeps what the picker learned, as this page just read or wrote it. */
-export const keepLearnedForFirstPick = (learned: Learned) => keep(LEARNED_KEY, storedLearned(learned));
+/**
+ * Keeps what the picker learned, as this page just read or wrote it: every browser's totals already
+ * summed into one (core/learning/totals.ts `summedTotals`), so the first pick reads one small item and
+ * merges nothing, and the pick it makes is the one the app would make from the same totals.
+ */
+export const keepLearnedForFirstPick = (learned: Learned, now = Date.now()) =>
+  keep(LEARNED_KEY, summedTotals(learned, now));
 
-/** The copy of what the picker learned; none when missing or unsound (the pick then knows nothing yet). */
+const amount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+
+/** Keeps the person's own outlets, as this page just read them. */
+export const keepOwnForFirstPick = (own: readonly OwnOutlet[]) => keep(OWN_KEY, own);
+
+/** The copy of the own outlets: the sound ones (the app checks the pick against storage anyway). */
+function readOwnCopy(): OwnOutlet[] {
+  const raw = local()?.getItem(OWN_KEY);
+  const list: unknown = raw ? JSON.parse(raw) : [];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => {
+    const parsed = v.safeParse(OwnOutletSchema, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/**
+ * The summed copy of what the picker learned; none when missing or unsound (the pick then knows
+ * nothing yet). Checked by hand rather than by the stored shape's schema (TotalsSchema): it is read
+ * the moment a feeling is clicked at first paint, where every millisecond shows, and this page's own
+ * code wrote it. What the check lets through, TotalsSchema's bounds aside, is sound for the picker:
+ * finite, never negative, the right number of cells (tests/unit/early-pick.test.ts).
+ */
 function readLearnedCopy(): Learned | undefined {
   const raw = local()?.getItem(LEARNED_KEY);
   if (!raw) return undefined;
-  const parsed = parseLearned(JSON.parse(raw));
-  return parsed.repaired ? undefined : parsed.value;
+  const copy = JSON.parse(raw) as Partial<Totals> | null;
+  if (!copy || !Number.isInteger(copy.at) || (copy.at as number) < 0) return undefined;
+  const { cells, outlets } = copy;
+  if (!Array.isArray(cells) || cells.length !== FAMILY_CELLS * 2 || !cells.every(amount)) return undefined;
+  if (typeof outlets !== 'object' || !outlets || Array.isArray(outlets)) return undefined;
+  const entries = Object.entries(outlets);
+  if (entries.length > OUTLETS_MAX * DEVICES_MAX) return undefined;
+  for (const [, pair] of entries)
+    if (!Array.isArray(pair) || pair.length !== 2 || !amount(pair[0]) || !amount(pair[1])) return undefined;
+  return { devices: { summed: copy as Totals } };
 }
 
 /** The cached pick input, or null when the families or the context are missing or unsound. */
@@ -76,7 +122,18 @@ export function readFirstPickCache(): PickInput | null {
     } catch {
       learned = undefined;
     }
-    return { families: parsedFamilies.value, context: parsedContext.output, learned };
+    let own: OwnOutlet[] | undefined;
+    try {
+      own = readOwnCopy();
+    } catch {
+      own = undefined;
+    }
+    return {
+      families: parsedFamilies.value,
+      context: parsedContext.output,
+      learned,
+      own: own?.length ? own : undefined,
+    };
   } catch {
     return null;
   }

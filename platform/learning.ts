@@ -16,15 +16,23 @@ import {
   type Totals,
 } from '../core/learning';
 import { type CheckIn, parseCheckIn } from '../core/schema';
+import type { EarlyRead } from './early-read';
 import { keepLearnedForFirstPick } from './first-pick-cache';
 import { learnedFromAreas } from './learned-areas';
 import { LEARN_SYNC_PREFIX, LEARN_WAITING_PREFIX, LEARNING_DEVICE_KEY, LEARNING_KEY } from './storage-keys';
+import { readStored } from './storage-read';
 
 const LOCK = 'outlet-learning';
+/** What of storage.sync holds learning: every browser's `learn:<id>`, and nothing else (no `get(null)`). */
+const SYNC_LEARNING = { prefixes: [LEARN_SYNC_PREFIX] };
 
-/** This browser's id among the person's browsers, made once. */
-async function deviceId(): Promise<string> {
-  const stored = (await browser.storage.local.get(LEARNING_DEVICE_KEY))[LEARNING_DEVICE_KEY];
+/** Every browser's `learn:` items; none when sync is off or fails (this browser's own copy still counts). */
+const readSyncLearning = (): Promise<Record<string, unknown>> =>
+  readStored(browser.storage.sync, SYNC_LEARNING).catch(() => ({}));
+
+/** This browser's id among the person's browsers, made once; `local` holds what was read of it. */
+async function deviceId(local: Record<string, unknown>): Promise<string> {
+  const stored = local[LEARNING_DEVICE_KEY];
   if (typeof stored === 'string' && /^[\w-]{1,64}$/.test(stored)) return stored;
   const id = crypto.randomUUID();
   await browser.storage.local.set({ [LEARNING_DEVICE_KEY]: id });
@@ -33,13 +41,26 @@ async function deviceId(): Promise<string> {
 
 /** What the picker learned, from every browser of the person's (a copy is kept for the first pick). */
 export async function readLearned(): Promise<Learned> {
-  const [local, sync] = await Promise.all([
-    browser.storage.local.get(LEARNING_KEY),
-    browser.storage.sync.get(null).catch(() => ({})),
-  ]);
+  const [local, sync] = await Promise.all([browser.storage.local.get(LEARNING_KEY), readSyncLearning()]);
   const learned = learnedFromAreas(local, sync);
   keepLearnedForFirstPick(learned);
   return learned;
+}
+
+/**
+ * What the picker learned, from what the popup's head script already read (platform/early-read.ts
+ * holds `learning:totals` and every `learn:` item): null when that read is missing or failed.
+ */
+export async function learnedFromEarlyRead(read: EarlyRead | undefined): Promise<Learned | null> {
+  if (!read) return null;
+  try {
+    const [sync, local] = await Promise.all([read.sync, read.local]);
+    const learned = learnedFromAreas(local, sync);
+    keepLearnedForFirstPick(learned);
+    return learned;
+  } catch {
+    return null;
+  }
 }
 
 export const learnedSource = {
@@ -57,6 +78,25 @@ export const learnedSource = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
 };
+
+/**
+ * The same source for a page that already read what was learned (`first`, from learnedFromEarlyRead):
+ * its first load gives that, not a second read of both areas; every load after a change reads afresh.
+ * (Other values are read once more after an early read, in case they changed meanwhile; what was
+ * learned changes only when a check-in is saved, and a change missed in those few milliseconds only
+ * waits for the next save or the next open: nothing a person entered depends on it.)
+ */
+export function learnedSourceFrom(first: Learned | null | undefined): typeof learnedSource {
+  let early = first ?? null;
+  return {
+    load: () => {
+      const value = early;
+      early = null;
+      return value ? Promise.resolve(value) : readLearned();
+    },
+    watch: learnedSource.watch,
+  };
+}
 
 /** One writer at a time across this browser's pages and worker (read, add, write). */
 function locked<T>(task: () => Promise<T>): Promise<T> {
@@ -80,9 +120,12 @@ async function takeLessons(
   recent: () => Promise<CheckIn[]>,
   now: number,
 ): Promise<void> {
-  const device = await deviceId();
-  const local = await browser.storage.local.get(LEARNING_KEY);
-  const sync = await browser.storage.sync.get(null).catch(() => ({}));
+  // One read of each area: this browser's id and totals, and the others' `learn:` items.
+  const [local, sync] = await Promise.all([
+    browser.storage.local.get([LEARNING_DEVICE_KEY, LEARNING_KEY]),
+    readSyncLearning(),
+  ]);
+  const device = await deviceId(local);
   let learned = learnedFromAreas(local, sync);
   if (!Object.hasOwn(learned.devices, device)) {
     // The first time: what the recent history already says (the change itself is in it, as stored).
@@ -233,8 +276,9 @@ async function storageKeys(): Promise<string[]> {
 /** Forgets what this browser learned (with "delete everything"): its totals here and in sync. */
 export async function forgetLearned(): Promise<void> {
   await locked(async () => {
-    const device = await deviceId();
-    const learned = parseLearned((await browser.storage.local.get(LEARNING_KEY))[LEARNING_KEY]).value;
+    const local = await browser.storage.local.get([LEARNING_DEVICE_KEY, LEARNING_KEY]);
+    const device = await deviceId(local);
+    const learned = parseLearned(local[LEARNING_KEY]).value;
     const { [device]: _mine, ...others } = learned.devices;
     // Lessons still waiting go too: taken in later, they would bring back what was forgotten.
     const waiting = (await storageKeys()).filter((key) => key.startsWith(LEARN_WAITING_PREFIX));

@@ -9,11 +9,12 @@
 // next chance), and the caller's promise rejects, so a page that asked for the change hears of it.
 
 import { browser } from 'wxt/browser';
+import { offerIsOpen, toolbarChangesAt } from '../core/offer';
 import { type NudgeEvent, pickLine, type StepResult, step } from '../core/schedule';
 import type { Schedule, Settings, Timer } from '../core/schema';
-import { settingsLeaveNoNudge } from '../core/status';
 import { MINUTE, startOfNextLocalDay } from '../core/time';
 import { minutesLeft, timerIsOver, timeUpIsTimely } from '../core/timer';
+import { toolbarState } from '../core/toolbar';
 import {
   clearAlarm,
   DAY_END_ALARM,
@@ -22,8 +23,9 @@ import {
   NUDGE_ALARM,
   TIMER_ALARM,
   TIMER_TICK_ALARM,
+  TOOLBAR_ALARM,
 } from './alarms';
-import { showBadge } from './badge';
+import { showToolbar } from './badge';
 import { i18n } from './i18n';
 import {
   clearNotification,
@@ -31,6 +33,7 @@ import {
   showNudgeNotification,
   showTimerOverNotification,
 } from './notifications';
+import { sensePresence } from './presence';
 import { loadSchedule, loadSettings, loadTimer, saveSchedule, saveTimer } from './storage';
 import { NOT_STARTED_KEY } from './storage-keys';
 
@@ -102,22 +105,28 @@ async function currentTimer(now: number): Promise<Timer> {
   return unsavedTimer ? unsavedTimer.timer : loadTimer(now);
 }
 
-/** Whether the settings (read now when not given) leave no nudge possible, for the badge to say. */
-async function noNudge(now: number, settings?: Settings): Promise<boolean> {
+/** The settings (read now when not given) for the toolbar to say; null when they can't be read. */
+async function settingsForToolbar(settings?: Settings): Promise<Settings | null> {
   try {
-    return settingsLeaveNoNudge(settings ?? (await loadSettings()), now);
+    return settings ?? (await loadSettings());
   } catch (error) {
     // The alarms must follow the plan all the same: a badge without this warning is the lesser loss.
     console.warn('Outlet: the settings could not be read for the badge.', error);
-    return false;
+    return null;
   }
+}
+
+/** The toolbar icon as settings, schedule and timer say now (core/toolbar.ts). */
+async function drawToolbar(schedule: Schedule, now: number, settings: Settings | null): Promise<void> {
+  const timer = await currentTimer(now);
+  await showToolbar(toolbarState(settings, schedule, timer?.endsAt ?? null, now));
 }
 
 /** The badge as schedule, timer and settings say now; never lets a failed read stop the caller. */
 async function redrawBadge(now: number): Promise<void> {
   try {
     const schedule = unsavedSchedule ?? (await loadSchedule(now));
-    await showBadge(schedule.missed?.count ?? 0, await currentTimer(now), now, await noNudge(now));
+    await drawToolbar(schedule, now, await settingsForToolbar());
   } catch (error) {
     console.warn('Outlet: the badge could not be redrawn.', error);
   }
@@ -138,9 +147,26 @@ async function follow(schedule: Schedule, now: number, settings?: Settings): Pro
   if (schedule.nextNudgeAt === null) await clearAlarm(NUDGE_ALARM);
   else await ensureAlarm(NUDGE_ALARM, schedule.nextNudgeAt);
   const missed = schedule.missed?.count ?? 0;
-  await showBadge(missed, await currentTimer(now), now, await noNudge(now, settings));
+  const known = await settingsForToolbar(settings);
+  await drawToolbar(schedule, now, known);
   if (missed > 0) await ensureAlarm(DAY_END_ALARM, startOfNextLocalDay(now));
   else await clearAlarm(DAY_END_ALARM);
+  // The icon changes by itself when a pause ends or the hours close on a waiting nudge: an alarm
+  // then asks the scheduler to tidy and the icon to follow (core/offer.ts toolbarChangesAt).
+  const change = known ? toolbarChangesAt(known, schedule, now) : null;
+  if (change === null) await clearAlarm(TOOLBAR_ALARM);
+  else await ensureAlarm(TOOLBAR_ALARM, change);
+}
+
+/**
+ * A natural pause (a tab or window switch, going idle): the waiting nudge's notification, if an offer
+ * is open (core/offer.ts). Tab switches are many, so nothing is written unless an offer is open: one
+ * read of the schedule and the settings is all a switch costs otherwise.
+ */
+export async function naturalPause(now = Date.now()): Promise<StepResult | null> {
+  const [settings, stored] = await Promise.all([loadSettings(), loadSchedule(now)]);
+  if (!offerIsOpen(settings, unsavedSchedule ?? stored, now)) return null;
+  return dispatch({ type: 'moment', presence: await sensePresence() }, now);
 }
 
 // A fresh install plans nothing until the person says start: the welcome's "Start Outlet", or their

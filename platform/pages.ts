@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 export type ExtensionPage = '/support.html' | '/history.html' | '/welcome.html';
 
 /** The options page's sections, each reachable as options.html#<id>. */
-export const OPTIONS_SECTIONS = ['nudges', 'hours', 'offer', 'people', 'data', 'about'] as const;
+export const OPTIONS_SECTIONS = ['nudges', 'hours', 'offer', 'own', 'people', 'data', 'about'] as const;
 export type OptionsSection = (typeof OPTIONS_SECTIONS)[number];
 
 /** Opens one of Outlet's own pages in a new tab. */

@@ -65,7 +65,8 @@ export class SaveFailed extends Error {
 // Adding one more person than the limit (the form says so before trying): defined beside the limit.
 export { PeopleFull };
 
-async function keepAside(items: SetAside[]): Promise<void> {
+/** Keeps values that could not be read, as they were, before anything is written over them. */
+export async function keepAside(items: SetAside[]): Promise<void> {
   if (items.length === 0) return;
   await browser.storage.local.set(
     Object.fromEntries(items.map((item, i) => [`${ASIDE_PREFIX}${item.at + i}:${item.key}`, item])),

@@ -33,6 +33,10 @@ export const SUPPORT_KEY = 'support';
 
 /** In storage.local: a trusted person, one key each, `person:<id>` (platform/settings.ts). */
 export const PERSON_PREFIX = 'person:';
+/** In storage.local: one of the person's own outlets, one key each, `ownOutlet:<id>` (platform/own-outlets.ts). */
+export const OWN_OUTLET_PREFIX = 'ownOutlet:';
+/** localStorage: the person's own outlets, for the first pick (core/outlets/own.ts). */
+export const FIRST_PICK_OWN_KEY = 'outlet:first-pick:own';
 /** In storage.local: a value repaired on read, kept as it was, `aside:<time>:<key>`. */
 export const ASIDE_PREFIX = 'aside:';
 /** In storage.local: an unreadable check-in an import brought back, as it was, `unreadable:<n>`. */
@@ -78,3 +82,12 @@ export const LEARN_SYNC_PREFIX = 'learn:';
  * (platform/checkin-handover.ts).
  */
 export const UNDER_WAY_UNTIL_KEY = 'outlet:checkin:under-way-until';
+/** In storage.local: the person's say over "on this day" memories (core/insights/memory.ts). */
+export const MEMORIES_KEY = 'memories';
+
+/**
+ * In storage.local: where the person placed their own mood names from another app on Outlet's
+ * feelings, by app (`{ daylio: { 'ok but sleepy': 'tired' } }`), offered again at the next import
+ * (platform/app-import.ts). On this device only, like the history the names came with.
+ */
+export const IMPORT_MOODS_KEY = 'import:moods';

@@ -2,6 +2,7 @@ import { wasAway } from '../../core/away';
 import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import type { StoredFlow } from '../../core/checkin/resume';
 import type { Learned } from '../../core/learning/totals';
+import type { OwnOutlet } from '../../core/outlets/own';
 import type {
   CheckIn as CheckInEntry,
   Context,
@@ -36,6 +37,8 @@ export interface CheckInData {
   now: number;
   /** Journal lines kept in their drafts that the history couldn't take yet (platform/history/draft.ts). */
   draftsWaiting?: number;
+  /** The person's own outlets (core/outlets/own.ts), offered beside the catalogue's; null while loading. */
+  own?: readonly OwnOutlet[] | null;
 }
 
 export interface CheckInActions extends NudgeStatusActions {
@@ -138,7 +141,9 @@ export function CheckIn({
           onAnswer={(helped) => act({ type: 'answer', helped })}
         />
       )}
-      {step.name === 'thanks' && <ThanksStep outcome={step.outcome} onAgain={() => act({ type: 'again' })} />}
+      {step.name === 'thanks' && (
+        <ThanksStep outcome={step.outcome} onAgain={() => act({ type: 'again' })} now={actions.clock} />
+      )}
       <CheckInFooter
         settings={settings}
         schedule={data.schedule}

@@ -1,7 +1,7 @@
 import type { Helped } from '../../core/insights';
 import { outletTitle } from '../shared/copy';
-import { stepHeading, useFocusOnLeave } from '../shared/focus';
 import { i18n } from '../shared/words';
+import { AnswerRow } from './AnswerRow';
 
 interface Props {
   outletId: string;
@@ -12,30 +12,21 @@ interface Props {
 
 /** "Did it help?", asked once: yes, a bit, no, or not answered at all. */
 export function HelpedQuestion({ outletId, when, onAnswer }: Props) {
-  // Answered, the question goes: focus to the heading of the step it was on (or, after a timed
-  // outlet, the next step's heading, which the check-in focuses right after).
-  const question = useFocusOnLeave<HTMLFieldSetElement>(stepHeading);
   return (
-    <fieldset ref={question} class={`helped ${when}`}>
-      <legend class="helped-title">
-        {when === 'earlier'
+    <AnswerRow
+      legend={
+        when === 'earlier'
           ? i18n.t('checkin.helpedEarlier', [outletTitle(outletId)])
-          : i18n.t('checkin.helpedNow')}
-      </legend>
-      <div class="row">
-        <button type="button" class="small" onClick={() => onAnswer('yes')}>
-          {i18n.t('checkin.helpedYes')}
-        </button>
-        <button type="button" class="small" onClick={() => onAnswer('a-bit')}>
-          {i18n.t('checkin.helpedABit')}
-        </button>
-        <button type="button" class="small" onClick={() => onAnswer('no')}>
-          {i18n.t('checkin.helpedNo')}
-        </button>
-        <button type="button" class="small link" onClick={() => onAnswer(null)}>
-          {i18n.t('checkin.helpedSkip')}
-        </button>
-      </div>
-    </fieldset>
+          : i18n.t('checkin.helpedNow')
+      }
+      class={`helped ${when}`}
+      choices={[
+        ['yes', i18n.t('checkin.helpedYes')],
+        ['a-bit', i18n.t('checkin.helpedABit')],
+        ['no', i18n.t('checkin.helpedNo')],
+      ]}
+      skip={i18n.t('checkin.helpedSkip')}
+      onAnswer={onAnswer}
+    />
   );
 }

@@ -62,6 +62,7 @@ export function OutletCard({
       {outletTopMarkup(appWords, feeling, outlet.id, {
         askStrength,
         reason: reason ? reasonText(reason) : undefined,
+        own: outlet.own,
       }).map((node) => fromMarkup(node, strength))}
       {/* A line typed before "Back to feelings" or "Another idea" stays in view, whatever the outlet. */}
       {(action.kind === 'journal' || lineKept) && (

@@ -8,7 +8,8 @@
 import type { OutletFamily } from '../../core/families';
 import { type FeelingId, feelingById } from '../../core/feelings';
 import { type Learned, pooled } from '../../core/learning/totals';
-import { type Outlet, pick } from '../../core/outlets';
+import { type Outlet, ownAsOutlet, pick } from '../../core/outlets';
+import type { OwnOutlet } from '../../core/outlets/own';
 import type { Context } from '../../core/schema';
 import type { DrawnOutlet } from './early-input';
 import { element, type Words } from './first-screen';
@@ -27,12 +28,17 @@ function draw(node: Markup): HTMLElement {
  * The outlet step as OutletCard renders it for a new check-in (no strength yet, no reason: the head
  * script has no history to give one), down to the outlet's description.
  */
-export function buildFirstOutlet(words: Words, feeling: FeelingId, outletId: string): HTMLElement {
+export function buildFirstOutlet(
+  words: Words,
+  feeling: FeelingId,
+  outletId: string,
+  own?: Outlet['own'],
+): HTMLElement {
   const askStrength = feelingById(feeling).energy !== 'unclear';
   return element(
     'section',
     OUTLET_STEP_ATTRS,
-    ...outletTopMarkup(words, feeling, outletId, { askStrength }).map(draw),
+    ...outletTopMarkup(words, feeling, outletId, { askStrength, own }).map(draw),
   );
 }
 
@@ -42,6 +48,8 @@ export interface PickInput {
   context: Context;
   /** Every device's totals (core/learning); missing: nothing learned yet, or no copy. */
   learned?: Learned;
+  /** The person's own outlets, offered beside the catalogue's. */
+  own?: readonly OwnOutlet[];
 }
 
 /** The pick drawFirstOutlet draws: the app's, for a new check-in before its history has loaded. */
@@ -54,6 +62,7 @@ export function pickFirstOutlet(feeling: FeelingId, input: PickInput): Outlet {
     // What the picker learned, as the app reads it: the first pick is weighed by the same answers.
     learned: input.learned ? pooled(input.learned, Date.now()) : undefined,
     random: Math.random,
+    own: input.own?.map(ownAsOutlet),
   }).outlet;
 }
 
@@ -64,7 +73,7 @@ export function pickFirstOutlet(feeling: FeelingId, input: PickInput): Outlet {
 export function drawFirstOutlet(words: Words, feeling: FeelingId, at: number, input: PickInput): DrawnOutlet {
   const outlet = pickFirstOutlet(feeling, input);
   return {
-    step: buildFirstOutlet(words, feeling, outlet.id),
+    step: buildFirstOutlet(words, feeling, outlet.id, outlet.own),
     shown: { outletId: outlet.id, checkInId: crypto.randomUUID(), at },
   };
 }

@@ -72,13 +72,20 @@ export function strengthMarkup(words: Words): Markup {
  * The one outlet, its title (focused on a new step) and what it is, and why it was picked when the
  * person's own answers had a say (`reason`, in words). Announced when it changes; focus stays put.
  */
-export function suggestionMarkup(words: Words, outletId: string, reason?: string): Markup {
+export function suggestionMarkup(
+  words: Words,
+  outletId: string,
+  reason?: string,
+  own?: { readonly title: string; readonly how: string },
+): Markup {
   const key = `outlet.${outletCopyKey(outletId)}`;
+  // A person's own outlet is in their words, as typed; a line of how left empty shows no body.
+  const body = own ? own.how : words(`${key}.body`);
   return m(
     'div',
     { class: 'suggestion', 'aria-live': 'polite' },
-    m('h1', { id: 'outlet-title', tabindex: '-1' }, words(`${key}.title`)),
-    m('p', { class: 'body' }, words(`${key}.body`)),
+    m('h1', { id: 'outlet-title', tabindex: '-1' }, own ? own.title : words(`${key}.title`)),
+    ...(body ? [m('p', { class: 'body' }, body)] : []),
     ...(reason ? [m('p', { class: 'reason' }, reason)] : []),
   );
 }
@@ -92,11 +99,15 @@ export function outletTopMarkup(
   words: Words,
   feeling: FeelingId,
   outletId: string,
-  { askStrength, reason }: { askStrength: boolean; reason?: string },
+  {
+    askStrength,
+    reason,
+    own,
+  }: { askStrength: boolean; reason?: string; own?: { title: string; how: string } },
 ): Markup[] {
   return [
     forFeelingMarkup(words, feeling),
-    suggestionMarkup(words, outletId, reason),
+    suggestionMarkup(words, outletId, reason, own),
     ...(askStrength ? [strengthMarkup(words)] : []),
   ];
 }

@@ -51,6 +51,7 @@ export function useCheckIn({
     clock: actions.clock,
     firstPick,
     learned: data.learned,
+    own: data.own,
   });
 
   const runner = {

@@ -3,7 +3,8 @@ import type { FirstPick, OutletOffer } from '../../core/checkin/flow';
 import type { FeelingId } from '../../core/feelings';
 import { recentlyShown, withShown } from '../../core/history';
 import { type Learned, pooled } from '../../core/learning/totals';
-import { journalPromptKey, outletPool, pick } from '../../core/outlets';
+import { journalPromptKey, outletPool, ownAsOutlet, pick } from '../../core/outlets';
+import type { OwnOutlet } from '../../core/outlets/own';
 import type { CheckIn, Context, Settings } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import { i18n } from '../shared/words';
@@ -19,6 +20,8 @@ interface Sources {
   firstPick: FirstPick | null;
   /** What the picker learned (platform/learning.ts); null while loading or when nothing is stored. */
   learned?: Learned | null;
+  /** The person's own outlets; null or missing while loading (the catalogue's are offered meanwhile). */
+  own?: readonly OwnOutlet[] | null;
 }
 
 /**
@@ -35,9 +38,11 @@ export function useOffers({
   clock,
   firstPick,
   learned,
+  own,
 }: Sources) {
   const list = history ?? [];
   const totals = useMemo(() => (learned ? pooled(learned, now) : undefined), [learned, now]);
+  const ownOutlets = useMemo(() => (own ?? []).map(ownAsOutlet), [own]);
   const lastJournalPrompt = useRef<string | undefined>(undefined);
 
   // The outlet the head script already showed for the first pick: it stays on screen (the same
@@ -47,7 +52,9 @@ export function useOffers({
     const shownBefore = shownFirst.current;
     shownFirst.current = null;
     if (shownBefore?.feeling !== feeling) return null;
-    const outlet = outletPool(feeling, settings.families, context).find((o) => o.id === shownBefore.outletId);
+    const outlet = outletPool(feeling, settings.families, context, ownOutlets).find(
+      (o) => o.id === shownBefore.outletId,
+    );
     return { ...shownBefore, outlet };
   };
 
@@ -67,6 +74,7 @@ export function useOffers({
           intensity,
           history: list,
           random,
+          own: ownOutlets,
         });
     const at = previous ? previous.at : (before?.at ?? clock());
     const entry: CheckIn = previous

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NO_MOOD } from '../../core/data/imports/rows';
 import type { CheckIn } from '../../core/schema';
 import { formatEntryTime } from '../shared/copy';
 import { i18n } from '../shared/words';
@@ -27,6 +28,19 @@ function afterWords(entry: CheckIn): string | null {
   const words = i18n.t(AFTER_KEYS[entry.after]);
   if (entry.afterAt === undefined) return words;
   return i18n.t('history.afterWhen', [words, formatEntryTime({ at: entry.afterAt, offset: entry.offset })]);
+}
+
+const APP_NAMES = {
+  daylio: 'import_apps.app.daylio',
+  bearable: 'import_apps.app.bearable',
+  pixels: 'import_apps.app.pixels',
+  csv: 'import_apps.app.csv',
+} as const;
+
+/** "From Daylio: “ok but sleepy”": where an imported entry came from, in the person's own mood word. */
+function importedWords(imported: NonNullable<CheckIn['imported']>): string {
+  const mood = imported.mood === NO_MOOD ? i18n.t('import_apps.noMood') : imported.mood;
+  return i18n.t('import_apps.fromApp', [i18n.t(APP_NAMES[imported.from]), mood]);
 }
 
 /** One check-in as plain text: time, feeling, outlet, what happened, and its journal line. */
@@ -58,7 +72,11 @@ export function CheckInEntry({ entry, dayWords, itemRef, deleteRef, onDelete }: 
 
   const time = formatEntryTime(entry);
   const details = [
-    entry.outletId ? outletWords(entry.outletId) : i18n.t('history.noOutlet'),
+    entry.outletId
+      ? outletWords(entry.outletId)
+      : entry.imported
+        ? importedWords(entry.imported)
+        : i18n.t('history.noOutlet'),
     entry.outletId
       ? entry.outcome === 'done'
         ? i18n.t('history.outcomeDone')
@@ -79,6 +97,12 @@ export function CheckInEntry({ entry, dayWords, itemRef, deleteRef, onDelete }: 
         )}
       </p>
       <p class="entry-details">{details.join(' · ')}</p>
+      {entry.imported?.activities && (
+        <p class="entry-activities muted">
+          <span class="visually-hidden">{i18n.t('import_apps.activities')}: </span>
+          {entry.imported.activities}
+        </p>
+      )}
       {entry.journal && (
         <p class="journal-line">
           <span class="visually-hidden">{i18n.t('history.journalLine')}: </span>

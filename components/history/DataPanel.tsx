@@ -13,10 +13,11 @@ import type {
   ImportCounts,
   StoredSummary,
 } from '../../core/data/transfer';
+import { isOwnOutletId, OWN_OUTLETS_MAX } from '../../core/outlets/own';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
 import { localDayKey } from '../../core/time';
 import type { MessageKey } from '../../core/words';
-import { formatEntryTime } from '../shared/copy';
+import { formatEntryTime, outletTitle } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
 import { i18n } from '../shared/words';
 import { DifferingChoice } from './DifferingChoice';
@@ -125,6 +126,8 @@ function placeText(place: Place): string {
         return place.index ? i18n.t('data.where.checkIn', [n]) : i18n.t('data.where.checkIns');
       case 'people':
         return place.index ? i18n.t('data.where.person', [n]) : i18n.t('data.where.people');
+      case 'ownOutlets':
+        return place.index ? i18n.t('own_whereOne', [n]) : i18n.t('own_whereAll');
       case 'setAside':
         return place.index ? i18n.t('data.where.setAside', [n]) : i18n.t('data.where.setAsides');
       case 'unreadable':
@@ -148,6 +151,8 @@ export function problemText(problem: ImportProblem): string {
 const checkInsText = (n: number) => i18n.plural('data.checkIns', n);
 const peopleText = (n: number) => i18n.plural('data.people', n);
 const journalText = (n: number) => i18n.plural('data.journalLines', n);
+const ownText = (n: number) => i18n.plural('own_ideas', n);
+const NO_OWN = { added: 0, kept: 0, full: 0 };
 
 /** "40 check-ins and 2 people", in the words' language; empty when every count is 0. */
 function listOf(counts: [number, (n: number) => string][]): string {
@@ -160,14 +165,22 @@ function listOf(counts: [number, (n: number) => string][]): string {
  * file: 1 check-in. … Your preferences now match the file." Each sentence names what it counts, and
  * a count of nothing is left out.
  */
-export function importDoneText({ checkIns, people, setAside, unreadable }: ImportCounts): string {
+export function importDoneText({
+  checkIns,
+  people,
+  ownOutlets = NO_OWN,
+  setAside,
+  unreadable,
+}: ImportCounts): string {
   const added = listOf([
     [checkIns.added, checkInsText],
     [people.added, peopleText],
+    [ownOutlets.added, ownText],
   ]);
   const same = listOf([
     [checkIns.same, checkInsText],
     [people.kept, peopleText],
+    [ownOutlets.kept, ownText],
   ]);
   const back = listOf([
     [setAside.added, (n) => i18n.plural('data.setAsideValues', n)],
@@ -184,6 +197,8 @@ export function importDoneText({ checkIns, people, setAside, unreadable }: Impor
   }
   if (people.full > 0)
     parts.push(i18n.t('data.importFull', [peopleText(people.full), String(TRUSTED_PEOPLE_MAX)]));
+  if (ownOutlets.full > 0)
+    parts.push(i18n.t('own_importFull', [ownText(ownOutlets.full), String(OWN_OUTLETS_MAX)]));
   if (unreadable.full > 0)
     parts.push(
       i18n.t('data.importUnreadableFull', [
@@ -559,7 +574,12 @@ export function exportLabels(): ExportLabels {
         journal: i18n.t('data.csv.journal'),
       },
       feeling,
-      outlet: (id) => (id ? orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id) : ''),
+      outlet: (id) =>
+        id
+          ? isOwnOutletId(id)
+            ? outletTitle(id)
+            : orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id)
+          : '',
       outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
       helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
       after: (answer) => (answer ? i18n.t(CSV_AFTER_KEYS[answer]) : ''),

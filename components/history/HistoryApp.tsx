@@ -9,10 +9,12 @@ import { YEAR_DAYS, yearGlance } from '../../core/insights/year';
 import type { CheckIn } from '../../core/schema';
 import { addDays, DAY, localDayKey } from '../../core/time';
 import { i18n } from '../shared/words';
+import { AppImport, type AppImportActions } from './AppImport';
 import { type DataActions, DataPanel } from './DataPanel';
 import { DayList } from './DayList';
 import { HelpedThisMonth } from './HelpedThisMonth';
 import { JournalSearch } from './JournalSearch';
+import { type MemoryActions, OnThisDay } from './OnThisDay';
 import { WeeklyReflection } from './WeeklyReflection';
 import { WeekView } from './WeekView';
 import { WhatHelps } from './WhatHelps';
@@ -47,6 +49,10 @@ interface Props {
   history: HistoryActions;
   /** "Your data": export, import, delete (the entrypoint gives the stores'). */
   data: DataActions;
+  /** "On this day": the memory to show and the person's say over it. */
+  memories: MemoryActions;
+  /** Bringing entries in from another mood app (issue 19); the section is left out without it. */
+  appImport?: AppImportActions;
 }
 
 interface Paged {
@@ -71,7 +77,7 @@ const merged = (older: readonly CheckIn[], newer: readonly CheckIn[]) => {
  * year (YEAR_DAYS + 1, so the 365-day grid and "this month" both fit). It re-reads when another page
  * or the background changes the history.
  */
-export function HistoryApp({ now, history, data }: Props) {
+export function HistoryApp({ now, history, data, memories, appImport }: Props) {
   const [today, setToday] = useState(() => localDayKey(now()));
   const [days, setDays] = useState<Paged | null>(null);
   const [summaries, setSummaries] = useState<DaySummary[] | null>(null);
@@ -296,6 +302,7 @@ export function HistoryApp({ now, history, data }: Props) {
       ) : (
         <>
           <WeeklyReflection reflection={insights.reflection} />
+          <OnThisDay memories={memories} now={now} today={today} version={days} />
           <WeekView week={insights.week} />
           <HelpedThisMonth outlets={insights.month} />
           <WhatHelps helps={insights.helps} />
@@ -323,6 +330,7 @@ export function HistoryApp({ now, history, data }: Props) {
         </>
       )}
       <DataPanel actions={data} measure={days !== null || loadFailed} />
+      {appImport && <AppImport actions={appImport} />}
       <footer class="help">
         <p>{i18n.t('options.privacy')}</p>
         <p>{i18n.t('options.notMedical')}</p>

@@ -3,6 +3,7 @@
 import { isFeelingId } from '../../core/feelings';
 import type { FeelingState } from '../../core/insights/states';
 import { outletById } from '../../core/outlets';
+import { isOwnOutletId } from '../../core/outlets/own';
 import { addDays, dayBounds, HOUR } from '../../core/time';
 import { feelingLabel, outletTitle } from '../shared/copy';
 import { i18n } from '../shared/words';
@@ -16,7 +17,7 @@ export const feelingWords = (id: string): string => (isFeelingId(id) ? feelingLa
 
 /** A stored outlet id in words, even once the catalogue has retired it. */
 export const outletWords = (id: string): string =>
-  outletById(id) ? outletTitle(id) : i18n.t('history.earlierOutlet');
+  outletById(id) || isOwnOutletId(id) ? outletTitle(id) : i18n.t('history.earlierOutlet');
 
 /** "Felt lighter after": the answer to "And now?" as the history and the journal's Markdown say it. */
 export const AFTER_KEYS = {

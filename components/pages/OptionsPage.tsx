@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { OwnOutlet } from '../../core/outlets/own';
 import { noNudgeReason } from '../../core/status';
 import { BreakSetting } from '../settings/BreakSetting';
 import { CallsSetting } from '../settings/CallsSetting';
@@ -7,6 +8,8 @@ import { FamiliesSetting } from '../settings/FamiliesSetting';
 import { FrequencySetting } from '../settings/FrequencySetting';
 import { HoursSetting } from '../settings/HoursSetting';
 import { NoNudgeNotice } from '../settings/NoNudgeNotice';
+import { NudgeModeSetting } from '../settings/NudgeModeSetting';
+import { type OwnOutletActions, OwnOutletsSetting } from '../settings/OwnOutletsSetting';
 import { RepairedNotice } from '../settings/RepairedNotice';
 import { RestoreDefaults } from '../settings/RestoreDefaults';
 import { SaveNote } from '../settings/SaveNote';
@@ -15,6 +18,7 @@ import { TestNotification } from '../settings/TestNotification';
 import { ToggleSetting } from '../settings/ToggleSetting';
 import { TrustedPeopleSetting } from '../settings/TrustedPeopleSetting';
 import { type Section, type SettingsActions, useSettings } from '../settings/useSettings';
+import { type StoredSource, useStoredValue } from '../shared/useStoredValue';
 import { i18n } from '../shared/words';
 
 interface Props {
@@ -27,16 +31,22 @@ interface Props {
   shortcut: { read: () => Promise<string>; open: () => Promise<void>; firefox: boolean };
   /** The clock, for whether the hours leave room for a nudge (tests pass their own). */
   clock?: () => number;
+  /** The person's own outlets, read and kept apart from the settings (platform/own-outlets.ts). */
+  own?: { source: StoredSource<OwnOutlet[]>; actions: OwnOutletActions };
 }
 
 const SECTIONS = [
   { id: 'nudges', nav: 'options.navNudges', heading: 'options.nudgesHeading' },
   { id: 'hours', nav: 'options.navHours', heading: 'options.hoursHeading' },
   { id: 'offer', nav: 'options.navOffer', heading: 'options.familiesHeading' },
+  { id: 'own', nav: 'own_nav', heading: 'own_heading' },
   { id: 'people', nav: 'options.navPeople', heading: 'options.peopleHeading' },
   { id: 'data', nav: 'options.navData', heading: 'options.dataHeading' },
   { id: 'about', nav: 'options.navAbout', heading: 'options.aboutHeading' },
 ] as const satisfies readonly { id: string; nav: string; heading: string }[];
+
+/** No own outlets to show (a page given none, such as a test's): an empty list that never changes. */
+const NO_OWN_SOURCE: StoredSource<OwnOutlet[]> = { load: async () => [], watch: () => () => undefined };
 
 /** The sections a link can land on (options.html#people); the entrypoint checks they are the ones platform/pages.ts links to. */
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -59,8 +69,16 @@ function Part({ id, children }: { id: SectionId; children: ComponentChildren }) 
  * the field is left or the choice is made, refused input stays in its field with the reason next to
  * it, and "Saved." shows in the section where the change was made.
  */
-export function OptionsPage({ version, sendTestNotification, actions, shortcut, clock = Date.now }: Props) {
+export function OptionsPage({
+  version,
+  sendTestNotification,
+  actions,
+  shortcut,
+  clock = Date.now,
+  own,
+}: Props) {
   const form = useSettings(actions);
+  const ownOutlets = useStoredValue(own?.source ?? NO_OWN_SOURCE);
   const { report, settings, note, saveIn, refusedIn, people } = form;
   useSectionLinks(settings !== null);
   if (!settings) return <main class="options settings" aria-busy="true" />;
@@ -98,6 +116,10 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut, 
             minutes={settings.intervalMinutes}
             onChange={(intervalMinutes) => save('nudges')({ intervalMinutes })}
             onRefused={refusedIn('nudges')}
+          />
+          <NudgeModeSetting
+            mode={settings.nudgeMode}
+            onChange={(nudgeMode) => save('nudges')({ nudgeMode })}
           />
           <BreakSetting
             minutes={settings.breakMinutes}
@@ -141,6 +163,18 @@ export function OptionsPage({ version, sendTestNotification, actions, shortcut, 
           onRefused={refusedIn('offer')}
         />
         <SaveNote section="offer" note={note} />
+      </Part>
+
+      <Part id="own">
+        {own && ownOutlets && (
+          <OwnOutletsSetting
+            outlets={ownOutlets}
+            actions={own.actions}
+            onSaved={form.savedIn('own')}
+            onRefused={refusedIn('own')}
+          />
+        )}
+        <SaveNote section="own" note={note} />
       </Part>
 
       <Part id="people">

@@ -4,7 +4,7 @@ import { preferenceFields } from '../../core/schema';
 import { type StoredSource, useStoredValue } from '../shared/useStoredValue';
 
 /** Where a change was made: its section says "Saved" (or that it wasn't), where the person looks. */
-export type Section = 'nudges' | 'hours' | 'offer' | 'people' | 'data';
+export type Section = 'nudges' | 'hours' | 'offer' | 'people' | 'data' | 'own';
 
 /** How the settings are read and kept: the pages' entries give the browser's (entrypoints/options/settings.ts). */
 export interface SettingsActions {
@@ -95,8 +95,12 @@ export function useSettings(actions: SettingsActions) {
     void saveIn('nudges')(patch).catch(() => undefined);
   };
 
+  /** A change kept elsewhere (the own outlets' own store): its section says "Saved" all the same. */
+  const savedIn = (section: Section) => () => say(section, 'saved');
+
   return {
     report,
+    savedIn,
     settings: report?.value ?? null,
     note,
     saveIn,

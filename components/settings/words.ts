@@ -3,6 +3,7 @@
 // summaries written with it match what the fields show ("like 3:30 PM" next to AM/PM fields, "like
 // 15:30" next to 24-hour ones).
 import { OUTLET_FAMILIES } from '../../core/families';
+import type { NudgeMode } from '../../core/schema';
 import type { PreferenceChange } from '../../core/settings-form';
 import type { TimeRange, Weekday } from '../../core/time/hours';
 import { familyLabel } from '../shared/copy';
@@ -29,6 +30,10 @@ export const rangesWords = (ranges: readonly TimeRange[]): string =>
         ),
       );
 
+/** A way a nudge comes, in the words the setting shows (components/settings/NudgeModeSetting.tsx). */
+export const nudgeModeWords = (mode: NudgeMode): string =>
+  i18n.t(mode === 'quiet' ? 'offer_modeQuiet' : mode === 'offer' ? 'offer_modeOffer' : 'offer_modeAtOnce');
+
 const onOff = (on: boolean) => i18n.t(on ? 'options.valueOn' : 'options.valueOff');
 
 /** A preference's value in words, for "restore defaults" (hours are said day by day elsewhere). */
@@ -51,5 +56,7 @@ export function valueWords(change: PreferenceChange, which: 'now' | 'back'): str
     }
     case 'hours':
       return '';
+    case 'nudgeMode':
+      return nudgeModeWords(change[which]);
   }
 }

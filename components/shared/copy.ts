@@ -6,11 +6,27 @@ import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
 import type { OutletFamily } from '../../core/families';
 import type { FeelingId } from '../../core/feelings';
 import type { PickReason } from '../../core/outlets';
+import { isOwnOutletId } from '../../core/outlets/own';
 import { i18n } from './words';
 
 export const feelingLabel = (id: FeelingId): string => i18n.dynamic(`feeling.${feelingCopyKey(id)}`);
 export const familyLabel = (family: OutletFamily): string => i18n.dynamic(`family.${family}`);
-export const outletTitle = (id: string): string => i18n.dynamic(`outlet.${outletCopyKey(id)}.title`);
+/**
+ * An outlet's title: the catalogue's in the page's words, or a person's own as they typed it. An own
+ * outlet since removed is named kindly, never by its id.
+ */
+export const outletTitle = (id: string): string =>
+  isOwnOutletId(id)
+    ? (ownTitles.get(id) ?? i18n.t('own_removedTitle'))
+    : i18n.dynamic(`outlet.${outletCopyKey(id)}.title`);
+
+// The person's own outlets' titles, given by the page's wiring once read (like its words, giveWords).
+let ownTitles: ReadonlyMap<string, string> = new Map();
+
+/** Gives the titles of the person's own outlets to every outletTitle on this page. */
+export function giveOwnOutlets(outlets: readonly { id: string; title: string }[]): void {
+  ownTitles = new Map(outlets.map((outlet) => [outlet.id, outlet.title]));
+}
 /**
  * Why this outlet: "lately" only when several answers say so. After a single "yes" it says what is
  * true of one answer ("… helped you once before"); with no count at all, the words fit any count.

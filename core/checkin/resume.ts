@@ -17,7 +17,7 @@
 import * as v from 'valibot';
 import { OUTLET_FAMILIES } from '../families';
 import { FEELING_KINDS } from '../learning/kinds';
-import { outletById, type PickReason } from '../outlets';
+import { findOutlet, type Outlet, type PickReason } from '../outlets';
 import { type CheckIn, CheckInSchema, ID_MAX_LENGTH, type Timer } from '../schema';
 import { MINUTE } from '../time';
 import { AFTER_MAX_AGE, mayAskAfter } from './after';
@@ -139,6 +139,8 @@ export interface ResumeInput {
   timer: Timer;
   /** The draft kept for a check-in, if any. */
   draftOf: (checkInId: string) => DraftLine | null;
+  /** The person's own outlets (core/outlets/lookup.ts ownAsOutlet): one on screen is taken up too. */
+  own?: readonly Outlet[];
 }
 
 const isFresh = (flow: StoredFlow, now: number) =>
@@ -160,7 +162,7 @@ export function liveLine(stored: unknown, now: number, timer: Timer): string | n
 }
 
 /** The flow a page opens on, and what must be saved first (a walk that ended while it was closed). */
-export function resumeFlow({ stored, now, timer, draftOf }: ResumeInput): FlowResult {
+export function resumeFlow({ stored, now, timer, draftOf, own }: ResumeInput): FlowResult {
   const parsed = v.safeParse(StoredFlowSchema, stored);
   if (!parsed.success) return [INITIAL_FLOW, []];
   const flow = parsed.output;
@@ -196,12 +198,12 @@ export function resumeFlow({ stored, now, timer, draftOf }: ResumeInput): FlowRe
     case 'helped':
       return fresh ? [{ ...base, step: s }, []] : [INITIAL_FLOW, []];
     case 'outlet': {
-      const outlet = s.entry.outletId ? outletById(s.entry.outletId) : undefined;
+      const outlet = s.entry.outletId ? findOutlet(s.entry.outletId, own) : undefined;
       if (!fresh || !outlet) return [INITIAL_FLOW, []];
       return [{ ...base, step: { ...s, reason: s.reason as PickReason | null, outlet } }, []];
     }
     case 'breath': {
-      const outlet = s.from.entry.outletId ? outletById(s.from.entry.outletId) : undefined;
+      const outlet = s.from.entry.outletId ? findOutlet(s.from.entry.outletId, own) : undefined;
       if (!fresh || !outlet) return [INITIAL_FLOW, []];
       return [
         { ...base, step: { ...s, from: { ...s.from, reason: s.from.reason as PickReason | null, outlet } } },

@@ -7,6 +7,13 @@
 // reuse the stored data's own schemas (core/schema.ts), so a file can hold exactly what storage may.
 import * as v from 'valibot';
 import {
+  OWN_OUTLETS_MAX,
+  type OwnOutlet,
+  OwnOutletEntries,
+  SAME_FAMILY_MESSAGE,
+  sameFamily,
+} from '../outlets/own';
+import {
   CheckInSchema,
   ContextSchema,
   EPOCH_MS_MAX,
@@ -42,6 +49,12 @@ export const CheckInStrict = v.strictObject({
 
 export const PersonStrict = v.strictObject(TrustedPersonSchema.entries);
 
+/** A person's own outlet (core/outlets/own.ts), as storage keeps it. */
+export const OwnOutletStrict = v.pipe(
+  v.strictObject(OwnOutletEntries),
+  v.check((outlet) => sameFamily(outlet), SAME_FAMILY_MESSAGE),
+);
+
 const minuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1439));
 const RangeStrict = v.strictObject({ start: minuteOfDay, end: minuteOfDay, nextDay: v.boolean() });
 const DayStrict = v.array(RangeStrict);
@@ -64,6 +77,8 @@ export const PreferencesStrict = v.strictObject({
   hours: HoursStrict as unknown as (typeof preferenceFields)['hours'],
   // Files exported before the option existed have no such field: they read as the default.
   silentNudges: v.optional(preferenceFields.silentNudges, false),
+  // Files from before issue 18 have no nudgeMode: they read as the default, the offer.
+  nudgeMode: v.optional(preferenceFields.nudgeMode, 'offer'),
 });
 
 /**
@@ -128,6 +143,8 @@ export const ExportV2Schema = v.strictObject({
   exportedAt: TimeSchema,
   preferences: PreferencesStrict,
   trustedPeople: v.pipe(v.array(PersonStrict), v.maxLength(MAX_PEOPLE)),
+  // Written when there are any (core/data/export.ts); files from before own outlets have none.
+  ownOutlets: v.optional(v.pipe(v.array(OwnOutletStrict), v.maxLength(OWN_OUTLETS_MAX))),
   checkIns: v.pipe(v.array(CheckInStrict), v.maxLength(MAX_CHECK_INS)),
   setAside: v.pipe(v.array(SetAsideStrict), v.maxLength(MAX_SET_ASIDE)),
   unreadable: v.pipe(v.array(KeptValue), v.maxLength(MAX_UNREADABLE)),
@@ -168,6 +185,7 @@ export function upgradeV1(file: ExportV1): ExportV2 {
     breakMinutes: settings.breakMinutes ?? 5,
     holdDuringCalls: settings.holdDuringCalls ?? false,
     silentNudges: false,
+    nudgeMode: 'offer',
   };
   return {
     format: EXPORT_FORMAT,
@@ -185,6 +203,8 @@ export function upgradeV1(file: ExportV1): ExportV2 {
 export interface Snapshot {
   preferences: Preferences;
   trustedPeople: ExportV2['trustedPeople'];
+  /** The person's own outlets; none (or missing) writes no field, so a file without any reads as before. */
+  ownOutlets?: OwnOutlet[];
   checkIns: ExportV2['checkIns'];
   setAside: SetAside[];
   unreadable: unknown[];

@@ -13,6 +13,7 @@ export function buildExport(snapshot: Snapshot, exportedAt: number): ExportV2 {
     exportedAt,
     preferences: snapshot.preferences,
     trustedPeople: snapshot.trustedPeople,
+    ...(snapshot.ownOutlets?.length ? { ownOutlets: snapshot.ownOutlets } : {}),
     checkIns: snapshot.checkIns,
     setAside: snapshot.setAside,
     unreadable: snapshot.unreadable,

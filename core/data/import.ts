@@ -53,7 +53,14 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'invalid';
 
-export type Section = 'file' | 'preferences' | 'people' | 'checkIns' | 'setAside' | 'unreadable';
+export type Section =
+  | 'file'
+  | 'preferences'
+  | 'people'
+  | 'ownOutlets'
+  | 'checkIns'
+  | 'setAside'
+  | 'unreadable';
 
 /** Where a problem is, for the page to put into words ("Check-in 12"). */
 export interface Place {
@@ -262,13 +269,15 @@ function placeOf(path: readonly Key[], file: Record<string, unknown>): Place {
       ? 'preferences'
       : head === 'trustedPeople'
         ? 'people'
-        : head === 'checkIns'
-          ? 'checkIns'
-          : head === 'setAside'
-            ? 'setAside'
-            : head === 'unreadable'
-              ? 'unreadable'
-              : 'file';
+        : head === 'ownOutlets'
+          ? 'ownOutlets'
+          : head === 'checkIns'
+            ? 'checkIns'
+            : head === 'setAside'
+              ? 'setAside'
+              : head === 'unreadable'
+                ? 'unreadable'
+                : 'file';
   const place: Place = { section };
   if (section === 'file') {
     if (head !== undefined) place.field = readableId(path.join('.'));
@@ -291,6 +300,7 @@ const SECTION_WORDS: Record<Section, [list: string, entry: string]> = {
   file: ['the file', 'the file'],
   preferences: ['preferences', 'preferences'],
   people: ['trusted people', 'trusted person'],
+  ownOutlets: ['own outlets', 'own outlet'],
   checkIns: ['check-ins', 'check-in'],
   setAside: ['set-aside values', 'set-aside value'],
   unreadable: ['unreadable values', 'unreadable value'],
@@ -321,6 +331,7 @@ function duplicates(file: Record<string, unknown>): ImportProblem[] {
     file.version === 1
       ? [['settings', 'trustedPeople'], settings?.trustedPeople]
       : [['trustedPeople'], file.trustedPeople],
+    [['ownOutlets'], file.ownOutlets],
   ];
   const problems: ImportProblem[] = [];
   for (const [path, list] of lists) {

@@ -16,6 +16,8 @@ export interface ImportCounts {
   /** `same`: already here exactly as in the file; `differing`: here with other content, kept as here. */
   checkIns: { added: number; same: number; differing: Differing[] };
   people: { added: number; kept: number; full: number };
+  /** The person's own outlets, merged by id like the people; missing where a store has none. */
+  ownOutlets?: { added: number; kept: number; full: number };
   setAside: { added: number; same: number };
   /** `full`: past what an export carries (MAX_UNREADABLE), so not kept. */
   unreadable: { added: number; same: number; full: number };

@@ -20,7 +20,7 @@
 // Then, per kind, where the person said they could or couldn't step away: a family is named for that
 // context too when it qualifies there by the same rule and isn't already the kind's own finding.
 import { OUTLET_FAMILIES, type OutletFamily } from '../families';
-import { outletById } from '../outlets';
+import { outletFamilyOf } from '../outlets/lookup';
 import { DAY } from '../time';
 import { type FeelingState, feelingState } from './states';
 
@@ -113,7 +113,7 @@ export function whatHelps(history: readonly HelpsCheckIn[], now: number): WhatHe
   for (const checkIn of history) {
     if (now - checkIn.at > HELPS_WINDOW_DAYS * DAY || checkIn.outcome !== 'done' || !checkIn.outletId)
       continue;
-    const family = outletById(checkIn.outletId)?.family;
+    const family = outletFamilyOf(checkIn.outletId);
     const kind = feelingState(checkIn.feeling);
     const didLift = lifted(checkIn);
     if (!family || !isHelpKind(kind) || didLift === null) continue;

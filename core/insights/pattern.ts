@@ -16,7 +16,7 @@
 // unit on purpose, so one busy day can't make a pattern on its own.
 import type { DaySummary, HelpedCount } from '../data/days';
 import { OUTLET_FAMILIES, type OutletFamily } from '../families';
-import { outletById } from '../outlets';
+import { outletFamilyOf } from '../outlets/lookup';
 import { addStates, emptyStates } from './states';
 import { daysEnding, summariesBetween } from './window';
 
@@ -34,7 +34,7 @@ export function isHeavyDay(summary: DaySummary): boolean {
 function familyAnswers(summary: DaySummary): Map<OutletFamily, HelpedCount> {
   const byFamily = new Map<OutletFamily, HelpedCount>();
   for (const [outletId, count] of Object.entries(summary.helped)) {
-    const family = outletById(outletId)?.family;
+    const family = outletFamilyOf(outletId);
     if (!family) continue;
     const total = byFamily.get(family) ?? { yes: 0, aBit: 0, no: 0 };
     total.yes += count.yes;

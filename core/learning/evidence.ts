@@ -16,7 +16,7 @@
 //   than under a random pick (4.3% against 3.1%), and a change of taste was found later (changing
 //   halfway 19.9% against 24.3%): a no heard clearly moves the picker on from what doesn't suit.
 // The bench (tests/bench/learning-sim.ts, `npm run bench:learning`) measures the picker with these weights.
-import { outletById } from '../outlets/catalogue';
+import { outletFamilyOf } from '../outlets/lookup';
 import type { CheckIn } from '../schema';
 import { type FeelingKind, feelingKind, placeOf } from './kinds';
 import type { Evidence } from './totals';
@@ -39,9 +39,10 @@ export function evidenceOf(checkIn: Told): Evidence[] {
   const place = placeOf(checkIn.context);
   const out: Evidence[] = [];
   const add = (id: string, helped: number, not: number, k: FeelingKind = kind) => {
-    const outlet = outletById(id);
-    if (!outlet || helped + not === 0) return;
-    out.push({ outletId: id, family: outlet.family, kind: k, place, at: checkIn.at, helped, not });
+    // By the id, so an own outlet counts under its family even once it is changed or removed.
+    const family = outletFamilyOf(id);
+    if (!family || helped + not === 0) return;
+    out.push({ outletId: id, family, kind: k, place, at: checkIn.at, helped, not });
   };
   const final = checkIn.outletId;
   const passed = new Set((checkIn.shown ?? []).filter((id) => id !== final));

@@ -3,7 +3,7 @@
 // history), never from the faded totals, so the numbers are ones the person can find in their history.
 // Tentative by rule: said only after several answers with the same kind of feeling, most of them good.
 import type { OutletFamily } from '../families';
-import { outletById } from '../outlets/catalogue';
+import { outletFamilyOf } from '../outlets/lookup';
 import { type FeelingKind, feelingKind } from './kinds';
 
 export type LiftReason = {
@@ -41,9 +41,9 @@ export function liftReason(
   outletId: string,
   feeling: string,
 ): LiftReason | null {
-  const outlet = outletById(outletId);
+  const family = outletFamilyOf(outletId);
   const kind = feelingKind(feeling);
-  if (!outlet || !kind) return null;
+  if (!family || !kind) return null;
   const tally: Record<'outlet' | 'family', [number, number]> = { outlet: [0, 0], family: [0, 0] };
   for (const checkIn of history) {
     if (!checkIn.outletId || feelingKind(checkIn.feeling) !== kind) continue;
@@ -53,7 +53,7 @@ export function liftReason(
       tally.outlet[0] += good ? 1 : 0;
       tally.outlet[1] += 1;
     }
-    if (outletById(checkIn.outletId)?.family === outlet.family) {
+    if (outletFamilyOf(checkIn.outletId) === family) {
       tally.family[0] += good ? 1 : 0;
       tally.family[1] += 1;
     }
@@ -61,7 +61,7 @@ export function liftReason(
   for (const scope of ['outlet', 'family'] as const) {
     const [up, of] = tally[scope];
     if (of >= REASON_MIN_ANSWERS[scope] && up / of >= REASON_MIN_SHARE)
-      return { kind: 'lifted', scope, family: outlet.family, feelingKind: kind, lifted: up, of };
+      return { kind: 'lifted', scope, family, feelingKind: kind, lifted: up, of };
   }
   return null;
 }

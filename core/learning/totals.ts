@@ -176,6 +176,16 @@ export function pooled(learned: Learned, now: number): Pooled {
   return { cells, outlets, total };
 }
 
+/**
+ * Every device's totals summed into one as of `now`: the small copy the popup's first pick reads
+ * (platform/first-pick-cache.ts). Fading is a factor, so the sum faded later is the same as every
+ * device faded and summed then: `pooled` of this one copy gives what `pooled` of them all gives.
+ */
+export function summedTotals(learned: Learned, now: number): Totals {
+  const { cells, outlets } = pooled(learned, now);
+  return { at: now, from: now, cells: Array.from(cells), outlets: Object.fromEntries(outlets) };
+}
+
 // ## Stored shape (valibot): one definition of valid, for storage.local, storage.sync and the cache.
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e6));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Date.UTC(10000, 0, 1)));

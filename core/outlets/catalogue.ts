@@ -36,6 +36,8 @@ export interface Outlet {
   /** How long it takes, at most. */
   readonly minutes: number;
   readonly action: OutletAction;
+  /** Only on a person's own outlet (./own.ts): its title and line of how, in their words, shown as typed. */
+  readonly own?: { readonly title: string; readonly how: string };
 }
 
 /** What the person told us about their moment; remembered between check-ins by the UI. */

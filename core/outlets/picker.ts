@@ -63,6 +63,8 @@ export interface PickInput {
   history?: Parameters<typeof liftReason>[0];
   /** Injected so the pick is deterministic in tests; expected in [0, 1). */
   random: () => number;
+  /** The person's own outlets (./lookup.ts ownAsOutlet): offered beside the catalogue's, by the same rules. */
+  own?: readonly Outlet[];
 }
 
 /**
@@ -93,8 +95,9 @@ export function outletPool(
   feeling: FeelingId,
   enabledFamilies: readonly OutletFamily[],
   context: OutletContext = DEFAULT_CONTEXT,
+  own: readonly Outlet[] = [],
 ): readonly Outlet[] {
-  const fitting = OUTLETS.filter(
+  const fitting = (own.length > 0 ? [...OUTLETS, ...own] : OUTLETS).filter(
     (outlet) =>
       fitsContext(outlet, context) && outlet.feelings.includes(feeling) && suitsShape(outlet, feeling),
   );
@@ -121,7 +124,7 @@ export function pick(input: PickInput): Pick {
   const context = input.context ?? DEFAULT_CONTEXT;
   const situation: Situation = { kind: feelingKind(feeling) ?? 'cant-tell', place: placeOf(context) };
   const recent = (input.recentlyShown ?? []).slice(-RECENT_TO_AVOID);
-  const pool = outletPool(feeling, enabledFamilies, context);
+  const pool = outletPool(feeling, enabledFamilies, context, input.own);
 
   const round = shownThisRound(exclude, pool);
   let candidates: readonly Outlet[] = pool.filter((outlet) => !round.has(outlet.id));

@@ -1,6 +1,8 @@
 // The history page's wiring: the history and "Your data" as the browser keeps them, given to
 // components/history/HistoryApp.tsx (props in, callbacks out). Each action reads the stores' function
 // when it is called, so a test's spy on the store is what the page calls.
+
+import type { AppImportActions } from '../../components/history/AppImport';
 import {
   type DataActions,
   exportLabels,
@@ -8,8 +10,12 @@ import {
   type ImportOutcome,
 } from '../../components/history/DataPanel';
 import { type HistoryActions, HistoryApp } from '../../components/history/HistoryApp';
+import type { MemoryActions } from '../../components/history/OnThisDay';
+import { giveOwnOutlets } from '../../components/shared/copy';
+import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { ExportV2 } from '../../core/data/export-format';
 import { DEFAULT_MAX_BYTES, parseImportFile } from '../../core/data/import';
+import { fileText, loadPlacements, rememberPlacements, storeImported } from '../../platform/app-import';
 import {
   checkFileOffPage,
   FileUnreadable,
@@ -41,6 +47,8 @@ import {
   shouldTellHistoryPlace,
   watchHistoryHere,
 } from '../../platform/history/store';
+import { findMemory, loadMemoryPrefs, saveMemoryPrefs } from '../../platform/memories';
+import { ownOutletsSource } from '../../platform/own-outlets';
 
 export const browserHistory: HistoryActions = {
   checkInsPage: (query) => checkInsPage(query),
@@ -130,6 +138,30 @@ export function dataActions(access = storeAccess): DataActions {
 
 const browserData = dataActions();
 
+const browserMemories: MemoryActions = {
+  find: (now) => findMemory(now),
+  loadPrefs: () => loadMemoryPrefs(),
+  savePrefs: (prefs) => saveMemoryPrefs(prefs),
+};
+
+/** Bringing entries in from another mood app, on the browser's stores. */
+export const browserAppImport: AppImportActions = {
+  readFile: (file) => fileText(file),
+  loadPlacements: (source) => loadPlacements(source),
+  rememberPlacements: (source, placements) => rememberPlacements(source, placements),
+  store: (checkIns) => storeImported(checkIns),
+};
+
 export function App({ now }: { now: () => number }) {
-  return <HistoryApp now={now} history={browserHistory} data={browserData} />;
+  // The titles of the person's own outlets, for the check-ins that name them (the CSV export too).
+  giveOwnOutlets(useStoredValue(ownOutletsSource) ?? []);
+  return (
+    <HistoryApp
+      now={now}
+      history={browserHistory}
+      data={browserData}
+      memories={browserMemories}
+      appImport={browserAppImport}
+    />
+  );
 }

@@ -2,8 +2,10 @@
 // components/pages/OptionsPage.tsx (props in, callbacks out).
 import { browser } from 'wxt/browser';
 import { OptionsPage, type SectionId } from '../../components/pages/OptionsPage';
+import type { OwnOutlet } from '../../core/outlets/own';
 import { isFirefox } from '../../platform/browser-kind';
 import { sendMessage } from '../../platform/messaging';
+import { addOwnOutlet, ownOutletsSource, removeOwnOutlet, updateOwnOutlet } from '../../platform/own-outlets';
 import type { OptionsSection } from '../../platform/pages';
 import { openShortcutSettings, readCheckInShortcut } from '../../platform/shortcut';
 import { browserSettings } from './settings';
@@ -16,6 +18,17 @@ void sectionsAgree;
 
 export const browserShortcut = { read: readCheckInShortcut, open: openShortcutSettings, firefox: isFirefox };
 
+/** The person's own outlets as the browser keeps them (storage.local, one key each). */
+export const browserOwnOutlets = {
+  source: ownOutletsSource,
+  actions: {
+    add: (outlet: OwnOutlet) => addOwnOutlet(outlet),
+    update: (previousId: string, outlet: OwnOutlet) => updateOwnOutlet(previousId, outlet),
+    remove: removeOwnOutlet,
+    newSuffix: () => crypto.randomUUID().replaceAll('-', ''),
+  },
+};
+
 export function App() {
   return (
     <OptionsPage
@@ -23,6 +36,7 @@ export function App() {
       sendTestNotification={() => sendMessage('testNotification', null)}
       actions={browserSettings}
       shortcut={browserShortcut}
+      own={browserOwnOutlets}
     />
   );
 }

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CheckIn, type CheckInActions } from '../../components/checkin/CheckIn';
 import { type CheckInPage, CheckInPageContext } from '../../components/checkin/page';
+import { giveOwnOutlets } from '../../components/shared/copy';
 import { useStoredValue } from '../../components/shared/useStoredValue';
 import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import { type ResumeInput, resumeFlow } from '../../core/checkin/resume';
+import type { Learned } from '../../core/learning/totals';
+import type { OwnOutlet } from '../../core/outlets/own';
 import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
 import {
   dismissCalmerOffer,
@@ -23,8 +26,11 @@ import {
   saveCheckIn,
   saveJournalDraft,
 } from '../../platform/history/popup';
-import { learnedSource } from '../../platform/learning';
+import { learnedFromEarlyRead, learnedSourceFrom } from '../../platform/learning';
+import { memoryAfterCheckIn, stopMemoriesAfterCheckIn } from '../../platform/memories';
 import { sendMessage } from '../../platform/messaging';
+import { ownOutletsSource } from '../../platform/own-outlets';
+import { ownOutletsFrom } from '../../platform/own-outlets-read';
 import { type ExtensionPage, openExtensionPage, openOptions } from '../../platform/pages';
 import {
   contextFromEarlyRead,
@@ -79,7 +85,12 @@ const actions: CheckInActions = {
 };
 
 /** The device and the clipboard, for the check-in's talking outlets. */
-const page: CheckInPage = { phoneLike: isPhoneLike(), copyText };
+const page: CheckInPage = {
+  phoneLike: isPhoneLike(),
+  copyText,
+  memory: memoryAfterCheckIn,
+  stopMemoriesHere: stopMemoriesAfterCheckIn,
+};
 
 /** What the page's head script already read (platform/early-read.ts): null where it couldn't tell. */
 export interface EarlyData {
@@ -87,17 +98,23 @@ export interface EarlyData {
   context: Context | null;
   /** What taking up the check-in under way needs (platform/checkin.ts). */
   resume?: Omit<ResumeInput, 'now'>;
+  /** What the picker learned (platform/learning.ts), from the same read. */
+  learned?: Learned | null;
+  /** The person's own outlets, from the same read (platform/own-outlets-read.ts). */
+  own?: OwnOutlet[];
 }
 
 /** The settings and the context from the head script's read, if it ran (it starts before the modules load). */
 export async function readEarlyData(): Promise<EarlyData> {
   const read = takeEarlyRead();
-  const [settings, context, resume] = await Promise.all([
+  const [settings, context, resume, learned, own] = await Promise.all([
     settingsFromEarlyRead(read),
     contextFromEarlyRead(read),
     readResume(read).catch(() => undefined),
+    learnedFromEarlyRead(read),
+    read?.local.then((local) => ownOutletsFrom(local).outlets).catch(() => undefined),
   ]);
-  return { settings: settings?.value ?? null, context, resume };
+  return { settings: settings?.value ?? null, context, resume, learned, own };
 }
 
 /**
@@ -130,7 +147,12 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);
   const support = useStoredValue(supportSource);
-  const learned = useStoredValue(learnedSource);
+  // Read once at the open (the head script's read, when there was one), then again on each change.
+  const learnedFrom = useMemo(() => learnedSourceFrom(early?.learned), []);
+  const learned = useStoredValue(learnedFrom);
+  const own = useStoredValue(ownOutletsSource, early?.own);
+  // Their titles, for every outlet named on the page ("And now?", "did it help?").
+  giveOwnOutlets(own ?? []);
   // Opening the popup before the welcome's "Start Outlet" starts Outlet all the same (nothing is
   // planned until then, platform/nudges.ts): the status line already says when the first nudge
   // comes, one interval from now, and this makes it so. Once started, the background ignores it.
@@ -147,7 +169,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
   return (
     <CheckInPageContext.Provider value={page}>
       <CheckIn
-        data={{ settings, schedule, timer, context, history, learned, support, now, draftsWaiting }}
+        data={{ settings, schedule, timer, context, history, learned, support, now, draftsWaiting, own }}
         actions={actions}
         firstPick={firstPick}
         resumed={resumed}

@@ -28,6 +28,8 @@ export interface HistoryBackend {
   recent(query: { since: number; limit: number }): Promise<CheckIn[]>;
   page(query: PageQuery): Promise<Page<CheckIn>>;
   summaries(fromDay: string, toDay: string): Promise<DaySummary[]>;
+  /** The check-ins counted on these days (`YYYY-MM-DD`), oldest first: "on this day" reads a handful. */
+  onDays(days: readonly string[]): Promise<CheckIn[]>;
   all(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }>;
   count(): Promise<number>;
   get(id: string): Promise<CheckIn | null>;

@@ -241,6 +241,12 @@ export async function daySummaries(fromDay: string, toDay: string): Promise<DayS
   return (await backend()).summaries(fromDay, toDay);
 }
 
+/** The check-ins counted on these local days (`YYYY-MM-DD`), oldest first. */
+export async function checkInsOnDays(days: readonly string[]): Promise<CheckIn[]> {
+  await migrateLegacyCheckIns();
+  return (await backend()).onDays(days);
+}
+
 /** Every readable check-in, oldest first, and how many stored ones could not be read. For export. */
 export async function allCheckIns(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }> {
   await migrateLegacyCheckIns();

@@ -105,6 +105,12 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
 
     summaries: (fromDay, toDay) => database.getAll('days', IDBKeyRange.bound(fromDay, toDay)),
 
+    async onDays(days) {
+      const index = database.transaction('checkins').store.index('day');
+      const found = await Promise.all(days.map((day) => index.getAll(day)));
+      return readable(found.flat()).sort(byTime);
+    },
+
     async all() {
       // The whole store, not the time index: a value too broken to have a time is still exported.
       const raw = await database.getAll('checkins');

@@ -332,6 +332,14 @@ export const localHistory: HistoryBackend = {
       .sort((a, b) => strings(a.day, b.day));
   },
 
+  async onDays(days) {
+    if (days.length === 0) return [];
+    const stored = await browser.storage.local.get(days.map(summaryKey));
+    const ids = days.flatMap((day) => (stored[summaryKey(day)] as StoredDay | null | undefined)?.ids ?? []);
+    const entries = (await readEntries(ids)).filter((entry): entry is CheckIn => entry !== null);
+    return entries.sort(byTime);
+  },
+
   async all() {
     const { entries, unreadable } = await readEverything();
     return { entries, unreadable };

@@ -123,13 +123,21 @@ export function makePerson(seed: number, shape: Shape): Person {
   return { shape, families, plan, chance };
 }
 
-/** What the picker may offer, by the same rules as the app: the pool, this check-in's round, the strength. */
-function allowed(plan: Plan, families: readonly OutletFamily[], shown: readonly string[]): Outlet[] {
+/**
+ * What the picker may offer, by the same rules as the app: the pool, this check-in's round, the
+ * strength when the person has given it (`intensity`).
+ */
+function allowed(
+  plan: Plan,
+  families: readonly OutletFamily[],
+  shown: readonly string[],
+  intensity: number | undefined,
+): Outlet[] {
   const pool = outletPool(plan.feeling, families, plan.context);
   let candidates = pool.filter((o) => !shown.includes(o.id));
   if (candidates.length === 0) candidates = pool.filter((o) => o.id !== shown[shown.length - 1]);
   if (candidates.length === 0) candidates = [...pool];
-  const suited = candidates.filter((o) => strengthFactor(o, plan.feeling, plan.intensity) > 0);
+  const suited = candidates.filter((o) => strengthFactor(o, plan.feeling, intensity) > 0);
   return suited.length > 0 ? suited : candidates;
 }
 
@@ -166,32 +174,47 @@ export function runPerson(
     const pool = outletPool(plan.feeling, person.families, plan.context);
     for (const o of pool) if (chance(o) >= HELPFUL) helpful.add(o.family);
     const shown: string[] = [];
-    const offer = (): Outlet => {
+    // What the app knows at each pick, as it passes it (components/checkin/useOffers.ts): the totals
+    // as of the popup's opening, the recent check-ins, what this check-in has shown, and the strength
+    // once the person has given it.
+    const totals = picker === 'app' ? pooled(learned, plan.at) : undefined;
+    const recent = recentlyShown(history);
+    const offer = (intensity: number | undefined): Outlet => {
+      let outlet: Outlet;
       if (picker === 'perfect') {
-        const options = allowed(plan, person.families, shown);
-        return options.reduce((best, o) => (chance(o) > chance(best) ? o : best));
-      }
-      return pick({
-        feeling: plan.feeling,
-        enabledFamilies: person.families,
-        context: plan.context,
-        exclude: shown,
-        recentlyShown: recentlyShown(history),
-        learned: picker === 'app' ? pooled(learned, plan.at) : undefined,
-        intensity: plan.intensity,
-        random: r,
-      }).outlet;
-    };
-    let outlet = offer();
-    let presses = 0;
-    for (;;) {
+        const options = allowed(plan, person.families, shown, intensity);
+        outlet = options.reduce((best, o) => (chance(o) > chance(best) ? o : best));
+      } else
+        outlet = pick({
+          feeling: plan.feeling,
+          enabledFamilies: person.families,
+          context: plan.context,
+          exclude: shown,
+          recentlyShown: recent,
+          learned: totals,
+          intensity,
+          random: r,
+        }).outlet;
       shown.push(outlet.id);
       offered.add(outlet.family);
       if (!pool.includes(outlet)) violations++;
+      return outlet;
+    };
+    // The app's order: the first idea is picked for the feeling alone (useCheckIn.ts `offerFor(feeling,
+    // null)`); the strength is asked beside it, and an idea that doesn't suit the strength given is
+    // replaced and leaves `shown` (outletActions.ts `onIntensity`); "Another idea" passes the strength
+    // on (`onAnother`). About half of those whose feeling has a strength give it, on the first idea.
+    let outlet = offer(undefined);
+    if (plan.intensity !== undefined && strengthFactor(outlet, plan.feeling, plan.intensity) === 0) {
+      shown.pop();
+      outlet = offer(plan.intensity);
+    }
+    let presses = 0;
+    for (;;) {
       // An idea that wouldn't help is passed over more often, but not always, and a good one sometimes.
       if (presses >= 3 || r() >= 0.05 + 0.35 * (1 - chance(outlet))) break;
       presses++;
-      outlet = offer();
+      outlet = offer(plan.intensity);
     }
     helped.push(chance(outlet));
     another.push(presses);

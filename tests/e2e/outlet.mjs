@@ -472,3 +472,19 @@ export function feelingIds() {
   const list = /export const FEELING_IDS = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
   return [...list.matchAll(/'([a-z-]+)'/g)].map(([, id]) => id);
 }
+
+/**
+ * A walk under way in the popup: only moving is on, "Stressed", "Another idea" until a walk is
+ * offered, and its start; resolves once "Stop early" shows, with the page and the walk's heading.
+ */
+export async function startWalk(ext) {
+  await patchSettings(ext, { families: ['movement'] });
+  const page = await openPopup(ext);
+  await page.locator('button[data-feeling="stressed"]').click();
+  const walk = page.getByRole('button', { name: /^Start a \d+-minute walk$/ });
+  await anotherIdeaUntil(page, walk);
+  const title = (await page.locator('h1').first().textContent()).trim();
+  await walk.click();
+  await page.getByRole('button', { name: 'Stop early' }).waitFor();
+  return { page, title };
+}

@@ -12,9 +12,8 @@ import {
   openPopup,
   patchSettings,
   shoot,
+  startWalk,
 } from './outlet.mjs';
-
-const WALK = /^Start a \d+-minute walk$/;
 
 /** The popup as it opens again, at its real size, once the app has drawn its step. */
 const reopenPopup = (ext) => openPopup(ext, { resumed: true });
@@ -74,14 +73,7 @@ describe('a check-in that outlives the popup', () => {
   });
 
   it('reopened mid-walk, the popup shows the walk first, and it fits', async () => {
-    await patchSettings(ext, { families: ['movement'] });
-    const page = await openPopup(ext);
-    await page.locator('button[data-feeling="stressed"]').click();
-    const walk = page.getByRole('button', { name: WALK });
-    await anotherIdeaUntil(page, walk);
-    const title = await firstHeading(page);
-    await walk.click();
-    await page.getByRole('button', { name: 'Stop early' }).waitFor();
+    const { page, title } = await startWalk(ext);
     await page.close();
 
     const again = await reopenPopup(ext);
@@ -95,12 +87,7 @@ describe('a check-in that outlives the popup', () => {
   });
 
   it('reopened mid-walk, the feelings are never drawn, not even at first paint', async () => {
-    await patchSettings(ext, { families: ['movement'] });
-    const page = await openPopup(ext);
-    await page.locator('button[data-feeling="stressed"]').click();
-    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
-    await page.getByRole('button', { name: WALK }).click();
-    await page.getByRole('button', { name: 'Stop early' }).waitFor();
+    const { page } = await startWalk(ext);
     await page.close();
 
     const again = await ext.context.newPage();
@@ -119,11 +106,7 @@ describe('a check-in that outlives the popup', () => {
   });
 
   it('a feeling clicked at first paint after a check-in ended counts', async () => {
-    await patchSettings(ext, { families: ['movement'] });
-    const page = await openPopup(ext);
-    await page.locator('button[data-feeling="stressed"]').click();
-    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
-    await page.getByRole('button', { name: WALK }).click();
+    const { page } = await startWalk(ext);
     await page.getByRole('button', { name: 'Stop early' }).click();
     await page.getByRole('button', { name: 'Lighter' }).click();
     await page.getByRole('button', { name: 'Check in again' }).waitFor();
@@ -151,12 +134,7 @@ describe('a check-in that outlives the popup', () => {
   });
 
   it('after the walk ends (its notification shown), the reopened popup asks "And now?" first', async () => {
-    await patchSettings(ext, { families: ['movement'] });
-    const page = await openPopup(ext);
-    await page.locator('button[data-feeling="stressed"]').click();
-    await anotherIdeaUntil(page, page.getByRole('button', { name: WALK }));
-    await page.getByRole('button', { name: WALK }).click();
-    await page.getByRole('button', { name: 'Stop early' }).waitFor();
+    const { page } = await startWalk(ext);
     await page.close();
 
     await endWalkNow(ext);

@@ -90,10 +90,12 @@ function killWorker() {
 }
 
 describe('background', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(START);
     fakeIdle('active');
+    // The notification as soon as a nudge is due: the waiting first is tested in offer.test.ts.
+    await setPreferences({ nudgeMode: 'at-once' });
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -8,13 +8,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { drawFirstOutlet, pickFirstOutlet } from '../../components/checkin/first-outlet';
 import { OUTLET_FAMILIES } from '../../core/families';
 import { FEELINGS } from '../../core/feelings';
-import { EMPTY_LEARNED, learn, storedLearned } from '../../core/learning';
-import { outletPool } from '../../core/outlets';
+import { EMPTY_LEARNED, FAMILY_CELLS, learn, type Pooled, pooled, storedLearned } from '../../core/learning';
+import { outletPool, pick } from '../../core/outlets';
 import { type Context, DEFAULT_CONTEXT_STATE, DEFAULT_SETTINGS } from '../../core/schema';
 import { type EarlyRead, pickInputFromRead } from '../../platform/early-read';
 import {
   keepContextForFirstPick,
   keepFamiliesForFirstPick,
+  keepLearnedForFirstPick,
   readFirstPickCache,
 } from '../../platform/first-pick-cache';
 import { firstScreenWord } from '../../platform/first-words';
@@ -26,6 +27,28 @@ const readNow = (): EarlyRead => ({
   sync: fakeBrowser.storage.sync.get(null),
   local: fakeBrowser.storage.local.get(null),
 });
+
+/** The same totals, whatever the order of the sums (fading is a factor: equal up to rounding). */
+function expectSamePooled(a: Pooled, b: Pooled) {
+  expect(a.total).toBeCloseTo(b.total, 9);
+  for (const [i, n] of a.cells.entries()) expect(n).toBeCloseTo(b.cells[i] as number, 9);
+  expect([...a.outlets.keys()].sort()).toEqual([...b.outlets.keys()].sort());
+  for (const [id, [h, n]] of a.outlets) {
+    expect(h).toBeCloseTo(b.outlets.get(id)?.[0] as number, 9);
+    expect(n).toBeCloseTo(b.outlets.get(id)?.[1] as number, 9);
+  }
+}
+
+/** A fixed sequence of draws in [0, 1) (mulberry32), the same each time it is made. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 beforeEach(() => {
   localStorage.clear();
@@ -97,10 +120,75 @@ describe('what the head script picks from', () => {
     const app = await readLearned();
     expect(Object.keys(app.devices).sort()).toEqual(['other-one', 'this-one']);
     expect(early?.learned).toEqual(app);
-    // The app's reads leave the copy the next first pick reads at once.
+    // The app's reads leave the copy the next first pick reads at once: every browser's totals
+    // summed into one, which the pick reads as it reads them all.
     await loadSettings();
     await loadContext();
-    expect(readFirstPickCache()?.learned).toEqual(app);
+    const copy = readFirstPickCache()?.learned;
+    expect(Object.keys(copy?.devices ?? {})).toHaveLength(1);
+    const later = Date.UTC(2026, 1, 1);
+    expectSamePooled(pooled(copy ?? EMPTY_LEARNED, later), pooled(app, later));
+  });
+
+  it('picks at first paint what the app picks from the same totals, by the same draws', async () => {
+    const at = Date.UTC(2026, 0, 2);
+    let learned = EMPTY_LEARNED;
+    for (let i = 0; i < 12; i++)
+      learned = learn(
+        learned,
+        i % 2 ? 'this-one' : 'other-one',
+        null,
+        { ...LEARNED_FROM, at: at - i * 3_600_000, outletId: i % 3 ? 'walk-street' : 'doodle' },
+        at,
+      );
+    keepFamiliesForFirstPick(DEFAULT_SETTINGS.families);
+    keepContextForFirstPick(DEFAULT_CONTEXT_STATE);
+    keepLearnedForFirstPick(learned, at);
+    const input = readFirstPickCache();
+    if (!input) throw new Error('no copy');
+    vi.spyOn(Date, 'now').mockReturnValue(at + 3_600_000);
+    for (let seed = 1; seed <= 40; seed++) {
+      vi.spyOn(Math, 'random').mockImplementation(seeded(seed));
+      const first = pickFirstOutlet('sad', input);
+      const app = pick({
+        feeling: 'sad',
+        enabledFamilies: DEFAULT_SETTINGS.families,
+        context: DEFAULT_CONTEXT_STATE,
+        exclude: [],
+        learned: pooled(learned, at + 3_600_000),
+        random: seeded(seed),
+      }).outlet;
+      expect(first.id).toBe(app.id);
+    }
+  });
+
+  it.each<[string, unknown]>([
+    ['no object', 'totals'],
+    ['cells missing', { at: 1, from: 1, outlets: {} }],
+    ['too few cells', { at: 1, from: 1, cells: [1, 2], outlets: {} }],
+    [
+      'a negative cell',
+      { at: 1, from: 1, cells: [-1, ...new Array(FAMILY_CELLS * 2 - 1).fill(0)], outlets: {} },
+    ],
+    [
+      'a cell that is text',
+      { at: 1, from: 1, cells: ['1', ...new Array(FAMILY_CELLS * 2 - 1).fill(0)], outlets: {} },
+    ],
+    [
+      'an outlet with one number',
+      { at: 1, from: 1, cells: new Array(FAMILY_CELLS * 2).fill(0), outlets: { doodle: [1] } },
+    ],
+    ['no moment', { from: 1, cells: new Array(FAMILY_CELLS * 2).fill(0), outlets: {} }],
+    ['the old copy of every device', storedLearned(EMPTY_LEARNED)],
+  ])('reads a damaged copy of what was learned (%s) as nothing learned, and still picks', (_, copy) => {
+    keepFamiliesForFirstPick(['body']);
+    keepContextForFirstPick(DEFAULT_CONTEXT_STATE);
+    localStorage.setItem('outlet:first-pick:learned', JSON.stringify(copy));
+    const input = readFirstPickCache();
+    expect(input?.learned).toBeUndefined();
+    expect(outletPool('sad', ['body'], DEFAULT_CONTEXT_STATE)).toContain(
+      pickFirstOutlet('sad', input as never),
+    );
   });
 
   it("leaves the pick to the app while Outlet 0.1's settings are not moved, or when the read failed", async () => {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import {
   allCheckIns,
+  checkInsOnDays,
   checkInsPage,
   countCheckIns,
   daySummaries,
@@ -179,5 +180,19 @@ describeEachBackend('day summaries', (_backend) => {
     const fresh = summarizeDay(day, (await allCheckIns()).entries);
     expect(JSON.parse(JSON.stringify(stored))).toEqual(JSON.parse(JSON.stringify(fresh)));
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+});
+
+describeEachBackend('the check-ins of chosen days ("on this day")', (_backend) => {
+  it('reads those days only, oldest first, and nothing for a day without any', async () => {
+    await saveCheckIn(entry('a', base));
+    await saveCheckIn(entry('b', base + 24 * HOUR));
+    await saveCheckIn(entry('c', base + 48 * HOUR));
+    await saveCheckIn(entry('d', base + 49 * HOUR));
+    const days = [localDayKey(base + 48 * HOUR), localDayKey(base), '2001-01-01'];
+    expect((await checkInsOnDays(days)).map((c) => c.id)).toEqual(['a', 'c', 'd']);
+    await deleteCheckIn('c');
+    expect((await checkInsOnDays(days)).map((c) => c.id)).toEqual(['a', 'd']);
+    expect(await checkInsOnDays([])).toEqual([]);
   });
 });

@@ -101,6 +101,7 @@ const preferences: fc.Arbitrary<Preferences> = fc.record({
   breakMinutes: fc.integer({ min: 1, max: 60 }),
   holdDuringCalls: fc.boolean(),
   silentNudges: fc.boolean(),
+  nudgeMode: fc.constantFrom('quiet', 'offer', 'at-once'),
 });
 
 /**

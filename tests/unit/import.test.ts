@@ -300,9 +300,11 @@ describe('parseImportFile: sound files', () => {
     const result = parseImportFile(fixture('valid-v2.json'));
     const file = JSON.parse(fixture('valid-v2.json'));
     expect(file.preferences.silentNudges).toBeUndefined();
+    // Nor had it a way nudges come (issue 18): that reads as the default, the offer.
+    expect(file.preferences.nudgeMode).toBeUndefined();
     expect(result).toEqual({
       ok: true,
-      data: { ...file, preferences: { ...file.preferences, silentNudges: false } },
+      data: { ...file, preferences: { ...file.preferences, silentNudges: false, nudgeMode: 'offer' } },
     });
   });
 
@@ -322,6 +324,8 @@ describe('parseImportFile: sound files', () => {
       breakMinutes: 5,
       holdDuringCalls: false,
       silentNudges: false,
+      // The default of today for every profile that never chose (issue 18), as storage reads it.
+      nudgeMode: 'offer',
     });
     expect(result.data.trustedPeople).toEqual([{ id: 'p9', name: 'Kim' }]);
     expect(result.data.checkIns.map((entry) => entry.id)).toEqual(['c1', 'c2']);

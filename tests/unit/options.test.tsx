@@ -380,11 +380,12 @@ describe('OptionsPage', () => {
       ['Nudges', '#nudges'],
       ['Hours', '#hours'],
       ['What to offer', '#offer'],
+      ['Your ideas', '#own'],
       ['People', '#people'],
       ['Your data', '#data'],
       ['About', '#about'],
     ]);
-    for (const id of ['nudges', 'hours', 'offer', 'people', 'data', 'about'])
+    for (const id of ['nudges', 'hours', 'offer', 'own', 'people', 'data', 'about'])
       expect(document.getElementById(id)?.tagName).toBe('SECTION');
     expect(screen.getByText('Outlet version 1.2.3')).toBeTruthy();
     expect(screen.getByRole('link', { name: /See, export or delete/ }).getAttribute('href')).toBe(

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reasonText } from '../../components/shared/copy';
 import { wasAway } from '../../core/away';
 import { FEELING_IDS } from '../../core/feelings';
-import { helpfulAnswers } from '../../core/insights/signals';
 import { outletPool, type PickReason, pick } from '../../core/outlets';
 import type { CheckIn } from '../../core/schema';
 import { renderCheckIn } from './render-checkin';
@@ -201,11 +200,6 @@ describe('why an outlet was picked', () => {
     [{ kind: 'family-helped', family: 'movement' }, 'Moving has helped you before.'],
   ])('%o reads "%s"', (reason, text) => {
     expect(reasonText(reason)).toBe(text);
-  });
-
-  it('counts only helpful answers from the last 60 days', () => {
-    const history = [answered('yes', 1), answered('no', 2), answered('a-bit', 3), answered('yes', 61)];
-    expect(helpfulAnswers(history, NOW)).toEqual({ 'walk-street': 2 });
   });
 });
 

@@ -56,8 +56,10 @@ const titles = () =>
 
 describe('when storage is full', () => {
   let warn: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
+  beforeEach(async () => {
     prepareBackground(START);
+    // A nudge shown when due, as these tests expect (waiting first: offer.test.ts).
+    await fakeBrowser.storage.sync.set({ 'pref:nudgeMode': 'at-once' });
     warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
   afterEach(stopBackground);

@@ -14,8 +14,11 @@ const OFFICE = DEFAULT_SETTINGS.hours; // Monday to Friday, 9:00 to 18:00
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 4, day, hour, minute).getTime();
 const NOW = at(12, 10);
 
+// At once: these are the rules of the interval itself; how a due nudge waits first (quiet, offer)
+// is tested in schedule-offer*.test.ts.
 const settings = (patch: Partial<Settings> = {}): Settings => ({
   ...DEFAULT_SETTINGS,
+  nudgeMode: 'at-once',
   hours: ALWAYS,
   ...patch,
 });

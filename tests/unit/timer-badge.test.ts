@@ -38,7 +38,11 @@ const titles = () =>
     (n) => n.title,
   );
 
-beforeEach(() => startBackground(START));
+beforeEach(async () => {
+  // A nudge shown when due, as the missed count here expects (waiting first: offer.test.ts).
+  await fakeBrowser.storage.sync.set({ 'pref:nudgeMode': 'at-once' });
+  await startBackground(START);
+});
 afterEach(stopBackground);
 
 describe('minutesLeft and timeUpIsTimely', () => {
