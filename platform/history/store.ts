@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../../core/history';
 import type { CheckIn } from '../../core/schema';
 import { DAY } from '../../core/time';
-import { forgetLearned, learnFromCheckIn, learnLater, learnWaiting } from '../learning';
+import { forgetLearned, learnFromCheckIn } from '../learning';
+import { learnLater, learnWaiting } from '../learning-later';
 import { DRAFT_PREFIX } from '../storage-keys';
 import { backend, changed, getCheckIn, migrateLegacyCheckIns } from './base';
 

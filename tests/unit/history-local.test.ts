@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import * as store from '../../platform/history/store';
-import { lessonsSettled } from '../../platform/learning';
+import { lessonsSettled } from '../../platform/learning-later';
 import { LEARN_WAITING_PREFIX, LEARNING_KEY } from '../../platform/storage-keys';
 import { entry, installFakeLocks, RefusingIDBFactory } from './history-backends';
 

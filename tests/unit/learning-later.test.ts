@@ -8,13 +8,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pooled } from '../../core/learning';
 import type { CheckIn } from '../../core/schema';
 import * as store from '../../platform/history/store';
+import { readLearned } from '../../platform/learning';
 import {
   forgetLessonsForTests,
   learnLater,
   learnWaiting,
   lessonsSettled,
-  readLearned,
-} from '../../platform/learning';
+} from '../../platform/learning-later';
 import { LEARN_WAITING_PREFIX, LEARNING_KEY } from '../../platform/storage-keys';
 
 const NOW = Date.now();
