@@ -19,7 +19,7 @@ import type { CheckIn } from '../core/schema';
 import type { EarlyRead } from './early-read';
 import { keepLearnedForFirstPick } from './first-pick-cache';
 import { learnedFromAreas } from './learned-areas';
-import { LEARN_SYNC_PREFIX, LEARNING_DEVICE_KEY, LEARNING_KEY } from './storage-keys';
+import { LEARN_SYNC_PREFIX, LEARN_WAITING_PREFIX, LEARNING_DEVICE_KEY, LEARNING_KEY } from './storage-keys';
 import { readStored } from './storage-read';
 
 const LOCK = 'outlet-learning';
@@ -99,10 +99,45 @@ export function learnedSourceFrom(first: Learned | null | undefined): typeof lea
 }
 
 /** One writer at a time across this browser's pages and worker (read, add, write). */
-function locked<T>(task: () => Promise<T>): Promise<T> {
+export function locked<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks || typeof locks.request !== 'function') return task();
   return locks.request(LOCK, task) as Promise<T>;
+}
+
+/** A check-in's change: `before` what was stored (null: new), `after` what is stored now (null: deleted). */
+export interface Lesson {
+  before: CheckIn | null;
+  after: CheckIn | null;
+}
+
+/**
+ * Takes lessons into this browser's totals, in one read and one write, inside the lock. `recent`
+ * gives the first totals their seed, the first time (the changes are in it, as stored).
+ */
+export async function takeLessons(
+  lessons: readonly Lesson[],
+  recent: () => Promise<CheckIn[]>,
+  now: number,
+): Promise<void> {
+  // One read of each area: this browser's id and totals, and the others' `learn:` items.
+  const [local, sync] = await Promise.all([
+    browser.storage.local.get([LEARNING_DEVICE_KEY, LEARNING_KEY]),
+    readSyncLearning(),
+  ]);
+  const device = await deviceId(local);
+  let learned = learnedFromAreas(local, sync);
+  if (!Object.hasOwn(learned.devices, device)) {
+    // The first time: what the recent history already says (the change itself is in it, as stored).
+    const seed = seedTotals(await recent(), now);
+    learned = { devices: { ...learned.devices, [device]: seed } };
+  } else for (const { before, after } of lessons) learned = learn(learned, device, before, after, now);
+  const own = learned.devices[device] as Totals;
+  await browser.storage.local.set({ [LEARNING_KEY]: storedLearned(learned) });
+  await browser.storage.sync.set({ [`${LEARN_SYNC_PREFIX}${device}`]: own }).catch((error: unknown) => {
+    console.info('Outlet: what the picker learned could not reach your other browsers this time.', error);
+  });
+  keepLearnedForFirstPick(learned);
 }
 
 /**
@@ -116,28 +151,19 @@ export function learnFromCheckIn(
   recent: () => Promise<CheckIn[]>,
   now = Date.now(),
 ): Promise<void> {
-  return locked(async () => {
-    // One read of each area: this browser's id and totals, and the others' `learn:` items.
-    const [local, sync] = await Promise.all([
-      browser.storage.local.get([LEARNING_DEVICE_KEY, LEARNING_KEY]),
-      readSyncLearning(),
-    ]);
-    const device = await deviceId(local);
-    let learned = learnedFromAreas(local, sync);
-    if (!Object.hasOwn(learned.devices, device)) {
-      // The first time: what the recent history already says (the change itself is in it, as stored).
-      const seed = seedTotals(await recent(), now);
-      learned = { devices: { ...learned.devices, [device]: seed } };
-    } else learned = learn(learned, device, before, after, now);
-    const own = learned.devices[device] as Totals;
-    await browser.storage.local.set({ [LEARNING_KEY]: storedLearned(learned) });
-    await browser.storage.sync.set({ [`${LEARN_SYNC_PREFIX}${device}`]: own }).catch((error: unknown) => {
-      console.info('Outlet: what the picker learned could not reach your other browsers this time.', error);
-    });
-    keepLearnedForFirstPick(learned);
-  }).catch((error: unknown) => {
+  return locked(() => takeLessons([{ before, after }], recent, now)).catch((error: unknown) => {
     console.warn('Outlet: what this check-in taught the picker could not be kept.', error);
   });
+}
+
+/** Every key of storage.local: the keys alone where the browser can list them (Chrome 130, Firefox 143). */
+export async function storageKeys(): Promise<string[]> {
+  const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  try {
+    return await (local.getKeys as () => Promise<string[]>)();
+  } catch {
+    return Object.keys(await local.get(null));
+  }
 }
 
 /** Forgets what this browser learned (with "delete everything"): its totals here and in sync. */
@@ -147,6 +173,9 @@ export async function forgetLearned(): Promise<void> {
     const device = await deviceId(local);
     const learned = parseLearned(local[LEARNING_KEY]).value;
     const { [device]: _mine, ...others } = learned.devices;
+    // Lessons still waiting go too: taken in later, they would bring back what was forgotten.
+    const waiting = (await storageKeys()).filter((key) => key.startsWith(LEARN_WAITING_PREFIX));
+    if (waiting.length > 0) await browser.storage.local.remove(waiting);
     await browser.storage.local.set({ [LEARNING_KEY]: storedLearned({ devices: others }) });
     await browser.storage.sync.remove(`${LEARN_SYNC_PREFIX}${device}`).catch(() => undefined);
     keepLearnedForFirstPick({ devices: others });

@@ -69,6 +69,11 @@ export const FIRST_PICK_LEARNED_KEY = 'outlet:first-pick:learned';
 export const LEARNING_DEVICE_KEY = 'learning:device';
 /** In storage.local: every device's totals as last merged here, `{ v, devices }`. */
 export const LEARNING_KEY = 'learning:totals';
+/**
+ * In storage.local: a check-in's change waiting to be taken into the totals (after the next step is
+ * drawn, or at the next open if its page closed first), `learning:waiting:<time>:<random>:<id>`.
+ */
+export const LEARN_WAITING_PREFIX = 'learning:waiting:';
 /** In storage.sync: one browser's own totals, `learn:<device id>`; only that browser writes it. */
 export const LEARN_SYNC_PREFIX = 'learn:';
 /**

@@ -43,6 +43,7 @@ import {
   checkInsPage,
   daySummaries,
   deleteCheckIn,
+  learnWaitingLessons,
   markHistoryPlaceTold,
   recentCheckIns,
   shouldTellHistoryPlace,
@@ -61,7 +62,12 @@ export const browserHistory: HistoryActions = {
   shouldTellPlace: () => shouldTellHistoryPlace(),
   markPlaceTold: (now) => markHistoryPlaceTold(now),
   watch: (onChange) => watchHistoryHere(onChange),
-  recoverDrafts: () => recoverJournalDrafts(),
+  recoverDrafts: async () => {
+    const recovery = await recoverJournalDrafts();
+    // What the picker was to learn from a check-in whose page closed first (platform/learning.ts).
+    void learnWaitingLessons();
+    return recovery;
+  },
   checkSummaries: () => checkDaySummaries(),
 };
 

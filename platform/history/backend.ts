@@ -21,7 +21,8 @@ export type HistoryPlace = 'indexeddb' | 'storage.local';
 
 export interface HistoryBackend {
   place: HistoryPlace;
-  save(entry: CheckIn): Promise<{ created: boolean }>;
+  /** `previous`: the stored version it replaced (null: new, or unreadable), read in the same write. */
+  save(entry: CheckIn): Promise<{ created: boolean; previous: CheckIn | null }>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   recent(query: { since: number; limit: number }): Promise<CheckIn[]>;

@@ -37,7 +37,7 @@ export function idbHistory(database: IDBPDatabase<OutletDB>): HistoryBackend {
       store.put(placed).catch(() => undefined);
       await adjustDays(tx, previous && placeOnDay(previous, null), placed, reads);
       await tx.done;
-      return { created: previous === null };
+      return { created: previous === null, previous };
     },
 
     async remove(id) {

@@ -253,7 +253,7 @@ export const localHistory: HistoryBackend = {
       const previous = parseCheckIn(change.read(entryKey(entry.id)));
       await replace(change, previous, entry);
       await change.commit();
-      return { created: previous === null };
+      return { created: previous === null, previous };
     }),
 
   remove: (id) =>

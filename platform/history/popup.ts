@@ -156,5 +156,7 @@ export const saveJournalDraft = async (entry: CheckIn, text: string) =>
 export async function recoverJournalDrafts(): Promise<{ waiting: number }> {
   const { stored, waiting } = await (await draft()).recoverJournalDrafts();
   historySource.apply(stored);
+  // What the picker was to learn from a check-in whose page closed first (platform/learning.ts).
+  void (await store()).learnWaitingLessons();
   return { waiting };
 }

@@ -5,6 +5,7 @@ import { RECENT_HISTORY_DAYS, RECENT_HISTORY_LIMIT } from '../../core/history';
 import type { CheckIn } from '../../core/schema';
 import { DAY } from '../../core/time';
 import { forgetLearned, learnFromCheckIn } from '../learning';
+import { learnLater, learnWaiting } from '../learning-later';
 import { DRAFT_PREFIX } from '../storage-keys';
 import { backend, changed, getCheckIn, migrateLegacyCheckIns } from './base';
 
@@ -18,12 +19,31 @@ export * from './base';
 export async function saveCheckIn(entry: CheckIn): Promise<{ created: boolean }> {
   await migrateLegacyCheckIns();
   const history = await backend();
-  // What it said before, so the picker counts this check-in once, as it stands now (core/learning/learn.ts).
-  const before = await history.get(entry.id).catch(() => null);
-  const result = await history.save(entry);
+  // `previous`: what it said before, read in the same write, so the picker counts this check-in
+  // once, as it stands now (core/learning/learn.ts).
+  const { created, previous } = await history.save(entry);
   changed();
-  await learnFromCheckIn(before, entry, learningSeed);
-  return result;
+  // The picker learns once the next step is drawn: the person waited for these reads and writes of
+  // storage after "Done" (issue 15). Kept at once, so a page closed meanwhile loses nothing.
+  learnLater({ before: previous, after: entry }, learningSeed, afterPaint);
+  return { created };
+}
+
+/** After the next frame is drawn; a page that draws none (hidden) still runs it, a little later. */
+function afterPaint(run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 500);
+}
+
+/** Takes in what the picker was to learn from check-ins whose page closed first (learnLater). */
+export function learnWaitingLessons(): Promise<void> {
+  return learnWaiting(learningSeed);
 }
 
 /** The first totals of a browser that has none yet are seeded from this much recent history. */

@@ -8,7 +8,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CheckIn } from '../../core/schema';
 import { localDayKey, localOffsetMinutes } from '../../core/time';
 import * as store from '../../platform/history/store';
-import { LEARNING_KEY } from '../../platform/storage-keys';
+import { lessonsSettled } from '../../platform/learning-later';
+import { LEARN_WAITING_PREFIX, LEARNING_KEY } from '../../platform/storage-keys';
 import { entry, installFakeLocks, RefusingIDBFactory } from './history-backends';
 
 const HOUR = 3_600_000;
@@ -53,12 +54,22 @@ describe('the history in storage.local', () => {
 
   it('writes a few small keys per check-in, never one that grows with the history', async () => {
     for (let i = 0; i < 60; i++) await store.saveCheckIn(entry(`e${i}`, base + i * 6 * HOUR));
+    await lessonsSettled();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     await store.saveCheckIn(entry('last', base + 61 * 6 * HOUR, { journal: 'one more' }));
+    await lessonsSettled();
     // One write for the history; the picker's running totals are written apart, in a size of their own
-    // that does not grow with the history (tests/unit/learning.test.ts holds them under sync's 8 KB).
+    // that does not grow with the history (tests/unit/learning.test.ts holds them under sync's 8 KB),
+    // and so is the check-in's change they wait on (one check-in, without its words).
     const writes = set.mock.calls.map((call) => call[0] as Record<string, unknown>);
-    const history = writes.filter((written) => !Object.hasOwn(written, LEARNING_KEY));
+    const lessons = writes.filter((written) =>
+      Object.keys(written).every((key) => key.startsWith(LEARN_WAITING_PREFIX)),
+    );
+    expect(lessons).toHaveLength(1);
+    expect(JSON.stringify(lessons[0])).not.toContain('one more');
+    const history = writes.filter(
+      (written) => !Object.hasOwn(written, LEARNING_KEY) && !lessons.includes(written),
+    );
     expect(history).toHaveLength(1);
     const written = history[0] as Record<string, unknown>;
     expect(Object.keys(written).length).toBeLessThanOrEqual(6);
