@@ -42,10 +42,10 @@ const errorText = (result: Exclude<OwnOutletInputResult, { ok: true }>): string 
   switch (result.field) {
     case 'title':
       return result.reason === 'too-long'
-        ? i18n.t('own_errorTitleLong', [String(OWN_TITLE_MAX)])
+        ? i18n.plural('own_errorTitleLong', OWN_TITLE_MAX)
         : i18n.t('own_errorTitleEmpty');
     case 'how':
-      return i18n.t('own_errorHowLong', [String(OWN_HOW_MAX)]);
+      return i18n.plural('own_errorHowLong', OWN_HOW_MAX);
     case 'family':
       return i18n.t('own_errorFamily');
     case 'minutes':

@@ -33,14 +33,16 @@ describe('stored times the clock cannot vouch for', () => {
     expect(parsed.repaired).toEqual(expect.arrayContaining(['pausedUntil', 'nextNudgeAt']));
   });
 
-  it('keeps the longest real pause: until tomorrow, on the 25-hour day daylight saving ends', () => {
+  it('keeps a long real pause (until a date, up to 31 days), and refuses one past that', () => {
     const until = NOW + 25 * HOUR;
     const parsed = parseSchedule({ ...DEFAULT_SCHEDULE, pausedUntil: until, pauseKind: 'pause' }, NOW);
     expect(parsed).toEqual({
       value: { ...DEFAULT_SCHEDULE, pausedUntil: until, pauseKind: 'pause' },
       repaired: [],
     });
-    expect(parseSchedule({ ...DEFAULT_SCHEDULE, pausedUntil: NOW + 2 * DAY }, NOW).repaired).toEqual([
+    // Pause until a date and time (issue 18): up to PAUSE_AHEAD_MAX, 31 days, is real.
+    expect(parseSchedule({ ...DEFAULT_SCHEDULE, pausedUntil: NOW + 30 * DAY }, NOW).repaired).toEqual([]);
+    expect(parseSchedule({ ...DEFAULT_SCHEDULE, pausedUntil: NOW + 32 * DAY }, NOW).repaired).toEqual([
       'pausedUntil',
     ]);
   });
