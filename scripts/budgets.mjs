@@ -60,7 +60,14 @@ import { gzipSync } from 'node:zlib';
 // that redraws the icon when a pause ends or the hours close: +0.7 KB (20.1 → 20.8 KB on main as it
 // was at 20:40), 20.98 KB with main merged at 21:00. The rest of issue 18 (put-off, fixed times) runs
 // in the worker too, so the margin is for them.
-export const BUDGETS_KB = { firstScreen: 20, checkIn: 47, background: 22 };
+// Both again, with issue 18 and 19 merged (measured 49.7 and 23.2 KB): check-in → 50 KB for own outlets
+// in the picker (+0.75 KB, core/outlets/own.ts and lookup.ts), fixed times in the status line's plan
+// (+0.6 KB) and the learning that waits until the next step shows (platform/learning-later.ts), on top
+// of the put-off choices and the memory above; background → 23.5 KB for fixed times and quiet tabs
+// (+1.1 KB, core/time/fixed-times.ts, platform/tab-sound.ts) on top of the offer and the put-off. All
+// answer browser events or belong to the app's one classic script. Time to interactive is what the
+// person waits for, and the popup bench holds it (tests/bench/popup.bench.mjs).
+export const BUDGETS_KB = { firstScreen: 20, checkIn: 50, background: 23.5 };
 
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
 
