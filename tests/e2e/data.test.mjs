@@ -35,6 +35,10 @@ const PREFERENCES = {
   holdDuringCalls: false,
   // Every preference, so the stored settings compare whole with what an import writes back.
   silentNudges: true,
+  nudgeMode: 'quiet',
+  fixedTimes: [{ minute: 660, days: [1, 2, 3, 4, 5], offer: 'movement' }],
+  fixedTimesOnly: false,
+  quietAudibleTabs: true,
 };
 
 const PEOPLE = [
