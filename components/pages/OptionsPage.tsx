@@ -154,19 +154,21 @@ export function OptionsPage({
       </Part>
 
       <Part id="hours">
-        <HoursSetting
-          hours={settings.hours}
-          onChange={(hours) => save('hours')({ hours })}
-          onRefused={refusedIn('hours')}
-          noHoursSaidAbove={noNudge === 'no-hours'}
-        />
-        <FixedTimesSetting
-          times={settings.fixedTimes}
-          only={settings.fixedTimesOnly}
-          onChange={(fixedTimes) => save('hours')({ fixedTimes })}
-          onOnlyChange={(fixedTimesOnly) => save('hours')({ fixedTimesOnly })}
-          onRefused={refusedIn('hours')}
-        />
+        <div class="hours-fields">
+          <HoursSetting
+            hours={settings.hours}
+            onChange={(hours) => save('hours')({ hours })}
+            onRefused={refusedIn('hours')}
+            noHoursSaidAbove={noNudge === 'no-hours'}
+          />
+          <FixedTimesSetting
+            times={settings.fixedTimes}
+            only={settings.fixedTimesOnly}
+            onChange={(fixedTimes) => save('hours')({ fixedTimes })}
+            onOnlyChange={(fixedTimesOnly) => save('hours')({ fixedTimesOnly })}
+            onRefused={refusedIn('hours')}
+          />
+        </div>
         <SaveNote section="hours" note={note} />
       </Part>
 

@@ -26,7 +26,7 @@ describe('options: fits at 1280 × 800', () => {
   // Skipped for now, with its reason in the note of this stop: issue 18's settings (how a nudge comes,
   // fixed times, quiet tabs) made the page 2,095 px in its default state, past the 2,000 px it must
   // keep; it needs those settings laid out more compactly, not a higher limit.
-  it.skip('is at most 2.5 screens in its default state, and with different hours each day', async () => {
+  it('is at most 2.5 screens in its default state, and with different hours each day', async () => {
     const page = await ext.openPage('options.html');
     await page.setViewportSize({ width: WIDTH, height: HEIGHT });
     await page.getByRole('heading', { name: 'Outlet settings' }).waitFor();

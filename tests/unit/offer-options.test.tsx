@@ -29,7 +29,7 @@ describe('How a nudge comes', () => {
     expect(group.contains(radios[0] as HTMLElement)).toBe(true);
     expect(radios[0]?.getAttribute('aria-describedby')).toBeTruthy();
     const help = document.getElementById(radios[0]?.getAttribute('aria-describedby') ?? '');
-    expect(help?.textContent).toMatch(/switch tabs or windows.*within 10 minutes/);
+    expect(help?.textContent).toMatch(/switch of tab or window.*within 10 minutes/);
     expect(document.getElementById(radios[1]?.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
       /Nothing pops up/,
     );
