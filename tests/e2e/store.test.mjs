@@ -172,9 +172,16 @@ describe('store: the keyboard shortcut', () => {
     await ext?.close();
   });
 
-  it('the manifest asks for Alt+Shift+O to open the popup, and leaves the browser its History page', () => {
+  it('the manifest asks for Alt+Shift+O to open the popup and Alt+Shift+N to check in now, and leaves the browser its History page', () => {
     const manifest = JSON.parse(readFileSync(path.join(ext.extensionDir, 'manifest.json'), 'utf8'));
-    assert.deepEqual(manifest.commands, { _execute_action: { suggested_key: { default: 'Alt+Shift+O' } } });
+    assert.deepEqual(manifest.commands, {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' } },
+      // Issue 18: "check in now", counted as a break (platform/shortcut.ts).
+      'check-in-now': {
+        description: '__MSG_putoff_commandCheckInNow__',
+        suggested_key: { default: 'Alt+Shift+N' },
+      },
+    });
     assert.equal(manifest.action.default_popup, 'popup.html');
     assert.equal(manifest.chrome_url_overrides, undefined, 'Ctrl+H stays the browser’s history');
     assert.equal(manifest.action.default_title, '__MSG_actionTitle__');
