@@ -311,9 +311,6 @@ export async function putOff(
   return dispatch({ type: bringBack ? 'bring-back' : 'snooze', until: until.until }, now);
 }
 
-/** The old name, kept for callers of "snooze": in 10 minutes. */
-export const snooze = (now = Date.now()) => putOff('soon', { now });
-
 /**
  * "Check in now" (the keyboard shortcut's command, at any time): the break begins now, so the interval
  * starts again from it and a nudge waiting is answered; then the check-in opens. Recording the
