@@ -10,7 +10,7 @@
 //   close, when nudges are paused or turned off, or when a call is found at a moment.
 // - If no moment comes within OFFER_WAIT, it stays quiet on the icon until it ends.
 import type { Presence } from './schedule';
-import type { Schedule, Settings } from './schema';
+import type { NudgeMode, Schedule, Settings } from './schema';
 import { MINUTE } from './time';
 import { activeUntil, isActiveAt } from './time/hours';
 
@@ -26,6 +26,34 @@ export const OFFER_WAIT = 10 * MINUTE;
 
 const isPaused = (schedule: Schedule, now: number) =>
   schedule.pausedUntil !== null && schedule.pausedUntil > now;
+
+/**
+ * How a due nudge comes: its notification now, at the next natural pause (an offer), or only on the
+ * toolbar icon. The last two both wait on the icon first; they differ in whether a pause brings it.
+ */
+export type NudgeArrival = 'now' | 'at-pause' | 'on-icon';
+
+/** What about a due nudge bears on how it comes. */
+export interface DueNudge {
+  /** It was held by a call that has now ended. */
+  afterCall: boolean;
+  /** The person chose this moment: a nudge put off or brought back to it (core/putoff.ts). */
+  chosenMoment: boolean;
+  /** It stands for one of the person's fixed times (settings.fixedTimes). */
+  fixedTime: boolean;
+}
+
+/**
+ * The one place that weighs the mode against the nudge. Quiet never pops up. In offer mode a plain
+ * nudge waits for a natural pause, but the end of a call is itself that pause, and so is a moment
+ * the person chose themselves (a fixed time, or a nudge put off or brought back to it): those come
+ * at once. Right away is always at once.
+ */
+export function howNudgeComes(mode: NudgeMode, due: DueNudge): NudgeArrival {
+  if (mode === 'quiet') return 'on-icon';
+  if (mode === 'offer' && !due.afterCall && !due.chosenMoment && !due.fixedTime) return 'at-pause';
+  return 'now';
+}
 
 /** Whether a due nudge waits on the icon (quiet, offer) rather than showing at once. */
 export const waitsFirst = (settings: Settings): boolean => settings.nudgeMode !== 'at-once';

@@ -21,7 +21,7 @@
 //   or not, alongside the interval or instead of it (settings.fixedTimesOnly); they wait like any nudge
 //   during a pause, away, full screen or a call, for FIXED_LATE_MAX at most (core/time/fixed-times.ts).
 import type { OutletFamily } from './families';
-import { atMoment, endWaiting, waitingIsOver } from './offer';
+import { atMoment, endWaiting, howNudgeComes, waitingIsOver } from './offer';
 import { canBringBack } from './putoff';
 import type { Schedule, Settings } from './schema';
 import { MINUTE, startOfLocalDay } from './time';
@@ -428,13 +428,13 @@ function onAlarm(settings: Settings, stored: Schedule, presence: Presence, now: 
   const ignored = schedule.lastNudgeAt !== null && !schedule.lastNudgeAnswered;
   // The family a fixed time offers ("11:00: a walk"): the check-in opened from it suggests it first.
   const fixedOffer = fixed && fixed.time.offer !== 'checkin' ? { family: fixed.time.offer, at: now } : null;
-  // Quiet and offer: the nudge waits on the icon. After a call the end of the call is itself the
-  // natural pause, so an offer comes at once then; so does a moment the person chose themselves (a
-  // fixed time, or a nudge put off or brought back to it). Quiet never pops up.
-  if (
-    settings.nudgeMode === 'quiet' ||
-    (settings.nudgeMode === 'offer' && schedule.held !== 'call' && !chosenMoment && !fixed)
-  ) {
+  // Offered at a pause or quiet on the icon, the nudge waits on the icon first (core/offer.ts).
+  const comes = howNudgeComes(settings.nudgeMode, {
+    afterCall: schedule.held === 'call',
+    chosenMoment,
+    fixedTime: fixed !== null,
+  });
+  if (comes !== 'now') {
     const waiting: Schedule = {
       ...schedule,
       held: null,
