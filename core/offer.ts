@@ -55,9 +55,6 @@ export function howNudgeComes(mode: NudgeMode, due: DueNudge): NudgeArrival {
   return 'now';
 }
 
-/** Whether a due nudge waits on the icon (quiet, offer) rather than showing at once. */
-export const waitsFirst = (settings: Settings): boolean => settings.nudgeMode !== 'at-once';
-
 /**
  * Whether the waiting nudge is over by now: nudges off or paused, outside the active hours, or the
  * next nudge due (it takes this one's place; an alarm a little early still counts, as in step()).
