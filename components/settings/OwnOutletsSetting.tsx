@@ -15,8 +15,8 @@ import {
   parseOwnOutletInput,
 } from '../../core/outlets/own';
 import { familyLabel } from '../shared/copy';
-import { useFocusRescue } from '../shared/focus';
 import { i18n } from '../shared/words';
+import { useListForm } from './useListForm';
 
 /** How the person's own outlets are kept: the page's wiring gives the browser's (platform/own-outlets.ts). */
 export interface OwnOutletActions {
@@ -77,27 +77,17 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
   // Hidden, it keeps what was typed.
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<OwnOutletDraft>(() => ownOutletDraft());
-  const [error, setErrorState] = useState<{ field: OwnOutletField; text: string } | null>(null);
-  // A refusal by storage, or the list being full: said above the form, and the draft is kept.
-  const [problem, setProblemState] = useState<string | null>(null);
-  const setError = (next: { field: OwnOutletField; text: string } | null) => {
-    setErrorState(next);
-    if (next) onRefused?.();
-  };
-  const setProblem = (next: string | null) => {
-    setProblemState(next);
-    if (next) onRefused?.();
-  };
+  const { error, setError, problem, setProblem, saveRefused, removeRow } =
+    useListForm<OwnOutletField>(onRefused);
   const full = !editing && outlets.length >= OWN_OUTLETS_MAX;
   const fullText = () => i18n.t('own_full', [String(OWN_OUTLETS_MAX)]);
-  const rescueFocus = useFocusRescue();
 
   const startEditing = (outlet: OwnOutlet) => {
     setEditing(outlet);
     setOpen(true);
     setDraft(ownOutletDraft(outlet));
-    setErrorState(null);
-    setProblemState(null);
+    setError(null);
+    setProblem(null);
     // The form's first field, so typing changes what Edit was pressed for.
     requestAnimationFrame(() => document.getElementById('own-field-title')?.focus());
   };
@@ -106,7 +96,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
     setEditing(null);
     setOpen(false);
     setDraft(ownOutletDraft());
-    setErrorState(null);
+    setError(null);
     if (focusId) requestAnimationFrame(() => document.getElementById(focusId)?.focus());
   };
 
@@ -133,29 +123,22 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
       onSaved?.();
     } catch (failure) {
       // What was typed stays in the form, to try again.
-      setProblem(failure instanceof OwnOutletsFull ? fullText() : i18n.t('options.saveFailed'));
+      saveRefused(failure instanceof OwnOutletsFull, fullText());
     }
   };
 
   const remove = async (id: string) => {
     // Once its row is gone: the next one's Edit, else the one before, else the form (or its button).
-    const at = outlets.findIndex((outlet) => outlet.id === id);
-    const neighbour = outlets[at + 1] ?? outlets[at - 1];
-    rescueFocus(
-      () =>
-        (neighbour && document.getElementById(`own-edit-${neighbour.id}`)) ||
-        document.getElementById('own-field-title') ||
-        document.getElementById('own-open'),
-    );
-    try {
-      await actions.remove(id);
-      if (editing?.id === id) stopEditing();
-      setProblem(null);
-      onSaved?.();
-    } catch {
-      rescueFocus(null);
-      setProblem(i18n.t('options.saveFailed'));
-    }
+    const removed = await removeRow({
+      ids: outlets.map((outlet) => outlet.id),
+      id,
+      buttonOf: (other) => `own-edit-${other}`,
+      orElse: ['own-field-title', 'own-open'],
+      remove: (other) => actions.remove(other),
+    });
+    if (!removed) return;
+    if (editing?.id === id) stopEditing();
+    onSaved?.();
   };
 
   const described = (field: OwnOutletField, help?: string) =>
@@ -336,7 +319,7 @@ export function OwnOutletsSetting({ outlets, actions, onSaved, onRefused }: Prop
                 if (editing) stopEditing(`own-edit-${editing.id}`);
                 else {
                   setOpen(false);
-                  setErrorState(null);
+                  setError(null);
                   requestAnimationFrame(() => document.getElementById('own-open')?.focus());
                 }
               }}

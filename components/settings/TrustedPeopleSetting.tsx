@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { type PersonInputResult, parsePersonInput } from '../../core/inputs';
 import { PeopleFull, TRUSTED_PEOPLE_MAX, type TrustedPerson } from '../../core/schema';
-import { useFocusRescue } from '../shared/focus';
 import { i18n } from '../shared/words';
+import { useListForm } from './useListForm';
 
 interface Props {
   people: readonly TrustedPerson[];
@@ -29,20 +29,8 @@ const errorText = (result: Exclude<PersonInputResult, { ok: true }>): string => 
  */
 export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused }: Props) {
   const [draft, setDraft] = useState({ name: '', phone: '', email: '' });
-  const [error, setErrorState] = useState<{ field: Field; text: string } | null>(null);
-  // A refusal by storage, or the list being full: said above the form, and the draft is kept.
-  const [problem, setProblemState] = useState<string | null>(null);
-  // Every refusal shown is also told to the page, so no "Saved." stays beside it.
-  const setError = (next: { field: Field; text: string } | null) => {
-    setErrorState(next);
-    if (next) onRefused?.();
-  };
-  const setProblem = (next: string | null) => {
-    setProblemState(next);
-    if (next) onRefused?.();
-  };
+  const { error, setError, problem, setProblem, saveRefused, removeRow } = useListForm<Field>(onRefused);
   const full = people.length >= TRUSTED_PEOPLE_MAX;
-  const rescueFocus = useFocusRescue();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -58,32 +46,20 @@ export function TrustedPeopleSetting({ people, onAdd, onRemove, newId, onRefused
       setProblem(null);
       setDraft({ name: '', phone: '', email: '' });
     } catch (failure) {
-      setProblem(
-        failure instanceof PeopleFull
-          ? i18n.plural('options.peopleFull', TRUSTED_PEOPLE_MAX)
-          : i18n.t('options.saveFailed'),
-      );
+      saveRefused(failure instanceof PeopleFull, i18n.plural('options.peopleFull', TRUSTED_PEOPLE_MAX));
     }
   };
 
-  const remove = async (id: string) => {
-    // Once their row is gone: the next person's "Remove", else the one before, else the name field
-    // to add someone.
-    const at = people.findIndex((person) => person.id === id);
-    const neighbour = people[at + 1] ?? people[at - 1];
-    rescueFocus(
-      () =>
-        (neighbour && document.getElementById(`person-remove-${neighbour.id}`)) ||
-        document.getElementById('person-name'),
-    );
-    try {
-      await onRemove(id);
-      setProblem(null);
-    } catch {
-      rescueFocus(null);
-      setProblem(i18n.t('options.saveFailed'));
-    }
-  };
+  // Once their row is gone: the next person's "Remove", else the one before, else the name field
+  // to add someone.
+  const remove = (id: string) =>
+    removeRow({
+      ids: people.map((person) => person.id),
+      id,
+      buttonOf: (other) => `person-remove-${other}`,
+      orElse: ['person-name'],
+      remove: onRemove,
+    });
 
   const input = (field: Field, type: 'text' | 'tel' | 'email', label: string) => (
     <div class="field">
