@@ -20,7 +20,10 @@ interface Props {
   only: boolean;
   onChange: (times: FixedTime[]) => Promise<void>;
   onOnlyChange: (only: boolean) => Promise<void>;
-  /** A change was refused (shown next to the time): the section no longer says "Saved". */
+  /**
+   * A change was refused, by the form or by storage (said next to the time): the section says
+   * neither "Saved." nor its own failure beside it.
+   */
   onRefused?: () => void;
 }
 
@@ -83,6 +86,11 @@ function freshTime(rows: readonly DraftTime[]): DraftTime {
 export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefused }: Props) {
   const [draft, setDraft] = useState<DraftTime[]>(() => toDraft(times));
   const [problems, setProblems] = useState<Map<number, string>>(new Map());
+  // The row whose change storage refused, and why: the list as a whole is one save, but the row
+  // the person changed is where they look.
+  const [unsaved, setUnsaved] = useState<{ key: number; text: string } | null>(null);
+  // Only the latest save's answer is said: an earlier one it carried along is settled by it.
+  const saves = useRef(0);
   const shown = useRef(times);
   const focusKey = useRef<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -103,7 +111,11 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
     focusKey.current = null;
   });
 
-  const commit = (next: DraftTime[]) => {
+  /**
+   * Shows `next` and keeps it when the whole list checks out. `changed`: the row changed or added
+   * (its key), or the row removed and where it stood, which comes back if storage refuses.
+   */
+  const commit = (next: DraftTime[], changed: number | { removed: DraftTime; at: number }) => {
     setDraft(next);
     const result = check(next);
     if ('problems' in result) {
@@ -112,8 +124,27 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
       return;
     }
     setProblems(new Map());
-    if (JSON.stringify(result.times) === JSON.stringify(times)) return;
-    void onChange(result.times).catch(() => undefined);
+    if (JSON.stringify(result.times) === JSON.stringify(times)) return setUnsaved(null);
+    const save = ++saves.current;
+    onChange(result.times).then(
+      () => {
+        if (save === saves.current) setUnsaved(null);
+      },
+      () => {
+        if (save !== saves.current) return;
+        if (typeof changed === 'number') {
+          setUnsaved({ key: changed, text: i18n.t('options.saveFailed') });
+        } else {
+          // Still stored: it comes back where it stood, so the list shows what is kept.
+          const { removed, at } = changed;
+          setDraft((rows) =>
+            rows.some((r) => r.key === removed.key) ? rows : rows.toSpliced(at, 0, removed),
+          );
+          setUnsaved({ key: removed.key, text: i18n.t('tidy_fixedRemoveFailed') });
+        }
+        onRefused?.();
+      },
+    );
   };
   const patched = (key: number, patch: Partial<DraftTime>) =>
     draft.map((row) => (row.key === key ? { ...row, ...patch } : row));
@@ -127,7 +158,8 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
       {draft.length === 0 && <p class="help">{i18n.t('clock.none')}</p>}
       <ul class="fixed-list" aria-labelledby="fixed-times-title">
         {draft.map((row, index) => {
-          const problem = problems.get(row.key);
+          const invalid = problems.get(row.key);
+          const problem = invalid ?? (unsaved?.key === row.key ? unsaved.text : undefined);
           const errorId = problem ? `fixed-error-${row.key}` : undefined;
           const name = i18n.t('clock.rowLabel', [String(index + 1)]);
           return (
@@ -141,10 +173,10 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
                       id={`fixed-time-${row.key}`}
                       type="time"
                       value={row.time}
-                      aria-invalid={problem !== undefined}
+                      aria-invalid={invalid !== undefined}
                       aria-describedby={errorId}
                       onInput={(e) => setDraft(patched(row.key, { time: e.currentTarget.value }))}
-                      onBlur={(e) => commit(patched(row.key, { time: e.currentTarget.value }))}
+                      onBlur={(e) => commit(patched(row.key, { time: e.currentTarget.value }), row.key)}
                     />
                   </label>
                   <label>
@@ -152,7 +184,7 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
                     <select
                       value={row.offer}
                       onChange={(e) =>
-                        commit(patched(row.key, { offer: e.currentTarget.value as FixedOffer }))
+                        commit(patched(row.key, { offer: e.currentTarget.value as FixedOffer }), row.key)
                       }
                     >
                       {OFFERS.map((offer) => (
@@ -172,7 +204,7 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
                       const after = rest[index] ?? rest[index - 1];
                       focusKey.current = after ? after.key : null;
                       if (!after) root.current?.querySelector<HTMLButtonElement>('.fixed-add')?.focus();
-                      commit(rest);
+                      commit(rest, { removed: row, at: index });
                     }}
                   >
                     {i18n.t('clock.remove')}
@@ -186,7 +218,7 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
                         type="checkbox"
                         aria-label={weekdayName(day)}
                         checked={row.days.includes(day)}
-                        aria-invalid={problem !== undefined}
+                        aria-invalid={invalid !== undefined}
                         onChange={(e) =>
                           commit(
                             patched(row.key, {
@@ -194,6 +226,7 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
                                 ? [...row.days, day]
                                 : row.days.filter((d) => d !== day),
                             }),
+                            row.key,
                           )
                         }
                       />
@@ -218,7 +251,7 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
           onClick={() => {
             const row = freshTime(draft);
             focusKey.current = row.key;
-            commit([...draft, row]);
+            commit([...draft, row], row.key);
           }}
         >
           {i18n.t('clock.add')}

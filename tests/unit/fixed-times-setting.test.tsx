@@ -1,0 +1,103 @@
+// The fixed-times setting (components/settings/FixedTimesSetting.tsx) when storage refuses a change:
+// the row that changed says why, next to it, and keeps what the person chose; a removed time that
+// could not be removed comes back, saying so. Once a save goes through, the reason goes.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OptionsPage } from '../../components/pages/OptionsPage';
+import { FixedTimesSetting } from '../../components/settings/FixedTimesSetting';
+import type { FixedTime } from '../../core/time/fixed-times';
+import { browserShortcut } from '../../entrypoints/options/App';
+import { browserSettings } from '../../entrypoints/options/settings';
+import { loadSettings, updateSettings } from '../../platform/settings';
+
+afterEach(cleanup);
+
+const ELEVEN: FixedTime = { minute: 11 * 60, days: [1, 2, 3, 4, 5], offer: 'checkin' };
+const FOUR: FixedTime = { minute: 16 * 60, days: [1, 2, 3, 4, 5], offer: 'movement' };
+const NOT_SAVED = "Couldn't save that just now, so it isn't kept yet. Please try again in a moment.";
+const NOT_REMOVED = "Couldn't remove this time just now, so it's still here. Please try again in a moment.";
+
+const row = (n: number) => screen.getByRole('group', { name: `Fixed time ${n}` });
+const timeOf = (n: number) => within(row(n)).getByLabelText('Time') as HTMLInputElement;
+
+function setting(times: FixedTime[], onChange: (times: FixedTime[]) => Promise<void>) {
+  const onRefused = vi.fn();
+  render(
+    <FixedTimesSetting
+      times={times}
+      only={false}
+      onChange={onChange}
+      onOnlyChange={async () => undefined}
+      onRefused={onRefused}
+    />,
+  );
+  return { onRefused };
+}
+
+describe('FixedTimesSetting, a change storage refused', () => {
+  it('says why next to the time that changed, and keeps the time chosen', async () => {
+    const { onRefused } = setting([ELEVEN, FOUR], () => Promise.reject(new Error('QUOTA_BYTES')));
+    fireEvent.input(timeOf(2), { target: { value: '17:00' } });
+    fireEvent.blur(timeOf(2));
+    expect((await within(row(2)).findByRole('alert')).textContent).toBe(NOT_SAVED);
+    expect(within(row(1)).queryByRole('alert')).toBeNull();
+    expect(timeOf(2).value).toBe('17:00');
+    // Said here, so the section no longer says "Saved." for it.
+    expect(onRefused).toHaveBeenCalled();
+  });
+
+  it('says why on a new time that could not be kept, and keeps the row', async () => {
+    setting([ELEVEN], () => Promise.reject(new Error('QUOTA_BYTES')));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a time' }));
+    expect((await within(row(2)).findByRole('alert')).textContent).toBe(NOT_SAVED);
+    expect(timeOf(2).value).toBe('16:00');
+  });
+
+  it('brings back a time that could not be removed, saying so', async () => {
+    setting([ELEVEN, FOUR], () => Promise.reject(new Error('QUOTA_BYTES')));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: Fixed time 1' }));
+    await waitFor(() => expect(within(row(1)).getByRole('alert').textContent).toBe(NOT_REMOVED));
+    expect(timeOf(1).value).toBe('11:00');
+    expect(timeOf(2).value).toBe('16:00');
+  });
+
+  it('lets the reason go once a save goes through', async () => {
+    const onChange = vi
+      .fn<(times: FixedTime[]) => Promise<void>>()
+      .mockRejectedValueOnce(new Error('QUOTA_BYTES'))
+      .mockResolvedValue(undefined);
+    setting([ELEVEN], onChange);
+    fireEvent.input(timeOf(1), { target: { value: '12:00' } });
+    fireEvent.blur(timeOf(1));
+    await within(row(1)).findByRole('alert');
+    fireEvent.blur(timeOf(1));
+    await waitFor(() => expect(within(row(1)).queryByRole('alert')).toBeNull());
+    expect(onChange).toHaveBeenLastCalledWith([{ ...ELEVEN, minute: 12 * 60 }]);
+  });
+});
+
+describe('OptionsPage, a fixed time storage refused', () => {
+  it('says it once, next to the time, and keeps the stored times as they were', async () => {
+    await updateSettings({ fixedTimes: [ELEVEN] });
+    render(
+      <OptionsPage
+        version="1.2.3"
+        sendTestNotification={async () => ({ ok: true as const })}
+        actions={browserSettings}
+        shortcut={browserShortcut}
+      />,
+    );
+    await screen.findByRole('group', { name: 'Fixed time 1' });
+    // The page's second read of storage (its watch) lands just after the first paint; typing in
+    // the same millisecond is not what a person does.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.input(timeOf(1), { target: { value: '12:00' } });
+    fireEvent.blur(timeOf(1));
+    expect((await within(row(1)).findByRole('alert')).textContent).toBe(NOT_SAVED);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.queryByText('Saved.')).toBeNull();
+    expect((await loadSettings()).fixedTimes).toEqual([ELEVEN]);
+  });
+});
