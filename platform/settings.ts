@@ -165,10 +165,7 @@ export async function loadSettingsReport(): Promise<Parsed<Settings>> {
   await moveLegacySettings();
   const [synced, local] = await Promise.all([
     browser.storage.sync.get(PREF_STORAGE_KEYS),
-    // Still everything: reading only the people here (readStored) made the options page drop a
-    // refused number typed right after a save (tests/unit/options.test.tsx, "shows refused input…"),
-    // a race in the page not pinned down yet. The popup's read (early-read.ts) is bounded.
-    browser.storage.local.get(null),
+    readStored(browser.storage.local, { prefixes: [PERSON_PREFIX] }),
   ]);
   return settingsFrom(synced, local);
 }

@@ -9,6 +9,7 @@ import {
   keepUnreadable,
   loadKeptUnreadable,
   loadSetAside,
+  loadSettingsReport,
   loadTrustedPeople,
   mergeSetAside,
   removeAllTrustedPeople,
@@ -97,6 +98,16 @@ describe('a large history in storage.local', () => {
     expect(Object.keys(await local.get(null)).filter((k) => k.startsWith(LOCAL_HISTORY_PREFIX))).toHaveLength(
       HISTORY_SIZE,
     );
+  });
+
+  it('is not read for the settings every page shows, which still hold the preferences and the people', async () => {
+    const reads = watchReads();
+    const report = await loadSettingsReport();
+    expect(report.value.intervalMinutes).toBe(45);
+    expect(report.value.trustedPeople.map((p) => p.name)).toEqual(['Sam']);
+    expect(report.repaired).toEqual([]);
+    expect(reads.everything()).toBe(0);
+    expect(reads.historyKeys()).toBe(0);
   });
 
   it('where the browser cannot list keys (Firefox 140 to 142), is read whole but the answers are the same', async () => {
