@@ -86,9 +86,9 @@ function freshTime(rows: readonly DraftTime[]): DraftTime {
 export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefused }: Props) {
   const [draft, setDraft] = useState<DraftTime[]>(() => toDraft(times));
   const [problems, setProblems] = useState<Map<number, string>>(new Map());
-  // The row whose change storage refused, and why: the list as a whole is one save, but the row
-  // the person changed is where they look.
-  const [unsaved, setUnsaved] = useState<{ key: number; text: string } | null>(null);
+  // The rows whose change storage refused, and why: the list as a whole is one save, but the row
+  // the person changed is where they look. Each stays said until a save goes through.
+  const [unsaved, setUnsaved] = useState<Map<number, string>>(new Map());
   // Only the latest save's answer is said: an earlier one it carried along is settled by it.
   const saves = useRef(0);
   const shown = useRef(times);
@@ -124,23 +124,24 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
       return;
     }
     setProblems(new Map());
-    if (JSON.stringify(result.times) === JSON.stringify(times)) return setUnsaved(null);
+    if (JSON.stringify(result.times) === JSON.stringify(times)) return setUnsaved(new Map());
     const save = ++saves.current;
     onChange(result.times).then(
       () => {
-        if (save === saves.current) setUnsaved(null);
+        if (save === saves.current) setUnsaved(new Map());
       },
       () => {
         if (save !== saves.current) return;
+        const said = (key: number, text: string) => setUnsaved((rows) => new Map(rows).set(key, text));
         if (typeof changed === 'number') {
-          setUnsaved({ key: changed, text: i18n.t('options.saveFailed') });
+          said(changed, i18n.t('options.saveFailed'));
         } else {
           // Still stored: it comes back where it stood, so the list shows what is kept.
           const { removed, at } = changed;
           setDraft((rows) =>
             rows.some((r) => r.key === removed.key) ? rows : rows.toSpliced(at, 0, removed),
           );
-          setUnsaved({ key: removed.key, text: i18n.t('tidy_fixedRemoveFailed') });
+          said(removed.key, i18n.t('tidy_fixedRemoveFailed'));
         }
         onRefused?.();
       },
@@ -159,7 +160,7 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
       <ul class="fixed-list" aria-labelledby="fixed-times-title">
         {draft.map((row, index) => {
           const invalid = problems.get(row.key);
-          const problem = invalid ?? (unsaved?.key === row.key ? unsaved.text : undefined);
+          const problem = invalid ?? unsaved.get(row.key);
           const errorId = problem ? `fixed-error-${row.key}` : undefined;
           const name = i18n.t('clock.rowLabel', [String(index + 1)]);
           return (

@@ -62,6 +62,17 @@ describe('FixedTimesSetting, a change storage refused', () => {
     expect(timeOf(2).value).toBe('16:00');
   });
 
+  it('keeps saying why on every row not kept yet when the next change is refused too', async () => {
+    setting([ELEVEN, FOUR], () => Promise.reject(new Error('QUOTA_BYTES')));
+    fireEvent.input(timeOf(2), { target: { value: '17:00' } });
+    fireEvent.blur(timeOf(2));
+    await within(row(2)).findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: Fixed time 1' }));
+    await waitFor(() => expect(within(row(1)).getByRole('alert').textContent).toBe(NOT_REMOVED));
+    expect(within(row(2)).getByRole('alert').textContent).toBe(NOT_SAVED);
+    expect(timeOf(2).value).toBe('17:00');
+  });
+
   it('lets the reason go once a save goes through', async () => {
     const onChange = vi
       .fn<(times: FixedTime[]) => Promise<void>>()
