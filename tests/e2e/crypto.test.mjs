@@ -8,35 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { screenshotDir } from './harness.mjs';
-import {
-  ALWAYS_ON_HOURS,
-  extensionSuite,
-  feelingIds,
-  MINUTE,
-  patchSettings,
-  seedHistory,
-  storedData,
-} from './outlet.mjs';
+import { extensionSuite, feelingIds, MINUTE, patchSettings, seedHistory, storedData } from './outlet.mjs';
+import { storeEverything } from './your-data.mjs';
 
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const PASSPHRASE = 'owls drink tea at dusk';
-
-/** Every preference set (not the defaults), so before and after compare all of them. */
-const PREFERENCES = {
-  nudgesEnabled: true,
-  intervalMinutes: 45,
-  families: ['movement', 'journaling', 'creative', 'body'],
-  hours: ALWAYS_ON_HOURS,
-  breakMinutes: 10,
-  holdDuringCalls: false,
-  silentNudges: true,
-};
-
-const PEOPLE = [
-  { id: 'person-sam', name: 'Sam', phone: '+44 20 7946 0018' },
-  { id: 'person-aicha', name: 'Aïcha', email: 'aicha@example.org' },
-];
 
 /** A light and a dark picture of one part of the page. */
 async function shootPart(page, locator, name) {
@@ -136,9 +113,7 @@ describe('the encrypted copy and the year in feelings, in the real extension', (
   after(() => rmSync(tempDir, { recursive: true, force: true }));
 
   it('encrypted export, delete everything, import with the passphrase: the same data', async () => {
-    await seedHistory(ext, sample());
-    await patchSettings(ext, { ...PREFERENCES, trustedPeople: PEOPLE });
-    const original = await storedData(ext);
+    const original = await storeEverything(ext, sample());
     assert.equal(original.checkIns.length, 5);
 
     const page = await ext.openPage('history.html');

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { launchExtension } from './harness.mjs';
 import {
-  ALWAYS_ON_HOURS,
   anotherIdeaUntil,
   checkIns,
   clearCheckIns,
@@ -21,30 +20,10 @@ import {
   shoot,
   storedData,
 } from './outlet.mjs';
+import { PREFERENCES, storeEverything } from './your-data.mjs';
 
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** Every preference set explicitly (not the defaults), so before/after compare all of them. */
-const PREFERENCES = {
-  nudgesEnabled: true,
-  intervalMinutes: 45,
-  families: ['movement', 'journaling', 'creative', 'body'],
-  hours: ALWAYS_ON_HOURS,
-  breakMinutes: 10,
-  holdDuringCalls: false,
-  // Every preference, so the stored settings compare whole with what an import writes back.
-  silentNudges: true,
-  nudgeMode: 'quiet',
-  fixedTimes: [{ minute: 660, days: [1, 2, 3, 4, 5], offer: 'movement' }],
-  fixedTimesOnly: false,
-  quietAudibleTabs: true,
-};
-
-const PEOPLE = [
-  { id: 'person-sam', name: 'Sam', phone: '+44 20 7946 0018' },
-  { id: 'person-aicha', name: 'Aïcha', email: 'aicha@example.org' },
-];
 
 const FEELINGS = feelingIds();
 
@@ -241,9 +220,7 @@ describe('your data, in the real extension', () => {
 
   it('export, delete everything, import: the same data; importing again adds nothing', async () => {
     const entries = sampleHistory();
-    await seedHistory(ext, entries);
-    await patchSettings(ext, { ...PREFERENCES, trustedPeople: PEOPLE });
-    const original = await storedData(ext);
+    const original = await storeEverything(ext, entries);
     assert.equal(original.checkIns.length, entries.length);
     assert.equal(original.settings.trustedPeople.length, 2);
 
@@ -351,7 +328,7 @@ describe('your data, in the real extension', () => {
   // the browser's estimate counts the database's files, which grow with a delete until compacted.
   it('the figure of what Outlet keeps falls after "Delete everything"', async () => {
     const now = Date.now();
-    await seedHistory(
+    await storeEverything(
       ext,
       Array.from({ length: 134 }, (_, i) => ({
         id: `size-${i}`,
@@ -362,7 +339,6 @@ describe('your data, in the real extension', () => {
         ...(i % 3 ? {} : { journal: `Line ${i}: ${'a few words '.repeat(12)}` }),
       })),
     );
-    await patchSettings(ext, { ...PREFERENCES, trustedPeople: PEOPLE });
     const page = await ext.openPage('history.html');
     const panel = page.locator('.data-panel');
     const figure = panel.locator('p.help').filter({ hasText: /\d\s*(kB|MB)/ });
@@ -643,9 +619,7 @@ describe('your data, in the real extension', () => {
 
   it('a hostile file is refused with each problem named, and nothing changes; markup shows as text', async () => {
     const entries = sampleHistory();
-    await seedHistory(ext, entries);
-    await patchSettings(ext, { ...PREFERENCES, trustedPeople: PEOPLE });
-    const original = await storedData(ext);
+    const original = await storeEverything(ext, entries);
 
     const page = await ext.openPage('history.html');
     await page.setViewportSize({ width: 900, height: 900 });
