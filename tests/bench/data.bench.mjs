@@ -47,6 +47,9 @@ const TARGETS = {
   refuseMs: { 20000: 3000, 200000: 20000 },
 };
 const TIMEOUT_MS = 30 * 60_000;
+/** BENCH_DATA_IMPORT_ONLY=3: the import alone, three times at each size (comparing builds quickly). */
+const IMPORT_ROUNDS = Number(process.env.BENCH_DATA_IMPORT_ONLY ?? 0);
+const IMPORT_ONLY = IMPORT_ROUNDS > 0;
 /** Rows of the Daylio file (issue 19), against a plain import of as many check-ins. */
 const DAYLIO_ROWS = 5_000;
 /** The Daylio import may take this many times the plain one: it parses CSV and makes each id too. */
@@ -189,9 +192,11 @@ async function countHistory() {
 /**
  * CPU milliseconds used so far by the browser whose command line names `profileDir`, and every process
  * it started (pages, workers, the database's): the work a row costs, which a busy machine stretches
- * far less than the wait. Linux only (/proc); null elsewhere.
+ * far less than the wait, by kind of process (`--type=` of its command line; the browser process
+ * itself has none): which process to look at when a row is OVER (BENCH_RAW=1 prints it). Linux only
+ * (/proc); null elsewhere.
  */
-function browserCpuMs(profileDir) {
+function browserCpuByType(profileDir) {
   let pids;
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -224,8 +229,14 @@ function browserCpuMs(profileDir) {
         grew = true;
       }
   }
-  // USER_HZ is 100 on Linux.
-  return procs.filter((p) => ours.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0) * 10;
+  const byType = {};
+  for (const p of procs.filter((p) => ours.has(p.pid))) {
+    const type = /--type=([\w-]+)/.exec(p.cmdline)?.[1] ?? 'browser';
+    const kind = type === 'utility' ? (/--utility-sub-type=([\w.]+)/.exec(p.cmdline)?.[1] ?? type) : type;
+    // USER_HZ is 100 on Linux.
+    byType[kind] = (byType[kind] ?? 0) + p.ticks * 10;
+  }
+  return byType;
 }
 
 /**
@@ -382,11 +393,17 @@ try {
     const label = size.toLocaleString('en');
 
     const measure = async (what, run, target) => {
-      const cpuBefore = browserCpuMs(profileDir);
+      const cpuBefore = browserCpuByType(profileDir);
       const measured = await run();
-      const cpuAfter = browserCpuMs(profileDir);
-      const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-      const result = { ...measured, cpuMs, load: loadavg()[0] };
+      const cpuAfter = browserCpuByType(profileDir);
+      const cpuByProcess =
+        cpuBefore === null || cpuAfter === null
+          ? null
+          : Object.fromEntries(
+              Object.entries(cpuAfter).map(([kind, ms]) => [kind, ms - (cpuBefore[kind] ?? 0)]),
+            );
+      const cpuMs = cpuByProcess === null ? null : Object.values(cpuByProcess).reduce((a, b) => a + b, 0);
+      const result = { ...measured, cpuMs, cpuByProcess, load: loadavg()[0] };
       raw.push({ size, what, megabytes, ...result });
       rows.push({ size: label, what, fileBytes: megabytes * 1024 * 1024, ...result, target });
       console.log(
@@ -397,30 +414,40 @@ try {
     };
 
     console.log(`${label} check-ins (file ${megabytes.toFixed(1)} MB)…`);
-    let page = await openHistory();
-    await page.getByLabel('File to bring back (.json)').setInputFiles(badPath);
-    await measure(
-      'refuse unsound file',
-      () => page.evaluate(timeClick, { name: 'Import', until: "wasn't imported", timeout: TIMEOUT_MS }),
-      TARGETS.refuseMs[size],
-    );
-    await page.close();
+    let page;
+    if (!IMPORT_ONLY) {
+      page = await openHistory();
+      await page.getByLabel('File to bring back (.json)').setInputFiles(badPath);
+      await measure(
+        'refuse unsound file',
+        () => page.evaluate(timeClick, { name: 'Import', until: "wasn't imported", timeout: TIMEOUT_MS }),
+        TARGETS.refuseMs[size],
+      );
+      await page.close();
+    }
 
-    page = await openHistory();
-    await page.getByLabel('File to bring back (.json)').setInputFiles(filePath);
-    await measure(
-      'import',
-      () =>
-        page.evaluate(timeClick, {
-          name: 'Import',
-          until: "^Added|Nothing new|wasn't imported|couldn't",
-          timeout: TIMEOUT_MS,
-        }),
-      TARGETS.importMs[size],
-    );
-    const stored = await tool.evaluate(countHistory);
-    if (stored !== size) throw new Error(`import of ${size}: ${stored} stored`);
-    await page.close();
+    for (let round = 0; round < (IMPORT_ONLY ? IMPORT_ROUNDS : 1); round++) {
+      if (round > 0) await tool.evaluate(clearHistory);
+      page = await openHistory();
+      await page.getByLabel('File to bring back (.json)').setInputFiles(filePath);
+      await measure(
+        'import',
+        () =>
+          page.evaluate(timeClick, {
+            name: 'Import',
+            until: "^Added|Nothing new|wasn't imported|couldn't",
+            timeout: TIMEOUT_MS,
+          }),
+        TARGETS.importMs[size],
+      );
+      const stored = await tool.evaluate(countHistory);
+      if (stored !== size) throw new Error(`import of ${size}: ${stored} stored`);
+      await page.close();
+    }
+    if (IMPORT_ONLY) {
+      await tool.evaluate(clearHistory);
+      continue;
+    }
 
     page = await openHistory();
     for (const [what, name] of [

@@ -8,35 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { screenshotDir } from './harness.mjs';
-import {
-  ALWAYS_ON_HOURS,
-  extensionSuite,
-  feelingIds,
-  MINUTE,
-  patchSettings,
-  seedHistory,
-  storedData,
-} from './outlet.mjs';
+import { extensionSuite, feelingIds, MINUTE, patchSettings, seedHistory, storedData } from './outlet.mjs';
+import { sampleHistory, storeEverything } from './your-data.mjs';
 
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const PASSPHRASE = 'owls drink tea at dusk';
-
-/** Every preference set (not the defaults), so before and after compare all of them. */
-const PREFERENCES = {
-  nudgesEnabled: true,
-  intervalMinutes: 45,
-  families: ['movement', 'journaling', 'creative', 'body'],
-  hours: ALWAYS_ON_HOURS,
-  breakMinutes: 10,
-  holdDuringCalls: false,
-  silentNudges: true,
-};
-
-const PEOPLE = [
-  { id: 'person-sam', name: 'Sam', phone: '+44 20 7946 0018' },
-  { id: 'person-aicha', name: 'Aïcha', email: 'aicha@example.org' },
-];
 
 /** A light and a dark picture of one part of the page. */
 async function shootPart(page, locator, name) {
@@ -49,56 +26,6 @@ async function shootPart(page, locator, name) {
     });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** A few weeks of check-ins with every kind of field and awkward words. */
-function sample(now = Date.now()) {
-  const context = { canStepAway: true, alone: false, minutes: 5 };
-  return [
-    {
-      id: 'c-01',
-      at: now - 9 * DAY,
-      feeling: 'calm',
-      outletId: 'walk-street',
-      outcome: 'done',
-      context,
-      shown: ['walk-street'],
-      helped: 'yes',
-      helpAsked: true,
-    },
-    {
-      id: 'c-02',
-      at: now - 8 * DAY,
-      feeling: 'stressed',
-      outletId: 'journal-weight',
-      outcome: 'done',
-      journal: 'Deadline moved again — "fine", I said. 😤',
-      intensity: 4,
-      context: { canStepAway: false, alone: true, minutes: 2 },
-      shown: ['slow-breath', 'journal-weight'],
-    },
-    { id: 'c-03', at: now - 5 * DAY, feeling: 'numb', outletId: null, outcome: 'skipped' },
-    {
-      id: 'c-04',
-      at: now - 3 * DAY,
-      feeling: 'cant-tell',
-      outletId: 'feel-where',
-      outcome: 'skipped',
-      context,
-      shown: ['feel-where'],
-      helpAsked: true,
-    },
-    {
-      id: 'c-05',
-      at: now - 2 * HOUR,
-      feeling: 'content',
-      outletId: 'journal-line',
-      outcome: 'done',
-      journal: 'Ein ruhiger Morgen. Ça va. 静かな朝。 مرحبا',
-      context,
-      shown: ['journal-line'],
-    },
-  ];
 }
 
 /** Most days of the last year, one to three check-ins each, feelings of every kind (seeded). */
@@ -136,10 +63,9 @@ describe('the encrypted copy and the year in feelings, in the real extension', (
   after(() => rmSync(tempDir, { recursive: true, force: true }));
 
   it('encrypted export, delete everything, import with the passphrase: the same data', async () => {
-    await seedHistory(ext, sample());
-    await patchSettings(ext, { ...PREFERENCES, trustedPeople: PEOPLE });
-    const original = await storedData(ext);
-    assert.equal(original.checkIns.length, 5);
+    const entries = sampleHistory();
+    const original = await storeEverything(ext, entries);
+    assert.equal(original.checkIns.length, entries.length);
 
     const page = await ext.openPage('history.html');
     await page.setViewportSize({ width: 900, height: 900 });
@@ -197,7 +123,7 @@ describe('the encrypted copy and the year in feelings, in the real extension', (
 
     await step.getByLabel('Passphrase').fill(PASSPHRASE);
     await step.getByRole('button', { name: 'Open and import' }).click();
-    await page.getByText(/^Added: 5 check-ins and 2 people\./).waitFor();
+    await page.getByText(/^Added: 13 check-ins and 2 people\./).waitFor();
     const restored = await storedData(ext);
     assert.deepEqual(restored.checkIns, original.checkIns, 'the same check-ins, field for field');
     assert.deepEqual(restored.days, original.days, 'the same day summaries');

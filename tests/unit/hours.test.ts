@@ -16,18 +16,8 @@ import {
   type Weekday,
   type WeekHours,
 } from '../../core/time/hours';
+import { at, HOUR, inZone, MINUTE } from './zone';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-/** Compares canonical names: node may call Asia/Kathmandu "Asia/Katmandu". */
-const inZone = (name: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone === zone;
-
-/** Local wall-clock time; month is 1-based here to read like a calendar. */
-const at = (y: number, month: number, d: number, h = 0, min = 0) =>
-  new Date(y, month - 1, d, h, min).getTime();
 /** "HH:MM" on the local wall clock at t. */
 const wall = (t: number) => formatClock(new Date(t).getHours() * 60 + new Date(t).getMinutes());
 const minutes = (clock: string): number => {

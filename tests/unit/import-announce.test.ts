@@ -2,42 +2,11 @@
 // history page re-read its days, summaries and journal and drew itself again every second of the
 // import, on the page and against the import in the database. The pages now hear of the import once,
 // when it ends, however it ends (finished, stopped, or a chunk that failed).
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildExportJson } from '../../core/data/export';
-import type { Snapshot } from '../../core/data/export-format';
-import { parseImportFile } from '../../core/data/import';
-import { type CheckIn, DEFAULT_SETTINGS } from '../../core/schema';
+import { describe, expect, it, vi } from 'vitest';
 import { JobFailed, JobStopped } from '../../platform/data-jobs';
 import { applyImport, storeAccess } from '../../platform/data-transfer';
 import * as history from '../../platform/history/store';
-
-const HOUR = 3_600_000;
-const base = new Date(2026, 0, 5, 8).getTime();
-
-function importFile(n: number) {
-  const { trustedPeople: _, ...preferences } = DEFAULT_SETTINGS;
-  const checkIns: CheckIn[] = Array.from({ length: n }, (_, i) => ({
-    id: `e${i}`,
-    at: base + i * HOUR,
-    feeling: 'calm',
-    outletId: 'walk-street',
-    outcome: 'done',
-  }));
-  const snapshot: Snapshot = { preferences, trustedPeople: [], checkIns, setAside: [], unreadable: [] };
-  const parsed = parseImportFile(buildExportJson(snapshot, base));
-  if (!parsed.ok) throw new Error('the file should be sound');
-  return parsed.data;
-}
-
-let unwatch: (() => void) | null = null;
-afterEach(() => unwatch?.());
-
-/** How many times a page of this context hears that the history changed. */
-function listen(): { heard: () => number } {
-  let heard = 0;
-  unwatch = history.watchHistoryHere(() => heard++);
-  return { heard: () => heard };
-}
+import { importFile, listen } from './import-file';
 
 describe('a big import, as the pages hear of it', () => {
   it('is announced once when it is done, not once per chunk', async () => {

@@ -4,11 +4,8 @@
 // the same whole chunks on a stop, one announcement, every check-in once. Where the worker can't
 // reach the history (storage.local, or a database it can't open), the check-ins come onto the page
 // and are written from there, as before.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildExportJson } from '../../core/data/export';
-import type { Snapshot } from '../../core/data/export-format';
-import { parseImportFile } from '../../core/data/import';
-import { type CheckIn, DEFAULT_SETTINGS } from '../../core/schema';
+import { describe, expect, it, vi } from 'vitest';
+import type { CheckIn } from '../../core/schema';
 import { type HeldCheckIns, JobStopped, NoDatabaseInWorker } from '../../platform/data-jobs';
 import { applyImport, storeAccess } from '../../platform/data-transfer';
 import { db } from '../../platform/history/db';
@@ -16,25 +13,7 @@ import { idbHistory } from '../../platform/history/idb';
 import * as history from '../../platform/history/store';
 import { mergeInChunks } from '../../platform/job-chunks';
 import { useBackend } from './history-backends';
-
-const HOUR = 3_600_000;
-const base = new Date(2026, 0, 5, 8).getTime();
-
-function importFile(n: number) {
-  const { trustedPeople: _, ...preferences } = DEFAULT_SETTINGS;
-  const checkIns: CheckIn[] = Array.from({ length: n }, (_, i) => ({
-    id: `e${i}`,
-    at: base + i * HOUR,
-    feeling: 'calm',
-    outletId: 'walk-street',
-    outcome: 'done',
-    ...(i % 4 ? {} : { journal: `Line ${i}` }),
-  }));
-  const snapshot: Snapshot = { preferences, trustedPeople: [], checkIns, setAside: [], unreadable: [] };
-  const parsed = parseImportFile(buildExportJson(snapshot, base));
-  if (!parsed.ok) throw new Error('the file should be sound');
-  return parsed.data;
-}
+import { importFile, listen } from './import-file';
 
 /**
  * The check-ins as the worker holds them: `merge` runs what data-worker.ts runs (the chunk loop over
@@ -58,20 +37,11 @@ function heldByWorker(checkIns: readonly CheckIn[], { noDatabase = false } = {})
   return { held, calls };
 }
 
-let unwatch: (() => void) | null = null;
-afterEach(() => unwatch?.());
-
-function listen(): { heard: () => number } {
-  let heard = 0;
-  unwatch = history.watchHistoryHere(() => heard++);
-  return { heard: () => heard };
-}
-
 const storedIds = async () => (await history.allCheckIns()).entries.map((entry) => entry.id).sort();
 
 describe('an import whose check-ins the worker holds', () => {
   it('is written by the worker into the database, never brought onto the page, and announced once', async () => {
-    const file = importFile(45);
+    const file = importFile(45, { journals: true });
     const { held, calls } = heldByWorker(file.checkIns);
     const page = listen();
     const progress: number[] = [];
@@ -92,7 +62,7 @@ describe('an import whose check-ins the worker holds', () => {
   });
 
   it('stopped, keeps whole chunks, says how many, and a second import adds only the rest', async () => {
-    const file = importFile(45);
+    const file = importFile(45, { journals: true });
     const stop = new AbortController();
     const page = listen();
     const stopped = await applyImport(
@@ -122,7 +92,7 @@ describe('an import whose check-ins the worker holds', () => {
   });
 
   it('is brought onto the page and written from there when the worker cannot open the database', async () => {
-    const file = importFile(15);
+    const file = importFile(15, { journals: true });
     const { held, calls } = heldByWorker(file.checkIns, { noDatabase: true });
     const counts = await applyImport({ ...file, checkIns: [] }, storeAccess, { chunkSize: 10 }, held);
     expect(counts.checkIns.added).toBe(15);
@@ -132,7 +102,7 @@ describe('an import whose check-ins the worker holds', () => {
 
   it('is brought onto the page when the history lives in storage.local, which a worker cannot reach', async () => {
     useBackend('storage.local');
-    const file = importFile(15);
+    const file = importFile(15, { journals: true });
     const { held, calls } = heldByWorker(file.checkIns);
     const merge = vi.spyOn(held, 'merge');
     const counts = await applyImport({ ...file, checkIns: [] }, storeAccess, { chunkSize: 10 }, held);

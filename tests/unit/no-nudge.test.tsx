@@ -5,14 +5,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsPage } from '../../components/pages/OptionsPage';
 import { DEFAULT_SCHEDULE, type WeekHours } from '../../core/schema';
 import { nudgeStatus, settingsLeaveNoNudge } from '../../core/status';
 import { DEFAULT_HOURS } from '../../core/time/hours';
-import { browserShortcut } from '../../entrypoints/options/App';
-import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings, updateSettings } from '../../platform/settings';
 import { settle, startBackground, stopBackground, TUESDAY_MORNING } from './background-harness';
+import { optionsPage } from './render-options';
 
 afterEach(cleanup);
 
@@ -20,15 +18,6 @@ const NO_HOURS: WeekHours = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] };
 /** Half an hour each weekday: too short for a nudge every 60 minutes. */
 const half = [{ start: 540, end: 570, nextDay: false }];
 const SHORT_HOURS: WeekHours = { 0: [], 1: half, 2: half, 3: half, 4: half, 5: half, 6: [] };
-
-const options = () => (
-  <OptionsPage
-    version="1.2.3"
-    sendTestNotification={async () => ({ ok: true as const })}
-    actions={browserSettings}
-    shortcut={browserShortcut}
-  />
-);
 
 /** The notice at the page's top: before the first section, after the title. */
 const topNotice = () => {
@@ -60,7 +49,7 @@ describe('settingsLeaveNoNudge', () => {
 describe('the options page, when no nudge can come', () => {
   it('says so at the top when no day has hours, with a link to the hours', async () => {
     await updateSettings({ hours: NO_HOURS });
-    render(options());
+    render(optionsPage());
     await screen.findByRole('heading', { name: 'Active hours' });
     const notice = topNotice();
     expect(notice?.textContent).toMatch(/No day has active hours now, so no nudges will come/);
@@ -71,7 +60,7 @@ describe('the options page, when no nudge can come', () => {
 
   it('says so when every stretch is shorter than the time between nudges', async () => {
     await updateSettings({ hours: SHORT_HOURS, intervalMinutes: 60 });
-    render(options());
+    render(optionsPage());
     await screen.findByRole('heading', { name: 'Active hours' });
     expect(topNotice()?.textContent).toMatch(/shorter than the time between nudges/);
     expect(screen.getByRole('link', { name: 'Change your active hours' })).toBeTruthy();
@@ -79,7 +68,7 @@ describe('the options page, when no nudge can come', () => {
 
   it('says nothing of the kind with hours that leave room, and goes once the hours are fixed', async () => {
     await updateSettings({ hours: NO_HOURS });
-    render(options());
+    render(optionsPage());
     await screen.findByRole('heading', { name: 'Active hours' });
     expect(topNotice()).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add hours on Monday to Friday' }));

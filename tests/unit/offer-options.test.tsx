@@ -2,25 +2,14 @@
 // chosen by default, a choice kept in storage as soon as it is made, and "Saved." where it was made.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OptionsPage } from '../../components/pages/OptionsPage';
-import { browserShortcut } from '../../entrypoints/options/App';
-import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings } from '../../platform/settings';
+import { optionsPage } from './render-options';
 
 afterEach(cleanup);
 
-const options = () => (
-  <OptionsPage
-    version="1.2.3"
-    sendTestNotification={async () => ({ ok: true as const })}
-    actions={browserSettings}
-    shortcut={browserShortcut}
-  />
-);
-
 describe('How a nudge comes', () => {
   it('offers three ways, each with what it does, the offer chosen at first', async () => {
-    render(options());
+    render(optionsPage());
     const group = await screen.findByRole('group', { name: 'How a nudge comes' });
     const radios = ['At a good moment', 'Quietly, on the icon', 'Right away'].map(
       (name) => screen.getByRole('radio', { name }) as HTMLInputElement,
@@ -36,7 +25,7 @@ describe('How a nudge comes', () => {
   });
 
   it('keeps a choice at once, and says so in the nudges section', async () => {
-    render(options());
+    render(optionsPage());
     fireEvent.click(await screen.findByRole('radio', { name: 'Quietly, on the icon' }));
     await waitFor(async () => expect((await loadSettings()).nudgeMode).toBe('quiet'));
     await waitFor(() => expect(document.querySelector('#nudges .saved')?.textContent).toBe('Saved.'));

@@ -3,31 +3,21 @@
 // the check-in's talk step opened settings at the top, not at People.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OptionsPage } from '../../components/pages/OptionsPage';
-import { browserShortcut } from '../../entrypoints/options/App';
 import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings } from '../../platform/settings';
 import { renderCheckIn } from './render-checkin';
+import { optionsPage } from './render-options';
 
 afterEach(() => {
   cleanup();
   history.replaceState(null, '', location.pathname);
 });
 
-const options = () => (
-  <OptionsPage
-    version="1.2.3"
-    sendTestNotification={async () => ({ ok: true as const })}
-    actions={browserSettings}
-    shortcut={browserShortcut}
-  />
-);
-
 const offer = () => document.getElementById('offer') as HTMLElement;
 
 describe('What to offer', () => {
   it('is said once: the heading names the section, no group inside says it again', async () => {
-    render(options());
+    render(optionsPage());
     await screen.findByRole('heading', { name: 'What to offer' });
     const section = within(offer());
     expect(section.getAllByRole('heading', { name: 'What to offer' })).toHaveLength(1);
@@ -37,7 +27,7 @@ describe('What to offer', () => {
   });
 
   it('never shows "Saved." beside its refusal to turn off the last kind', async () => {
-    render(options());
+    render(optionsPage());
     await screen.findByRole('heading', { name: 'What to offer' });
     const families = ['Movement', 'Journaling', 'Talking to someone', 'Creative', 'Letting it out'];
     for (const name of families) {
@@ -59,7 +49,7 @@ describe('What to offer', () => {
 
 describe('"Saved." never beside a refusal, in any section', () => {
   it('People: a new person refused for a bad email after one was added', async () => {
-    render(options());
+    render(optionsPage());
     const people = () => within(document.getElementById('people') as HTMLElement);
     fireEvent.input(await screen.findByRole('textbox', { name: 'Name' }), { target: { value: 'Ana' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
@@ -72,14 +62,7 @@ describe('"Saved." never beside a refusal, in any section', () => {
   });
 
   it('Nudges: holding nudges during calls refused by the browser after another change was kept', async () => {
-    render(
-      <OptionsPage
-        version="1.2.3"
-        sendTestNotification={async () => ({ ok: true as const })}
-        shortcut={browserShortcut}
-        actions={{ ...browserSettings, requestCallAccess: async () => false }}
-      />,
-    );
+    render(optionsPage({ actions: { ...browserSettings, requestCallAccess: async () => false } }));
     const nudges = () => within(document.getElementById('nudges') as HTMLElement);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Nudge without a sound' }));
     await waitFor(() => expect(nudges().getByText('Saved.')).toBeTruthy());
@@ -99,13 +82,13 @@ describe('the People deep link', () => {
 
   it('options.html#people opens with People in view and its heading focused', async () => {
     history.replaceState(null, '', '#people');
-    render(options());
+    render(optionsPage());
     const heading = await screen.findByRole('heading', { name: 'People you trust' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
   it('an open page that is sent to #people goes there', async () => {
-    render(options());
+    render(optionsPage());
     const heading = await screen.findByRole('heading', { name: 'People you trust' });
     expect(document.activeElement).not.toBe(heading);
     history.replaceState(null, '', '#people');

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NudgeStatus } from '../../components/checkin/NudgeStatus';
 import { FirstNudge } from '../../components/pages/FirstNudge';
-import { OptionsPage } from '../../components/pages/OptionsPage';
 import { BreakSetting } from '../../components/settings/BreakSetting';
 import { FamiliesSetting } from '../../components/settings/FamiliesSetting';
 import { FrequencySetting } from '../../components/settings/FrequencySetting';
@@ -12,9 +11,9 @@ import { TrustedPeopleSetting } from '../../components/settings/TrustedPeopleSet
 import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
 import { changesToDefaults, quickView, weekFromQuick } from '../../core/settings-form';
 import { DEFAULT_HOURS } from '../../core/time/hours';
-import { browserShortcut } from '../../entrypoints/options/App';
 import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings, restoreDefaultPreferences, updateSettings } from '../../platform/settings';
+import { optionsPage } from './render-options';
 
 afterEach(cleanup);
 
@@ -331,18 +330,9 @@ async function typeAndLeave(field: HTMLElement, value: string) {
   fireEvent.blur(field);
 }
 
-const options = () => (
-  <OptionsPage
-    version="1.2.3"
-    sendTestNotification={async () => ({ ok: true as const })}
-    actions={browserSettings}
-    shortcut={browserShortcut}
-  />
-);
-
 describe('OptionsPage', () => {
   it('says plainly when a change could not be saved, and never says "Saved." with it', async () => {
-    render(options());
+    render(optionsPage());
     const box = await screen.findByRole('checkbox', { name: 'Send me gentle nudges' });
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     fireEvent.click(box);
@@ -358,7 +348,7 @@ describe('OptionsPage', () => {
       'checkin:a': { id: 'a', at: 1, feeling: 'calm', outletId: null, outcome: 'skipped' },
     });
     await fakeBrowser.storage.sync.set({ 'pref:intervalMinutes': 'abc' });
-    render(options());
+    render(optionsPage());
     const notice = await screen.findByRole('status');
     expect(notice.textContent).toContain("couldn't be read, so they are back to their defaults: how often.");
     expect(screen.getByRole('button', { name: 'Remove Ana' })).toBeTruthy();
@@ -374,7 +364,7 @@ describe('OptionsPage', () => {
   });
 
   it('offers a table of contents with each section', async () => {
-    render(options());
+    render(optionsPage());
     const nav = await screen.findByRole('navigation', { name: 'On this page' });
     expect([...nav.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Nudges', '#nudges'],
@@ -393,7 +383,7 @@ describe('OptionsPage', () => {
   });
 
   it('keeps each kind of field as it is left, and says "Saved." in that section only', async () => {
-    render(options());
+    render(optionsPage());
     const nudges = () => document.getElementById('nudges') as HTMLElement;
     const hours = () => document.getElementById('hours') as HTMLElement;
 
@@ -429,7 +419,7 @@ describe('OptionsPage', () => {
   });
 
   it('shows refused input next to its field, keeps the stored value, and drops the section\'s "Saved."', async () => {
-    render(options());
+    render(optionsPage());
     const breakField = (await screen.findByRole('textbox', {
       name: 'A break counts from',
     })) as HTMLInputElement;
@@ -453,7 +443,7 @@ describe('OptionsPage', () => {
       hours: { ...DEFAULT_HOURS, 6: [{ start: 600, end: 840, nextDay: false }] },
     });
     await fakeBrowser.storage.local.set({ 'person:p': { id: 'p', name: 'Ana', addedAt: 1 } });
-    render(options());
+    render(optionsPage());
     fireEvent.click(await screen.findByRole('button', { name: 'Restore default settings…' }));
     const confirm = screen.getByRole('group', { name: /back to their defaults/ });
     const time = (h: number, m = 0) =>
@@ -478,7 +468,7 @@ describe('OptionsPage', () => {
   });
 
   it('says when there is nothing to restore', async () => {
-    render(options());
+    render(optionsPage());
     fireEvent.click(await screen.findByRole('button', { name: 'Restore default settings…' }));
     expect(screen.getByText('Everything is already at its default.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Restore these' })).toBeNull();
@@ -566,14 +556,7 @@ describe('OptionsPage, a save still on its way when a refusal comes', () => {
         await browserSettings.update(patch);
       },
     };
-    render(
-      <OptionsPage
-        version="1.2.3"
-        sendTestNotification={async () => ({ ok: true as const })}
-        shortcut={browserShortcut}
-        actions={actions}
-      />,
-    );
+    render(optionsPage({ actions }));
     const hours = () => document.getElementById('hours') as HTMLElement;
     fireEvent.click(await screen.findByRole('checkbox', { name: /Weekends too/ }));
     const to = screen.getAllByLabelText(/^to/)[0] as HTMLInputElement;
@@ -594,7 +577,7 @@ describe('OptionsPage, a change that leaves no active hours', () => {
   const times = (text: string) => (document.querySelector('main')?.textContent ?? '').split(text).length - 1;
 
   it('says it once after "Use these hours every day" under an empty Saturday, and Undo is in view', async () => {
-    render(options());
+    render(optionsPage());
     fireEvent.click(await screen.findByRole('radio', { name: 'Different hours each day' }));
     const copySaturday = screen.getByRole('button', {
       name: 'Use these hours every day',
@@ -612,7 +595,7 @@ describe('OptionsPage, a change that leaves no active hours', () => {
   });
 
   it('says it once after removing the last range, and not at all once Undo brings the hours back', async () => {
-    render(options());
+    render(optionsPage());
     fireEvent.click(await screen.findByRole('button', { name: 'Remove these hours on Monday to Friday' }));
     await screen.findByRole('button', { name: 'Undo' });
     await waitFor(() => expect(document.querySelector('main .no-nudge')).toBeTruthy());

@@ -4,24 +4,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsPage } from '../../components/pages/OptionsPage';
 import { OWN_OUTLETS_MAX, ownOutletId } from '../../core/outlets/own';
-import { browserOwnOutlets, browserShortcut } from '../../entrypoints/options/App';
-import { browserSettings } from '../../entrypoints/options/settings';
+import { browserOwnOutlets } from '../../entrypoints/options/App';
 import { addOwnOutlet, loadOwnOutlets } from '../../platform/own-outlets';
+import { optionsPage } from './render-options';
 
 afterEach(cleanup);
 beforeEach(() => fakeBrowser.reset());
 
-const page = (own = browserOwnOutlets) => (
-  <OptionsPage
-    version="1.2.3"
-    sendTestNotification={async () => ({ ok: true })}
-    actions={browserSettings}
-    shortcut={browserShortcut}
-    own={own}
-  />
-);
+const page = (own = browserOwnOutlets) => optionsPage({ own });
 
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 const type = (name: string, value: string) => fireEvent.input(field(name), { target: { value } });

@@ -4,22 +4,24 @@
 // daylight-saving nights of New York, Berlin and Lord Howe come up.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  EARLY_TOLERANCE,
-  FIXED_LATE_MAX,
-  type NudgeEvent,
-  PRESENT,
-  type Presence,
-  step,
-} from '../../core/schedule';
-import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Schedule, type Settings } from '../../core/schema';
+import { EARLY_TOLERANCE, FIXED_LATE_MAX, PRESENT, type Presence } from '../../core/schedule';
+import type { Settings } from '../../core/schema';
 import { MINUTE } from '../../core/time';
 import { type FixedTime, lastFixedTimeIn, nextFixedTime } from '../../core/time/fixed-times';
 import { isActiveAt, type Weekday } from '../../core/time/hours';
 import { PROPERTY_BUDGET_MS } from './budgets';
+import {
+  type Action,
+  act,
+  dayArb,
+  HOUR,
+  intervalArb,
+  simulate,
+  startArb,
+  toSettings,
+} from './schedule-simulation';
 
 const RUNS = 200;
-const HOUR = 60 * MINUTE;
 
 /** Minutes of day, with the night hours daylight saving skips or repeats (1:00 to 3:00) often drawn. */
 const minuteArb = fc.oneof(
@@ -43,20 +45,12 @@ const timesArb: fc.Arbitrary<FixedTime[]> = fc
 
 const settingsArb: fc.Arbitrary<Settings> = fc
   .record({
-    intervalMinutes: fc.integer({ min: 15, max: 240 }),
+    intervalMinutes: intervalArb,
     fixedTimes: timesArb,
     fixedTimesOnly: fc.boolean(),
     holdDuringCalls: fc.boolean(),
   })
-  .map((patch) => ({ ...DEFAULT_SETTINGS, ...patch }));
-
-type Action =
-  | { kind: 'wait'; ms: number; presence: Presence }
-  | { kind: 'sleep'; ms: number }
-  | { kind: 'restart' }
-  | { kind: 'pause'; ms: number }
-  | { kind: 'resume' }
-  | { kind: 'checked-in' };
+  .map(toSettings);
 
 const presenceArb: fc.Arbitrary<Presence> = fc.record({
   idle: fc.constantFrom('active', 'active', 'active', 'idle'),
@@ -64,124 +58,34 @@ const presenceArb: fc.Arbitrary<Presence> = fc.record({
   inCall: fc.boolean(),
 });
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  {
-    weight: 10,
-    arbitrary: fc.record({
-      kind: fc.constant('wait' as const),
-      ms: fc.integer({ min: MINUTE, max: 8 * HOUR }),
-      presence: presenceArb,
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('sleep' as const),
-      ms: fc.integer({ min: MINUTE, max: 2 * 24 * HOUR }),
-    }),
-  },
-  { weight: 2, arbitrary: fc.constant({ kind: 'restart' as const }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('pause' as const),
-      ms: fc.integer({ min: MINUTE, max: 20 * HOUR }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: 'resume' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'checked-in' as const }) },
+  { weight: 10, arbitrary: act.wait(8 * HOUR, presenceArb) },
+  { weight: 2, arbitrary: act.sleep(2 * 24 * HOUR) },
+  { weight: 2, arbitrary: act.restart },
+  { weight: 1, arbitrary: act.pause(MINUTE, 20 * HOUR) },
+  { weight: 1, arbitrary: act.resume },
+  { weight: 1, arbitrary: act.checkedIn },
 );
-const startArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) });
-
-interface Shown {
-  at: number;
-  fixed: boolean;
-  pausedUntil: number | null;
-}
-
-function simulate(settings: Settings, start: number, actions: readonly Action[]) {
-  let schedule: Schedule = DEFAULT_SCHEDULE;
-  let now = start;
-  const shown: Shown[] = [];
-  // Each pause: when it began, when it ended, and how many nudges had been shown before it began (a
-  // pause asked for in the same millisecond a nudge showed does not cover that nudge).
-  const pauses: { from: number; to: number; after: number }[] = [];
-  const apply = (event: NudgeEvent) => {
-    const before = schedule;
-    const result = step(settings, schedule, event, now);
-    schedule = result.schedule;
-    if (result.show)
-      shown.push({ at: now, fixed: result.show.fixed !== undefined, pausedUntil: before.pausedUntil });
-  };
-  const fire = (presence: Presence) => {
-    if (schedule.nextNudgeAt !== null && schedule.nextNudgeAt <= now) apply({ type: 'alarm', presence });
-  };
-  apply({ type: 'wake' });
-  for (const action of actions) {
-    switch (action.kind) {
-      case 'wait': {
-        let left = action.ms;
-        while (left > 0 && schedule.nextNudgeAt !== null && schedule.nextNudgeAt - now <= left) {
-          const toAlarm = Math.max(0, schedule.nextNudgeAt - now);
-          now += toAlarm;
-          left -= toAlarm;
-          const before = schedule.nextNudgeAt;
-          fire(action.presence);
-          if (schedule.nextNudgeAt === before) break;
-        }
-        now += Math.max(0, left);
-        break;
-      }
-      case 'sleep':
-        now += action.ms;
-        apply({ type: 'wake' });
-        fire(PRESENT);
-        break;
-      case 'restart':
-        apply({ type: 'wake' });
-        break;
-      case 'pause': {
-        // A new pause replaces the one before it.
-        const last = pauses.at(-1);
-        if (last && last.to > now) last.to = now;
-        pauses.push({ from: now, to: now + action.ms, after: shown.length });
-        apply({ type: 'pause', until: now + action.ms, kind: 'pause' });
-        break;
-      }
-      case 'resume': {
-        const last = pauses.at(-1);
-        if (last && last.to > now) last.to = now;
-        apply({ type: 'resume' });
-        break;
-      }
-      case 'checked-in':
-        apply({ type: 'checked-in' });
-        break;
-    }
-  }
-  return { shown, pauses, end: now };
-}
 
 // Found by CI in New York: waking exactly at a fixed moment (Friday 02:30) shows its nudge, and a pause
 // asked for in that same millisecond began after it, so it does not cover it.
 const pauseAtTheFixedMoment: [[Settings, number, Action[]]] = [
   [
-    {
-      ...DEFAULT_SETTINGS,
+    toSettings({
       intervalMinutes: 15,
       nudgeMode: 'offer',
       fixedTimes: [{ minute: 150, days: [5, 0], offer: 'checkin' }],
-    },
+    }),
     1781237735828,
     [
       { kind: 'wait', ms: 757084, presence: PRESENT },
       { kind: 'sleep', ms: 7307088 },
-      { kind: 'pause', ms: 60000 },
+      { kind: 'pause', ms: 60000, meeting: false },
       { kind: 'wait', ms: 60000, presence: PRESENT },
     ],
   ],
 ];
 
-const scenario = fc.tuple(settingsArb, startArb, fc.array(actionArb, { minLength: 1, maxLength: 30 }));
+const scenario = dayArb(settingsArb, actionArb, 30);
 
 describe('fixed times, over random days', () => {
   it(

@@ -22,15 +22,8 @@ import {
 import { noNudgeReason } from '../../core/status';
 import { type FixedTime, nextFixedTime, validateFixedTimes } from '../../core/time/fixed-times';
 import type { Weekday } from '../../core/time/hours';
+import { at, HOUR, inZone, MINUTE } from './zone';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const inZone = (name: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone === zone;
-/** Local wall-clock time; month is 1-based here to read like a calendar. */
-const at = (y: number, month: number, d: number, h = 0, min = 0) =>
-  new Date(y, month - 1, d, h, min).getTime();
 /** "HH:MM" and the local date at t, as the person's clock shows it. */
 const wall = (t: number) => {
   const d = new Date(t);

@@ -4,40 +4,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LATER_TODAY, LATER_TODAY_MARGIN, PUT_OFF_SOON, putOffUntil } from '../../core/putoff';
 import { PRESENT, step } from '../../core/schedule';
-import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS, type Settings } from '../../core/schema';
+import { DEFAULT_SCHEDULE, NUDGE_MODES, type Settings } from '../../core/schema';
 import { MINUTE, startOfLocalDay } from '../../core/time';
-import { isActiveAt, type TimeRange, type Weekday, type WeekHours } from '../../core/time/hours';
+import { isActiveAt, type WeekHours } from '../../core/time/hours';
 import { PROPERTY_BUDGET_MS } from './budgets';
+import { intervalArb, startArb, toSettings, weekFromSlots } from './schedule-simulation';
 
 // Each run is a handful of steps: 1,000 runs take well under a second.
 const RUNS = 1000;
 
+// Any week, some days with no hours at all: a put-off may find no moment.
 const weekHours: fc.Arbitrary<WeekHours> = fc
   .array(
     fc.option(fc.record({ start: fc.integer({ min: 0, max: 80 }), length: fc.integer({ min: 1, max: 60 }) })),
-    {
-      minLength: 7,
-      maxLength: 7,
-    },
+    { minLength: 7, maxLength: 7 },
   )
-  .map((days) => {
-    const week = {} as Record<Weekday, TimeRange[]>;
-    days.forEach((slot, index) => {
-      const start = (slot?.start ?? 0) * 15;
-      const end = Math.min(start + (slot?.length ?? 0) * 15, 24 * 60 - 1);
-      week[index as Weekday] = slot && end > start ? [{ start, end, nextDay: false }] : [];
-    });
-    return week;
-  });
+  .map(weekFromSlots);
 
 const settingsArb: fc.Arbitrary<Settings> = fc
-  .record({
-    intervalMinutes: fc.integer({ min: 15, max: 240 }),
-    hours: weekHours,
-    nudgeMode: fc.constantFrom('quiet' as const, 'offer' as const, 'at-once' as const),
-  })
-  .map((patch) => ({ ...DEFAULT_SETTINGS, ...patch }));
-const nowArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) });
+  .record({ intervalMinutes: intervalArb, hours: weekHours, nudgeMode: fc.constantFrom(...NUDGE_MODES) })
+  .map(toSettings);
+const nowArb = startArb;
 const choiceArb = fc.constantFrom('soon' as const, 'later' as const);
 
 describe('the put-off choices, over random weeks', () => {
