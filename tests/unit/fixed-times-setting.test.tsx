@@ -4,12 +4,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsPage } from '../../components/pages/OptionsPage';
 import { FixedTimesSetting } from '../../components/settings/FixedTimesSetting';
 import type { FixedTime } from '../../core/time/fixed-times';
-import { browserShortcut } from '../../entrypoints/options/App';
-import { browserSettings } from '../../entrypoints/options/settings';
 import { loadSettings, updateSettings } from '../../platform/settings';
+import { optionsPage } from './render-options';
 
 afterEach(cleanup);
 
@@ -91,14 +89,7 @@ describe('FixedTimesSetting, a change storage refused', () => {
 describe('OptionsPage, a fixed time storage refused', () => {
   it('says it once, next to the time, and keeps the stored times as they were', async () => {
     await updateSettings({ fixedTimes: [ELEVEN] });
-    render(
-      <OptionsPage
-        version="1.2.3"
-        sendTestNotification={async () => ({ ok: true as const })}
-        actions={browserSettings}
-        shortcut={browserShortcut}
-      />,
-    );
+    render(optionsPage());
     await screen.findByRole('group', { name: 'Fixed time 1' });
     // The page's second read of storage (its watch) lands just after the first paint; typing in
     // the same millisecond is not what a person does.
