@@ -96,12 +96,15 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
   const root = useRef<HTMLDivElement>(null);
 
   // Follow the stored times (a save, another tab, restore defaults) unless a change is still on screen.
+  // The draft compared is the one now (an updater), not this render's: Preact runs this effect after
+  // the paint, and a time typed in between is not in this render's draft.
   useEffect(() => {
-    const untouched =
-      problems.size === 0 &&
-      JSON.stringify(toPlain(draft)) === JSON.stringify(toPlain(toDraft(shown.current)));
+    const before = shown.current;
     shown.current = times;
-    if (untouched) setDraft(toDraft(times));
+    if (problems.size > 0) return;
+    setDraft((rows) =>
+      JSON.stringify(toPlain(rows)) === JSON.stringify(toPlain(toDraft(before))) ? toDraft(times) : rows,
+    );
   }, [times]);
 
   // A row just added: its time field takes focus, so the person can type the time at once.

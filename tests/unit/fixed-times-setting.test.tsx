@@ -2,6 +2,8 @@
 // the row that changed says why, next to it, and keeps what the person chose; a removed time that
 // could not be removed comes back, saying so. Once a save goes through, the reason goes.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { options } from 'preact';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FixedTimesSetting } from '../../components/settings/FixedTimesSetting';
@@ -101,5 +103,41 @@ describe('OptionsPage, a fixed time storage refused', () => {
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(screen.queryByText('Saved.')).toBeNull();
     expect((await loadSettings()).fixedTimes).toEqual([ELEVEN]);
+  });
+});
+
+describe('FixedTimesSetting, stored times arriving as the person types', () => {
+  it('keeps a time typed after the render, before the effect that follows the stored times', async () => {
+    let store: (times: FixedTime[]) => void = () => undefined;
+    function Page() {
+      const [times, setTimes] = useState<FixedTime[]>([ELEVEN]);
+      store = setTimes;
+      return (
+        <FixedTimesSetting
+          times={times}
+          only={false}
+          onChange={async () => undefined}
+          onOnlyChange={async () => undefined}
+        />
+      );
+    }
+    render(<Page />);
+    // The paint is held, so the effects of the next render wait as they do on a busy page.
+    const paint = options.requestAnimationFrame;
+    const painted: (() => void)[] = [];
+    options.requestAnimationFrame = (callback) => void painted.push(callback);
+    try {
+      // Another tab changed the offer: rendered, its effect not run yet...
+      store([{ ...ELEVEN, offer: 'movement' }]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(painted).toHaveLength(1);
+      // ...when the person types a time.
+      fireEvent.input(timeOf(1), { target: { value: '12:00' } });
+    } finally {
+      options.requestAnimationFrame = paint;
+    }
+    for (const callback of painted) callback();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(timeOf(1).value).toBe('12:00');
   });
 });
