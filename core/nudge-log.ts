@@ -72,11 +72,11 @@ export function fateOf(
   mode: NudgeMode,
 ): { fate: NudgeFate; nudgeAt: number } | null {
   if (result.show) return { fate: 'shown', nudgeAt: now };
-  // In quiet mode the icon is all a nudge ever shows: it is shown once it waits there, as a
-  // notification is (an answer later, keyed by the same moment, takes its place in the view). Not in
-  // offer mode: there the notification at the natural pause is the nudge shown.
-  if (mode === 'quiet' && result.reason === 'waiting' && result.schedule.waitingSince !== null)
-    return { fate: 'shown', nudgeAt: result.schedule.waitingSince };
+  // In quiet mode the icon is all a nudge ever shows: it is shown once it waits there (from now:
+  // core/schedule.ts sets waitingSince to now), as a notification is; an answer later, keyed by
+  // waitingSince, takes its place in the view. Not in offer mode: there the notification at the
+  // natural pause is the nudge shown.
+  if (mode === 'quiet' && result.reason === 'waiting') return { fate: 'shown', nudgeAt: now };
   // The nudge waiting for an answer: one waiting on the toolbar icon (quiet and offer modes, keyed by
   // when it began to wait), else the last notification while unanswered.
   const waiting =
