@@ -32,4 +32,14 @@ export interface Words {
   time(at: number | Date): string;
   list(items: readonly string[]): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
+  /**
+   * The language dates and times are written in, and the clock's 12- or 24-hour habit: what a worker,
+   * which has no words of its own, needs to write a time exactly as the page does.
+   */
+  clock(): Clock;
+}
+
+export interface Clock {
+  locale: string;
+  hourCycle?: Intl.DateTimeFormatOptions['hourCycle'];
 }

@@ -2,20 +2,24 @@
 // freezes: the file is read and checked in a worker (data-worker.ts), the history is written and read
 // in chunks of a bounded size, each its own transaction, with the page free between them. Every job
 // says how far it is and stops between two chunks when asked, keeping what was done.
+
+import type { SetAside } from '../core/data/export-format';
+import type { LabelWords } from '../core/data/export-labels';
 import type { ImportResult } from '../core/data/import';
-import type { CheckIn } from '../core/schema';
-import type { BulkOptions, Page } from './history/store';
+import type { ExportKind } from '../core/data/transfer';
+import type { OwnOutlet } from '../core/outlets/own';
+import type { CheckIn, Settings, TrustedPerson } from '../core/schema';
+import type { ExportFile } from './export-file';
+import type { BulkOptions } from './history/store';
 import {
   type ChunkOptions,
   JobFailed,
   JobStopped,
   type MergeSoFar,
+  READ_CHUNK,
   WRITE_CHUNK,
-  yieldToPage,
 } from './job-chunks';
 
-/** Check-ins per read of the history, and per piece of an export file. */
-export const READ_CHUNK = 1_000;
 /** Check-ins per message from the worker: one message's copy onto the page stays short. */
 export const TRANSFER_CHUNK = 1_000;
 
@@ -24,59 +28,18 @@ export type OnProgress = (done: number, total: number) => void;
 
 export {
   type ChunkOptions,
+  inChunks,
   JobFailed,
   JobStopped,
   type MergeFn,
   type MergeSoFar,
   mergeInChunks,
+  type PageFn,
+  READ_CHUNK,
+  readAllInPages,
   WRITE_CHUNK,
   yieldToPage,
 } from './job-chunks';
-
-export type PageFn = (options: { before?: number; limit: number }) => Promise<Page<CheckIn>>;
-
-/**
- * Every readable check-in, oldest first, read newest first a page at a time (`before` the last one
- * seen): each read is bounded, and the page is free between them. `total` is what progress counts to.
- */
-export async function readAllInPages(
-  page: PageFn,
-  {
-    onProgress,
-    signal,
-    total = 0,
-    pageSize = READ_CHUNK,
-  }: BulkOptions & { total?: number; pageSize?: number } = {},
-): Promise<CheckIn[]> {
-  const pages: CheckIn[][] = [];
-  let count = 0;
-  let before: number | undefined;
-  onProgress?.(0, total);
-  for (;;) {
-    signal?.throwIfAborted();
-    const { entries, next } = await page({ before, limit: pageSize });
-    // Newest first within the page: turned round here, the pages put in order below.
-    pages.push(entries.reverse());
-    count += entries.length;
-    onProgress?.(count, Math.max(total, count));
-    if (next === null) break;
-    before = next;
-  }
-  return pages.reverse().flat();
-}
-
-/** Runs `each` on `items` a chunk at a time, the page free between chunks; stops when `signal` aborts. */
-export async function inChunks<T>(
-  items: readonly T[],
-  each: (chunk: readonly T[]) => void,
-  { chunkSize = READ_CHUNK, signal }: { chunkSize?: number; signal?: AbortSignal } = {},
-): Promise<void> {
-  for (let from = 0; from < items.length; from += chunkSize) {
-    signal?.throwIfAborted();
-    each(items.slice(from, from + chunkSize));
-    await yieldToPage();
-  }
-}
 
 // --- reading and checking a file, off the page --------------------------------------------------
 
@@ -91,6 +54,14 @@ export type WorkerRequest =
   | { type: 'encrypt'; file: Blob; passphrase: string }
   | { type: 'take'; from: number; count: number }
   | { type: 'merge'; chunkSize: number }
+  | {
+      type: 'export';
+      kind: ExportKind;
+      words: LabelWords;
+      now: number;
+      chunkSize: number;
+      stored: StoredAround;
+    }
   | { type: 'stop' };
 
 export type WorkerReply =
@@ -104,7 +75,20 @@ export type WorkerReply =
   | { type: 'merged'; soFar: MergeSoFar }
   | { type: 'stopped'; soFar: MergeSoFar }
   | { type: 'failed'; soFar: MergeSoFar; name: string; message: string }
-  | { type: 'no-database'; message: string };
+  | { type: 'no-database'; message: string }
+  | { type: 'exported'; file: ExportFile };
+
+/**
+ * What an export carries besides the check-ins, read on the page (the worker can't reach storage):
+ * small, bounded by their own caps.
+ */
+export interface StoredAround {
+  settings: Settings;
+  trustedPeople: TrustedPerson[];
+  ownOutlets: OwnOutlet[];
+  setAside: SetAside[];
+  keptUnreadable: unknown[];
+}
 
 /**
  * The check-ins of a sound file, still in the worker that checked it: the page never holds the whole
@@ -282,6 +266,64 @@ export async function encryptOffPage(
     if (reply === null) return await encrypt(file, passphrase);
     if (reply.type === 'encrypted') return reply.blob;
     throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply: ${reply.type}`);
+  } finally {
+    worker.terminate();
+  }
+}
+
+/**
+ * An export file of the IndexedDB history made in the worker (data-worker.ts: the same `exportFile`
+ * as the page's, with the page's words): reading 200,000 check-ins and making them into a file holds the page neither in a
+ * task nor in its heap, whose collections blocked it for up to a second (issue 15). `stored` is what
+ * the file carries besides the check-ins. Progress as the page's; a stop ends it between two chunks
+ * (rejects with the signal's reason). Resolves to null where the worker can't do it (no worker, or
+ * it can't open the database): the caller makes the file on the page then.
+ */
+export async function exportOffPage(
+  kind: ExportKind,
+  words: LabelWords,
+  stored: () => Promise<StoredAround>,
+  { now, onProgress, signal, chunkSize = READ_CHUNK }: { now: number } & ChunkOptions,
+): Promise<ExportFile | null> {
+  const worker = startWorker();
+  if (!worker) return null;
+  try {
+    signal?.throwIfAborted();
+    const around = await stored();
+    signal?.throwIfAborted();
+    return await new Promise<ExportFile | null>((resolve, reject) => {
+      const stop = () => {
+        worker.postMessage({ type: 'stop' } satisfies WorkerRequest);
+        reject(signal?.reason ?? new Error('Stopped'));
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        const reply = event.data;
+        if (reply.type === 'progress') {
+          onProgress?.(reply.done, reply.total);
+          return;
+        }
+        signal?.removeEventListener('abort', stop);
+        if (reply.type === 'exported') resolve(reply.file);
+        else if (reply.type === 'no-database') resolve(null);
+        else if (reply.type === 'error') reject(new Error(reply.message));
+        else reject(new Error(`Unexpected reply: ${reply.type}`));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        signal?.removeEventListener('abort', stop);
+        // The worker couldn't run (a browser or policy that refuses it): the page makes the file.
+        resolve(null);
+      };
+      worker.postMessage({
+        type: 'export',
+        kind,
+        words,
+        now,
+        chunkSize,
+        stored: around,
+      } satisfies WorkerRequest);
+    });
   } finally {
     worker.terminate();
   }

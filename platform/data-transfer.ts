@@ -1,43 +1,25 @@
 // Everything a person stored, out to a file and back in: the glue between the pure format
 // (core/data/) and the stores (settings and people in storage, the history in IndexedDB).
 // The stores come in as a small `DataAccess`, so tests pass fakes and a page passes `storeAccess`.
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { journalOrder } from '../core/data/export';
-import { csvPieces, exportJsonPieces, markdownPieces } from '../core/data/export-chunks';
-import {
-  CheckInStrict,
-  type ExportV2,
-  MAX_SET_ASIDE,
-  MAX_UNREADABLE,
-  type SetAside,
-  type Snapshot,
-  TimeSchema,
-} from '../core/data/export-format';
+import type { ExportV2, SetAside, Snapshot } from '../core/data/export-format';
+import { MAX_UNREADABLE } from '../core/data/export-format';
+import { type LabelWords, labelsFrom } from '../core/data/export-labels';
 import { chosenEntries, type DifferChoice, type Differing } from '../core/data/import';
 import type { ExportKind, ExportLabels, ImportCounts, StoredSummary } from '../core/data/transfer';
 import type { OwnOutlet } from '../core/outlets/own';
-import {
-  type CheckIn,
-  PREFERENCE_KEYS,
-  type Preferences,
-  type Settings,
-  type TrustedPerson,
-} from '../core/schema';
-import { localDayKey } from '../core/time';
+import type { CheckIn, Settings, TrustedPerson } from '../core/schema';
 import {
   type ChunkOptions,
+  exportOffPage,
   type HeldCheckIns,
-  inChunks,
   JobFailed,
   JobStopped,
   mergeInChunks,
   NoDatabaseInWorker,
-  type PageFn,
-  READ_CHUNK,
-  readAllInPages,
-  yieldToPage,
 } from './data-jobs';
+import type { ExportAccess, ExportFile } from './export-file';
+import * as made from './export-file';
 import { clearAllJournalDrafts } from './history/draft';
 import type { MergeResult } from './history/store';
 import * as history from './history/store';
@@ -45,15 +27,15 @@ import * as moods from './import-moods';
 import * as ownOutlets from './own-outlets';
 import * as storage from './storage';
 
-export interface DataAccess {
-  loadSettings(): Promise<Settings>;
+/** The stores "Your data" reads and writes: an export's reads (ExportAccess), and the rest. */
+export type { ExportAccess, ExportFile } from './export-file';
+export type { ExportKind, ExportLabels, ImportCounts, StoredSummary };
+
+export interface DataAccess extends ExportAccess {
   updateSettings(patch: Partial<Omit<Settings, 'trustedPeople'>>): Promise<void>;
-  loadTrustedPeople(): Promise<TrustedPerson[]>;
   /** `full`: people that didn't fit under the limit of trusted people. */
   mergeTrustedPeople(people: TrustedPerson[]): Promise<{ added: number; kept: number; full?: number }>;
   removeAllTrustedPeople(): Promise<void>;
-  /** The person's own outlets (platform/own-outlets.ts); a store without them exports and imports none. */
-  loadOwnOutlets?(): Promise<OwnOutlet[]>;
   mergeOwnOutlets?(outlets: OwnOutlet[]): Promise<{ added: number; kept: number; full: number }>;
   /**
    * Own words beyond the history, which "delete everything" takes too: the own outlets, and the mood
@@ -62,20 +44,11 @@ export interface DataAccess {
   removeOwnOutlets?(): Promise<void>;
   countMoodNames?(): Promise<number>;
   forgetMoodNames?(): Promise<void>;
-  loadSetAside(): Promise<SetAside[]>;
   /** The originals kept aside, and a journal line left in a draft: words too, so they go as well. */
   removeSetAsideAndDraft(): Promise<void>;
   /** Brings set-aside values back (an import): those not kept yet, by key, time and value. */
   mergeSetAside(items: readonly SetAside[]): Promise<{ added: number; same: number }>;
-  /** Unreadable check-ins an import brought back, kept where an export reads them again. */
-  loadKeptUnreadable(): Promise<unknown[]>;
   keepUnreadable(values: readonly unknown[]): Promise<void>;
-  allCheckIns(): Promise<{ entries: CheckIn[]; unreadable: unknown[] }>;
-  /**
-   * The readable check-ins a page at a time, newest first (`history.checkInsPage`): how an export
-   * reads a big history in bounded reads. A small fake may leave it out; `allCheckIns` is read then.
-   */
-  checkInsPage?: PageFn;
   /**
    * Adds the entries not stored yet; one stored with other content is left as stored and reported.
    * Progress and a stop between chunks: see `mergeInChunks` (it throws JobStopped or JobFailed).
@@ -86,10 +59,18 @@ export interface DataAccess {
    * `mergeCheckIns` merges a list. A fake may leave it out: the list is then brought onto the page.
    */
   mergeHeld?(held: HeldCheckIns, options?: ChunkOptions): Promise<MergeResult>;
+  /**
+   * The export file made off the page (data-jobs.ts, exportOffPage) where that can be done: null where
+   * it can't (a history in storage.local, no worker), and the page makes it. A fake may leave it out.
+   */
+  exportOffPage?(
+    kind: ExportKind,
+    words: LabelWords,
+    options: { now: number } & ChunkOptions,
+  ): Promise<ExportFile | null>;
   /** Stores the entries as given, over a stored one with the same id (the person's choice). */
   putCheckIns(entries: readonly CheckIn[]): Promise<{ written: number }>;
   deleteAllHistory(): Promise<void>;
-  countCheckIns(): Promise<number>;
   /**
    * Bytes the extension's storage areas hold (storage.local and storage.sync: people, preferences,
    * drafts, values kept aside), and whether the history lives there too (`historyInside`: where the
@@ -162,6 +143,23 @@ export const storeAccess: DataAccess = {
     }
     return storeAccess.mergeCheckIns(await held.take(options), options);
   },
+  // Where the history is in IndexedDB the data worker reads it and makes the file, so the page never
+  // holds 200,000 check-ins (issue 15); storage.local can't be reached from a worker.
+  exportOffPage: async (kind, words, options) => {
+    await history.migrateLegacyCheckIns();
+    if ((await history.historyPlace()) !== 'indexeddb') return null;
+    const around = async () => {
+      const [settings, trustedPeople, own, setAside, keptUnreadable] = await Promise.all([
+        storage.loadSettings(),
+        storage.loadTrustedPeople(),
+        ownOutlets.loadOwnOutlets(),
+        storage.loadSetAside(),
+        storage.loadKeptUnreadable(),
+      ]);
+      return { settings, trustedPeople, ownOutlets: own, setAside, keptUnreadable };
+    };
+    return exportOffPage(kind, words, around, options);
+  },
   putCheckIns: (entries) => history.putCheckIns(entries),
   deleteAllHistory: () => history.deleteAllHistory(),
   countCheckIns: () => history.countCheckIns(),
@@ -220,186 +218,32 @@ export async function dataSize(access: DataAccess = storeAccess, sample = SIZE_S
   return bytes + Math.round((measured * Math.max(count, newest.length)) / newest.length);
 }
 
-function preferencesOf(settings: Settings): Preferences {
-  // Exactly the preference fields: the file format is strict, so nothing else may ride along.
-  const preferences = {} as Record<string, unknown>;
-  for (const key of PREFERENCE_KEYS) preferences[key] = settings[key];
-  return preferences as Preferences;
-}
+/** Everything stored, read for an export (export-file.ts), from the browser's stores unless told. */
+export const takeSnapshot = (access: ExportAccess = storeAccess, options?: ChunkOptions): Promise<Snapshot> =>
+  made.takeSnapshot(access, options);
 
-/** Every stored check-in, oldest first, and the ones that can't be read, in bounded reads where the store can. */
-async function readHistory(
-  access: DataAccess,
-  { onProgress, signal, chunkSize }: ChunkOptions,
-): Promise<{ entries: CheckIn[]; unreadable: unknown[] }> {
-  if (!access.checkInsPage) return access.allCheckIns();
-  const total = await access.countCheckIns();
-  const entries = await readAllInPages(access.checkInsPage, {
-    onProgress,
-    signal,
-    total,
-    pageSize: chunkSize,
-  });
-  // Pages carry the readable entries only. When the count says some weren't, the stored values are
-  // read once more, whole, for those: rare (a damaged entry), and they must go out with the file.
-  if (entries.length >= total) return { entries, unreadable: [] };
-  const { unreadable } = await access.allCheckIns();
-  return { entries, unreadable };
-}
-
-/**
- * The stored check-ins as an export carries them: those the file format can carry back in, and the
- * rest as they are (unreadable in the history, or readable but not strictly the format: a time past
- * what every view can show, a field past its cap, a field from another version), with the
- * unreadable ones an import kept after them. Read and sorted out a chunk at a time.
- */
-async function storedForExport(
-  access: DataAccess,
-  { onProgress, signal, chunkSize = READ_CHUNK }: ChunkOptions = {},
-): Promise<{ checkIns: CheckIn[]; unreadable: unknown[] }> {
-  const [stored, kept] = await Promise.all([
-    readHistory(access, { onProgress, signal, chunkSize }),
-    access.loadKeptUnreadable(),
-  ]);
-  const checkIns: CheckIn[] = [];
-  const unreadable = [...stored.unreadable];
-  await inChunks(
-    stored.entries,
-    (chunk) => {
-      for (const entry of chunk) {
-        if (v.is(CheckInStrict, entry)) checkIns.push(entry);
-        else unreadable.push(entry);
-      }
-    },
-    { signal, chunkSize },
-  );
-  return { checkIns, unreadable: [...unreadable, ...kept] };
-}
-
-/**
- * Everything stored, read for an export: the check-ins as `storedForExport` sorts them out; the
- * set-aside values and unreadable ones capped at what the format holds, newest kept.
- * `onProgress` counts check-ins read.
- */
-export async function takeSnapshot(
-  access: DataAccess = storeAccess,
-  { onProgress, signal, chunkSize = READ_CHUNK }: ChunkOptions = {},
-): Promise<Snapshot> {
-  const [settings, trustedPeople, own, setAside, { checkIns, unreadable }] = await Promise.all([
-    access.loadSettings(),
-    access.loadTrustedPeople(),
-    access.loadOwnOutlets?.() ?? [],
-    access.loadSetAside(),
-    storedForExport(access, { onProgress, signal, chunkSize }),
-  ]);
-  const keptAside = setAside
-    .filter((item) => item.key.length > 0 && item.key.length <= 200 && v.is(TimeSchema, item.at))
-    .sort((a, b) => a.at - b.at)
-    .slice(-MAX_SET_ASIDE);
-  return {
-    preferences: preferencesOf(settings),
-    trustedPeople,
-    ownOutlets: own,
-    checkIns,
-    setAside: keptAside,
-    unreadable: unreadable.slice(-MAX_UNREADABLE),
-  };
-}
-
-export type { ExportKind, ExportLabels, ImportCounts, StoredSummary };
-
-/** Characters of an export file made into bytes at once (see exportFile). */
-const BLOB_PIECE = 1_000_000;
-
-export interface ExportFile {
-  filename: string;
-  /** The file, made of one Blob per chunk: no single string of the whole file is ever built. */
-  blob: Blob;
-  type: string;
-}
-
-/**
- * The file of one kind, named after the day: `outlet-2024-05-01.json`. The history is read in pages
- * and the file made a chunk at a time, the page free between chunks. `onProgress(done, total)`: reading
- * is the first half of `total`, making the file the second. Rejects with the signal's reason once it aborts.
- */
-export async function exportFile(
+/** The export file of one kind, made on this page (export-file.ts), from the browser's stores unless told. */
+export const exportFile = (
   kind: ExportKind,
   labels: ExportLabels,
+  { access = storeAccess, ...options }: { access?: ExportAccess; now?: number } & ChunkOptions = {},
+): Promise<ExportFile> => made.exportFile(kind, labels, { access, ...options });
+
+/**
+ * The export file of one kind in `words` (core/data/export-labels.ts), as `exportFile` makes it, made off the page where the stores can
+ * (`exportOffPage`: a history in IndexedDB, a worker), else on the page.
+ */
+export async function makeExportFile(
+  kind: ExportKind,
+  words: LabelWords,
   {
     access = storeAccess,
     now = Date.now(),
-    onProgress,
-    signal,
-    chunkSize = READ_CHUNK,
+    ...job
   }: { access?: DataAccess; now?: number } & ChunkOptions = {},
 ): Promise<ExportFile> {
-  const day = localDayKey(now);
-  const pieces: Blob[] = [];
-  let waiting: string[] = [];
-  let waitingLength = 0;
-  // The text becomes bytes BLOB_PIECE characters at a time, so the last step (one Blob of Blobs)
-  // copies nothing and no step encodes the whole file at once. Not a Blob per chunk: each Blob
-  // costs the page a fixed few milliseconds besides its bytes (20 of 370 kB took 3 to 4 times as
-  // long as one of all 20 pieces), a tenth of a 20,000 export's time.
-  const flush = () => {
-    if (waiting.length > 0) pieces.push(new Blob(waiting));
-    waiting = [];
-    waitingLength = 0;
-  };
-  const add = (text: string) => {
-    if (!text) return;
-    waiting.push(text);
-    waitingLength += text.length;
-    if (waitingLength >= BLOB_PIECE) flush();
-  };
-  const blob = (type: string) => {
-    flush();
-    return new Blob(pieces, { type });
-  };
-  const reading = (done: number, total: number) => onProgress?.(done, total * 2);
-  const build = async (entries: readonly CheckIn[], each: (chunk: readonly CheckIn[]) => void) => {
-    let built = 0;
-    await inChunks(
-      entries,
-      (chunk) => {
-        each(chunk);
-        built += chunk.length;
-        onProgress?.(entries.length + built, entries.length * 2);
-      },
-      { signal, chunkSize },
-    );
-  };
-
-  if (kind === 'json') {
-    const { checkIns, ...rest } = await takeSnapshot(access, { onProgress: reading, signal, chunkSize });
-    const json = exportJsonPieces(rest, now);
-    add(json.head);
-    let first = true;
-    await build(checkIns, (chunk) => {
-      add(json.entries(chunk, first));
-      first = false;
-    });
-    add(json.tail(checkIns.length === 0));
-    const type = 'application/json';
-    return { filename: `outlet-${day}.json`, blob: blob(type), type };
-  }
-  const { entries } = await readHistory(access, { onProgress: reading, signal, chunkSize });
-  await yieldToPage();
-  if (kind === 'csv') {
-    const csv = csvPieces(labels.csv);
-    // The byte-order mark lets Excel read the file as UTF-8 (it guesses a legacy code page otherwise).
-    add(`\uFEFF${csv.head}`);
-    await build(entries, (chunk) => add(csv.piece(chunk)));
-    const type = 'text/csv;charset=utf-8';
-    return { filename: `outlet-check-ins-${day}.csv`, blob: blob(type), type };
-  }
-  const markdown = markdownPieces(labels.journal);
-  add(markdown.head);
-  // Listed by the day each line was written on, which a traveller's lines may not keep in time order.
-  await build(journalOrder(entries), (chunk) => add(markdown.piece(chunk)));
-  const type = 'text/markdown;charset=utf-8';
-  return { filename: `outlet-journal-${day}.md`, blob: blob(type), type };
+  const off = await access.exportOffPage?.(kind, words, { now, ...job });
+  return off ?? exportFile(kind, labelsFrom(words), { access, now, ...job });
 }
 
 /**
@@ -454,7 +298,7 @@ async function mergeUnreadable(
   access: DataAccess,
 ): Promise<ImportCounts['unreadable']> {
   if (values.length === 0) return { added: 0, same: 0, full: 0 };
-  const here = new Set((await storedForExport(access)).unreadable.map((value) => JSON.stringify(value)));
+  const here = new Set((await made.storedForExport(access)).unreadable.map((value) => JSON.stringify(value)));
   const fresh: unknown[] = [];
   let same = 0;
   for (const value of values) {

@@ -4,16 +4,19 @@
 // chunk (one transaction) at a time, with the same code as the page (job-chunks.ts, history/idb.ts):
 // the page never holds the list, nor makes its 200,000 requests. Where the history isn't in IndexedDB
 // (storage.local, which a worker can't reach) it hands them to the page a chunk at a time instead
-// (data-jobs.ts, checkFileOffPage). No browser API here: a worker of an extension page has none.
+// (data-jobs.ts, checkFileOffPage). It also makes export files of the IndexedDB history (exportOffPage).
+// No browser API here: a worker of an extension page has none.
+import { labelsFrom } from '../core/data/export-labels';
 import type { CheckIn } from '../core/schema';
 import { encryptFile, readExportText } from './data-crypto';
-import type { WorkerReply, WorkerRequest } from './data-jobs';
+import type { StoredAround, WorkerReply, WorkerRequest } from './data-jobs';
+import { type ExportAccess, exportFile } from './export-file';
 import { db } from './history/db';
 import { idbHistory } from './history/idb';
 import { JobFailed, JobStopped, mergeInChunks } from './job-chunks';
 
 let checkIns: CheckIn[] = [];
-/** The write under way, stopped between two chunks when the page asks. */
+/** The write or export under way, stopped between two chunks when the page asks. */
 let writing: AbortController | null = null;
 
 const reply = (message: WorkerReply) => (self as unknown as Worker).postMessage(message);
@@ -51,6 +54,49 @@ async function merge(chunkSize: number): Promise<void> {
   }
 }
 
+/**
+ * An export file of the IndexedDB history, made here with the page's own `exportFile`: the check-ins
+ * read from the database in pages, the rest (`stored`) as the page read it.
+ */
+async function exportHistory(request: Extract<WorkerRequest, { type: 'export' }>): Promise<void> {
+  const control = new AbortController();
+  writing = control;
+  try {
+    let database: Awaited<ReturnType<typeof db>>;
+    try {
+      database = await db();
+    } catch (error) {
+      reply({ type: 'no-database', message: String(error) });
+      return;
+    }
+    const history = idbHistory(database);
+    const stored: StoredAround = request.stored;
+    const access: ExportAccess = {
+      loadSettings: async () => stored.settings,
+      loadTrustedPeople: async () => stored.trustedPeople,
+      loadOwnOutlets: async () => stored.ownOutlets,
+      loadSetAside: async () => stored.setAside,
+      loadKeptUnreadable: async () => stored.keptUnreadable,
+      allCheckIns: () => history.all(),
+      checkInsPage: (query) => history.page(query),
+      countCheckIns: () => history.count(),
+    };
+    const file = await exportFile(request.kind, labelsFrom(request.words), {
+      access,
+      now: request.now,
+      chunkSize: request.chunkSize,
+      signal: control.signal,
+      onProgress: (done, total) => reply({ type: 'progress', done, total }),
+    });
+    reply({ type: 'exported', file });
+  } catch (error) {
+    // A stop: the page has already said so and lets the worker go.
+    if (!control.signal.aborted) reply({ type: 'error', message: String(error) });
+  } finally {
+    writing = null;
+  }
+}
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'stop') {
@@ -59,6 +105,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   if (request.type === 'merge') {
     await merge(request.chunkSize);
+    return;
+  }
+  if (request.type === 'export') {
+    await exportHistory(request);
     return;
   }
   if (request.type === 'take') {

@@ -157,4 +157,5 @@ export const i18n: Words = {
       ? new Intl.NumberFormat(wordsLocale(), options).format(value)
       : countingRules().numbers.format(value);
   },
+  clock: () => ({ locale: wordsLocale(), hourCycle: clockHabit() }),
 };

@@ -2,10 +2,12 @@
 // between chunks and progress after each: the history page's import (data-transfer.ts) and the worker
 // that writes a checked file straight into the database (data-worker.ts) run the same loop. Apart from
 // data-jobs.ts so the worker can import it without importing the module that starts it.
-import type { BulkOptions } from '../core/data/transfer';
+import type { BulkOptions, Page } from '../core/data/transfer';
 import type { CheckIn } from '../core/schema';
 import type { MergeResult } from './history/backend';
 
+/** Check-ins per read of the history, and per piece of an export file. */
+export const READ_CHUNK = 1_000;
 /** Check-ins per write: small enough that one chunk's work on the page stays far below 50 ms. */
 export const WRITE_CHUNK = 1_000;
 /** Lets the page run (input, rendering) before the next chunk. */
@@ -76,4 +78,49 @@ export async function mergeInChunks(
     if (soFar.done < entries.length) await yieldToPage();
   }
   return soFar;
+}
+
+export type PageFn = (options: { before?: number; limit: number }) => Promise<Page<CheckIn>>;
+
+/**
+ * Every readable check-in, oldest first, read newest first a page at a time (`before` the last one
+ * seen): each read is bounded, and the page is free between them. `total` is what progress counts to.
+ */
+export async function readAllInPages(
+  page: PageFn,
+  {
+    onProgress,
+    signal,
+    total = 0,
+    pageSize = READ_CHUNK,
+  }: BulkOptions & { total?: number; pageSize?: number } = {},
+): Promise<CheckIn[]> {
+  const pages: CheckIn[][] = [];
+  let count = 0;
+  let before: number | undefined;
+  onProgress?.(0, total);
+  for (;;) {
+    signal?.throwIfAborted();
+    const { entries, next } = await page({ before, limit: pageSize });
+    // Newest first within the page: turned round here, the pages put in order below.
+    pages.push(entries.reverse());
+    count += entries.length;
+    onProgress?.(count, Math.max(total, count));
+    if (next === null) break;
+    before = next;
+  }
+  return pages.reverse().flat();
+}
+
+/** Runs `each` on `items` a chunk at a time, the page free between chunks; stops when `signal` aborts. */
+export async function inChunks<T>(
+  items: readonly T[],
+  each: (chunk: readonly T[]) => void,
+  { chunkSize = READ_CHUNK, signal }: { chunkSize?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  for (let from = 0; from < items.length; from += chunkSize) {
+    signal?.throwIfAborted();
+    each(items.slice(from, from + chunkSize));
+    await yieldToPage();
+  }
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { feelingCopyKey, outletCopyKey } from '../../core/copy-keys';
 import { MAX_UNREADABLE } from '../../core/data/export-format';
+import { type LabelWords, labelsFrom } from '../../core/data/export-labels';
 import type { DifferChoice, Differing, ImportProblem, Place, ProblemCode } from '../../core/data/import';
 import type {
   BulkOptions,
@@ -13,11 +14,13 @@ import type {
   ImportCounts,
   StoredSummary,
 } from '../../core/data/transfer';
-import { isOwnOutletId, OWN_OUTLETS_MAX } from '../../core/outlets/own';
+import { FEELING_IDS } from '../../core/feelings';
+import { OUTLETS } from '../../core/outlets/catalogue';
+import { OWN_OUTLETS_MAX } from '../../core/outlets/own';
 import { type CheckIn, TRUSTED_PEOPLE_MAX } from '../../core/schema';
 import { localDayKey } from '../../core/time';
 import type { MessageKey } from '../../core/words';
-import { formatEntryTime, outletTitle } from '../shared/copy';
+import { ownOutletTitles } from '../shared/copy';
 import { useFocusRescue } from '../shared/focus';
 import { i18n } from '../shared/words';
 import { DifferingChoice } from './DifferingChoice';
@@ -622,13 +625,25 @@ const CSV_AFTER_KEYS = {
 /** Catalogue words for a stored id, or the id itself when the catalogue no longer has it. */
 const orId = (text: string, id: string) => text || id;
 
-export function exportLabels(): ExportLabels {
+/**
+ * The words of an export file, read once as plain data: what the data worker needs to make the file
+ * of a big history exactly as this page would (core/data/export-labels.ts).
+ */
+export function exportWords(): LabelWords {
   const helped: Record<NonNullable<CheckIn['helped']>, MessageKey> = {
     yes: 'checkin.helpedYes',
     'a-bit': 'checkin.helpedABit',
     no: 'checkin.helpedNo',
   };
-  const feeling = (id: string) => orId(i18n.dynamic(`feeling.${feelingCopyKey(id)}`), id);
+  const byAnswer = <K extends string>(keys: Record<K, MessageKey>) =>
+    Object.fromEntries(
+      Object.entries(keys).map(([answer, key]) => [answer, i18n.t(key as 'checkin.helpedYes')]),
+    ) as Record<K, string>;
+  const feelings: Record<string, string> = {};
+  for (const id of FEELING_IDS) feelings[id] = orId(i18n.dynamic(`feeling.${feelingCopyKey(id)}`), id);
+  const outlets: Record<string, string> = {};
+  for (const { id } of OUTLETS) outlets[id] = orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id);
+  for (const [id, title] of ownOutletTitles()) outlets[id] = title;
   return {
     csv: {
       header: {
@@ -645,26 +660,23 @@ export function exportLabels(): ExportLabels {
         afterAt: i18n.t('data.csv.afterAt'),
         journal: i18n.t('data.csv.journal'),
       },
-      feeling,
-      outlet: (id) =>
-        id
-          ? isOwnOutletId(id)
-            ? outletTitle(id)
-            : orId(i18n.dynamic(`outlet.${outletCopyKey(id)}.title`), id)
-          : '',
-      outcome: (outcome) => i18n.t(outcome === 'done' ? 'data.csv.done' : 'data.csv.skipped'),
-      helped: (answer) => (answer ? i18n.t(helped[answer] as 'checkin.helpedYes') : ''),
-      after: (answer) => (answer ? i18n.t(CSV_AFTER_KEYS[answer]) : ''),
-      yesNo: (yes) => i18n.t(yes ? 'data.csv.answerYes' : 'data.csv.answerNo'),
+      done: i18n.t('data.csv.done'),
+      skipped: i18n.t('data.csv.skipped'),
+      helped: byAnswer(helped),
+      after: byAnswer(CSV_AFTER_KEYS),
+      yes: i18n.t('data.csv.answerYes'),
+      no: i18n.t('data.csv.answerNo'),
     },
-    journal: {
-      title: i18n.t('data.journalTitle'),
-      feeling,
-      time: formatEntryTime,
-      after: (answer) => (answer ? i18n.t(AFTER_KEYS[answer]) : ''),
-    },
+    journal: { title: i18n.t('data.journalTitle'), after: byAnswer(AFTER_KEYS) },
+    feelings,
+    outlets,
+    removedOwnOutlet: i18n.t('own_removedTitle'),
+    clock: i18n.clock(),
   };
 }
+
+/** The labels an export writes with, in this page's words. */
+export const exportLabels = (): ExportLabels => labelsFrom(exportWords());
 
 /** What "Your data" does with the person's data: the entrypoint gives the stores' (entrypoints/history/App.tsx). */
 export interface DataActions {

@@ -23,6 +23,9 @@ export const outletTitle = (id: string): string =>
 // The person's own outlets' titles, given by the page's wiring once read (like its words, giveWords).
 let ownTitles: ReadonlyMap<string, string> = new Map();
 
+/** The titles of the person's own outlets this page was given, by id. */
+export const ownOutletTitles = (): ReadonlyMap<string, string> => ownTitles;
+
 /** Gives the titles of the person's own outlets to every outletTitle on this page. */
 export function giveOwnOutlets(outlets: readonly { id: string; title: string }[]): void {
   ownTitles = new Map(outlets.map((outlet) => [outlet.id, outlet.title]));

@@ -30,4 +30,5 @@ export const i18n: Words = {
   time: (...args) => words().time(...args),
   list: (...args) => words().list(...args),
   number: (...args) => words().number(...args),
+  clock: () => words().clock(),
 };

@@ -5,7 +5,7 @@
 import type { AppImportActions } from '../../components/history/AppImport';
 import {
   type DataActions,
-  exportLabels,
+  exportWords,
   ImportEnded,
   type ImportOutcome,
 } from '../../components/history/DataPanel';
@@ -29,9 +29,9 @@ import {
   applyImport,
   dataSize,
   deleteEverything,
-  exportFile,
   type ImportCounts,
   keepChosen,
+  makeExportFile,
   storeAccess,
   storedSummary,
 } from '../../platform/data-transfer';
@@ -126,11 +126,11 @@ export function dataActions(access = storeAccess): DataActions {
   return {
     size: () => dataSize(access),
     exportFile: async (kind, job) => {
-      const file = await exportFile(kind, exportLabels(), { access, ...job });
+      const file = await makeExportFile(kind, exportWords(), { access, ...job });
       downloadBlob(file.filename, file.blob);
     },
     exportEncrypted: async (passphrase, job) => {
-      const file = await exportFile('json', exportLabels(), { access, ...job });
+      const file = await makeExportFile('json', exportWords(), { access, ...job });
       job?.signal?.throwIfAborted();
       const locked = await encryptOffPage(file.blob, passphrase, encryptFile);
       job?.signal?.throwIfAborted();
