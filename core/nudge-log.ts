@@ -7,7 +7,7 @@
 // an outcome, for 90 days would still be 2,700), so the one storage key stays under ~150 KB.
 import * as v from 'valibot';
 import type { NudgeEvent, StepResult } from './schedule';
-import type { Schedule } from './schema';
+import type { NudgeMode, Schedule } from './schema';
 import { DAY } from './time';
 
 export const NUDGE_LOG_DAYS = 90;
@@ -69,8 +69,14 @@ export function fateOf(
   event: NudgeEvent,
   result: StepResult,
   now: number,
+  mode: NudgeMode,
 ): { fate: NudgeFate; nudgeAt: number } | null {
   if (result.show) return { fate: 'shown', nudgeAt: now };
+  // In quiet mode the icon is all a nudge ever shows: it is shown once it waits there (from now:
+  // core/schedule.ts sets waitingSince to now), as a notification is; an answer later, keyed by
+  // waitingSince, takes its place in the view. Not in offer mode: there the notification at the
+  // natural pause is the nudge shown.
+  if (mode === 'quiet' && result.reason === 'waiting') return { fate: 'shown', nudgeAt: now };
   // The nudge waiting for an answer: one waiting on the toolbar icon (quiet and offer modes, keyed by
   // when it began to wait), else the last notification while unanswered.
   const waiting =

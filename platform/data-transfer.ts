@@ -23,6 +23,7 @@ import * as made from './export-file';
 import { clearAllJournalDrafts } from './history/draft';
 import type { MergeResult } from './history/store';
 import * as history from './history/store';
+import * as moods from './import-moods';
 import * as ownOutlets from './own-outlets';
 import * as storage from './storage';
 
@@ -36,6 +37,13 @@ export interface DataAccess extends ExportAccess {
   mergeTrustedPeople(people: TrustedPerson[]): Promise<{ added: number; kept: number; full?: number }>;
   removeAllTrustedPeople(): Promise<void>;
   mergeOwnOutlets?(outlets: OwnOutlet[]): Promise<{ added: number; kept: number; full: number }>;
+  /**
+   * Own words beyond the history, which "delete everything" takes too: the own outlets, and the mood
+   * names placed at imports from other apps (platform/import-moods.ts). A store without them has none.
+   */
+  removeOwnOutlets?(): Promise<void>;
+  countMoodNames?(): Promise<number>;
+  forgetMoodNames?(): Promise<void>;
   /** The originals kept aside, and a journal line left in a draft: words too, so they go as well. */
   removeSetAsideAndDraft(): Promise<void>;
   /** Brings set-aside values back (an import): those not kept yet, by key, time and value. */
@@ -80,6 +88,9 @@ export const storeAccess: DataAccess = {
   removeAllTrustedPeople: () => storage.removeAllTrustedPeople(),
   loadOwnOutlets: () => ownOutlets.loadOwnOutlets(),
   mergeOwnOutlets: (outlets) => ownOutlets.mergeOwnOutlets(outlets),
+  removeOwnOutlets: () => ownOutlets.removeAllOwnOutlets(),
+  countMoodNames: () => moods.rememberedMoodCount(),
+  forgetMoodNames: () => moods.forgetPlacements(),
   loadSetAside: () => storage.loadSetAside(),
   removeSetAsideAndDraft: async () => {
     await storage.removeSetAside();
@@ -334,12 +345,15 @@ export const journalLineCount = (journal: string): number =>
 
 /**
  * What "delete everything" would delete, for the confirmation to name it: the check-ins with the
- * unreadable ones (the history and those an import kept), and every journal line among them.
+ * unreadable ones (the history and those an import kept), every journal line among them, and the
+ * person's other words that go with them (own outlets, mood names from other apps).
  */
 export async function storedSummary(access: DataAccess = storeAccess): Promise<StoredSummary> {
-  const [{ entries, unreadable }, people] = await Promise.all([
+  const [{ entries, unreadable }, people, own, moodNames] = await Promise.all([
     access.allCheckIns(),
     access.loadTrustedPeople(),
+    access.loadOwnOutlets?.() ?? [],
+    access.countMoodNames?.() ?? 0,
   ]);
   const kept = await access.loadKeptUnreadable();
   const unreadableJournal = [...unreadable, ...kept].map((value) =>
@@ -352,12 +366,19 @@ export async function storedSummary(access: DataAccess = storeAccess): Promise<S
       0,
     ),
     people: people.length,
+    ownOutlets: own.length,
+    moodNames,
   };
 }
 
-/** Deletes the history, the trusted people and the originals kept aside; the preferences stay. */
+/**
+ * Deletes the history, the trusted people, the originals kept aside, the own outlets and the mood
+ * names from other apps: every word the person gave. The preferences stay.
+ */
 export async function deleteEverything(access: DataAccess = storeAccess): Promise<void> {
   await access.deleteAllHistory();
   await access.removeAllTrustedPeople();
   await access.removeSetAsideAndDraft();
+  await access.removeOwnOutlets?.();
+  await access.forgetMoodNames?.();
 }

@@ -21,6 +21,7 @@ import {
   OWN_OUTLET_PREFIX,
   PERSON_PREFIX,
   PREF_PREFIX,
+  SCHEDULE_KEY,
   SETTINGS_MOVED_KEY,
   TIMER_KEY,
 } from './storage-keys';
@@ -30,7 +31,7 @@ import { type ReadableArea, readStored } from './storage-read';
  * The storage.local keys the early read holds, and nothing else (storage.local may hold the whole
  * history where IndexedDB is refused, platform/storage-read.ts): the migration flag, the context,
  * the check-in under way and its walk (each value with its version key, `<key>$`), what the picker
- * learned, and the people. A reader of the early read that needs another key reads it itself
+ * learned, the people, and the schedule (a fixed time's family to offer first). A reader of the early read that needs another key reads it itself
  * (platform/checkin.ts does, for a draft).
  */
 export const EARLY_LOCAL = {
@@ -42,6 +43,8 @@ export const EARLY_LOCAL = {
     TIMER_KEY,
     `${TIMER_KEY}$`,
     LEARNING_KEY,
+    SCHEDULE_KEY,
+    `${SCHEDULE_KEY}$`,
   ],
   prefixes: [PERSON_PREFIX, OWN_OUTLET_PREFIX],
 } as const;

@@ -9,7 +9,11 @@ import { LEARN_WAITING_PREFIX } from './storage-keys';
 
 // Lessons learned after the person has moved on (learnLater) wait in storage.local, each under its own
 // key, until the totals hold them: a page closed meanwhile, or a write that failed, leaves the key,
-// and the next page to open takes it in (learnWaiting).
+// and the next page to open takes it in (learnWaiting). The totals and the word that a lesson is in
+// them (TAKEN, over its key) go in one write, one transaction of the browser's: a page that closes
+// after it (while the totals go on to sync, say) leaves a key that says so, never a lesson to take in
+// a second time. The key itself is removed after.
+const TAKEN = 'taken';
 
 /** Lessons of this context not yet taken in, by key: learnWaiting leaves them to their own task. */
 const inFlight = new Set<string>();
@@ -45,8 +49,9 @@ export function learnLater(
     const stored = await kept;
     await locked(async () => {
       // Taken in already by another page's learnWaiting (it held the lock first): nothing to do.
-      if (stored && !Object.hasOwn(await browser.storage.local.get([key]), key)) return;
-      await takeLessons([{ before, after }], recent, Date.now());
+      const value = stored ? (await browser.storage.local.get([key]))[key] : null;
+      if (stored && (value == null || value === TAKEN)) return;
+      await takeLessons([{ before, after }], recent, Date.now(), stored ? { [key]: TAKEN } : {});
       if (stored) await browser.storage.local.remove(key);
     });
   });
@@ -85,13 +90,20 @@ export async function learnWaiting(recent: () => Promise<CheckIn[]>): Promise<vo
       if (keys.length === 0) return;
       const values = await browser.storage.local.get(keys);
       const lessons: Lesson[] = [];
+      // What goes once the totals hold it: the lessons read, and the keys already marked taken.
+      const done: string[] = [];
+      const taken: Record<string, unknown> = {};
       for (const key of keys) {
         const lesson = parseLesson(values[key]);
-        if (lesson) lessons.push(lesson);
-        else console.warn('Outlet: an unreadable lesson for the picker is left as it is.', key);
+        if (values[key] === TAKEN) done.push(key);
+        else if (lesson) {
+          lessons.push(lesson);
+          done.push(key);
+          taken[key] = TAKEN;
+        } else console.warn('Outlet: an unreadable lesson for the picker is left as it is.', key);
       }
-      if (lessons.length > 0) await takeLessons(lessons, recent, Date.now());
-      await browser.storage.local.remove(keys.filter((key) => parseLesson(values[key]) !== null));
+      if (lessons.length > 0) await takeLessons(lessons, recent, Date.now(), taken);
+      await browser.storage.local.remove(done);
     });
   } catch (error) {
     console.warn('Outlet: lessons for the picker still wait.', error);

@@ -113,12 +113,14 @@ export interface Lesson {
 
 /**
  * Takes lessons into this browser's totals, in one read and one write, inside the lock. `recent`
- * gives the first totals their seed, the first time (the changes are in it, as stored).
+ * gives the first totals their seed, the first time (the changes are in it, as stored). `also` goes
+ * into storage.local in the same write as the totals (learning-later.ts marks its lessons taken so).
  */
 export async function takeLessons(
   lessons: readonly Lesson[],
   recent: () => Promise<CheckIn[]>,
   now: number,
+  also: Record<string, unknown> = {},
 ): Promise<void> {
   // One read of each area: this browser's id and totals, and the others' `learn:` items.
   const [local, sync] = await Promise.all([
@@ -133,7 +135,7 @@ export async function takeLessons(
     learned = { devices: { ...learned.devices, [device]: seed } };
   } else for (const { before, after } of lessons) learned = learn(learned, device, before, after, now);
   const own = learned.devices[device] as Totals;
-  await browser.storage.local.set({ [LEARNING_KEY]: storedLearned(learned) });
+  await browser.storage.local.set({ ...also, [LEARNING_KEY]: storedLearned(learned) });
   await browser.storage.sync.set({ [`${LEARN_SYNC_PREFIX}${device}`]: own }).catch((error: unknown) => {
     console.info('Outlet: what the picker learned could not reach your other browsers this time.', error);
   });

@@ -227,7 +227,7 @@ export function dispatch(
     }
     let next = result.schedule;
     // What happened to a nudge, for the history's timing view (issue 18); never in the way of the plan.
-    const fate = fateOf(current, event, result, now);
+    const fate = fateOf(current, event, result, now, settings.nudgeMode);
     if (fate) void recordNudge(fate.fate, fate.nudgeAt, now);
     if (result.show) {
       const line = pickLine(NUDGE_LINE_COUNT, next.recentLines, random);

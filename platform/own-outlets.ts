@@ -120,3 +120,12 @@ export async function mergeOwnOutlets(
 
 /** Every own outlet's key, for "delete everything" and the tests. */
 export const storedOwnOutletKeys = () => storedKeys(browser.storage.local, [OWN_OUTLET_PREFIX]);
+
+/**
+ * Removes every one ("delete everything"), unsound entries too: they are the person's words as well.
+ * The popup's copy for its first pick goes with them.
+ */
+export async function removeAllOwnOutlets(): Promise<void> {
+  await browser.storage.local.remove(await storedOwnOutletKeys());
+  keepOwnForFirstPick([]);
+}

@@ -91,6 +91,19 @@ export async function loadSchedule(now = Date.now()): Promise<Schedule> {
   return report('schedule', parseSchedule(await scheduleItem.getValue(), now));
 }
 
+/**
+ * The schedule from the popup head script's read (platform/early-read.ts), as loadSchedule gives it;
+ * null when it can't tell. A fixed time's family is then known at the check-in's first render.
+ */
+export async function scheduleFromEarlyRead(
+  read: EarlyRead | undefined,
+  now: number,
+): Promise<Schedule | null> {
+  const local = await read?.local.catch(() => undefined);
+  const stored = local ? scheduleItem.fromStored(local) : null;
+  return stored ? report('schedule', parseSchedule(stored.value, now)) : null;
+}
+
 export async function saveSchedule(schedule: Schedule): Promise<void> {
   await scheduleItem.setValue(schedule);
 }

@@ -39,9 +39,11 @@ export function useCheckIn({
   const shownContext = chosenContext ?? data.context;
   const context = shownContext ?? DEFAULT_CONTEXT_STATE;
   // A pick made before the person's families and context are known could break their choices (a walk
-  // for someone who can't step away). The history only weighs the pick (what helped, what was shown
-  // lately): a feeling clicked in the first few milliseconds doesn't wait for the database.
-  const ready = data.settings !== null && data.context !== null;
+  // for someone who can't step away), and one before the schedule is would miss a fixed time's family
+  // ("11:00: a walk"; the head script's read brings it, platform/early-read.ts). The history only
+  // weighs the pick (what helped, what was shown lately): a feeling clicked in the first few
+  // milliseconds doesn't wait for the database.
+  const ready = data.settings !== null && data.context !== null && data.schedule !== null;
   const offerFor = useOffers({
     settings,
     context,

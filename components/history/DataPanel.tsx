@@ -565,10 +565,14 @@ export function DataPanelView({
             {i18n.t('data.deleteConfirmHeading')}
           </h4>
           <p>
-            {i18n.t('data.deleteWhat', [
-              checkInsText(confirming.checkIns),
-              journalText(confirming.journalLines),
-              peopleText(confirming.people),
+            {i18n.t('gaps_deleteWhat', [
+              i18n.list([
+                checkInsText(confirming.checkIns),
+                journalText(confirming.journalLines),
+                peopleText(confirming.people),
+                ...(confirming.ownOutlets ? [ownText(confirming.ownOutlets)] : []),
+                ...(confirming.moodNames ? [i18n.plural('gaps_moodNames', confirming.moodNames)] : []),
+              ]),
             ])}{' '}
             {i18n.t('data.deleteKeeps')}
           </p>

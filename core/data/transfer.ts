@@ -28,6 +28,9 @@ export interface StoredSummary {
   checkIns: number;
   journalLines: number;
   people: number;
+  /** The person's own outlets, and the mood names kept from other apps' imports (missing: none). */
+  ownOutlets?: number;
+  moodNames?: number;
 }
 
 /** For the long jobs (import, export): how far along, and a way to stop between chunks. */

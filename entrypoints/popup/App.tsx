@@ -7,7 +7,7 @@ import type { FirstPick, FlowResult } from '../../core/checkin/flow';
 import { type ResumeInput, resumeFlow } from '../../core/checkin/resume';
 import type { Learned } from '../../core/learning/totals';
 import type { OwnOutlet } from '../../core/outlets/own';
-import type { CheckIn as CheckInEntry, Context, Settings } from '../../core/schema';
+import type { CheckIn as CheckInEntry, Context, Schedule, Settings } from '../../core/schema';
 import {
   dismissCalmerOffer,
   pauseNudges,
@@ -38,6 +38,7 @@ import {
   contextSource,
   saveContext,
   saveSupportState,
+  scheduleFromEarlyRead,
   scheduleSource,
   settingsFromEarlyRead,
   settingsSource,
@@ -104,19 +105,22 @@ export interface EarlyData {
   learned?: Learned | null;
   /** The person's own outlets, from the same read (platform/own-outlets-read.ts). */
   own?: OwnOutlet[];
+  /** The schedule, from the same read: a fixed time's family is known at the first render. */
+  schedule?: Schedule | null;
 }
 
 /** The settings and the context from the head script's read, if it ran (it starts before the modules load). */
 export async function readEarlyData(): Promise<EarlyData> {
   const read = takeEarlyRead();
-  const [settings, context, resume, learned, own] = await Promise.all([
+  const [settings, context, resume, learned, own, schedule] = await Promise.all([
     settingsFromEarlyRead(read),
     contextFromEarlyRead(read),
     readResume(read).catch(() => undefined),
     learnedFromEarlyRead(read),
     read?.local.then((local) => ownOutletsFrom(local).outlets).catch(() => undefined),
+    scheduleFromEarlyRead(read, Date.now()),
   ]);
-  return { settings: settings?.value ?? null, context, resume, learned, own };
+  return { settings: settings?.value ?? null, context, resume, learned, own, schedule };
 }
 
 /**
@@ -144,7 +148,7 @@ export function App({ early, firstPick = null }: { early?: EarlyData; firstPick?
     void recoverJournalDrafts().then(({ waiting }) => setDraftsWaiting(waiting), console.warn);
   }, []);
   const settings = useStoredValue(settingsSource, early?.settings);
-  const schedule = useStoredValue(scheduleSource);
+  const schedule = useStoredValue(scheduleSource, early?.schedule);
   const timer = useStoredValue(timerSource);
   const context = useStoredValue(contextSource, early?.context);
   const history = useStoredValue<CheckInEntry[]>(historySource);

@@ -107,7 +107,7 @@ describe('your data, in the real extension', () => {
     await confirmation.waitFor();
     assert.match(
       await confirmation.textContent(),
-      /This deletes 13 check-ins, 4 journal lines and 2 people from this device\. It can't be undone\./,
+      /This deletes from this device: 13 check-ins, 4 journal lines, and 2 people\. It can't be undone\./,
     );
     await shoot(page, 'data-delete-confirm');
     await confirmation.getByRole('button', { name: 'Delete everything', exact: true }).click();

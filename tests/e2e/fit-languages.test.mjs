@@ -126,6 +126,47 @@ for (const locale of LOCALES) {
       assert.deepEqual(failures.filter(Boolean), [], 'taller than the popup');
     });
 
+    // The pause menu above the footer: each choice in one line, and each time's button beside its
+    // field (the "Pause" of "Pause until" went under its field, on a line of its own, in English).
+    it('the pause menu: every button in one line, beside its field, in the popup', async () => {
+      const page = await openPopup(ext, { resumed: true });
+      await toFeelings(page);
+      await page.getByRole('button', { name: words.t('status.pauseMenu') }).click();
+      const menu = page.locator('#pause-menu');
+      await menu.waitFor();
+      await shoot(page, `fit-lang-${locale}-pause-menu`);
+      const problems = await menu.evaluate((element) => {
+        const found = [];
+        const box = element.getBoundingClientRect();
+        if (box.top < 0) found.push(`the menu starts ${-box.top} px above the popup`);
+        for (const button of element.querySelectorAll('button')) {
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          const b = button.getBoundingClientRect();
+          if (lines > 1) found.push(`"${button.textContent}" takes ${lines} lines`);
+          if (b.left < box.left || b.right > box.right)
+            found.push(`"${button.textContent}" runs out of the menu`);
+        }
+        for (const form of element.querySelectorAll('form')) {
+          const input = form.querySelector('input');
+          const field = input.getBoundingClientRect();
+          const button = form.querySelector('button');
+          const b = button.getBoundingClientRect();
+          if (Math.abs(field.top + field.height / 2 - (b.top + b.height / 2)) > 4)
+            found.push(`"${button.textContent}" is not beside its field`);
+          // Nor squeezed beside it: the field keeps room for all it shows (its own width, unflexed).
+          input.style.flex = 'none';
+          const natural = input.getBoundingClientRect().width;
+          input.style.flex = '';
+          if (field.width < natural - 1) found.push(`the field before "${button.textContent}" is cut short`);
+        }
+        return found;
+      });
+      await page.close();
+      assert.deepEqual(problems, [], `${locale}: the pause menu`);
+    });
+
     it('a journal page with six lines, with a card, a question and a walk waiting', async () => {
       await patchSettings(ext, { families: ['journaling'] });
       const now = Date.now();

@@ -294,7 +294,7 @@ describe('DataPanelView: delete everything', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     const group = await screen.findByRole('group', { name: 'Delete everything?' });
     expect(group.textContent).toContain(
-      "This deletes 120 check-ins, 1 journal line and 2 people from this device. It can't be undone. Your preferences stay as they are.",
+      "This deletes from this device: 120 check-ins, 1 journal line, and 2 people. It can't be undone. Your preferences stay as they are.",
     );
     expect(group.textContent).toContain('You might like to export a copy first.');
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Delete everything?'));
@@ -310,6 +310,23 @@ describe('DataPanelView: delete everything', () => {
     );
     expect(props.onDeleteAll).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('group')).toBeNull();
+  });
+
+  it("names the person's own ideas and the mood names kept from other apps, when there are some", async () => {
+    renderView({
+      onSummary: vi.fn(async () => ({
+        checkIns: 120,
+        journalLines: 1,
+        people: 0,
+        ownOutlets: 3,
+        moodNames: 1,
+      })),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    const group = await screen.findByRole('group', { name: 'Delete everything?' });
+    expect(group.textContent).toContain(
+      "This deletes from this device: 120 check-ins, 1 journal line, 0 people, 3 ideas of your own, and 1 mood name from another app. It can't be undone.",
+    );
   });
 
   it('keeps everything on "Keep everything" or Escape', async () => {
@@ -402,7 +419,9 @@ describe('DataPanel (wired)', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     const group = await screen.findByRole('group');
-    expect(group.textContent).toContain('This deletes 1 check-in, 1 journal line and 2 people');
+    expect(group.textContent).toContain(
+      'This deletes from this device: 1 check-in, 1 journal line, and 2 people',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
     await waitFor(() => expect(access.entries).toEqual([]));
     expect(access.people).toEqual([]);

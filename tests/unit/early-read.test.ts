@@ -2,10 +2,15 @@
 // (platform/early-read.ts); the app must make of that read exactly what its own reads would give.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_CONTEXT_STATE } from '../../core/schema';
+import { DEFAULT_CONTEXT_STATE, DEFAULT_SCHEDULE } from '../../core/schema';
 import { type EarlyRead, startEarlyRead, takeEarlyRead } from '../../platform/early-read';
 import { loadSettings, loadSettingsReport, settingsFromEarlyRead } from '../../platform/settings';
-import { contextFromEarlyRead, loadContext } from '../../platform/storage';
+import {
+  contextFromEarlyRead,
+  loadContext,
+  loadSchedule,
+  scheduleFromEarlyRead,
+} from '../../platform/storage';
 
 const readNow = (): EarlyRead => ({
   sync: fakeBrowser.storage.sync.get(null),
@@ -94,5 +99,25 @@ describe('the early read', () => {
     failed.catch(() => undefined);
     expect(await contextFromEarlyRead({ sync: failed, local: failed })).toBeNull();
     expect(await contextFromEarlyRead(undefined)).toBeNull();
+  });
+
+  // A fixed time's family (core/schedule.ts fixedOfferFamily) is known at the app's first render,
+  // from the same read: a feeling clicked at first paint is offered it without another round trip.
+  it("gives the schedule loadSchedule gives, from the head script's own read", async () => {
+    vi.stubGlobal('chrome', fakeBrowser);
+    const now = 1_780_000_000_000;
+    const schedule = { ...DEFAULT_SCHEDULE, fixedOffer: { family: 'movement', at: now - 60_000 } };
+    await fakeBrowser.storage.local.set({ schedule, schedule$: { v: 2 } });
+    startEarlyRead();
+    const early = await scheduleFromEarlyRead(takeEarlyRead(), now);
+    expect(early).toEqual(await loadSchedule(now));
+    expect(early?.fixedOffer).toEqual({ family: 'movement', at: now - 60_000 });
+  });
+
+  it('leaves the schedule to the app when the read failed', async () => {
+    const failed = Promise.reject(new Error('no storage'));
+    failed.catch(() => undefined);
+    expect(await scheduleFromEarlyRead({ sync: failed, local: failed }, 0)).toBeNull();
+    expect(await scheduleFromEarlyRead(undefined, 0)).toBeNull();
   });
 });

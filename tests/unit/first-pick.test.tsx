@@ -1,12 +1,12 @@
 // A feeling clicked on the first screen the head script drew, before the app ran, reaches the app as
 // its `firstPick` (components/checkin/mountCheckIn.tsx): the check-in must start at that feeling's
 // outlet, keep it as under way (recorded only when it ends), and never show the feelings a second time on the way.
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feelingOfKey } from '../../components/checkin/early-input';
 import { type FlowResult, INITIAL_FLOW } from '../../core/checkin/flow';
-import { outletPool } from '../../core/outlets';
-import { DEFAULT_SETTINGS } from '../../core/schema';
+import { outletFamilyOf, outletPool } from '../../core/outlets';
+import { DEFAULT_SCHEDULE, DEFAULT_SETTINGS } from '../../core/schema';
 import { MINUTE } from '../../core/time';
 import { renderCheckIn } from './render-checkin';
 
@@ -169,5 +169,45 @@ describe('the outlet the head script already showed for a feeling clicked at fir
       id: 'drawn-before-the-app',
       shown: ['walk-street', expect.any(String)],
     });
+  });
+});
+
+// A fixed time can offer a family ("11:00: a walk"): the check-in opened from its nudge suggests that
+// family first (core/schedule.ts fixedOfferFamily). The schedule that says so is read with the rest;
+// a feeling clicked before it is known must not be offered something else.
+describe('a feeling clicked before the schedule is read', () => {
+  const fixedJournal = {
+    ...DEFAULT_SCHEDULE,
+    fixedOffer: { family: 'journaling' as const, at: now - MINUTE },
+  };
+
+  it("waits for it, and offers the fixed time's family", async () => {
+    const { rerender, underWay } = renderCheckIn({ now, data: { schedule: null } });
+    fireEvent.click(screen.getByRole('button', { name: 'Stressed' }));
+    expect(document.getElementById('outlet-title')).toBeNull();
+    rerender({ schedule: fixedJournal });
+    await vi.waitFor(() => expect(document.getElementById('outlet-title')).toBeTruthy());
+    expect(outletFamilyOf(underWay()?.outletId ?? '')).toBe('journaling');
+  });
+
+  it('waits for it after a click on the first screen too', async () => {
+    const { rerender, underWay } = renderCheckIn({
+      now,
+      firstPick: { feeling: 'stressed' },
+      data: { schedule: null },
+    });
+    rerender({ schedule: fixedJournal });
+    await vi.waitFor(() => expect(document.getElementById('outlet-title')).toBeTruthy());
+    expect(outletFamilyOf(underWay()?.outletId ?? '')).toBe('journaling');
+  });
+
+  it('offers at once when the schedule is there', () => {
+    const { underWay } = renderCheckIn({
+      now,
+      firstPick: { feeling: 'stressed' },
+      data: { schedule: fixedJournal },
+    });
+    expect(document.getElementById('outlet-title')).toBeTruthy();
+    expect(outletFamilyOf(underWay()?.outletId ?? '')).toBe('journaling');
   });
 });

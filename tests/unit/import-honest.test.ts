@@ -144,6 +144,12 @@ describe('what "delete everything" names', () => {
       entry('blank', { journal: '   ' }),
     ]);
     await storeRaw(overCap);
-    expect(await storedSummary()).toEqual({ checkIns: 6, journalLines: 7, people: 0 });
+    expect(await storedSummary()).toEqual({
+      checkIns: 6,
+      journalLines: 7,
+      people: 0,
+      ownOutlets: 0,
+      moodNames: 0,
+    });
   });
 });

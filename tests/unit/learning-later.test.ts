@@ -134,6 +134,48 @@ describe('what a saved check-in teaches the picker', () => {
     expect(await waitingKeys()).toEqual([]);
   });
 
+  it('is not counted twice when its page closes after the totals hold it, before its key is removed', async () => {
+    await withTotals();
+    const before = await walks();
+    // The totals are written here, then sent to sync; the page closes while that send is on its way,
+    // so the lesson's own key is never removed by it.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(() => new Promise(() => undefined));
+    learnLater({ before: null, after: checkIn({ helped: 'yes' }) }, noSeed);
+    await vi.waitFor(async () => expect((await walks())[0]).toBeGreaterThan(before[0]));
+    const learned = await walks();
+    forgetLessonsForTests();
+    vi.restoreAllMocks();
+    // The next open takes in what was left waiting: this lesson is already in the totals.
+    await learnWaiting(noSeed);
+    expect((await walks())[0]).toBeCloseTo(learned[0] as number, 5);
+    expect(await waitingKeys()).toEqual([]);
+  });
+
+  it('is not counted twice when the page taking in waiting lessons closes before removing them', async () => {
+    await withTotals();
+    const before = await walks();
+    let run: () => void = () => undefined;
+    learnLater({ before: null, after: checkIn({ helped: 'yes' }) }, noSeed, (later) => {
+      run = later;
+    });
+    await vi.waitFor(async () => expect(await waitingKeys()).toHaveLength(1));
+    // Another page takes it in (its own context, its own modules) and closes while the totals go
+    // to sync.
+    vi.resetModules();
+    const otherPage = await import('../../platform/learning-later');
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(() => new Promise(() => undefined));
+    void otherPage.learnWaiting(noSeed);
+    await vi.waitFor(async () => expect((await walks())[0]).toBeGreaterThan(before[0]));
+    const learned = await walks();
+    vi.restoreAllMocks();
+    // This page's own turn comes, and then a next open's.
+    run();
+    await lessonsSettled();
+    await learnWaiting(noSeed);
+    expect((await walks())[0]).toBeCloseTo(learned[0] as number, 5);
+    expect(await waitingKeys()).toEqual([]);
+  });
+
   it('goes with "Delete everything", lessons still waiting too', async () => {
     await withTotals();
     learnLater({ before: null, after: checkIn({ helped: 'yes' }) }, noSeed, () => undefined);

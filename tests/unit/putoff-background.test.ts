@@ -99,3 +99,37 @@ describe('check in now, from the keyboard command', () => {
     expect(await alarmAt()).toBe(before);
   });
 });
+
+describe('the log of nudges, in quiet mode', () => {
+  // Quiet: the nudge only waits on the icon. One never answered still came, at its hour: the timing
+  // view counts it as the other modes count a notification left unanswered.
+  beforeEach(async () => {
+    await fakeBrowser.storage.sync.set({ 'pref:nudgeMode': 'quiet' });
+    await settle();
+  });
+
+  it('notes a nudge that waited on the icon and was never answered', async () => {
+    await nudgeNow();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    // Its wait ends unanswered as the next one comes, and takes its place.
+    vi.setSystemTime(START + 120 * MINUTE);
+    const next = await fakeBrowser.alarms.get(NUDGE_ALARM);
+    expect(next?.scheduledTime).toBe(START + 120 * MINUTE);
+    if (next) await fakeBrowser.alarms.onAlarm.trigger(next);
+    await settle();
+    const timing = nudgeTiming(await loadNudgeLog());
+    expect(timing.nudges).toBe(2);
+    const ignored = { taken: 0, putOff: 0, dismissed: 0, ignored: 1 };
+    expect(timing.cells[2]?.[11]).toEqual(ignored); // Tuesday, 11:00
+    expect(timing.cells[2]?.[12]).toEqual(ignored);
+  });
+
+  it('counts a waiting nudge answered later once, by its answer', async () => {
+    await nudgeNow();
+    vi.setSystemTime(START + 63 * MINUTE);
+    await pressCommand(CHECK_IN_NOW_COMMAND);
+    const timing = nudgeTiming(await loadNudgeLog());
+    expect(timing.nudges).toBe(1);
+    expect(timing.cells[2]?.[11]).toEqual({ taken: 1, putOff: 0, dismissed: 0, ignored: 0 });
+  });
+});
