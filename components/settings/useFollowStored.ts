@@ -41,9 +41,13 @@ export function useFollowStored<T, F>(
     // A change made after this render, even one already kept, is newer than the stored value
     // this render brought: that value is left, and the change's own echo is followed instead.
     if (hold || changes.current !== changesAtRender || !same(latest.current, shown.current)) return;
-    shown.current = toForm(stored);
-    latest.current = shown.current;
-    setFormState(shown.current);
+    const next = toForm(stored);
+    shown.current = next;
+    // Fields that already show it stay as they are (rows keep their keys, and focus its field).
+    if (!same(next, latest.current)) {
+      latest.current = next;
+      setFormState(next);
+    }
     onFollow?.(stored);
   }, [stored]);
   const kept = (now: F) => {
