@@ -12,6 +12,7 @@ import { formatClock, parseClock, type Weekday } from '../../core/time/hours';
 import { familyLabel } from '../shared/copy';
 import { i18n } from '../shared/words';
 import { ToggleSetting } from './ToggleSetting';
+import { useFollowStored } from './useFollowStored';
 import { clockExample, weekdayName } from './words';
 
 interface Props {
@@ -84,28 +85,21 @@ function freshTime(rows: readonly DraftTime[]): DraftTime {
  * core/schema.ts, core/time/fixed-times.ts).
  */
 export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefused }: Props) {
-  const [draft, setDraft] = useState<DraftTime[]>(() => toDraft(times));
   const [problems, setProblems] = useState<Map<number, string>>(new Map());
+  // Follow the stored times (a save, another tab, restore defaults) unless a change is still on
+  // screen: one refused, one not saved yet, or a time being typed.
+  const {
+    form: draft,
+    setForm: setDraft,
+    kept,
+  } = useFollowStored(times, toDraft, { hold: problems.size > 0, same: samePlain });
   // The rows whose change storage refused, and why: the list as a whole is one save, but the row
   // the person changed is where they look. Each stays said until a save goes through.
   const [unsaved, setUnsaved] = useState<Map<number, string>>(new Map());
   // Only the latest save's answer is said: an earlier one it carried along is settled by it.
   const saves = useRef(0);
-  const shown = useRef(times);
   const focusKey = useRef<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
-
-  // Follow the stored times (a save, another tab, restore defaults) unless a change is still on screen.
-  // The draft compared is the one now (an updater), not this render's: Preact runs this effect after
-  // the paint, and a time typed in between is not in this render's draft.
-  useEffect(() => {
-    const before = shown.current;
-    shown.current = times;
-    if (problems.size > 0) return;
-    setDraft((rows) =>
-      JSON.stringify(toPlain(rows)) === JSON.stringify(toPlain(toDraft(before))) ? toDraft(times) : rows,
-    );
-  }, [times]);
 
   // A row just added: its time field takes focus, so the person can type the time at once.
   useEffect(() => {
@@ -127,10 +121,16 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
       return;
     }
     setProblems(new Map());
-    if (JSON.stringify(result.times) === JSON.stringify(times)) return setUnsaved(new Map());
+    if (JSON.stringify(result.times) === JSON.stringify(times)) {
+      kept(next);
+      return setUnsaved(new Map());
+    }
     const save = ++saves.current;
     onChange(result.times).then(
       () => {
+        // Stored now: the rows follow what is stored again. (Not before: a change storage refused
+        // stays on screen, unsaved, whatever another tab stores meanwhile.)
+        kept(next);
         if (save === saves.current) setUnsaved(new Map());
       },
       () => {
@@ -276,3 +276,6 @@ export function FixedTimesSetting({ times, only, onChange, onOnlyChange, onRefus
 }
 
 const toPlain = (rows: readonly DraftTime[]) => rows.map(({ key: _key, ...rest }) => rest);
+/** Two lists of rows that show the same times (whatever their keys). */
+const samePlain = (a: readonly DraftTime[], b: readonly DraftTime[]) =>
+  JSON.stringify(toPlain(a)) === JSON.stringify(toPlain(b));

@@ -11,6 +11,7 @@ import {
   type Weekday,
 } from '../../core/time/hours';
 import { i18n } from '../shared/words';
+import { useFollowStored } from './useFollowStored';
 import { clockExample, weekdayName } from './words';
 
 interface Props {
@@ -38,6 +39,8 @@ const toDraftRanges = (ranges: readonly TimeRange[]): DraftRange[] =>
   ranges.map((r) => ({ start: formatClock(r.start), end: formatClock(r.end), nextDay: r.nextDay }));
 const toDraft = (hours: WeekHours): Draft =>
   Object.fromEntries(WEEK.map((day) => [day, toDraftRanges(hours[day])])) as Draft;
+/** What the fields show of a stored week: its ranges, and whether the quick way's weekend is on. */
+const toForm = (hours: WeekHours) => ({ draft: toDraft(hours), weekend: quickView(hours).weekend });
 
 const problemText: Record<RangeProblem['problem'] | 'bad-time', () => string> = {
   'ends-before-start': () => i18n.t('options.hoursEndsBeforeStart'),
@@ -82,9 +85,17 @@ export function HoursSetting({
   noHoursSaidAbove = false,
 }: Props) {
   const [mode, setMode] = useState<Mode>(() => (quickOnly || quickView(hours).uniform ? 'same' : 'each'));
-  const [draft, setDraft] = useState<Draft>(() => toDraft(hours));
-  const [weekend, setWeekend] = useState(() => quickView(hours).weekend);
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
+  // The fields follow the stored hours when they change (a save, another tab, restore defaults),
+  // unless the person has changed something here since: a refused change still on screen, or a time
+  // being typed (once the field is left, the person's week is what gets kept).
+  const {
+    form: { draft, weekend },
+    setForm,
+    kept,
+  } = useFollowStored(hours, toForm, { hold: problems.size > 0 });
+  const setDraft = (next: Draft) => setForm((now) => ({ ...now, draft: next }));
+  const setWeekend = (next: boolean) => setForm((now) => ({ ...now, weekend: next }));
   const uniform = quickView(hours).uniform;
   // A change that left no day with hours (copying an empty day, removing the last range): kept, and
   // said right where it was made, with the week before it to go back to and the control pressed.
@@ -92,25 +103,6 @@ export function HoursSetting({
     null,
   );
   const root = useRef<HTMLDivElement>(null);
-
-  // The stored hours the fields last showed (or were kept as): the fields are "untouched" while
-  // they still say exactly that.
-  const shown = useRef(hours);
-
-  // Follow the stored hours when they change (a save, another tab, restore defaults), unless the
-  // person has changed something here since: a refused change still on screen, or a time being
-  // typed (a save is written up to half a second later, and its echo must not wipe what was typed
-  // meanwhile; once the field is left, the person's week is what gets kept).
-  useEffect(() => {
-    const untouched =
-      problems.size === 0 &&
-      JSON.stringify(draft) === JSON.stringify(toDraft(shown.current)) &&
-      weekend === quickView(shown.current).weekend;
-    if (!untouched) return;
-    shown.current = hours;
-    setDraft(toDraft(hours));
-    setWeekend(quickView(hours).weekend);
-  }, [hours]);
 
   /** Checks and keeps `next`; an unchanged week saves nothing (so "Saved" means something changed). */
   const commit = (next: Draft, place: Place) => {
@@ -122,7 +114,7 @@ export function HoursSetting({
       return;
     }
     setProblems(new Map());
-    shown.current = result.hours;
+    kept(toForm(result.hours));
     if (JSON.stringify(result.hours) === JSON.stringify(hours)) return;
     if (!hasActiveHours(result.hours) && hasActiveHours(hours)) {
       const control = document.activeElement instanceof HTMLElement ? document.activeElement : null;

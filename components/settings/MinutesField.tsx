@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFollowStored } from './useFollowStored';
 
 /**
  * The text of a field that edits a stored number. It follows the stored value when that changes
@@ -8,25 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
  * now what is stored; `onFollow` hears each stored value the field takes.
  */
 export function useStoredNumberText(value: number, refused: boolean, onFollow?: (value: number) => void) {
-  const [text, setTextState] = useState(String(value));
-  const shown = useRef(text);
-  // The field's text now. Preact runs the effect below after the paint, and a key pressed between
-  // the render and it is not in that render's `text`: compared with that, the stored value would
-  // wipe what was just typed (tests/unit/minutes-field.test.tsx).
-  const latest = useRef(text);
-  const setText = (next: string) => {
-    latest.current = next;
-    setTextState(next);
-  };
-  useEffect(() => {
-    if (refused || latest.current !== shown.current) return;
-    shown.current = String(value);
-    setText(shown.current);
-    onFollow?.(value);
-  }, [value]);
-  const kept = (typed: string) => {
-    shown.current = typed;
-  };
+  const { form: text, setForm, kept } = useFollowStored(value, String, { hold: refused, onFollow });
+  const setText = (next: string) => setForm(next);
   return { text, setText, kept };
 }
 

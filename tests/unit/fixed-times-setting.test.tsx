@@ -1,7 +1,7 @@
 // The fixed-times setting (components/settings/FixedTimesSetting.tsx) when storage refuses a change:
 // the row that changed says why, next to it, and keeps what the person chose; a removed time that
 // could not be removed comes back, saying so. Once a save goes through, the reason goes.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { options } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -139,5 +139,51 @@ describe('FixedTimesSetting, stored times arriving as the person types', () => {
     for (const callback of painted) callback();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(timeOf(1).value).toBe('12:00');
+  });
+});
+
+describe('FixedTimesSetting, stored times after a save', () => {
+  /** The setting on a page whose stored times `store` changes, as a save's echo or another tab does. */
+  function page(onChange: (times: FixedTime[]) => Promise<void>) {
+    let store: (times: FixedTime[]) => void = () => undefined;
+    function Page() {
+      const [times, setTimes] = useState<FixedTime[]>([ELEVEN]);
+      store = setTimes;
+      return (
+        <FixedTimesSetting
+          times={times}
+          only={false}
+          onChange={onChange}
+          onOnlyChange={async () => undefined}
+        />
+      );
+    }
+    render(<Page />);
+    return (times: FixedTime[]) => act(() => store(times));
+  }
+
+  it('keeps a time storage refused on screen when another tab changes the times', async () => {
+    const store = page(() => Promise.reject(new Error('QUOTA_BYTES')));
+    fireEvent.input(timeOf(1), { target: { value: '12:00' } });
+    fireEvent.blur(timeOf(1));
+    await within(row(1)).findByRole('alert');
+    await store([{ ...ELEVEN, offer: 'movement' }]);
+    expect(timeOf(1).value).toBe('12:00');
+    expect(within(row(1)).getByRole('alert').textContent).toBe(NOT_SAVED);
+  });
+
+  it('leaves the person in the field they are in when the save comes back, and follows later changes', async () => {
+    const store = page(async () => undefined);
+    timeOf(1).focus();
+    fireEvent.input(timeOf(1), { target: { value: '12:00' } });
+    fireEvent.blur(timeOf(1));
+    timeOf(1).focus();
+    await act(() => Promise.resolve());
+    // The save's echo.
+    await store([{ ...ELEVEN, minute: 12 * 60 }]);
+    expect(document.activeElement).toBe(timeOf(1));
+    // Another tab, later: shown as it is.
+    await store([{ ...ELEVEN, minute: 13 * 60 }]);
+    expect(timeOf(1).value).toBe('13:00');
   });
 });
