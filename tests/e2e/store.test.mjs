@@ -96,7 +96,16 @@ async function storeShotOfPopup(ext, page, name, caption) {
 async function storeShotOfPage(page, name) {
   await settle(page);
   const file = path.join(STORE_DIR, `${name}.png`);
-  await page.screenshot({ path: file, animations: 'disabled' });
+  // In front, so headless Chromium draws it. Once in CI (2 busy cores) no frame came for 30 s though the
+  // page had just answered `settle`, so it was live: the shot is asked for again, once, before failing.
+  await page.bringToFront();
+  try {
+    await page.screenshot({ path: file, animations: 'disabled', timeout: 15_000 });
+  } catch (error) {
+    if (error?.name !== 'TimeoutError') throw error;
+    await page.bringToFront();
+    await page.screenshot({ path: file, animations: 'disabled' });
+  }
   return file;
 }
 
